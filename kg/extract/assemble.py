@@ -1,0 +1,92 @@
+"""Turn a processed spaCy Doc into a `DocumentExtraction` with provenance on every item."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.facts import DocFacts
+from kg.extract.mentions import DocEntity
+from kg.model import Document, DocumentExtraction, Entity, Evidence, Funding, MonetaryAmount, Relation
+
+MAX_EVIDENCE = 5
+
+
+def _evidence(doc_id: str, sent: Span, confidence: float) -> Evidence:
+    return Evidence(doc_id, sent.text.strip(), sent.start_char, sent.end_char, round(confidence, 3))
+
+
+def _entity_evidence(doc: Doc, document: Document, ent: DocEntity) -> list[Evidence]:
+    seen: list[Evidence] = []
+    starts: set[int] = set()
+    for start, _end in sorted(ent.mentions):
+        sent = doc[start].sent
+        if sent.start_char in starts:
+            continue
+        starts.add(sent.start_char)
+        seen.append(_evidence(document.doc_id, sent, ent.confidence))
+        if len(seen) >= MAX_EVIDENCE:
+            break
+    return seen
+
+
+def assemble(doc: Doc, document: Document, extractor_version: str) -> DocumentExtraction:
+    facts: DocFacts = doc._.kg_facts
+    table = facts.table
+    used: set[str] = set()
+    for r in facts.relations:
+        used |= {r.subject, r.object}
+    for f in facts.fundings:
+        used |= set(f.funders) | {f.project}
+    for t in facts.targets:
+        used.add(t.entity.key)
+        if t.owner:
+            used.add(t.owner)
+
+    entities: list[Entity] = []
+    for ent in table.entities.values():
+        # a project nobody funds, leads, announces or targets is noise, unless it is a proper name
+        if ent.type == "Project" and ent.key not in used and not ent.name[:1].isupper():
+            continue
+        if ent.type == "Target" and ent.key not in used:
+            continue
+        evidence = _entity_evidence(doc, document, ent)
+        if not evidence:
+            evidence = [Evidence(document.doc_id, "", 0, 0, ent.confidence)]
+        entities.append(Entity(
+            key=ent.key, type=ent.type, name=ent.name, aliases=sorted(ent.aliases - {ent.name}),
+            evidence=evidence, confidence=round(ent.confidence, 3), year=ent.year, value=ent.value,
+            unit=ent.unit, currency=ent.currency, baseline=ent.baseline, qualifier=ent.qualifier,
+        ))
+    keys = {e.key for e in entities}
+
+    relations: list[Relation] = []
+    seen_rel: set[tuple[str, str, str, int]] = set()
+    for r in facts.relations:
+        if r.subject not in keys or r.object not in keys:
+            continue
+        sig = (r.subject, r.predicate, r.object, r.sentence.start_char)
+        if sig in seen_rel:
+            continue
+        seen_rel.add(sig)
+        relations.append(Relation(r.subject, r.predicate, r.object,
+                                  _evidence(document.doc_id, r.sentence, r.confidence), r.role))
+    for t in facts.targets:
+        if t.owner and t.owner in keys and t.entity.key in keys:
+            sig = (t.owner, "hasTarget", t.entity.key, t.sentence.start_char)
+            if sig not in seen_rel:
+                seen_rel.add(sig)
+                relations.append(Relation(t.owner, "hasTarget", t.entity.key,
+                                          _evidence(document.doc_id, t.sentence, 0.6)))
+
+    fundings: list[Funding] = []
+    for f in facts.fundings:
+        funders = [k for k in f.funders if k in keys]
+        if not funders or f.project not in keys:
+            continue
+        a = f.amount
+        amounts = [MonetaryAmount(a.value, a.currency, a.text, False)]
+        if a.conversion is not None:
+            amounts.append(MonetaryAmount(a.conversion.value, a.conversion.currency, a.conversion.text, True))
+        fundings.append(Funding(funders, f.project, amounts, _evidence(document.doc_id, f.sentence, f.confidence),
+                                f.year))
+    return DocumentExtraction(document, entities, relations, fundings, extractor_version)

@@ -1,0 +1,926 @@
+"""Facts of a document: fundings, targets and the eight core relations, from clause structure.
+
+Each rule reads one construction of English news prose (the subject of "invest", the agent of
+"led by", the list after "including", "Chairman X of Y", "aims to ... by 2030") and records what it
+found with the sentence it came from and a confidence that reflects how direct the construction is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract import lexicon as lx
+from kg.extract.mentions import DocEntity, EntityTable, government_of, norm
+from kg.extract.money import AmountMatch, find_amounts
+from kg.extract.names import clean_name
+from kg.extract.projects import ProjectIndex, coordinated, lemma_key, same_project, split_pp_list
+from kg.model import ORG_TYPES
+
+YEAR_RE = re.compile(r"^(19|20)\d\d$")
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
+                "fifty": 50, "hundred": 100}
+SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+@dataclass
+class FoundRelation:
+    subject: str
+    predicate: str
+    object: str
+    sentence: Span
+    confidence: float
+    role: str | None = None
+
+
+@dataclass
+class FoundFunding:
+    funders: list[str]
+    project: str
+    amount: AmountMatch
+    year: int | None
+    sentence: Span
+    confidence: float
+
+
+@dataclass
+class FoundTarget:
+    entity: DocEntity
+    owner: str | None
+    sentence: Span
+
+
+@dataclass
+class DocFacts:
+    table: EntityTable
+    relations: list[FoundRelation] = field(default_factory=list)
+    fundings: list[FoundFunding] = field(default_factory=list)
+    targets: list[FoundTarget] = field(default_factory=list)
+
+    def relate(self, s: DocEntity | None, p: str, o: DocEntity | None, sent: Span, conf: float,
+               role: str | None = None) -> None:
+        if s is None or o is None or s.key == o.key:
+            return
+        self.relations.append(FoundRelation(s.key, p, o.key, sent, conf, role))
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def verb_subjects(verb: Token) -> list[Token]:
+    """Subjects of a verb, following xcomp/conj/advcl chains up ('plans to invest', 'and will lead')."""
+    seen = 0
+    tok = verb
+    while seen < 4:
+        subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+        if subs:
+            out = []
+            for s in subs:
+                out.extend(coordinated(s))
+            return out
+        if tok.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl"} and tok.head is not tok:
+            if tok.dep_ in {"acl", "relcl"}:
+                return [tok.head]
+            tok = tok.head
+            seen += 1
+            continue
+        break
+    return []
+
+
+def passive_agents(verb: Token) -> list[Token]:
+    out = []
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(coordinated(p))
+    return out
+
+
+def year_of(tok: Token) -> int | None:
+    return int(tok.text) if YEAR_RE.match(tok.text) else None
+
+
+class FactFinder:
+    """Runs every rule over one parsed document."""
+
+    def __init__(self, doc: Doc, table: EntityTable) -> None:
+        self.doc = doc
+        self.table = table
+        self.projects = ProjectIndex(doc, table)
+        self.facts = DocFacts(table)
+        self.groups: dict[str, list[DocEntity]] = {}
+
+    # ------------------------------------------------------------------ helpers
+    def entity_of(self, tok: Token, allow_generic_group: bool = True) -> list[DocEntity]:
+        """The entities a subject token stands for: a named entity, a person's organisation is NOT
+        substituted here; a country means its government; a generic group means its listed members."""
+        ent = self.table.at(tok.i)
+        if ent is None:
+            for t in tok.subtree:
+                if t.i in self.table.token_entity and t.dep_ not in {"pobj", "poss"}:
+                    ent = self.table.at(t.i)
+                    break
+        if ent is not None:
+            return [ent]
+        if allow_generic_group and tok.pos_ in {"NOUN"} and tok.tag_ == "NNS":
+            members = self._group_members(tok)
+            if members:
+                return members
+        return []
+
+    def _group_members(self, tok: Token) -> list[DocEntity]:
+        mods = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
+        for key, members in self.groups.items():
+            if key in mods:
+                return members
+        return []
+
+    def funder_for(self, tok: Token) -> list[DocEntity]:
+        out = []
+        for ent in self.entity_of(tok):
+            if ent.type == "Place" and ent.name in lx.COUNTRIES:
+                out.append(government_of(self.table, ent.name))
+            elif ent.type == "Person":
+                org = self.person_org(ent)
+                if org is not None:
+                    out.append(org)
+            elif ent.type in ORG_TYPES:
+                out.append(ent)
+        return out
+
+    def person_org(self, person: DocEntity) -> DocEntity | None:
+        for rel in self.facts.relations:
+            if rel.predicate == "headOf" and rel.subject == person.key:
+                return self.table.entities.get(rel.object)
+        return None
+
+    def default_funder(self) -> DocEntity | None:
+        for ent in self.table.entities.values():
+            if ent.type == "GovernmentAgency" and ent.name.startswith("Government of"):
+                return ent
+        return None
+
+    # ------------------------------------------------------------------ run
+    def run(self) -> DocFacts:
+        self.find_groups()
+        for sent in self.doc.sents:
+            self.head_of(sent)
+        self.amounts = self._amounts()
+        for sent in self.doc.sents:
+            self.purpose_projects(sent)
+            self.listed_projects(sent)
+        for sent in self.doc.sents:
+            self.fundings(sent)
+            self.announces(sent)
+            self.leads(sent)
+            self.members(sent)
+            self.located(sent)
+            self.targets(sent)
+        self.merge_same_amount_projects()
+        return self.facts
+
+    # ------------------------------------------------------------------ groups
+    def find_groups(self) -> None:
+        """'battery makers - A, B and C' / 'battery makers, including A, B and C' names a group."""
+        for tok in self.doc:
+            if tok.tag_ != "NNS" or tok.lower_ not in {"makers", "companies", "firms", "producers",
+                                                         "manufacturers", "groups", "conglomerates"}:
+                continue
+            mods = [c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}
+                    and c.lower_ not in {"key", "major", "largest", "big", "biggest", "leading", "local"}]
+            if not mods:
+                continue
+            window = self.doc[tok.i + 1:min(len(self.doc), tok.i + 16)]
+            members: list[DocEntity] = []
+            for t in window:
+                if t.text in {".", ";"} or (t.lower_ in {"as", "while"} and members):
+                    break
+                ent = self.table.at(t.i)
+                if ent is not None and ent.type == "Company" and ent not in members:
+                    members.append(ent)
+            if len(members) >= 2:
+                self.groups.setdefault(mods[-1], members)
+
+    # ------------------------------------------------------------------ headOf
+    def head_of(self, sent: Span) -> None:
+        doc = self.doc
+        for tok in sent:
+            person = self.table.at(tok.i)
+            if person is None or person.type != "Person":
+                continue
+            if tok.i > sent.start and self.table.at(tok.i - 1) is person:
+                continue   # not the first token of the mention
+            end = tok.i
+            while end < sent.end and self.table.at(end) is person:
+                end += 1
+            self._title_before(sent, tok.i, end, person)
+            self._title_after(sent, end, person)
+
+    def _title_before(self, sent: Span, start: int, end: int, person: DocEntity) -> None:
+        doc = self.doc
+        i = start - 1
+        words: list[Token] = []
+        while i >= sent.start and (doc[i].lower_ in lx.TITLE_WORDS or doc[i].lower_ in {"of", ","} and words
+                                   and doc[i - 1].lower_ != ","):
+            words.insert(0, doc[i])
+            i -= 1
+        # "Minister of Trade, Industry and Energy Lee Chang-yang"
+        m = re.search(r"\b(Minister|Secretary) of ((?:[A-Z][\w-]*(?:,? (?:and )?)?)+)\s*$", doc[max(sent.start, start - 12):start].text)
+        if m:
+            ministry_name = "Ministry of " + m.group(2).strip().rstrip(",")
+            ministry = self._find_or_make_ministry(ministry_name)
+            role = f"{m.group(1)} of {m.group(2).strip()}"
+            self.facts.relate(person, "headOf", ministry, sent, 0.8, role)
+            return
+        titles = [w for w in words if w.lower_ in lx.TITLE_WORDS]
+        if not titles:
+            return
+        role_words = [w.text for w in words if w.lower_ not in {"of", ","}]
+        if any(w.lower() in lx.NOT_HEAD_ROLE_WORDS for w in role_words):
+            org = None
+        role = " ".join(role_words)
+        if not any(w.lower() in {r.split()[-1] for r in lx.HEAD_ROLES} for w in role_words):
+            return
+        if any(w.lower() in lx.NOT_HEAD_ROLE_WORDS for w in role_words):
+            return
+        org = self.table.at(i) if i >= sent.start else None
+        if org is not None and org.type in ORG_TYPES:
+            self.facts.relate(person, "headOf", org, sent, 0.85, role)
+            return
+        after = self._of_org(end_of_mention(self, start), sent)
+        if after is not None:
+            self.facts.relate(person, "headOf", after, sent, 0.8, role)
+            return
+        lower_role = role.lower()
+        if "minister" in lower_role:
+            topic = [w for w in role_words if w.lower() not in {"minister", "prime"}]
+            for ent in self.table.entities.values():
+                if ent.type == "GovernmentAgency" and "ministry" in ent.name.lower() and topic and all(
+                        w.lower() in ent.name.lower() for w in topic):
+                    self.facts.relate(person, "headOf", ent, sent, 0.7, role)
+                    return
+        if "president" in lower_role and "vice" not in lower_role:
+            left = doc[max(sent.start, i - 2):i + 1].text.lower()
+            country = None
+            for adj, c in lx.NATIONALITY_TO_COUNTRY.items():
+                if re.search(rf"\b{re.escape(adj)}\b", left):
+                    country = c
+            country = country or self.table.country
+            if country:
+                self.facts.relate(person, "headOf", government_of(self.table, country), sent, 0.7, "President")
+
+    def _find_or_make_ministry(self, name: str) -> DocEntity:
+        name = clean_name(name)
+        for ent in self.table.entities.values():
+            if ent.type == "GovernmentAgency" and norm(ent.name) == norm(name):
+                return ent
+        key = f"org:{norm(name)}"
+        return self.table.add(DocEntity(key, "GovernmentAgency", name))
+
+    def _title_after(self, sent: Span, end: int, person: DocEntity) -> None:
+        """'Chey Tae-won, chairman of the Korea Chamber ...' / 'Roh Tae-moon, CEO of the DX Division'."""
+        doc = self.doc
+        if end >= sent.end or doc[end].text != ",":
+            return
+        i = end + 1
+        role: list[str] = []
+        while i < sent.end and doc[i].lower_ in lx.TITLE_WORDS:
+            role.append(doc[i].text)
+            i += 1
+        if not role or any(w.lower() in lx.NOT_HEAD_ROLE_WORDS for w in role):
+            return
+        if i < sent.end and doc[i].lower_ == "of":
+            org = self._of_org(i, sent)
+            if org is not None:
+                self.facts.relate(person, "headOf", org, sent, 0.85, " ".join(role))
+        elif i < sent.end:
+            org = self.table.at(i)
+            if org is not None and org.type in ORG_TYPES:
+                self.facts.relate(person, "headOf", org, sent, 0.75, " ".join(role))
+
+    def _of_org(self, i: int, sent: Span) -> DocEntity | None:
+        doc = self.doc
+        if i >= sent.end or doc[i].lower_ != "of":
+            return None
+        j = i + 1
+        while j < sent.end and doc[j].lower_ == "the":
+            j += 1
+        ent = self.table.at(j) if j < sent.end else None
+        return ent if ent is not None and ent.type in ORG_TYPES else None
+
+    # ------------------------------------------------------------------ projects
+    def purpose_projects(self, sent: Span) -> None:
+        """Objects of purpose: 'invest ... in/for/into P', 'to support P', 'plans to extend P'."""
+        for tok in sent:
+            lem = lemma(tok)
+            if tok.pos_ == "VERB" and lem in lx.FUND_VERBS | {"go", "chip"}:
+                for head in self._purpose_heads(tok):
+                    self.projects.add_np(head)
+            if tok.pos_ == "VERB" and lem in lx.DOING_VERBS and tok.dep_ in {"xcomp", "advcl", "conj", "pcomp"}:
+                anchor = tok.head
+                if lemma(anchor) in lx.GOAL_VERBS | lx.FUND_VERBS or lemma(anchor) in lx.DOING_VERBS and \
+                        anchor.dep_ == "xcomp":
+                    for obj in [c for c in tok.children if c.dep_ == "dobj"]:
+                        self._project_from_object(obj)
+            if tok.pos_ in {"NOUN", "PROPN"} and lem in lx.PROJECT_HEADS and tok.ent_type_ not in {"MONEY"}:
+                ent = self.table.at(tok.i)
+                if ent is None and not _generic_alone(tok):
+                    self.projects.add_np(tok, 0.55)
+
+    def _project_from_object(self, obj: Token) -> None:
+        if obj.lower_ in lx.NON_PROJECT_HEADS or obj.pos_ not in {"NOUN", "PROPN"}:
+            return
+        self.projects.add_np(obj, 0.5)
+
+    def _purpose_heads(self, verb: Token) -> list[Token]:
+        heads: list[Token] = []
+        candidates = list(verb.children)
+        # the money object's own prepositions: 'invest 100 billion won ... in building X'
+        for c in verb.children:
+            if c.dep_ in {"dobj", "nsubjpass", "nsubj"} and (c.ent_type_ == "MONEY" or c.like_num or
+                                                             c.lower_ in {"won", "dollars", "trillion", "billion"}):
+                candidates += list(c.children)
+                for conj in c.conjuncts:
+                    candidates += list(conj.children)
+        for c in candidates:
+            if c.dep_ == "prep" and c.lower_ in {"in", "into", "for", "to", "toward", "towards", "on"}:
+                for p in c.children:
+                    if p.dep_ in {"pobj", "pcomp"}:
+                        if year_of(p) or p.ent_type_ in {"DATE", "MONEY"}:
+                            continue
+                        ent = self.table.at(p.i)
+                        if ent is not None and ent.type in ORG_TYPES | {"Place", "Person"}:
+                            continue
+                        heads.append(p)
+            if c.dep_ in {"advcl", "xcomp"} and lemma(c) in lx.DOING_VERBS:
+                heads += [o for o in c.children if o.dep_ == "dobj"]
+        return heads
+
+    def listed_projects(self, sent: Span) -> None:
+        """'The five major projects include developing A for X, Y and Z; creating B' and
+        'This includes developing A and promoting B' (A, B part of the project before)."""
+        for tok in sent:
+            if lemma(tok) not in {"include", "comprise", "cover", "involve"} or tok.pos_ not in {"VERB", "AUX"}:
+                continue
+            subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not subj:
+                continue
+            s = subj[0]
+            parent = None
+            counted = any(c.like_num or c.ent_type_ == "CARDINAL" for c in s.children)
+            if s.lower_ in {"this", "it", "these"}:
+                parent = self.projects.recent(s.i)
+            elif s.lower_ in lx.GENERIC_PROJECT_NOUNS:
+                parent = self.projects.first() if counted or s.lower_ in {"projects", "incentives", "measures"} \
+                    else self.projects.recent(s.i)
+                ent = self.table.at(s.i)
+                if ent is not None and ent.type == "Project":
+                    parent = ent
+            elif self.table.at(s.i) is not None and self.table.at(s.i).type == "Project":
+                parent = self.table.at(s.i)
+            else:
+                continue
+            items = [c for c in tok.children if c.dep_ in {"dobj", "xcomp", "attr", "ccomp"}]
+            expanded: list[Token] = []
+            for it in items:
+                expanded += coordinated(it)
+            for item in expanded:
+                head = item
+                if item.tag_ == "VBG" or item.pos_ == "VERB":
+                    objs = [c for c in item.children if c.dep_ == "dobj"]
+                    if not objs:
+                        continue
+                    head = objs[0]
+                children: list[DocEntity | None] = []
+                split = split_pp_list(self.doc, head, self.table) if counted else None
+                if split:
+                    for name, start, end in split:
+                        children.append(self.projects.add(name, start, end, 0.6))
+                else:
+                    if head.ent_type_ == "MONEY" or head.lower_ in {"won", "trillion", "billion"}:
+                        for p in head.children:
+                            if p.dep_ == "prep" and p.lower_ == "in":
+                                for q in p.children:
+                                    if q.dep_ == "pobj":
+                                        head = q
+                    children.append(self.projects.add_np(head, 0.6))
+                for child in children:
+                    if parent is not None and child is not None and child is not parent:
+                        self.facts.relate(child, "partOf", parent, sent, 0.65)
+
+    # ------------------------------------------------------------------ money
+    def _amounts(self) -> list[AmountMatch]:
+        return find_amounts(self.doc.text)
+
+    def fundings(self, sent: Span) -> None:
+        for amount in self.amounts:
+            if not (sent.start_char <= amount.start < sent.end_char):
+                continue
+            span = self.doc.char_span(amount.start, amount.end, alignment_mode="expand")
+            if span is None:
+                continue
+            self._funding(sent, amount, span)
+
+    def _funding(self, sent: Span, amount: AmountMatch, span: Span) -> None:
+        root = span.root
+        verb = root
+        hops = 0
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb and hops < 4:
+            verb = verb.head
+            hops += 1
+        project: DocEntity | None = None
+        funders: list[DocEntity] = []
+        year: int | None = None
+        conf = 0.7
+        verb_lemma = lemma(verb)
+        # the project the money is written into: 'a KRW1 trillion fund', 'programme of KRW17 trillion'
+        noun = root.head if root.dep_ in {"compound", "nmod", "amod", "nummod", "quantmod", "pobj"} else None
+        if root.dep_ == "pobj" and noun is not None and noun.lower_ == "of":
+            noun = noun.head
+        if noun is not None and noun.pos_ in {"NOUN", "PROPN"}:
+            ent = self.table.at(noun.i)
+            if ent is not None and ent.type == "Project":
+                project = ent
+            elif lemma(noun) in lx.PROJECT_HEADS:
+                project = self.projects.add_np(noun, 0.6)
+        # 'Of the 50 trillion won, 19.5 trillion will go into R&D'
+        parent = self._of_the_amount(sent, amount)
+        if verb_lemma in lx.FUND_VERBS | lx.MONEY_GO_VERBS | {"include", "comprise", "unveil", "total"} \
+                or project is not None:
+            if project is None:
+                for head in self._purpose_after(span, sent) or self._purpose_heads(verb):
+                    project = self.projects.add_np(head)
+                    if project is not None:
+                        break
+            if project is None and verb_lemma in {"include", "comprise"}:
+                subj = [c for c in verb.children if c.dep_ == "nsubj"]
+                if subj:
+                    ent = self.table.at(subj[0].i)
+                    project = ent if ent is not None and ent.type == "Project" else None
+            if verb_lemma in lx.FUND_VERBS | lx.MONEY_GO_VERBS | {"unveil"}:
+                subjects = verb_subjects(verb) if verb.pos_ in {"VERB", "AUX"} else []
+                for s in subjects:
+                    funders += self.funder_for(s)
+                for a in passive_agents(verb):
+                    funders += self.funder_for(a)
+        else:
+            return
+        if parent is not None:
+            funders = funders or [self.table.entities[k] for k in parent.funders if k in self.table.entities]
+            parent_project = self.table.entities.get(parent.project)
+            if project is not None and parent_project is not None and project is not parent_project:
+                self.facts.relate(project, "partOf", parent_project, sent, 0.6)
+        if project is None:
+            return
+        if not funders:
+            prev = self._previous_funding_funders(sent, verb)
+            default = self.default_funder()
+            funders = prev or ([default] if default else [])
+            conf = 0.5
+        if not funders:
+            return
+        year = self._year_near(span, verb, sent)
+        funders = list({f.key: f for f in funders}.values())
+        self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def _previous_funding_funders(self, sent: Span, verb: Token) -> list[DocEntity]:
+        """'... and another 700 billion won by 2032 for X': the conjunct shares the funder."""
+        for f in reversed(self.facts.fundings):
+            if f.sentence.start == sent.start:
+                return [self.table.entities[k] for k in f.funders if k in self.table.entities]
+        return []
+
+    def _of_the_amount(self, sent: Span, amount: AmountMatch) -> FoundFunding | None:
+        m = re.search(r"\b[Oo]f the ([^,]{3,40}),", sent.text)
+        if not m:
+            return None
+        ref = find_amounts(m.group(1))
+        if not ref or abs(sent.start_char + m.start(1) - amount.start) < 3:
+            return None
+        for f in self.facts.fundings:
+            if f.amount.currency == ref[0].currency and abs(f.amount.value - ref[0].value) <= 0.02 * ref[0].value:
+                return f
+        return None
+
+    def _purpose_after(self, span: Span, sent: Span) -> list[Token]:
+        """'KRW 35 trillion for indirect investment' (a gapped clause): the 'for/into' right after it."""
+        end = span.end
+        amount_end = end
+        while end < sent.end and self.doc[end].text in {")", "("} | set("$0123456789.") or (
+                end < sent.end and self.doc[end].ent_type_ == "MONEY"):
+            end += 1
+        del amount_end
+        if end < sent.end and self.doc[end].lower_ in {"for", "into", "to"}:
+            return [c for c in self.doc[end].children if c.dep_ in {"pobj", "pcomp"}]
+        return []
+
+    def _year_near(self, span: Span, verb: Token, sent: Span) -> int | None:
+        """'in 2026' / 'by 2030' right after the amount or attached to its verb."""
+        # right after the amount (and its conversion)
+        window = self.doc[span.end:min(sent.end, span.end + 8)]
+        for i, t in enumerate(window):
+            if t.lower_ in {"in", "by", "until", "through"} and i + 1 < len(window) and year_of(window[i + 1]):
+                return year_of(window[i + 1])
+            if t.lower_ in {"for", "to", "into", ","} or t.ent_type_ == "MONEY" and i > 3:
+                break
+        for c in list(verb.children) + list(span.root.children):
+            if c.dep_ == "prep" and c.lower_ in {"in", "by", "until"}:
+                for p in c.children:
+                    if year_of(p):
+                        return year_of(p)
+        return None
+
+    def merge_same_amount_projects(self) -> None:
+        """Two fundings of the same amount in one document are one commitment ('$19B' = '$19.1 billion'):
+        their projects are one project."""
+        fundings = self.facts.fundings
+        for i, a in enumerate(fundings):
+            for b in fundings[i + 1:]:
+                if a.project == b.project:
+                    continue
+                if _same_money(a.amount, b.amount):
+                    pa, pb = self.table.entities.get(a.project), self.table.entities.get(b.project)
+                    if pa is None or pb is None:
+                        continue
+                    keep, drop = (pb, pa) if len(pb.name) > len(pa.name) else (pa, pb)
+                    self._merge_projects(keep, drop)
+
+    def _merge_projects(self, keep: DocEntity, drop: DocEntity) -> None:
+        keep.aliases |= drop.all_names() - {keep.name}
+        for i, key in list(self.table.token_entity.items()):
+            if key == drop.key:
+                self.table.token_entity[i] = keep.key
+        for f in self.facts.fundings:
+            if f.project == drop.key:
+                f.project = keep.key
+        for r in self.facts.relations:
+            if r.subject == drop.key:
+                r.subject = keep.key
+            if r.object == drop.key:
+                r.object = keep.key
+        self.facts.relations = [r for r in self.facts.relations if r.subject != r.object]
+        for t in self.facts.targets:
+            if t.owner == drop.key:
+                t.owner = keep.key
+        self.table.entities.pop(drop.key, None)
+
+    # ------------------------------------------------------------------ announces / leads
+    def announces(self, sent: Span) -> None:
+        for tok in sent:
+            lem = lemma(tok)
+            if tok.pos_ not in {"VERB"} or lem not in lx.ANNOUNCE_VERBS:
+                continue
+            if lem == "lay" and not any(c.lower_ == "out" for c in tok.children):
+                continue
+            if lem in {"hold", "report", "launch"}:
+                continue
+            subjects: list[DocEntity] = []
+            for s in verb_subjects(tok) if tok.dep_ not in {"acl"} else []:
+                subjects += [e for e in self.entity_of(s, False) if e.type in ORG_TYPES | {"Person"}]
+            agents = [e for a in passive_agents(tok) for e in self.entity_of(a, False)
+                      if e.type in ORG_TYPES | {"Person"}]
+            objects = self._announced_objects(tok)
+            if tok.dep_ == "acl" and agents:
+                head_ent = self.table.at(tok.head.i)
+                if head_ent is not None and head_ent.type == "Project":
+                    objects.append(head_ent)
+                else:
+                    p = self.projects.add_np(tok.head, 0.5) if tok.head.pos_ == "NOUN" else None
+                    if p is not None:
+                        objects.append(p)
+            for s in subjects + agents:
+                for o in objects:
+                    self.facts.relate(s, "announces", o, sent, 0.7)
+
+    def _announced_objects(self, verb: Token) -> list[DocEntity]:
+        out: list[DocEntity] = []
+        for c in verb.children:
+            if c.dep_ in {"dobj"}:
+                ent = self.table.at(c.i)
+                if ent is not None and ent.type == "Project":
+                    out.append(ent)
+                    continue
+                # 'key projects ... for the AI transformation of the manufacturing sector'
+                for p in list(c.children) + list(verb.children):
+                    if p.dep_ == "prep" and p.lower_ == "for":
+                        for q in p.children:
+                            if q.dep_ == "pobj":
+                                e = self.table.at(q.i)
+                                if e is not None and e.type == "Project":
+                                    out.append(e)
+                if out:
+                    continue
+                if c.lower_ in lx.GENERIC_PROJECT_NOUNS or c.lemma_ in lx.GENERIC_PROJECT_NOUNS:
+                    proj = self.projects.add_np(c, 0.55) if not _generic_alone(c) else self.projects.recent(c.i)
+                    if proj is not None:
+                        out.append(proj)
+                    continue
+                if lemma(c) in lx.PROJECT_HEADS:
+                    proj = self.projects.add_np(c, 0.55)
+                    if proj is not None:
+                        out.append(proj)
+                    continue
+                # 'announced the investment structure ...': the named project of the sentence
+                named = [p for p in self.projects.in_sentence(verb.sent) if p.name[:1].isupper()]
+                out += named[:1]
+            if c.dep_ in {"ccomp"}:
+                for t in c.subtree:
+                    ent = self.table.at(t.i)
+                    if ent is not None and ent.type == "Project" and ent not in out:
+                        out.append(ent)
+                for t in c.subtree:
+                    if t.dep_ == "xcomp" and lemma(t) in lx.DOING_VERBS:
+                        for o in t.children:
+                            if o.dep_ == "dobj":
+                                ent = self.table.at(o.i)
+                                if ent is not None and ent.type == "Project" and ent not in out:
+                                    out.append(ent)
+        return out
+
+    def leads(self, sent: Span) -> None:
+        for tok in sent:
+            lem = lemma(tok)
+            if tok.pos_ == "VERB" and lem in lx.LEAD_VERBS:
+                if lem == "carry" and not any(c.lower_ == "out" for c in tok.children):
+                    continue
+                if tok.tag_ == "VBN" and tok.dep_ in {"acl", "relcl"}:
+                    # 'X led by Y' / 'programme ... managed by Y'
+                    agents = [e for a in passive_agents(tok) for e in self.entity_of(a, False) if e.type in ORG_TYPES]
+                    target = self.table.at(tok.head.i)
+                    if target is None and tok.head.pos_ == "NOUN":
+                        target = self.projects.add_np(tok.head, 0.5) if lemma(tok.head) in lx.PROJECT_HEADS else None
+                    if target is not None and target.type in {"Project", "Alliance"}:
+                        for a in agents:
+                            self.facts.relate(a, "leads", target, sent, 0.75)
+                    continue
+                subjects = [e for s in verb_subjects(tok) for e in self.entity_of(s, False) if e.type in ORG_TYPES]
+                for o in [c for c in tok.children if c.dep_ == "dobj"]:
+                    targets: list[DocEntity] = []
+                    ent = self.table.at(o.i)
+                    if ent is not None and ent.type in {"Project", "Alliance"}:
+                        targets.append(ent)
+                    elif o.lower_ in lx.GENERIC_PROJECT_NOUNS or lemma(o) in {"effort", "work", "drive"}:
+                        targets += self._projects_before(sent, 2)
+                    else:
+                        p = self.projects.add_np(o, 0.5) if lemma(o) in lx.PROJECT_HEADS else None
+                        if p is not None:
+                            targets.append(p)
+                    for s in subjects:
+                        for t in targets:
+                            self.facts.relate(s, "leads", t, sent, 0.7)
+        # possessive: "SK hynix's Yongin Cluster"
+        for tok in sent:
+            if tok.dep_ == "poss" or (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text in {"'s", "’s"}):
+                owner = self.table.at(tok.i)
+                head = tok.head if tok.dep_ == "poss" else None
+                if head is None or owner is None or owner.type not in {"Company"}:
+                    continue
+                target = self.table.at(head.i)
+                if target is not None and target.type == "Project":
+                    self.facts.relate(owner, "leads", target, sent, 0.6)
+
+    def _projects_before(self, sent: Span, n_sentences: int) -> list[DocEntity]:
+        out: list[DocEntity] = []
+        start = sent.start
+        sents = [s for s in self.doc.sents if s.start < start][-n_sentences:]
+        for s in sents + [sent]:
+            for p in self.projects.in_sentence(s):
+                if p not in out:
+                    out.append(p)
+        return out
+
+    # ------------------------------------------------------------------ members
+    def members(self, sent: Span) -> None:
+        """'<alliance> ... including A, B and C' and 'A joined <alliance>'."""
+        alliances = [self.table.at(t.i) for t in sent if self.table.at(t.i) is not None
+                     and self.table.at(t.i).type in {"Alliance", "Association"}]
+        if alliances:
+            group = alliances[0]
+            for tok in sent:
+                if tok.lower_ in {"including", "include", "includes", "such"} and tok.i > min(
+                        t.i for t in sent if self.table.at(t.i) is group):
+                    for t in self.doc[tok.i + 1:sent.end]:
+                        ent = self.table.at(t.i)
+                        if t.text in {".", ";"}:
+                            break
+                        if ent is not None and ent.type in ORG_TYPES and ent is not group:
+                            self.facts.relate(ent, "memberOf", group, sent, 0.75)
+        for tok in sent:
+            if lemma(tok) in {"join"} and tok.pos_ == "VERB":
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
+                subs = verb_subjects(tok)
+                for o in objs:
+                    group = self.table.at(o.i)
+                    if group is None or group.type not in ORG_TYPES:
+                        continue
+                    for s in subs:
+                        for e in self.entity_of(s, False):
+                            if e.type in ORG_TYPES | {"Person"}:
+                                self.facts.relate(e, "memberOf", group, sent, 0.7)
+
+    # ------------------------------------------------------------------ locatedIn
+    def located(self, sent: Span) -> None:
+        doc = self.doc
+        for tok in sent:
+            place = self.table.at(tok.i)
+            if place is None or place.type != "Place":
+                continue
+            if tok.i > sent.start and self.table.at(tok.i - 1) is place:
+                continue
+            end = tok.i
+            while end < sent.end and self.table.at(end) is place:
+                end += 1
+            # 'Haenam-gun, Jeollanam-do' / 'Yeouido, Yeongdeungpo-gu, Seoul': a place in the next one
+            if end + 1 < sent.end and doc[end].text == ",":
+                nxt = self.table.at(end + 1)
+                if nxt is not None and nxt.type == "Place" and nxt is not place:
+                    self.facts.relate(place, "locatedIn", nxt, sent, 0.7)
+            # 'X in <place>' where X is a project or an organisation (or its head office)
+            if tok.i > sent.start and doc[tok.i - 1].lower_ in {"in", "at"}:
+                prep = doc[tok.i - 1]
+                head = prep.head
+                owner = self.table.at(head.i)
+                if owner is None and lemma(head) in {"office", "headquarters", "campus", "plant", "site"}:
+                    for c in head.children:
+                        if c.dep_ == "poss":
+                            owner = self.table.at(c.i)
+                if owner is not None and owner.type in {"Project"} | ORG_TYPES and owner is not place:
+                    self.facts.relate(owner, "locatedIn", place, sent, 0.6)
+        # 'The hubs will be established in 11 countries ..., including A, B and C'
+        for tok in sent:
+            if lemma(tok) in {"establish", "build", "locate", "set", "open", "construct", "base"} and tok.pos_ == "VERB":
+                subj = [s for s in verb_subjects(tok)]
+                projects = [e for s in subj for e in self.entity_of(s, False) if e.type == "Project"]
+                if not projects:
+                    continue
+                for t in tok.subtree:
+                    ent = self.table.at(t.i)
+                    if ent is not None and ent.type == "Place":
+                        for p in projects:
+                            self.facts.relate(p, "locatedIn", ent, sent, 0.65)
+
+    # ------------------------------------------------------------------ targets
+    def targets(self, sent: Span) -> None:
+        doc = self.doc
+        has_goal = any(lemma(t) in lx.GOAL_VERBS | {"goal", "target", "aim", "plan"} for t in sent)
+        for tok in sent:
+            year = year_of(tok)
+            if not year or tok.i == sent.start:
+                continue
+            prep = doc[tok.i - 1]
+            if prep.lower_ not in {"by", "in", "until", "before"}:
+                continue
+            target = self._target_at(sent, prep, year, has_goal)
+            if target is not None:
+                self.facts.targets.append(target)
+
+    def _target_at(self, sent: Span, prep: Token, year: int, has_goal: bool) -> FoundTarget | None:
+        doc = self.doc
+        head = prep.head
+        # the amount of a funding: its year, not a target
+        if head.ent_type_ == "MONEY" and lemma(head.head) in lx.FUND_VERBS or lemma(head) in lx.FUND_VERBS:
+            return None
+        for f in self.facts.fundings:
+            if f.sentence.start == sent.start and f.year == year:
+                span = doc.char_span(f.amount.start, f.amount.end, alignment_mode="expand")
+                if span is not None and 0 <= prep.i - span.end <= 8:
+                    return None
+        # the clause the year closes: from its verb (or noun phrase) to the year
+        start_tok = self._target_start(sent, prep)
+        if start_tok is None:
+            return None
+        phrase = doc[start_tok:prep.i]
+        if any(t.tag_ in {"VBD"} for t in phrase[:2]):
+            return None
+        text = phrase.text.strip(" ,;")
+        if not text:
+            return None
+        numbers = [t for t in phrase if (t.like_num or t.ent_type_ in {"CARDINAL", "PERCENT", "MONEY"})
+                   and not year_of(t)]
+        milestone = any(lemma(t) in lx.MILESTONE_NOUNS | {"produce", "release", "launch", "complete",
+                                                            "commercialize", "achieve", "reach"} for t in phrase)
+        if not numbers and not milestone:
+            return None
+        if not has_goal and not any(t.lower_ in {"will", "target", "targeted", "aim", "goal"} for t in sent):
+            return None
+        value, unit, baseline, currency, qualifier = _target_value(phrase)
+        name = f"{text} {prep.text} {year}"
+        key = f"target:{norm(name)}"
+        ent = self.table.add(DocEntity(key, "Target", name, confidence=0.6))
+        ent.year, ent.value, ent.unit, ent.baseline, ent.currency, ent.qualifier = (
+            year, value, unit, baseline, currency, qualifier)
+        self.table.mark(start_tok, prep.i + 2, key)
+        owner = self._target_owner(sent, phrase, unit)
+        return FoundTarget(ent, owner.key if owner else None, sent)
+
+    def _target_start(self, sent: Span, prep: Token) -> int | None:
+        doc = self.doc
+        head = prep.head
+        # walk left from the preposition to the start of its clause: a verb (gerund/infinitive) or a
+        # noun phrase after 'for'/'with'/'is'
+        i = prep.i - 1
+        while i > sent.start:
+            t = doc[i]
+            if t.text in {",", ";", ":"} and i < prep.i - 1:
+                nxt = doc[i + 1]
+                if nxt.lower_ in {"and", "with", "while"}:
+                    return i + 2 if nxt.lower_ != "with" else i + 2
+                return i + 1
+            if t.lower_ in {"and"} and doc[i + 1].tag_ in {"VBG", "VB"}:
+                return i + 1
+            if t.lower_ in {"to", "for", "is", "are", "be", "aims", "targets", "with"} and i < prep.i - 1:
+                if t.lower_ == "for" and doc[i + 1].lower_ in {"mass"}:
+                    return i + 1
+                return i + 1
+            i -= 1
+        del head
+        return sent.start if sent.start < prep.i else None
+
+    def _target_owner(self, sent: Span, phrase: Span, unit: str | None) -> DocEntity | None:
+        if unit:
+            for p in self.projects.by_key.values():
+                if same_project(unit, p.name) or any(
+                        len(lemma_key(unit) & lemma_key(n)) >= 2 for n in p.all_names()):
+                    return p
+        # the subject of the goal verb ('the alliance aims to', 'it targets')
+        for t in sent:
+            if lemma(t) in lx.GOAL_VERBS | {"target"} and t.pos_ == "VERB":
+                for s in verb_subjects(t):
+                    ents = self.entity_of(s, False)
+                    if ents and ents[0].type in ORG_TYPES | {"Project"}:
+                        return ents[0]
+        if any(t.lower_ in {"goal", "target", "aim"} for t in sent):
+            return self.projects.recent(sent.start)
+        return None
+
+
+def end_of_mention(finder: FactFinder, start: int) -> int:
+    ent = finder.table.at(start)
+    i = start
+    while i < len(finder.doc) and finder.table.at(i) is ent:
+        i += 1
+    return i
+
+
+def _generic_alone(tok: Token) -> bool:
+    return not any(c.dep_ in {"compound", "amod", "nmod", "prep", "acl"} for c in tok.children)
+
+
+def _same_money(a: AmountMatch, b: AmountMatch) -> bool:
+    pa = [(a.value, a.currency)] + ([(a.conversion.value, a.conversion.currency)] if a.conversion else [])
+    pb = [(b.value, b.currency)] + ([(b.conversion.value, b.conversion.currency)] if b.conversion else [])
+    return any(ca == cb and abs(va - vb) <= 0.02 * max(va, vb) for va, ca in pa for vb, cb in pb)
+
+
+def _word_number(tok: Token) -> float | None:
+    text = tok.text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return WORD_NUMBERS.get(tok.lower_)
+
+
+def _target_value(phrase: Span) -> tuple[float | None, str | None, float | None, str | None, str | None]:
+    """Value, unit, baseline, currency and qualifier of a target phrase."""
+    text = phrase.text
+    amounts = find_amounts(text)
+    qualifier = None
+    m = re.search(r"\b(more than|at least|over|up to|nearly|almost|around|about|less than)\b", text, re.I)
+    if m:
+        qualifier = m.group(1).lower().replace("over", "more than")
+    if amounts:
+        a = amounts[0]
+        return a.value, a.currency, None, a.currency, qualifier or a.qualifier
+    baseline = None
+    fm = re.search(r"\bfrom ([\w,.]+) to ([\w,.]+)", text)
+    value = None
+    unit_start = None
+    if fm:
+        toks = {t.text: t for t in phrase}
+        b, v = toks.get(fm.group(1)), toks.get(fm.group(2))
+        baseline = _word_number(b) if b is not None else None
+        value = _word_number(v) if v is not None else None
+    for i, t in enumerate(phrase):
+        if value is None and (t.like_num or t.ent_type_ in {"CARDINAL", "PERCENT"}) and not year_of(t):
+            value = _word_number(t)
+            if value is not None and i + 1 < len(phrase) and phrase[i + 1].lower_ in SCALE_WORDS:
+                value *= SCALE_WORDS[phrase[i + 1].lower_]
+            unit_start = i + 1
+    unit = None
+    if unit_start is not None:
+        rest = phrase[unit_start:]
+        words = [t.text for t in rest if not t.like_num]
+        unit = " ".join(words).strip() or None
+        if unit and unit.lower().startswith("percent"):
+            unit = "percent"
+    elif fm:
+        # 'expand government-backed overseas logistics bases from nine to 40': the object is the unit
+        obj = text[:fm.start()].split(" ", 1)
+        unit = obj[1].strip() if len(obj) > 1 else None
+    return value, unit, baseline, None, qualifier

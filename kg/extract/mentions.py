@@ -1,0 +1,340 @@
+"""Document-level entities from entity spans: canonical names, aliases, acronyms, short forms,
+"the government", "the ministry" and pronouns resolved to the entity they stand for.
+
+The result is an `EntityTable`: entities keyed by a document-local key, and a map from token index
+to entity key that the relation rules read ("it" and "the alliance" map to the alliance).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from kg.extract import lexicon as lx
+from kg.extract.names import (
+    acronym_matches,
+    clean_name,
+    is_acronym,
+    split_inner_acronym,
+    strip_nationality,
+    title_case,
+)
+from kg.model import ORG_TYPES
+
+TYPE_RANK = {"GovernmentAgency": 5, "Alliance": 5, "Association": 5, "Organization": 3, "Company": 2}
+DEFINITE_HEADS = {
+    "ministry": {"GovernmentAgency"}, "agency": {"GovernmentAgency"}, "commission": {"GovernmentAgency"},
+    "bank": {"GovernmentAgency", "Company"}, "alliance": {"Alliance"}, "coalition": {"Alliance"},
+    "consortium": {"Alliance"}, "chamber": {"Association"}, "federation": {"Association"},
+    "association": {"Association"}, "company": {"Company"}, "group": {"Company"}, "firm": {"Company"},
+    "committee": {"Organization"}, "fund": {"Project"}, "programme": {"Project"}, "program": {"Project"},
+    "package": {"Project"}, "initiative": {"Project"}, "project": {"Project"}, "plan": {"Project"},
+    "hubs": {"Project"}, "hub": {"Project"}, "cluster": {"Project"}, "center": {"Project"},
+}
+
+
+@dataclass(eq=False)
+class DocEntity:
+    key: str
+    type: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)   # token spans
+    confidence: float = 0.6
+    # Target attributes
+    year: int | None = None
+    value: float | None = None
+    unit: str | None = None
+    baseline: float | None = None
+    currency: str | None = None
+    qualifier: str | None = None
+
+    def all_names(self) -> set[str]:
+        return {self.name} | self.aliases
+
+
+@dataclass
+class EntityTable:
+    entities: dict[str, DocEntity] = field(default_factory=dict)
+    token_entity: dict[int, str] = field(default_factory=dict)
+    country: str | None = None      # the document's own country (for "the government")
+
+    def at(self, i: int) -> DocEntity | None:
+        key = self.token_entity.get(i)
+        return self.entities.get(key) if key else None
+
+    def add(self, ent: DocEntity) -> DocEntity:
+        existing = self.entities.get(ent.key)
+        if existing:
+            existing.aliases |= ent.aliases | ({ent.name} - {existing.name})
+            return existing
+        self.entities[ent.key] = ent
+        return ent
+
+    def mark(self, start: int, end: int, key: str) -> None:
+        for i in range(start, end):
+            self.token_entity.setdefault(i, key)
+        self.entities[key].mentions.append((start, end))
+
+
+def norm(text: str) -> str:
+    text = text.lower().replace("&", " and ").replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+def entity_key(typ: str, name: str) -> str:
+    group = "org" if typ in ORG_TYPES else typ.lower()
+    return f"{group}:{norm(name)}"
+
+
+def canonical_place(name: str) -> str:
+    return lx.COUNTRY_ALIASES.get(name.lower(), name)
+
+
+def build_entity_table(doc: Doc) -> EntityTable:
+    table = EntityTable()
+    spans = [e for e in doc.ents if e.label_ in {"GovernmentAgency", "Company", "Alliance", "Association",
+                                                    "Organization", "Person", "Place", "Project"}]
+    table.country = _document_country(doc, spans)
+    acronym_spans: list[Span] = []
+    for span in spans:
+        raw = span.text
+        name, aliases = _name_and_aliases(raw, span.label_)
+        if not name or norm(name) in lx.NOT_NAMES:
+            continue
+        if span.label_ != "Person" and span.label_ != "Place" and is_acronym(name):
+            acronym_spans.append(span)
+            continue
+        ent = table.add(DocEntity(entity_key(span.label_, name), span.label_, name, aliases))
+        ent.type = _stronger(ent.type, span.label_)
+        table.mark(span.start, span.end, ent.key)
+        _parenthesised_acronym(doc, span, ent, table)
+    _merge_short_forms(table)
+    for span in acronym_spans:
+        name = clean_name(span.text)
+        target = _entity_for_acronym(table, name)
+        if target is None:
+            ent = table.add(DocEntity(entity_key(span.label_, name), span.label_, name))
+            table.mark(span.start, span.end, ent.key)
+        else:
+            target.aliases.add(name)
+            table.mark(span.start, span.end, target.key)
+    _government_mentions(doc, table)
+    _definite_descriptions(doc, table)
+    _pronouns(doc, table)
+    return table
+
+
+def _name_and_aliases(raw: str, label: str) -> tuple[str, set[str]]:
+    aliases: set[str] = set()
+    text = clean_name(raw)
+    trailing = re.search(r"\s*\(([A-Z][A-Za-z0-9.&\-]{1,12})\)?$", text)
+    if trailing:
+        aliases.add(trailing.group(1))
+        text = text[:trailing.start()].strip()
+    text, inner = split_inner_acronym(text)
+    aliases |= set(inner)
+    if label != "Place":
+        stripped, country = strip_nationality(text)
+        if country and stripped != text:
+            aliases.add(text)
+            text = stripped
+    if text.isupper() and len(text) > 12:
+        aliases.add(text)
+        text = title_case(text)
+    if label == "Place":
+        canonical = canonical_place(text)
+        if canonical != text:
+            aliases.add(text)
+            text = canonical
+    aliases.discard(text)
+    return text, aliases
+
+
+def _stronger(a: str, b: str) -> str:
+    return a if TYPE_RANK.get(a, 0) >= TYPE_RANK.get(b, 0) else b
+
+
+def _parenthesised_acronym(doc: Doc, span: Span, ent: DocEntity, table: EntityTable) -> None:
+    """'Korea Development Bank (KDB)': the acronym right after a name is its alias."""
+    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+        acro = doc[span.end + 1].text
+        if is_acronym(acro):
+            ent.aliases.add(acro)
+            table.mark(span.end + 1, span.end + 2, ent.key)
+
+
+def _entity_for_acronym(table: EntityTable, acronym: str) -> DocEntity | None:
+    for ent in table.entities.values():
+        if acronym in ent.aliases:
+            return ent
+    for ent in table.entities.values():
+        if ent.type in ORG_TYPES and acronym_matches(acronym, ent.name):
+            return ent
+    return None
+
+
+def _merge_short_forms(table: EntityTable) -> None:
+    """'Samsung' = 'Samsung Electronics', 'Yoon' = 'Yoon Suk Yeol' when the longer name is the only one
+    that starts (or, for people, starts or ends) with the short one. 'MINISTRY OF X' = 'Ministry of X'."""
+    ents = list(table.entities.values())
+    for short in ents:
+        if short.key not in table.entities:
+            continue
+        candidates = []
+        for long in ents:
+            if long is short or long.key not in table.entities:
+                continue
+            same_kind = (short.type in ORG_TYPES) == (long.type in ORG_TYPES) and (
+                short.type == long.type or (short.type in ORG_TYPES and long.type in ORG_TYPES))
+            if not same_kind:
+                continue
+            if norm(long.name) == norm(short.name):
+                candidates.append(long)
+                continue
+            sw, lw = norm(short.name).split(), norm(long.name).split()
+            if len(sw) < len(lw) and (lw[:len(sw)] == sw or short.type == "Person" and lw[-len(sw):] == sw):
+                if short.type in ORG_TYPES and _is_subsidiary_suffix(long.name, len(sw)):
+                    continue
+                candidates.append(long)
+        if len(candidates) == 1:
+            _absorb(table, candidates[0], short)
+
+
+def _is_subsidiary_suffix(name: str, n: int) -> bool:
+    """'Samsung SDI' is not what a bare 'Samsung' means: the rest is an acronym or a single word of its own."""
+    rest = name.split()[n:]
+    return len(rest) == 1 and is_acronym(rest[0]) and rest[0].lower() not in {"co", "inc", "corp", "ltd"}
+
+
+def _absorb(table: EntityTable, into: DocEntity, other: DocEntity) -> None:
+    into.aliases |= other.all_names() - {into.name}
+    into.type = _stronger(into.type, other.type)
+    for i, key in list(table.token_entity.items()):
+        if key == other.key:
+            table.token_entity[i] = into.key
+    into.mentions += other.mentions
+    del table.entities[other.key]
+
+
+def _document_country(doc: Doc, spans: list[Span]) -> str | None:
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            country = lx.NATIONALITY_TO_COUNTRY.get(ent.text.lower().removesuffix("'s"))
+            if country:
+                counts[country] = counts.get(country, 0) + 2
+    for span in spans:
+        if span.label_ == "Place":
+            name = canonical_place(clean_name(span.text))
+            if name in lx.COUNTRIES:
+                counts[name] = counts.get(name, 0) + 1
+    return max(sorted(counts), key=lambda c: counts[c]) if counts else None
+
+
+def government_of(table: EntityTable, country: str) -> DocEntity:
+    name = f"Government of {country}"
+    ent = table.add(DocEntity(entity_key("GovernmentAgency", name), "GovernmentAgency", name))
+    return ent
+
+
+def _government_mentions(doc: Doc, table: EntityTable) -> None:
+    """'the South Korean government', 'the government', 'the Lee Jae-myung administration'."""
+    for tok in doc:
+        if tok.lower_ not in {"government", "administration"} or tok.i in table.token_entity:
+            continue
+        if tok.lower_ == "administration" and not any(
+                table.at(t.i) is not None and table.at(t.i).type == "Person" for t in tok.lefts):
+            continue
+        start = tok.i
+        country = None
+        for left in reversed(list(tok.lefts)):
+            if left.dep_ in {"det", "amod", "compound", "poss", "nmod"}:
+                start = min(start, left.left_edge.i)
+        text = doc[start:tok.i + 1].text
+        for adj, c in lx.NATIONALITY_TO_COUNTRY.items():
+            if re.search(rf"\b{re.escape(adj)}\b", text.lower()):
+                country = c if len(adj) > (len(country or "") and 0) else country
+        m = re.search(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)'s government", doc[max(0, start - 3):tok.i + 1].text)
+        if m:
+            country = canonical_place(m.group(1))
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].ent_type_ == "Place":
+            country = canonical_place(doc[tok.i + 2].text)
+        country = country or table.country
+        if not country:
+            continue
+        gov = government_of(table, country)
+        alias = clean_name(text)
+        if alias and alias.lower() not in {"government"}:
+            gov.aliases.add(alias)
+        gov.aliases.add("government")
+        table.mark(start, tok.i + 1, gov.key)
+
+
+def _definite_descriptions(doc: Doc, table: EntityTable) -> None:
+    """'the ministry' -> the last ministry named before it; 'the alliance' -> the last alliance."""
+    for tok in doc:
+        if tok.i in table.token_entity or tok.lower_ not in DEFINITE_HEADS or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}]
+        if not dets or dets[0] not in {"the", "this", "its", "that"}:
+            continue
+        if any(c.dep_ in {"amod", "compound"} for c in tok.children):
+            continue
+        types = DEFINITE_HEADS[tok.lower_]
+        best = None
+        for i in range(tok.i - 1, -1, -1):
+            ent = table.at(i)
+            if ent and ent.type in types and (tok.lower_ in norm(ent.name).split() or
+                                              tok.lower_ in {"company", "firm"} or ent.type == "Alliance"):
+                best = ent
+                break
+        if best:
+            table.mark(tok.i, tok.i + 1, best.key)
+
+
+def _pronouns(doc: Doc, table: EntityTable) -> None:
+    """'it'/'its' as a subject or possessor -> the subject entity of the sentence before (or of its own)."""
+    for sent in doc.sents:
+        for tok in sent:
+            if tok.lower_ not in {"it", "its"} or tok.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+                continue
+            antecedent = _previous_subject(doc, table, tok)
+            if antecedent is not None:
+                table.token_entity[tok.i] = antecedent.key
+
+
+def _previous_subject(doc: Doc, table: EntityTable, tok) -> DocEntity | None:
+    sent = tok.sent
+    # same sentence first: "Samsung Electronics unveiled its vision"
+    for t in sent:
+        if t.i >= tok.i:
+            break
+        if t.dep_ in {"nsubj", "nsubjpass"}:
+            ent = table.at(t.i) or _entity_in_subtree(table, t)
+            if ent and ent.type != "Person" and ent.type != "Place":
+                return ent
+    prev_start = sent.start - 1
+    while prev_start >= 0:
+        prev = doc[prev_start].sent
+        for t in prev:
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT":
+                ent = table.at(t.i) or _entity_in_subtree(table, t)
+                if ent and ent.type not in {"Person", "Place"}:
+                    return ent
+        prev_start = prev.start - 1
+        if sent.start - prev_start > 120:
+            break
+    return None
+
+
+def _entity_in_subtree(table: EntityTable, tok) -> DocEntity | None:
+    for t in tok.subtree:
+        ent = table.at(t.i)
+        if ent:
+            return ent
+    return None

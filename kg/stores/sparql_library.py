@@ -1,0 +1,130 @@
+"""The analyst SPARQL library: `queries/*.rq`, each with a header naming its question, parameters, columns.
+
+The same stems exist as `queries/*.cypher` (see queries/README.md): one question, two languages,
+the same columns. `run_query` runs one on the embedded store, an open pyoxigraph Store, a running
+Endpoint or any SPARQL endpoint URL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.stores import oxigraph_store
+from kg.stores.sparql_client import query_endpoint
+from kg.stores.sparql_server import Endpoint
+from kg.stores.sparql_terms import Param, Row
+from kg.workspace import KgError, Workspace
+
+QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
+PARAM_TYPES = ("integer", "decimal", "string", "iri")
+
+_PARAM_LINE = re.compile(r"^#\s*parameter:\s*(\w+)\s*\((\w+)\)\s*:?\s*(.*)$")
+_FIELD_LINE = re.compile(r"^#\s*(question|parameters|columns):\s*(.*)$")
+
+Target = Workspace | ox.Store | Endpoint | str
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str
+    description: str = ""
+
+    def coerce(self, value: Any) -> Param:
+        """The value as the declared type (CLI values arrive as text)."""
+        try:
+            if self.type == "integer":
+                return int(value)
+            if self.type == "decimal":
+                return float(value)
+        except (TypeError, ValueError):
+            raise KgError(f"parameter {self.name} must be an {self.type}, not {value!r}") from None
+        if self.type == "iri":
+            text = str(value)
+            return text if text.startswith("<") else f"<{text}>"
+        return value if isinstance(value, str) else str(value)
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    name: str
+    path: Path
+    question: str
+    parameters: tuple[Parameter, ...]
+    columns: tuple[str, ...]
+    text: str
+
+    def bind(self, params: Mapping[str, Any] | None) -> dict[str, Param]:
+        """Check and coerce parameters against the header: all declared, none unknown."""
+        given = dict(params or {})
+        declared = {p.name: p for p in self.parameters}
+        unknown = sorted(set(given) - set(declared))
+        if unknown:
+            raise KgError(f"query {self.name} has no parameter {', '.join(unknown)} "
+                          f"(it takes: {', '.join(declared) or 'none'})")
+        missing = [name for name in declared if name not in given]
+        if missing:
+            raise KgError(f"query {self.name} needs parameter(s) {', '.join(missing)} (--param NAME=VALUE)")
+        return {name: declared[name].coerce(value) for name, value in given.items()}
+
+
+def parse_header(name: str, path: Path, text: str) -> LibraryQuery:
+    fields: dict[str, str] = {}
+    params: list[Parameter] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        if m := _PARAM_LINE.match(line):
+            ptype = m.group(2).lower()
+            if ptype not in PARAM_TYPES:
+                raise KgError(f"{path}: parameter {m.group(1)} has unknown type {ptype}")
+            params.append(Parameter(m.group(1), ptype, m.group(3).strip()))
+        elif m := _FIELD_LINE.match(line):
+            fields[m.group(1)] = m.group(2).strip()
+    if "question" not in fields or "columns" not in fields:
+        raise KgError(f"{path}: the header needs '# question:' and '# columns:' lines")
+    columns = tuple(c.strip() for c in fields["columns"].split(",") if c.strip())
+    return LibraryQuery(name, path, fields["question"], tuple(params), columns, text)
+
+
+def list_queries(directory: Path = QUERIES_DIR) -> list[LibraryQuery]:
+    """Every `*.rq` of the library, by name."""
+    return [load_query(p.stem, directory) for p in sorted(directory.glob("*.rq"))]
+
+
+def load_query(name: str, directory: Path = QUERIES_DIR) -> LibraryQuery:
+    if not re.fullmatch(r"[A-Za-z0-9_\-]+", name):
+        raise KgError(f"invalid query name {name!r}")
+    path = directory / f"{name}.rq"
+    if not path.is_file():
+        known = ", ".join(p.stem for p in sorted(directory.glob("*.rq"))) or "none"
+        raise KgError(f"no SPARQL library query {name!r} (known: {known})")
+    return parse_header(name, path, path.read_text(encoding="utf-8"))
+
+
+def execute(target: Target, sparql: str, bindings: Mapping[str, Param] | None = None
+            ) -> tuple[list[str], list[Row]]:
+    """Run SPARQL on a workspace store, an open Store, a running Endpoint or an endpoint URL."""
+    if isinstance(target, Endpoint):
+        return query_endpoint(target.url, sparql, bindings)
+    if isinstance(target, str):
+        return query_endpoint(target, sparql, bindings)
+    return oxigraph_store.query(target, sparql, bindings)
+
+
+def run_query(target: Target, name: str, params: Mapping[str, Any] | None = None
+              ) -> tuple[list[str], list[Row]]:
+    """Run the library query `name` with its parameters; (columns, rows) as the header declares."""
+    query = load_query(name)
+    columns, rows = execute(target, query.text, query.bind(params))
+    if tuple(columns) != query.columns:
+        raise KgError(f"query {name} returned columns {columns}, its header says {list(query.columns)}")
+    return columns, rows

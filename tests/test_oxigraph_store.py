@@ -1,0 +1,143 @@
+"""The embedded Oxigraph store: rebuild (atomic, with the ontology graph), open, query with parameters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.rdf.namespaces import ONTOLOGY_GRAPH
+from kg.rdf.ontology import ontology_paths
+from kg.stores import oxigraph_store as store
+from kg.stores.sparql_params import bind_values
+from kg.stores.sparql_terms import default_prefixes
+from kg.workspace import KgError, Workspace
+from tests.fixtures.sparql import SAMPLE_TRIG, make_sample_workspace
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def quads_in(path: Path) -> int:
+    return len(set(ox.parse(path=str(path))))
+
+
+def test_rebuild_loads_every_quad_and_the_ontology_graph(tmp_path: Path) -> None:
+    ws = Workspace.at(tmp_path / "ws")
+    count = store.rebuild_store(ws, SAMPLE_TRIG, ontology_paths())
+    ontology_triples = sum(quads_in(p) for p in ontology_paths())
+    assert count == quads_in(SAMPLE_TRIG) + ontology_triples
+    assert store.query(ws, COUNT)[1] == [[count]]
+    cols, rows = store.query(ws, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                             {"g": f"<{ONTOLOGY_GRAPH}>"})
+    assert rows == [[ontology_triples]]
+    assert store.query(ws, "ASK { GRAPH ?g { kgo:Company rdfs:subClassOf kgo:Organization } }",
+                       {"g": f"<{ONTOLOGY_GRAPH}>"})[1] == [[True]]
+
+
+def test_rebuild_replaces_the_store_and_a_failed_one_keeps_it(tmp_path: Path) -> None:
+    ws = make_sample_workspace(tmp_path / "ws")
+    before = store.query(ws, COUNT)[1]
+    bad = tmp_path / "bad.trig"
+    bad.write_text("<https://example.org/g> { <https://example.org/a> <https://example.org/b> ")
+    with pytest.raises(KgError, match="cannot load") as err:
+        store.rebuild_store(ws, bad, [])
+    assert "\n" not in str(err.value)
+    assert store.query(ws, COUNT)[1] == before
+    assert not [p for p in ws.root.iterdir() if p.name.startswith(".store.") and p.name != ".store.lock"]
+    with pytest.raises(KgError, match="does not exist"):
+        store.rebuild_store(ws, tmp_path / "missing.trig", [])
+    small = tmp_path / "small.trig"
+    small.write_text("<https://example.org/g> { <https://example.org/a> <https://example.org/b> 1 . }")
+    assert store.rebuild_store(ws, small, []) == 1
+    assert store.query(ws, COUNT)[1] == [[1]]
+
+
+def test_rebuild_refused_while_the_store_is_open_for_writing(tmp_path: Path) -> None:
+    ws = make_sample_workspace(tmp_path / "ws")
+    writer = store.open_store(ws, read_only=False)
+    try:
+        with pytest.raises(KgError, match="open read-write"):
+            store.rebuild_store(ws, SAMPLE_TRIG, [])
+    finally:
+        del writer
+    assert store.rebuild_store(ws, SAMPLE_TRIG, []) == quads_in(SAMPLE_TRIG)
+
+
+def test_open_store_missing(tmp_path: Path) -> None:
+    with pytest.raises(KgError, match="no SPARQL store in workspace"):
+        store.open_store(Workspace.at(tmp_path / "empty"))
+    with pytest.raises(KgError, match="no SPARQL store"):
+        store.query(Workspace.at(tmp_path / "empty"), "ASK {}")
+
+
+def test_union_default_graph_and_named_graphs(sample_sparql_workspace: Workspace) -> None:
+    ws = sample_sparql_workspace
+    # Samsung's label is stated in both documents' graphs: the union default graph sees both copies
+    cols, rows = store.query(ws, "SELECT ?g WHERE { GRAPH ?g { ?s rdfs:label ?n } } ORDER BY ?g",
+                             {"n": "Samsung Electronics"})
+    assert [r[0].rsplit("/", 1)[1] for r in rows] == ["samsung-first-look", "seed-article"]
+    assert len(store.query(ws, "SELECT ?s WHERE { ?s rdfs:label ?n }", {"n": "Samsung Electronics"})[1]) == 2
+    assert store.query(ws, "SELECT DISTINCT ?s WHERE { ?s rdfs:label ?n }", {"n": "Samsung Electronics"})[1] == [
+        ["https://w3id.org/kg-builder/id/org/samsung-electronics"]]
+
+
+def test_values_are_typed(sample_sparql_workspace: Workspace) -> None:
+    cols, rows = store.query(sample_sparql_workspace, """
+        SELECT ?value ?year ?conv ?date WHERE {
+          ?f kgo:year ?year ; kgo:amount ?a . ?a kgo:value ?value ; kgo:currency "USD" ; kgo:isConversion ?conv .
+          ?d kgo:contentHash ?h ; dcterms:date ?date .
+        } ORDER BY ?date LIMIT 1""")
+    assert cols == ["value", "year", "conv", "date"]
+    assert rows == [[478000000.0, 2026, True, "2025-12-24"]]
+
+
+def test_parameters_substituted_or_bound(sample_sparql_workspace: Workspace) -> None:
+    ws = sample_sparql_workspace
+    projected = "SELECT DISTINCT ?s ?name WHERE { ?s rdfs:label ?name }"
+    assert store.query(ws, projected, {"name": "Rainbow Robotics"})[1] == [
+        ["https://w3id.org/kg-builder/id/org/rainbow-robotics", "Rainbow Robotics"]]
+    hidden = "SELECT DISTINCT ?t WHERE { ?t kgo:targetYear ?y FILTER(xsd:integer(STR(?y)) < ?before) } ORDER BY ?t"
+    assert [r[0].rsplit("/", 1)[1] for r in store.query(ws, hidden, {"before": 2028})[1]] == ["ai-living-2027"]
+    hostile = '"} ; DROP ALL #'
+    assert store.query(ws, projected, {"name": hostile})[1] == []
+    assert store.query(ws, "SELECT ?s WHERE { ?s ?p ?o }", {"s": "<https://example.org/none>"})[1] == []
+    with pytest.raises(KgError, match="invalid IRI"):
+        store.query(ws, "SELECT ?p WHERE { ?s ?p ?o }", {"s": "<a b>"})
+    with pytest.raises(KgError, match="invalid parameter name"):
+        store.query(ws, "SELECT ?p WHERE { ?s ?p ?o }", {"bad name": 1})
+
+
+def test_bad_queries_are_one_line_errors(sample_sparql_workspace: Workspace) -> None:
+    with pytest.raises(KgError, match="invalid SPARQL query") as err:
+        store.query(sample_sparql_workspace, "SELECT WHERE {")
+    assert "\n" not in str(err.value)
+    with pytest.raises(KgError, match="invalid SPARQL query"):  # the store is opened read-only
+        store.query(sample_sparql_workspace, "INSERT DATA { <http://a> <http://b> <http://c> }")
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT ?s WHERE { ?s rdfs:label ?n }",
+    "PREFIX ex: <http://example.org/a#b(c)>\n# a { comment }\nSELECT (CONCAT('{', ?n) AS ?x) ?s\n"
+    "WHERE { ?s rdfs:label ?n }",
+    'CONSTRUCT { ?s <http://example.org/p> "}{" } WHERE { ?s rdfs:label ?n }',
+    "ASK { ?s rdfs:label ?n }",
+    'SELECT ?s { ?s rdfs:label ?n FILTER(?n != """}""") }',
+])
+def test_values_block_lands_in_the_where_group(sample_sparql_workspace: Workspace, query: str) -> None:
+    bound = bind_values(query, {"n": "LG Electronics"})
+    head, _, tail = bound.partition('VALUES (?n) { ("LG Electronics") }')
+    assert tail and head.rstrip().endswith("{")
+    ox.Store().query(bound, prefixes=default_prefixes())  # parses
+    cols, rows = store.query(sample_sparql_workspace, query, {"n": "LG Electronics"})
+    if cols == ["ask"]:
+        assert rows == [[True]]
+    else:
+        assert rows and all("lg-electronics" in str(r) for r in rows)
+
+
+def test_values_needs_a_where_group() -> None:
+    with pytest.raises(KgError, match="no WHERE clause"):
+        bind_values("DESCRIBE <http://example.org/a>", {"n": 1})
+    with pytest.raises(KgError, match="short CONSTRUCT WHERE"):
+        bind_values("CONSTRUCT WHERE { ?s ?p ?n }", {"n": 1})
