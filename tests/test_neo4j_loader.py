@@ -8,14 +8,15 @@ from typing import Any
 import neo4j
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.rdf.namespaces import KGO
+from kg.rdf.ontology import load_ontology
 from kg.stores.neo4j_loader import count_graph, load_trig, load_workspace, remove_document
-from kg.stores.neo4j_mapping import ONTOLOGY_PATH, load_mapping, mapping_from_graph, upper_snake
+from kg.stores.neo4j_mapping import load_mapping, mapping_from_graph, upper_snake
 from kg.stores.neo4j_rows import read_trig
 from kg.workspace import KgError, Workspace
 
@@ -30,8 +31,8 @@ SAMSUNG, LG, ALLIANCE, ACME = (KGR + "org/samsung-electronics", KGR + "org/lg-el
 def snapshot(driver: neo4j.Driver) -> tuple[list[Any], list[Any]]:
     """Every node and relationship with labels, type and properties, in a stable order."""
     with driver.session() as s:
-        nodes = sorted((r["iri"], r["labels"], repr(sorted(r["props"].items())))
-                       for r in s.run("MATCH (n) RETURN n.iri AS iri, labels(n) AS labels, properties(n) AS props"))
+        nodes = sorted((r["iri"], r["labels"], repr(sorted(r["props"].items()))) for r in s.run(
+            "MATCH (n) RETURN n.iri AS iri, labels(n) AS labels, properties(n) AS props"))
         rels = sorted((r["a"], r["t"], r["b"], repr(sorted(r["props"].items()))) for r in s.run(
             "MATCH (a)-[r]->(b) RETURN a.iri AS a, type(r) AS t, b.iri AS b, properties(r) AS props"))
     return [(i, sorted(labels), p) for i, labels, p in nodes], rels
@@ -74,7 +75,7 @@ def test_mapping_follows_the_ontology() -> None:
 
 def test_mapping_changes_with_the_ontology() -> None:
     """A class or property added to the ontology is mapped without touching the loader."""
-    onto = Graph().parse(ONTOLOGY_PATH, format="turtle")
+    onto = load_ontology()
     onto.add((KGO.Startup, RDF.type, OWL.Class))
     onto.add((KGO.Startup, RDFS.subClassOf, KGO.Company))
     onto.add((KGO.spunOffFrom, RDF.type, OWL.ObjectProperty))
@@ -90,7 +91,8 @@ def test_rows_carry_provenance_not_assertion_nodes() -> None:
     graph = read_trig(TWO_DOCS, load_mapping())
     assert graph.documents == [ALPHA, BETA]
     assert not any("Assertion" in n.labels or "/assertion/" in n.iri for n in graph.nodes)
-    member = next(r for r in graph.relationships if (r.type, r.start, r.end) == ("MEMBER_OF", SAMSUNG, ALLIANCE))
+    member = next(r for r in graph.relationships
+                  if (r.type, r.start, r.end) == ("MEMBER_OF", SAMSUNG, ALLIANCE))
     assert member.props["documents"] == [ALPHA, BETA]
     assert len(member.props["sentences"]) == 2 and member.props["confidence"] == 0.8
     # kgo:hasMember in doc beta became LG -MEMBER_OF-> alliance
@@ -203,7 +205,8 @@ def test_remove_document_keeps_what_another_document_supports(neo4j_driver: neo4
     assert member["sentences"] == ["The alliance includes Samsung Electronics."]
     assert one(neo4j_driver, "MATCH (n {iri: $i}) RETURN n.documents", i=SAMSUNG) == [ALPHA]
     nodes, rels = count_graph(neo4j_driver)
-    assert (nodes, rels) == (loaded.nodes - removed.nodes_deleted, loaded.relationships - removed.relationships_deleted)
+    assert nodes == loaded.nodes - removed.nodes_deleted
+    assert rels == loaded.relationships - removed.relationships_deleted
 
     with pytest.raises(KgError, match="no document"):
         remove_document(neo4j_driver, "beta")
@@ -225,7 +228,8 @@ def test_seed_workspace_loads_idempotently(neo4j_driver: neo4j.Driver, seed_work
     assert one(neo4j_driver, "MATCH (n) WHERE n.iri IS NULL OR n.name IS NULL RETURN count(n)") == 0
     assert one(neo4j_driver, "MATCH (n:Assertion) RETURN count(n)") == 0
     # every organisation the text names as an alliance member is linked, with its sentence
-    members = one(neo4j_driver, "MATCH (m)-[r:MEMBER_OF]->(a:Alliance) RETURN collect([m.name, a.name, r.sentences])")
+    members = one(neo4j_driver,
+                  "MATCH (m)-[r:MEMBER_OF]->(a:Alliance) RETURN collect([m.name, a.name, r.sentences])")
     assert any(m == "Samsung Electronics" and "AX" in a and sentences for m, a, sentences in members)
     assert one(neo4j_driver, "MATCH (d:Document)-[:MENTIONS]->(n) RETURN count(DISTINCT n)") > 0
     before = snapshot(neo4j_driver)

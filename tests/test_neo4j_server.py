@@ -158,9 +158,10 @@ def test_refuses_a_second_server_on_the_same_store(server: tuple[Workspace, Neo4
     ws, conn = server
     pid_file = ws.neo4j / "neo4j.pid"
     saved = pid_file.read_text()
+    pid = int(saved)
     pid_file.unlink()
     try:
-        with pytest.raises(KgError, match="another process already runs Neo4j"):
+        with pytest.raises(KgError, match=rf"process {pid} already runs Neo4j on .* stop it first"):
             neo4j_server.start(ws, timeout=20)
     finally:
         pid_file.write_text(saved)

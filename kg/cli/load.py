@@ -24,7 +24,8 @@ def register(app: typer.Typer) -> None:
 @user_errors
 def load(
     out: OutOption = DEFAULT_OUT,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per transaction.")] = DEFAULT_BATCH,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, help="Rows per transaction.")] = DEFAULT_BATCH,
 ) -> None:
     """Load the workspace's graph (graph.trig) into the project's Neo4j server.
 
@@ -60,9 +61,8 @@ def load(
     table.add_row("relationships", str(summary.relationships), str(summary.relationships_created),
                   str(summary.relationships_deleted))
     console.print(table)
-    console.print(f"{summary.quads} quads read in {summary.seconds:.1f} s"
-                  + (f"; {summary.ignored} not mapped (terms outside the mapping)" if summary.ignored else ""),
-                  highlight=False)
+    ignored = f"; {summary.ignored} not mapped (terms outside the mapping)" if summary.ignored else ""
+    console.print(f"{summary.quads} quads read in {summary.seconds:.1f} s{ignored}", highlight=False)
     if summary.undeclared:
         err_console.print("[yellow]warning:[/] predicates missing from the ontology (mapped by name): "
                           + ", ".join(summary.undeclared), highlight=False)
@@ -70,7 +70,8 @@ def load(
 
 @user_errors
 def remove(
-    document: Annotated[str, typer.Argument(help="The document's IRI, id (the last part of its IRI) or source path.")],
+    document: Annotated[str, typer.Argument(
+        help="The document's IRI, id (the last part of its IRI) or source path.")],
     out: OutOption = DEFAULT_OUT,
 ) -> None:
     """Withdraw one document's facts from Neo4j (what another document also states stays).

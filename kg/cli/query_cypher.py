@@ -38,7 +38,10 @@ def parse_params(pairs: list[str], typed: bool) -> dict[str, Any]:
 
 
 def show_library() -> None:
-    table = Table("name", "parameters", "columns", "question", title="Cypher library (queries/*.cypher)")
+    table = Table(title="Cypher library (queries/*.cypher)")
+    table.add_column("name", no_wrap=True, style="bold")
+    for header in ("parameters", "columns", "question"):
+        table.add_column(header)
     for q in list_queries():
         table.add_row(q.name, ", ".join(f"{p.name} ({p.type})" for p in q.params) or "-",
                       ", ".join(q.columns), q.question)
@@ -47,7 +50,8 @@ def show_library() -> None:
 
 @user_errors
 def cypher(
-    query: Annotated[str | None, typer.Argument(help="The Cypher query (omit with --name or --list).")] = None,
+    query: Annotated[str | None, typer.Argument(
+        help="The Cypher query (omit with --name or --list).")] = None,
     name: Annotated[str | None, typer.Option("--name", "-n", help="Run this library query instead.")] = None,
     param: Annotated[list[str] | None, typer.Option(
         "--param", "-p", help="Query parameter NAME=VALUE (repeatable); reaches Neo4j as $NAME.")] = None,

@@ -45,7 +45,7 @@ def assemble(doc: Doc, document: Document, extractor_version: str) -> DocumentEx
     entities: list[Entity] = []
     for ent in table.entities.values():
         # a project nobody funds, leads, announces or targets is noise, unless it is a proper name
-        if ent.type == "Project" and ent.key not in used and not ent.name[:1].isupper():
+        if ent.type == "Project" and ent.key not in used and not _proper(ent.name):
             continue
         if ent.type == "Target" and ent.key not in used:
             continue
@@ -90,3 +90,8 @@ def assemble(doc: Doc, document: Document, extractor_version: str) -> DocumentEx
         fundings.append(Funding(funders, f.project, amounts, _evidence(document.doc_id, f.sentence, f.confidence),
                                 f.year))
     return DocumentExtraction(document, entities, relations, fundings, extractor_version)
+
+
+def _proper(name: str) -> bool:
+    words = [w for w in name.split() if w[:1].isalpha() and w.lower() not in {"of", "and", "the", "for", "in"}]
+    return bool(words) and all(w[:1].isupper() for w in words)

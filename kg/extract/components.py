@@ -30,3 +30,15 @@ class FactComponent:
         table = build_entity_table(doc)
         doc._.kg_facts = FactFinder(doc, table).run()
         return doc
+
+
+@Language.component("kg_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, captions and paragraphs never run into each other."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+        elif not tok.is_space and not prev.is_space and tok.is_sent_start is None:
+            continue
+    return doc

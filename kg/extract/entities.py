@@ -9,6 +9,8 @@ Other spaCy labels (MONEY, DATE, CARDINAL, PERCENT, NORP) are kept as they are f
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -50,7 +52,9 @@ class EntityTyper:
         cue_tokens = {i for s in spans if s.label_ in CORE_LABELS for i in range(s.start, s.end)}
         spans = [s for s in spans if s.label_ in CORE_LABELS or not (set(range(s.start, s.end)) & cue_tokens)]
         doc.ents = _prefer_cue(filter_spans(spans))
+        _list_items(doc)
         _surnames_to_persons(doc)
+        _places_naming_projects(doc)
         return doc
 
     def _fix(self, doc: Doc, ent: Span) -> Span | None:
@@ -66,8 +70,12 @@ class EntityTyper:
         low = text.lower()
         if low in lx.NOT_NAMES or not any(c.isupper() for c in text) or any(c.isdigit() for c in text[:1]):
             return None
-        if any(w.lower() in {"krw", "usd", "won"} for w in text.split()):
+        if any(w.lower() in {"krw", "usd", "won"} for w in text.split()) or re.match(r"^[A-Z]{3}\s?\d", text):
             return None
+        if "/" in text or "=" in text:
+            return None
+        if span[-1].lower_ in EVENT_WORDS:
+            return _named_inside_event(doc, span)
         if span.end < len(doc) and doc[span.end].lower_ in EVENT_WORDS:
             return None
         if label == "ORG":
@@ -177,3 +185,73 @@ def _surnames_to_persons(doc: Doc) -> None:
             changed = True
     if changed:
         doc.ents = filter_spans(new)
+
+
+def _named_inside_event(doc: Doc, span: Span) -> Span | None:
+    """'National Growth Fund Launch Ceremony' is an event; the fund named in it is a project."""
+    for end in range(span.end - 1, span.start, -1):
+        cue = cue_type(doc[span.start:end].text)
+        if cue is not None:
+            return Span(doc, span.start, end, label=cue)
+    return None
+
+
+def _list_items(doc: Doc) -> None:
+    """In 'A, B and C' where A and C are companies, an untyped capitalised B is a company too ('SK On');
+    a capitalised name with a possessive before a project owns it ("SK hynix's Yongin Cluster")."""
+    ents = list(doc.ents)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    by_start = {e.start: e for e in ents}
+    by_end = {e.end: e for e in ents}
+    new: list[Span] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken or not _capitalised(tok) or tok.is_sent_start or tok.lower_ in lx.NOT_NAMES:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in taken and (_capitalised(doc[j]) or (
+                j > i and doc[j].is_lower and doc[j].is_alpha and doc[j - 1].is_upper and len(doc[j - 1]) <= 3)):
+            j += 1
+        prev = by_end.get(i - 1) if i >= 2 and doc[i - 1].text in {",", "and", "&"} else None
+        if prev is None and i >= 3 and doc[i - 1].lower_ == "and" and doc[i - 2].text == ",":
+            prev = by_end.get(i - 2)
+        nxt = by_start.get(j + 1) if j + 1 < len(doc) and doc[j].text in {",", "and"} else None
+        if nxt is None and j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "and":
+            nxt = by_start.get(j + 2)
+        kinds = {e.label_ for e in (prev, nxt) if e is not None}
+        possessive = j + 1 < len(doc) and doc[j].text in {"'s", "’s"} and doc[j + 1].ent_type_ == "Project"
+        if j > i and (kinds == {"Company"} or possessive) and j - i <= 4:
+            new.append(Span(doc, i, j, label="Company"))
+        i = max(j, i + 1)
+    if new:
+        doc.ents = filter_spans(ents + new)
+
+
+def _capitalised(tok) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in lx.TITLE_WORDS and tok.pos_ in {
+        "PROPN", "NOUN", "ADJ", "X"}
+
+
+def _places_naming_projects(doc: Doc) -> None:
+    """'Sinan Ui offshore wind power project': a place name that starts a project's name is not a place
+    of its own here."""
+    kept = []
+    changed = False
+    for ent in doc.ents:
+        if ent.label_ == "Place" and ent.end < len(doc):
+            k = ent.end
+            while k < len(doc) and doc[k].is_lower and doc[k].is_alpha and k - ent.end < 5:
+                if doc[k].lower_ in lx.PROJECT_HEADS:
+                    changed = True
+                    break
+                k += 1
+            else:
+                kept.append(ent)
+                continue
+            if changed and doc[k].lower_ in lx.PROJECT_HEADS:
+                continue
+        kept.append(ent)
+    if changed:
+        doc.ents = kept

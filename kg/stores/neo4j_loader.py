@@ -113,8 +113,8 @@ def batches(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
 
 
 def mapping_fingerprint(mapping: Mapping) -> str:
-    text = repr((sorted(mapping.labels.items()), sorted(mapping.relationships.items()),
-                 sorted(mapping.properties.items()), LOADER_VERSION))
+    parts = (mapping.labels, mapping.relationships, mapping.properties, mapping.fixed_properties)
+    text = repr(([sorted(part.items()) for part in parts], LOADER_VERSION))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -138,7 +138,8 @@ def write_rows(driver: Driver, graph: PropertyGraph, mapping: Mapping, stamp: st
     all_labels = mapping.all_labels
     node_groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for node in graph.nodes:
-        node_groups.setdefault(node.labels, []).append({"iri": node.iri, "props": {**node.props, STAMP: stamp}})
+        node_groups.setdefault(node.labels, []).append(
+            {"iri": node.iri, "props": {**node.props, STAMP: stamp}})
     rel_groups: dict[str, list[dict[str, Any]]] = {}
     for rel in graph.relationships:
         rel_groups.setdefault(rel.type, []).append(
@@ -216,7 +217,8 @@ def load_workspace(driver: Driver, ws: Workspace, **kwargs: Any) -> LoadSummary:
 
 
 FIND_DOCUMENT = (
-    f"MATCH (d:Document:{BASE_LABEL}) WHERE d.iri = $q OR d.source = $q OR d.iri ENDS WITH $suffix "
+    f"MATCH (d:Document:{BASE_LABEL}) WHERE d.iri = $q OR d.source = $q OR d.identifier = $q "
+    "OR d.iri ENDS WITH $suffix "
     "RETURN d.iri AS iri ORDER BY iri"
 )
 DOCUMENT_RELATIONSHIPS = (

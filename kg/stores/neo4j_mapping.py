@@ -1,4 +1,4 @@
-"""The RDF -> Neo4j property-graph mapping, derived from the ontology (`ontology/kg.ttl`), never written twice.
+"""The RDF -> Neo4j property-graph mapping, derived from the ontology (`ontology/`), never written twice.
 
 What the ontology decides:
 
@@ -13,9 +13,9 @@ What the ontology decides:
   anything else -> string).
 
 What is fixed here (terms outside the ontology, per docs/rdf-model.md): `rdfs:label` -> `name`,
-`skos:altLabel` -> `aliases`, `dcterms:title|source|date` and `schema:url` -> document properties,
-`prov:wasDerivedFrom` -> `(:Document)-[:MENTIONS]->(node)`, and the provenance read from
-`kgo:Assertion` nodes (which become relationship properties, not nodes: see neo4j_rows).
+`skos:altLabel` -> `aliases`, `dcterms:title|source|identifier|date` and `schema:url` -> document
+properties, `prov:wasDerivedFrom` -> `(:Document)-[:MENTIONS]->(node)`, and the provenance read
+from `kgo:Assertion` nodes (which become relationship properties, not nodes: see neo4j_rows).
 """
 
 from __future__ import annotations
@@ -27,15 +27,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDFS, SKOS, XSD
 
+from kg.rdf import ontology
 from kg.rdf.namespaces import KGO, SCHEMA
 from kg.workspace import KgError
 
-ONTOLOGY_PATH = Path(__file__).resolve().parents[2] / "ontology" / "kg.ttl"
-
 BASE_LABEL = "Resource"          # on every loaded node; `iri` is unique for it
-MENTIONS = "MENTIONS"            # (:Document)-[:MENTIONS]->(node), from prov:wasDerivedFrom / rdf:type assertions
+MENTIONS = "MENTIONS"            # (:Document)-[:MENTIONS]->(node): prov:wasDerivedFrom, rdf:type assertions
 DOCUMENT_CLASS = str(KGO.Document)
 ASSERTION_CLASS = str(KGO.Assertion)
 
@@ -148,47 +147,38 @@ ALIASES = str(SKOS.altLabel)
 FIXED_PROPERTIES: dict[str, PropertySpec] = {
     str(DCTERMS.title): PropertySpec("title", ValueKind.STRING),
     str(DCTERMS.source): PropertySpec("source", ValueKind.STRING),
+    str(DCTERMS.identifier): PropertySpec("identifier", ValueKind.STRING),
     str(DCTERMS.date): PropertySpec("date", ValueKind.DATE),
     str(SCHEMA.url): PropertySpec("url", ValueKind.STRING),
 }
 RESERVED_KEYS = frozenset({"iri", "name", "aliases", "documents", "kgLoad"})
 
 
-def _kgo_local(term: URIRef) -> str | None:
-    text = str(term)
-    return text[len(str(KGO)):] if text.startswith(str(KGO)) else None
+def _kgo_local(term: URIRef) -> str:
+    return check_identifier(ontology.local_name(term), "ontology term")
 
 
 def mapping_from_graph(onto: Graph) -> Mapping:
     """Derive the mapping from an ontology graph (classes, object and datatype properties)."""
-    classes = {c for t in (OWL.Class, RDFS.Class) for c in onto.subjects(RDF.type, t)
-               if isinstance(c, URIRef) and _kgo_local(c)}
+    kgo = str(KGO)
     labels: dict[str, tuple[str, ...]] = {}
-    for cls in classes:
+    for cls in ontology.classes(onto, kgo):
         if str(cls) == ASSERTION_CLASS:      # provenance: properties on relationships, not nodes
             continue
-        supers = {s for s in onto.transitive_objects(cls, RDFS.subClassOf)
-                  if isinstance(s, URIRef) and _kgo_local(s) and s != cls}
-        own = check_identifier(_kgo_local(cls) or "", "class")
-        labels[str(cls)] = (own, *sorted(check_identifier(_kgo_local(s) or "", "class") for s in supers))
+        supers = ontology.superclasses(onto, cls, kgo)
+        labels[str(cls)] = (_kgo_local(cls), *sorted({_kgo_local(s) for s in supers}))
 
-    object_props = {p for p in onto.subjects(RDF.type, OWL.ObjectProperty)
-                    if isinstance(p, URIRef) and _kgo_local(p)}
-    relationships: dict[str, RelationshipSpec] = {}
-    for prop in object_props:
-        relationships[str(prop)] = RelationshipSpec(
-            check_identifier(upper_snake(_kgo_local(prop) or ""), "object property"))
-    for prop in object_props:      # `kgo:hasMember owl:inverseOf kgo:memberOf`: load as MEMBER_OF reversed
-        for other in onto.objects(prop, OWL.inverseOf):
-            if other in object_props and (other, OWL.inverseOf, prop) not in onto:
-                relationships[str(prop)] = RelationshipSpec(relationships[str(other)].type, reverse=True)
+    object_props = set(ontology.object_properties(onto, kgo))
+    relationships = {str(p): RelationshipSpec(check_identifier(upper_snake(_kgo_local(p)), "object property"))
+                     for p in object_props}
+    inverse_of = ontology.inverses(onto)
+    for prop, other in inverse_of.items():    # `kgo:hasMember owl:inverseOf kgo:memberOf`: MEMBER_OF reversed
+        if prop in object_props and other in object_props and inverse_of.get(other) != prop:
+            relationships[str(prop)] = RelationshipSpec(relationships[str(other)].type, reverse=True)
 
     properties: dict[str, PropertySpec] = {}
-    for prop in onto.subjects(RDF.type, OWL.DatatypeProperty):
-        name = _kgo_local(prop) if isinstance(prop, URIRef) else None
-        if not name:
-            continue
-        key = check_identifier(name, "datatype property")
+    for prop in ontology.datatype_properties(onto, kgo):
+        key = _kgo_local(prop)
         if key in RESERVED_KEYS:
             raise KgError(f"ontology datatype property kgo:{key} clashes with a reserved Neo4j key")
         ranges = [str(r) for r in onto.objects(prop, RDFS.range)]
@@ -200,18 +190,15 @@ def mapping_from_graph(onto: Graph) -> Mapping:
 
 
 @lru_cache(maxsize=4)
-def _load_mapping(path: str, mtime: float) -> Mapping:
-    onto = Graph()
-    try:
-        onto.parse(path, format="turtle")
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise KgError(f"cannot read the ontology {path}: {exc}".splitlines()[0]) from None
-    return mapping_from_graph(onto)
+def _cached_mapping(paths: tuple[Path, ...], mtimes: tuple[float, ...]) -> Mapping:
+    return mapping_from_graph(ontology.parse_turtle(list(paths)))
 
 
 def load_mapping(path: Path | str | None = None) -> Mapping:
-    """The mapping of the project's ontology (cached until the file changes)."""
-    file = Path(path) if path is not None else ONTOLOGY_PATH
-    if not file.is_file():
-        raise KgError(f"ontology not found: {file}")
-    return _load_mapping(str(file), file.stat().st_mtime)
+    """The mapping of the project's ontology (`kg.rdf.ontology`: KG_ONTOLOGY_DIR or the repository's),
+    or of one Turtle file; cached until the files change."""
+    paths = [Path(path)] if path is not None else ontology.ontology_paths()
+    for file in paths:
+        if not file.is_file():
+            raise KgError(f"ontology not found: {file}")
+    return _cached_mapping(tuple(paths), tuple(p.stat().st_mtime for p in paths))

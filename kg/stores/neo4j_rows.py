@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping as MappingT
+from collections.abc import Iterable
+from collections.abc import Mapping as MappingT
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 from rdflib.namespace import PROV, RDF
 
+from kg.rdf.namespaces import KGO
 from kg.stores.neo4j_mapping import (
     ALIASES,
     ASSERTION_CLASS,
@@ -40,7 +42,6 @@ from kg.stores.neo4j_mapping import (
     ValueKind,
     local_name,
 )
-from kg.rdf.namespaces import KGO
 from kg.workspace import KgError
 
 _RDF_TYPE = str(RDF.type)
@@ -156,8 +157,8 @@ def evidence_from_props(props: MappingT[str, Any]) -> list[Evidence]:
 
     sentences, starts, ends = column("sentences", ""), column("startChars", -1), column("endChars", -1)
     confs, roles, versions = column("confidences", -1.0), column("roles", ""), column("extractorVersions", "")
-    return [Evidence(docs[i], sentences[i], int(starts[i]), int(ends[i]), float(confs[i]), roles[i], versions[i])
-            for i in range(n)]
+    return [Evidence(docs[i], sentences[i], int(starts[i]), int(ends[i]), float(confs[i]), roles[i],
+                     versions[i]) for i in range(n)]
 
 
 class _Subject:
@@ -167,8 +168,8 @@ class _Subject:
 
     def __init__(self) -> None:
         self.types: set[str] = set()
-        self.literals: list[tuple[str, str, str | None, str | None]] = []   # predicate, lexical, datatype, graph
-        self.links: list[tuple[str, str, str | None]] = []                # predicate, object IRI, graph
+        self.literals: list[tuple[str, str, str | None, str | None]] = []   # (p, lexical, datatype, graph)
+        self.links: list[tuple[str, str, str | None]] = []                # (p, object IRI, graph)
         self.graphs: set[str] = set()
 
 

@@ -160,15 +160,23 @@ def start(
     *,
     port: int | None = None,
     timeout: float = 240,
-    heap: str = DEFAULT_HEAP,
-    pagecache_mb: int = DEFAULT_PAGECACHE_MB,
+    heap: str | None = None,
+    pagecache_mb: int | None = None,
     progress: Progress | None = None,
 ) -> Neo4jConnection:
     """Start the workspace's server (building the launcher first if needed) and wait until Bolt answers.
 
     Returns the running server's connection if it is already up. Refuses to start a second JVM
     on the same store. Raises KgError with the log's last words if the server does not come up.
+    Memory: `heap` (JVM -Xmx, default $KG_NEO4J_HEAP or 768m) and `pagecache_mb` (default
+    $KG_NEO4J_PAGECACHE_MB or 256).
     """
+    heap = heap or os.environ.get("KG_NEO4J_HEAP") or DEFAULT_HEAP
+    if pagecache_mb is None:
+        try:
+            pagecache_mb = int(os.environ.get("KG_NEO4J_PAGECACHE_MB") or DEFAULT_PAGECACHE_MB)
+        except ValueError:
+            raise KgError("KG_NEO4J_PAGECACHE_MB must be a whole number of megabytes") from None
     say = progress or (lambda _msg: None)
     deadline = time.monotonic() + timeout
     files = _Files(ws.neo4j.resolve())
@@ -203,7 +211,7 @@ def start(
         files.log.parent.mkdir(parents=True, exist_ok=True)
         offset = files.log.stat().st_size if files.log.exists() else 0
         command = [
-            java, f"-Xmx{heap}", "-Xms128m", *JVM_FLAGS, "-cp", classpath, MAIN_CLASS,
+            java, f"-Xmx{heap}", *JVM_FLAGS, "-cp", classpath, MAIN_CLASS,
             "--home", str(files.home), "--port", str(chosen),
             "--password-file", str(files.password), "--pagecache-mb", str(pagecache_mb),
             "--sync-password", str(sync).lower(),
@@ -283,7 +291,10 @@ def _ensure_launcher(say: Progress) -> str:
         mvn = shutil.which("mvn")
         if mvn is None:
             raise KgError("Maven (`mvn`) is needed once to build the Neo4j launcher: install Maven 3.8+")
-        say("Building the Neo4j launcher with Maven (the first build downloads Neo4j, ~130 MB)")
+        say("Building the Neo4j launcher with Maven (the first build downloads Neo4j, ~160 MB)")
+        # copy-dependencies never removes jars: a changed pom must not leave old versions on the classpath.
+        shutil.rmtree(target / "lib", ignore_errors=True)
+        shutil.rmtree(target / "classes", ignore_errors=True)
         try:
             result = subprocess.run(
                 [mvn, "-q", "-B", "package"], cwd=LAUNCHER_DIR, capture_output=True, text=True,
@@ -344,8 +355,9 @@ def _ensure_password(files: _Files) -> str:
     if files.password.is_file():
         files.password.chmod(0o600)
         password = _read_password(files)
-        if len(password) >= 8:
-            return password
+        if len(password) < 8:
+            raise KgError(f"the password in {files.password} is shorter than 8 characters (Neo4j's minimum)")
+        return password
     password = secrets.token_urlsafe(24)
     atomic_write_text(files.password, password + "\n")  # mkstemp: created 0600
     files.password.chmod(0o600)
@@ -385,11 +397,10 @@ def _alive(pid: int) -> bool:
 
 def _is_our_server(pid: int, home: Path) -> bool:
     """Guards against a recycled pid: the process must be our launcher on this home (where /proc tells)."""
-    cmdline = Path(f"/proc/{pid}/cmdline")
-    if not cmdline.parent.is_dir():
+    if not Path("/proc/self").is_dir():
         return True
     try:
-        args = cmdline.read_bytes().split(b"\0")
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
     except OSError:
         return False
     return MAIN_CLASS.encode() in args and str(home).encode() in args
@@ -417,11 +428,21 @@ def _refuse_foreign_server(files: _Files) -> None:
         try:
             fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
+            owners = [str(pid) for pid in _launchers_on(files.home)]
+            who = f"process {', '.join(owners)}" if owners else "another process"
             raise KgError(
-                f"another process already runs Neo4j on {files.home} (it holds {files.store_lock}) "
-                "without a pid file: stop that process first"
+                f"{who} already runs Neo4j on {files.home} (it holds {files.store_lock}) "
+                f"without a pid file: stop it first"
             ) from None
         fcntl.lockf(fh, fcntl.LOCK_UN)
+
+
+def _launchers_on(home: Path) -> list[int]:
+    """Our launcher processes serving `home`, where /proc lists processes."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return []
+    return [int(p.name) for p in proc.iterdir() if p.name.isdigit() and _is_our_server(int(p.name), home)]
 
 
 def _port_free(port: int) -> bool:
