@@ -203,12 +203,16 @@ class FactFinder:
             n = index.get(f.sentence.start, 0)
             for g in self.facts.fundings:
                 parent = self.table.entities.get(g.project)
-                if parent is None or parent is project or not parent.name[:1].isupper():
+                if parent is None or parent is project:
                     continue
+                if any(r.subject == project.key and r.predicate == "partOf" for r in self.facts.relations):
+                    break
                 if not (0 < n - index.get(g.sentence.start, -9) <= 2):
                     continue
                 if g.amount.currency == f.amount.currency and g.amount.value > f.amount.value and \
-                        lemma_key(parent.name) & {"fund", "program", "package", "plan", "initiative"}:
+                        (lemma_key(parent.name) & {"package", "plan"} or
+                         lemma_key(parent.name) & {"fund", "program", "initiative"} and
+                         not lemma_key(project.name) & {"fund", "program", "package", "plan", "initiative"}):
                     self.facts.relate(project, "partOf", parent, f.sentence, 0.5)
                     break
 
@@ -708,8 +712,9 @@ class FactFinder:
                     continue
                 purpose = [x for x in self.doc[c.i + 1:min(verb.sent.end, c.i + 30)]
                            if x.tag_ == "VB" and self.doc[x.i - 1].lower_ == "to" and lemma(x) in lx.DOING_VERBS]
+                definite = any(d.lower_ in {"the", "this", "that", "its"} for d in c.children if d.dep_ in {"det", "poss"})
                 if lemma(c) in {"plan", "strategy", "roadmap", "programme", "program", "package", "initiative"} \
-                        and purpose:
+                        and purpose and not definite:
                     clause = self.doc[purpose[0].i - 1:purpose[0].right_edge.i + 1]
                     cut = [t.i for t in clause if t.dep_ in {"prep"} and t.lower_ in {"during", "at", "on", "in"}
                            and t.head == purpose[0]]
@@ -752,7 +757,7 @@ class FactFinder:
             if tok.pos_ == "VERB" and lem in lx.LEAD_VERBS:
                 if lem == "carry" and not any(c.lower_ == "out" for c in tok.children):
                     continue
-                if tok.tag_ == "VBN" and tok.dep_ in {"acl", "relcl"}:
+                if tok.dep_ in {"acl", "relcl"} and (tok.tag_ == "VBN" or any(c.dep_ == "agent" for c in tok.children)):
                     # 'X led by Y' / 'programme ... managed by Y'
                     agents = [e for a in passive_agents(tok) for e in self.entity_of(a, False) if e.type in ORG_TYPES]
                     target = self.table.at(tok.head.i)
@@ -917,18 +922,19 @@ class FactFinder:
                    and not year_of(t)]
         milestone = any(lemma(t) in lx.MILESTONE_NOUNS | {"produce", "release", "launch", "complete",
                                                             "commercialize", "achieve", "reach"} for t in phrase)
-        if not numbers and not milestone:
-            return None
-        if not has_goal and not any(t.lower_ in {"will", "target", "targeted", "aim", "goal"} for t in sent):
-            return None
-        value, unit, baseline, currency, qualifier = _target_value(phrase)
-        if phrase[0].pos_ in {"NOUN", "ADJ", "PROPN"} and not numbers:
+        if phrase[0].pos_ in {"NOUN", "ADJ", "PROPN"} and not numbers and not milestone:
             # 'mass production of humanoid robots in 2029 and self-driving cars in 2030'
             for t in reversed(self.facts.targets):
                 m = re.match(r"^(\w+ \w+ of) ", t.entity.name)
                 if t.sentence.start == sent.start and m and m.group(1).split()[-2] in lx.MILESTONE_NOUNS:
                     text = f"{m.group(1)} {text}"
+                    milestone = True
                     break
+        if not numbers and not milestone:
+            return None
+        if not has_goal and not any(t.lower_ in {"will", "target", "targeted", "aim", "goal"} for t in sent):
+            return None
+        value, unit, baseline, currency, qualifier = _target_value(phrase)
         name = f"{text} {prep.text} {year}"
         key = f"target:{norm(name)}"
         ent = self.table.add(DocEntity(key, "Target", name, confidence=0.6))
@@ -981,7 +987,7 @@ class FactFinder:
                     if ents and ents[0].type in ORG_TYPES | {"Project"}:
                         return ents[0]
         if any(t.lower_ in {"goal", "target", "aim"} for t in sent):
-            return self.projects.recent(sent.start)
+            return self._main_project() or self.projects.recent(sent.start)
         return None
 
 

@@ -207,6 +207,8 @@ class ProjectIndex:
         span = np_span(self.doc, head, self.table)
         if span is None:
             return None
+        if span[1] - span[0] == 1 and head.lower_ in lx.GENERIC_PROJECT_NOUNS:
+            return None
         return self.add(project_name(self.doc, *span), span[0], span[1], confidence)
 
     def recent(self, before: int, window: int = 400) -> DocEntity | None:

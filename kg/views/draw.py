@@ -25,6 +25,7 @@ TYPE_COLORS: dict[str, str] = {
     "Target": "#e377c2", "Funding": "#bcbd22",
 }
 OTHER_COLOR = "#c7c7c7"
+GAP = 2.2            # between packed components, in layout units
 LAYER_ORDER = ("Person", "GovernmentAgency", "Association", "Alliance", "Company", "Organization", "Funding",
                "Project", "Target", "Place")
 
@@ -72,28 +73,29 @@ def _component_positions(H: nx.Graph, layout: str, seed: int) -> dict[str, tuple
 
 def layout_positions(G: nx.MultiDiGraph, layout: str = "kamada_kawai", seed: int = 7
                      ) -> dict[str, tuple[float, float]]:
-    """Node positions: each component laid out alone (scaled by its size), packed in rows."""
+    """Node positions: each component laid out alone (scaled by its size); the biggest on the left,
+    the others stacked in columns to its right (a landscape picture, not a tall strip)."""
     if layout == "layered":
         return _layered(G)
     simple = nx.Graph(G.to_undirected(as_view=True))
     components = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
     placed: dict[str, tuple[float, float]] = {}
-    x_cursor, y_cursor, row_height, row_width = 0.0, 0.0, 0.0, None
-    for comp in components:
-        H = simple.subgraph(comp)
-        pos = _component_positions(H, layout, seed)
-        scale = max(0.5, math.sqrt(len(comp)) * 0.9)
+    x, y, column_width, height_limit = 0.0, 0.0, 0.0, 6.0
+    for i, comp in enumerate(components):
+        pos = _component_positions(simple.subgraph(comp), layout, seed)
+        scale = max(1.0, math.sqrt(len(comp)) * 1.25)
         xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
-        w = (max(xs) - min(xs)) * scale if len(comp) > 1 else 0.0
-        h = (max(ys) - min(ys)) * scale if len(comp) > 1 else 0.0
-        if row_width is None:
-            row_width = max(w, 6.0)                   # the biggest component sets the row width
-        elif x_cursor + w > row_width:
-            x_cursor, y_cursor, row_height = 0.0, y_cursor - row_height - 1.2, 0.0
-        for n, (x, y) in pos.items():
-            placed[n] = (x_cursor + (x - min(xs)) * scale, y_cursor - (max(ys) - y) * scale)
-        x_cursor += w + 1.6
-        row_height = max(row_height, h)
+        w, h = (max(xs) - min(xs)) * scale, (max(ys) - min(ys)) * scale
+        if y != 0.0 and -y + h > height_limit:      # this column is full: start the next one
+            x, y, column_width = x + column_width + GAP, 0.0, 0.0
+        for n, (px, py) in pos.items():
+            placed[n] = (x + (px - min(xs)) * scale, y - (max(ys) - py) * scale)
+        if i == 0:                                  # the biggest component: alone in the first column
+            height_limit = max(h, height_limit)
+            x += w + GAP
+        else:
+            y -= h + GAP
+            column_width = max(column_width, w)
     return placed
 
 
