@@ -121,3 +121,16 @@ def test_export_without_graph_is_one_line_error(tmp_path: Path) -> None:
 def test_export_unknown_format_is_a_usage_error(workspace: Workspace) -> None:
     result = runner.invoke(app, ["export", "--format", "rdfxml", "--out", str(workspace.root)])
     assert result.exit_code == 2
+
+
+# ------------------------------------------------------------------ a real build
+
+
+def test_seed_build_conforms_and_exports_losslessly(seed_workspace: Workspace, tmp_path: Path) -> None:
+    """What `kg build seeds/` writes satisfies the shapes (the contract of docs/rdf-model.md)."""
+    result = runner.invoke(app, ["validate", "--out", str(seed_workspace.root)])
+    assert result.exit_code == 0, result.output
+    target = tmp_path / "seed.jsonld"
+    result = runner.invoke(app, ["export", "--output", str(target), "--out", str(seed_workspace.root)])
+    assert result.exit_code == 0, result.output
+    assert quads(read_dataset(target)) == quads(read_dataset(seed_workspace.graph_trig))

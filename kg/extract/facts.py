@@ -24,7 +24,7 @@ YEAR_RE = re.compile(r"^(19|20)\d\d$")
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
                 "fifty": 50, "hundred": 100}
-INSTRUMENTS = {"bond", "bonds", "capital", "loan", "loans", "cash", "equity", "debt", "financing", "guarantee",
+INSTRUMENTS = {"subsidy", "subsidies", "aid", "support", "bond", "bonds", "capital", "loan", "loans", "cash", "equity", "debt", "financing", "guarantee",
                "guarantees", "subsidy", "grant", "deposit", "deposits", "stake"}
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
@@ -258,7 +258,8 @@ class FactFinder:
         i = start - 1
         words: list[Token] = []
         while i >= sent.start and (doc[i].lower_ in lx.TITLE_WORDS or doc[i].lower_ in {"of", ","} and words
-                                   and doc[i - 1].lower_ != ","):
+                                   and doc[i - 1].lower_ != "," or doc[i].text == "-" and words
+                                   and doc[i - 1].lower_ in lx.TITLE_WORDS):
             words.insert(0, doc[i])
             i -= 1
         # "Minister of Trade, Industry and Energy Lee Chang-yang"
@@ -272,13 +273,13 @@ class FactFinder:
         titles = [w for w in words if w.lower_ in lx.TITLE_WORDS]
         if not titles:
             return
-        role_words = [w.text for w in words if w.lower_ not in {"of", ","}]
+        role_words = [w.text for w in words if w.lower_ not in {"of", ",", "-"}]
         if any(w.lower() in lx.NOT_HEAD_ROLE_WORDS for w in role_words):
             org = None
         role = " ".join(role_words)
         if not any(w.lower() in {r.split()[-1] for r in lx.HEAD_ROLES} for w in role_words):
             return
-        if any(w.lower() in lx.NOT_HEAD_ROLE_WORDS for w in role_words):
+        if any(part in lx.NOT_HEAD_ROLE_WORDS for w in role_words for part in w.lower().split("-")):
             return
         org = self.table.at(i) if i >= sent.start else None
         if org is not None and org.type in ORG_TYPES:
@@ -324,7 +325,7 @@ class FactFinder:
         while i < sent.end and doc[i].lower_ in lx.TITLE_WORDS:
             role.append(doc[i].text)
             i += 1
-        if not role or any(w.lower() in lx.NOT_HEAD_ROLE_WORDS for w in role):
+        if not role or any(part in lx.NOT_HEAD_ROLE_WORDS for w in role for part in w.lower().split("-")):
             return
         if i < sent.end and doc[i].lower_ == "of":
             org = self._of_org(i, sent)
@@ -360,7 +361,7 @@ class FactFinder:
                         anchor.dep_ == "xcomp" or infinitive:
                     for obj in [c for c in tok.children if c.dep_ == "dobj"]:
                         self._project_from_object(obj)
-            if tok.pos_ in {"NOUN", "PROPN"} and lem in lx.PROJECT_HEADS and tok.ent_type_ not in {"MONEY"}:
+            if tok.pos_ in {"NOUN", "PROPN"} and lem in lx.PROGRAMME_HEADS and tok.ent_type_ not in {"MONEY"}:
                 ent = self.table.at(tok.i)
                 if ent is None and not _generic_alone(tok):
                     self.projects.add_np(tok, 0.55)
@@ -386,7 +387,7 @@ class FactFinder:
             if c.dep_ == "prep" and c.lower_ in {"in", "into", "for", "to", "toward", "towards", "on"}:
                 for p in c.children:
                     if p.dep_ in {"pobj", "pcomp"}:
-                        if year_of(p) or p.ent_type_ in {"DATE", "MONEY"}:
+                        if year_of(p) or p.ent_type_ in {"DATE", "MONEY"} or lemma(p) in INSTRUMENTS:
                             continue
                         ent = self.table.at(p.i)
                         if ent is not None and ent.type in ORG_TYPES | {"Place", "Person"}:
@@ -478,6 +479,21 @@ class FactFinder:
             if subj:
                 ent = self.table.at(subj[0].i)
                 project = ent if ent is not None and ent.type == "Project" else None
+        if project is None:
+            # 'X will set up a plant ..., with an investment of ₹91,000 crore'
+            inv = anchor
+            for _ in range(4):
+                if lemma(inv) in {"investment", "outlay", "budget", "funding"} or inv.head is inv:
+                    break
+                inv = inv.head
+            if lemma(inv) in {"investment", "outlay", "budget", "funding"} and inv.head.lower_ == "with":
+                main = inv.head.head
+                if main.pos_ == "VERB":
+                    verb = main
+                    for o in main.children:
+                        if o.dep_ == "dobj":
+                            project = self.projects.add_np(o, 0.55)
+                            break
         if project is None:
             for head in after or (self._purpose_heads(verb) if verb is not None else []):
                 project = self.projects.add_np(head)
@@ -598,6 +614,9 @@ class FactFinder:
             if t.lower_ in {"by", "in", "until", "through", "over"} and i + 1 < sent.end and year_of(doc[i + 1]):
                 i += 2
                 continue
+            if t.lower_ in {"in", "for"} and i + 2 < sent.end and doc[i + 1].lower_ in {"fiscal", "fy"}:
+                i += 3 if year_of(doc[i + 2]) else 2
+                continue
             if t.lower_ in {"each", "annually", "a", "per", "year", "over", "the", "next", "five", "years"}:
                 i += 1
                 continue
@@ -615,6 +634,9 @@ class FactFinder:
         for i, t in enumerate(window):
             if t.lower_ in {"in", "by", "until", "through"} and i + 1 < len(window) and year_of(window[i + 1]):
                 return year_of(window[i + 1])
+            if t.lower_ in {"in", "by"} and i + 2 < len(window) and window[i + 1].lower_ in {"fiscal", "fy"} \
+                    and year_of(window[i + 2]):
+                return year_of(window[i + 2])
             if t.lower_ in {"for", "to", "into", ","} or t.ent_type_ == "MONEY" and i > 3:
                 break
         for c in list(verb.children) + list(span.root.children):
@@ -698,7 +720,7 @@ class FactFinder:
                     out.append(ent)
                     continue
                 # 'key projects ... for the AI transformation of the manufacturing sector'
-                generic_object = c.lower_ in lx.GENERIC_PROJECT_NOUNS or lemma(c) in lx.PROJECT_HEADS
+                generic_object = c.lower_ in lx.GENERIC_PROJECT_NOUNS or lemma(c) in lx.PROGRAMME_HEADS
                 for p in (list(c.children) + list(verb.children)) if generic_object else []:
                     if p.dep_ == "prep" and p.lower_ == "for":
                         for q in p.children:
@@ -729,7 +751,7 @@ class FactFinder:
                     if proj is not None:
                         out.append(proj)
                     continue
-                if lemma(c) in lx.PROJECT_HEADS:
+                if lemma(c) in lx.PROGRAMME_HEADS:
                     proj = self.projects.add_np(c, 0.55)
                     if proj is not None:
                         out.append(proj)
@@ -762,7 +784,7 @@ class FactFinder:
                     agents = [e for a in passive_agents(tok) for e in self.entity_of(a, False) if e.type in ORG_TYPES]
                     target = self.table.at(tok.head.i)
                     if target is None and tok.head.pos_ == "NOUN":
-                        target = self.projects.add_np(tok.head, 0.5) if lemma(tok.head) in lx.PROJECT_HEADS else None
+                        target = self.projects.add_np(tok.head, 0.5) if lemma(tok.head) in lx.PROGRAMME_HEADS else None
                     if target is not None and target.type in {"Project", "Alliance"}:
                         for a in agents:
                             self.facts.relate(a, "leads", target, sent, 0.75)
@@ -776,7 +798,7 @@ class FactFinder:
                     elif o.lower_ in lx.GENERIC_PROJECT_NOUNS or lemma(o) in {"effort", "work", "drive"}:
                         targets += self._projects_before(sent, 2)
                     else:
-                        p = self.projects.add_np(o, 0.5) if lemma(o) in lx.PROJECT_HEADS else None
+                        p = self.projects.add_np(o, 0.5) if lemma(o) in lx.PROGRAMME_HEADS else None
                         if p is not None:
                             targets.append(p)
                     for s in subjects:
@@ -828,6 +850,23 @@ class FactFinder:
                             break
                         if ent is not None and ent.type in ORG_TYPES and ent is not group:
                             self.facts.relate(ent, "memberOf", group, sent, 0.75)
+        # 'X, a member of Y' / 'X is a member of Y'
+        for tok in sent:
+            if tok.lower_ not in {"member", "members"}:
+                continue
+            groups = [self.table.at(p.i) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]
+            group = groups[0] if groups else None
+            if group is None or group.type not in ORG_TYPES:
+                continue
+            owners: list[DocEntity] = []
+            if tok.dep_ == "appos":
+                owners = self.entity_of(tok.head, False)
+            elif tok.dep_ in {"attr"}:
+                owners = [e for s in verb_subjects(tok.head) for e in self.entity_of(s, False)]
+            for e in owners:
+                if e.type in ORG_TYPES and e is not group:
+                    self.facts.relate(e, "memberOf", group, sent, 0.75)
         for tok in sent:
             if lemma(tok) in {"join"} and tok.pos_ == "VERB":
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
@@ -838,7 +877,7 @@ class FactFinder:
                         continue
                     for s in subs:
                         for e in self.entity_of(s, False):
-                            if e.type in ORG_TYPES | {"Person"}:
+                            if e.type in ORG_TYPES and group.type in {"Alliance", "Association"}:
                                 self.facts.relate(e, "memberOf", group, sent, 0.7)
 
     # ------------------------------------------------------------------ locatedIn
@@ -919,7 +958,7 @@ class FactFinder:
         if not text:
             return None
         numbers = [t for t in phrase if (t.like_num or t.ent_type_ in {"CARDINAL", "PERCENT", "MONEY"})
-                   and not year_of(t)]
+                   and not year_of(t) and not _is_spec(t)]
         milestone = any(lemma(t) in lx.MILESTONE_NOUNS | {"produce", "release", "launch", "complete",
                                                             "commercialize", "achieve", "reach"} for t in phrase)
         if phrase[0].pos_ in {"NOUN", "ADJ", "PROPN"} and not numbers and not milestone:
@@ -1015,6 +1054,18 @@ def _same_money(a: AmountMatch, b: AmountMatch) -> bool:
     return any(ca == cb and abs(va - vb) <= 0.02 * max(va, vb) for va, ca in pa for vb, cb in pb)
 
 
+MEASURE_UNITS = {"nm", "mm", "cm", "km", "kg", "gw", "mw", "kw", "gwh", "mwh", "kwh", "ghz", "mhz", "v", "kv",
+                 "tb", "gb", "mb", "g", "kb"}
+
+
+def _is_spec(tok: Token) -> bool:
+    """'2nm', '5G', '300 mm': a specification, not a target number."""
+    if any(c.isalpha() for c in tok.text):
+        return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.lower_ in MEASURE_UNITS
+
+
 def _word_number(tok: Token) -> float | None:
     text = tok.text.replace(",", "")
     try:
@@ -1044,7 +1095,8 @@ def _target_value(phrase: Span) -> tuple[float | None, str | None, float | None,
         baseline = _word_number(b) if b is not None else None
         value = _word_number(v) if v is not None else None
     for i, t in enumerate(phrase):
-        if value is None and (t.like_num or t.ent_type_ in {"CARDINAL", "PERCENT"}) and not year_of(t):
+        if value is None and (t.like_num or t.ent_type_ in {"CARDINAL", "PERCENT"}) and not year_of(t) \
+                and not _is_spec(t):
             value = _word_number(t)
             if value is not None and i + 1 < len(phrase) and phrase[i + 1].lower_ in SCALE_WORDS:
                 value *= SCALE_WORDS[phrase[i + 1].lower_]

@@ -41,6 +41,9 @@ PROJECT_HEADS = {"fund", "funds", "program", "programme", "project", "initiative
                  "cluster", "complex", "roadmap", "strategy", "policy", "campus", "hub", "hubs", "zone",
                  "valley", "center", "centre", "corridor", "belt", "park", "facility", "plant", "fab",
                  "mission", "act"}
+# heads that make a common-noun phrase a programme on their own ("a support package for ...")
+PROGRAMME_HEADS = {"fund", "funds", "program", "programme", "project", "initiative", "plan", "package", "scheme",
+                   "roadmap", "subsidy", "subsidies", "incentive", "incentives"}
 CONNECTORS = {"of", "and", "for", "on", "&", "the", "de", "du"}
 TITLE_WORDS = {
     "president", "vice", "chairman", "chairwoman", "chair", "chairperson", "ceo", "cfo", "cto", "coo",
@@ -48,7 +51,7 @@ TITLE_WORDS = {
     "chief", "executive", "officer", "founder", "co-founder", "general", "senator", "lawmaker", "rep.",
     "representative", "spokesperson", "spokesman", "spokeswoman", "ambassador", "professor", "dr.",
     "mr.", "ms.", "mrs.", "managing", "senior", "first", "acting", "former", "administrator", "leader",
-    "premier", "chancellor", "king", "queen", "finance", "industry", "trade", "foreign", "defense",
+    "premier", "chancellor", "king", "queen", "finance", "vice-president", "vice-chairman", "vice-chair", "industry", "trade", "foreign", "defense",
     "commerce", "energy", "science", "economy", "labor", "labour", "health", "transport", "land",
 }
 HEAD_ROLES = {
@@ -94,7 +97,7 @@ NON_PROJECT_HEADS = {"vision", "theme", "company", "companies", "firm", "firms",
                      "need", "challenges", "uncertainties", "growth", "demand", "competition", "deal",
                      "part", "total", "capital", "one", "lot", "won", "dollars", "amount", "sum",
                      "structure", "framework", "cooperation", "ties", "leader", "leaders", "country",
-                     "countries", "economy", "employment", "jobs", "market", "players", "makers", "volumes"}
+                     "countries", "economy", "employment", "jobs", "partnership", "partnerships", "decision", "supply", "market", "players", "makers", "volumes"}
 # synonyms folded when comparing names (chips = semiconductors; hubs = bases)
 SYNONYMS = {"chips": "semiconductors", "chip": "semiconductor", "bases": "hubs", "base": "hub",
             "programme": "program", "programmes": "programs", "centre": "center"}

@@ -106,11 +106,14 @@ def build_entity_table(doc: Doc) -> EntityTable:
         name, aliases = _name_and_aliases(raw, span.label_)
         if not name or norm(name) in lx.NOT_NAMES:
             continue
-        if span.label_ != "Person" and span.label_ != "Place" and is_acronym(name):
+        label = span.label_
+        if label in ORG_TYPES and (name in lx.COUNTRIES or name in {"European Union"}):
+            label = "Place"
+        if label != "Person" and label != "Place" and is_acronym(name):
             acronym_spans.append(span)
             continue
-        ent = table.add(DocEntity(entity_key(span.label_, name), span.label_, name, aliases))
-        ent.type = _stronger(ent.type, span.label_)
+        ent = table.add(DocEntity(entity_key(label, name), label, name, aliases))
+        ent.type = _stronger(ent.type, label)
         table.mark(span.start, span.end, ent.key)
         _parenthesised_acronym(doc, span, ent, table)
     _merge_short_forms(table)
@@ -146,7 +149,7 @@ def _name_and_aliases(raw: str, label: str) -> tuple[str, set[str]]:
     if text.isupper() and len(text) > 12:
         aliases.add(text)
         text = title_case(text)
-    if label == "Place":
+    if label == "Place" or text in lx.COUNTRIES or text.lower() in lx.COUNTRY_ALIASES:
         canonical = canonical_place(text)
         if canonical != text:
             aliases.add(text)

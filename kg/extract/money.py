@@ -14,7 +14,7 @@ from dataclasses import dataclass
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "tr": 1e12,
-    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "lakh crore": 1e12, "lakh crores": 1e12,
 }
 # symbols and codes written before the number
 PREFIX_CURRENCIES = {
@@ -48,7 +48,7 @@ AMOUNT_RE = re.compile(
     rf"""(?ix)
     (?P<prefix>{_prefix})?\s?
     (?P<number>{_number})
-    (?:\s?(?P<scale>{_scale})\b\.?)?
+    (?:\s?(?P<scale>{_scale})\b)?
     (?:\s(?P<suffix>{_suffix})\b)?
     """
 )

@@ -212,13 +212,21 @@ def _trim(text: str, start: int, end: int) -> tuple[str, int] | tuple[int, int]:
     return start, end
 
 
+GENERIC_GOV_STARTS = ("ministry", "department", "government", "office", "agency", "cabinet", "finance ministry",
+                      "industry ministry", "trade ministry", "central bank", "parliament", "foreign ministry")
+
+
 def strip_nationality(name: str) -> tuple[str, str | None]:
-    """'South Korean Ministry of X' -> ('Ministry of X', 'South Korea')."""
+    """'South Korean Ministry of X' -> ('Ministry of X', 'South Korea'); "Japan's Ministry of X" likewise.
+    A nationality that is part of an official name stays ('European Commission', 'Korean Air')."""
+    m = re.match(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)?)['’]s (.+)$", name)
+    if m and (m.group(1) in lx.COUNTRIES or m.group(1).lower() in lx.COUNTRY_ALIASES):
+        return m.group(2), lx.COUNTRY_ALIASES.get(m.group(1).lower(), m.group(1))
     low = name.lower()
     for adj in sorted(lx.NATIONALITY_TO_COUNTRY, key=len, reverse=True):
         if low.startswith(adj + " ") and len(name) > len(adj) + 3:
             rest = name[len(adj) + 1:]
-            if rest[:1].isupper():
+            if rest[:1].isupper() and rest.lower().startswith(GENERIC_GOV_STARTS):
                 return rest, lx.NATIONALITY_TO_COUNTRY[adj]
     return name, None
 

@@ -14,8 +14,10 @@ currency, year); with `include_fundings=True` each `kgo:Funding` is a node too, 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -27,7 +29,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from kg.rdf.graphfile import read_dataset, union_graph
 from kg.rdf.namespaces import KGO, SCHEMA
-from kg.rdf.ontology import inverses, load_ontology, superclasses
+from kg.rdf.ontology import classes, inverses, load_ontology, superclasses
 from kg.workspace import KgError, Workspace
 
 Source = Workspace | Graph | Path | str
@@ -109,13 +111,27 @@ def _py(value: Any) -> Any:
     return value if isinstance(value, (int, float, bool, str)) or value is None else str(value)
 
 
+@functools.lru_cache(maxsize=1)
+def _ontology_facts() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    """(kgo class -> its kgo superclasses, inverse property -> the property it inverts), by local name."""
+    onto = load_ontology()
+    supers = {local(c): frozenset(local(s) for s in superclasses(onto, c, str(KGO))) for c in classes(onto)}
+    return supers, {local(k): local(v) for k, v in inverses(onto).items()}
+
+
+def most_specific_type(types: Iterable[str]) -> str:
+    """The type no other type of the node specialises (`Company` over `Organization`); ties by name."""
+    names = sorted(set(types))
+    supers = _ontology_facts()[0]
+    inherited = set().union(*(supers.get(t, frozenset()) for t in names)) if names else set()
+    specific = [t for t in names if t not in inherited]
+    return (specific or names or ["Thing"])[0]
+
+
 class _Reader:
     def __init__(self, graph: Graph) -> None:
         self.g = graph
-        onto = load_ontology()
-        self.inverse = {local(k): local(v) for k, v in inverses(onto).items()}
-        self.supers = {local(c): {local(s) for s in superclasses(onto, c, str(KGO))}
-                       for c in {o for o in graph.objects(None, RDF.type) if str(o).startswith(str(KGO))}}
+        self.inverse = _ontology_facts()[1]
 
     def one(self, s: URIRef, p: URIRef) -> Any:
         values = sorted(self.g.objects(s, p), key=str)
@@ -123,12 +139,6 @@ class _Reader:
 
     def kgo_types(self, node: URIRef) -> list[str]:
         return sorted(local(t) for t in self.g.objects(node, RDF.type) if str(t).startswith(str(KGO)))
-
-    def most_specific(self, types: list[str]) -> str:
-        """The type no other type of the node specialises (`Company` over `Organization`)."""
-        inherited = set().union(*(self.supers.get(t, set()) for t in types)) if types else set()
-        specific = [t for t in types if t not in inherited]
-        return (specific or types or ["Thing"])[0]
 
     def documents(self, node: URIRef) -> list[str]:
         return sorted(str(d) for d in self.g.objects(node, PROV.wasDerivedFrom))
@@ -182,7 +192,7 @@ def to_networkx(source: Source, *, include_fundings: bool = False) -> nx.MultiDi
     subjects = sorted({s for s in g.subjects(RDF.type, None) if isinstance(s, URIRef)}, key=str)
     for node in subjects:
         types = r.kgo_types(node)
-        kind = r.most_specific(types)
+        kind = most_specific_type(types)
         if not types or kind in NON_ENTITY_CLASSES:
             continue
         summary = _edge_summary(typing.get(str(node), []), set(r.documents(node)))
