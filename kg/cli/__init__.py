@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from kg.cli import build as _build
+from kg.cli import evaluate as _evaluate
 from kg.cli import graph_tools as _graph_tools
 from kg.cli import load as _load
 from kg.cli import neo4j as _neo4j
@@ -19,7 +20,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for module in (_build, _graph_tools, _neo4j, _load, _query, _serve):
+for module in (_build, _evaluate, _graph_tools, _neo4j, _load, _query, _serve):
     module.register(app)
 
 

@@ -5,21 +5,25 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.extract.facts import DocFacts
-from kg.extract.mentions import DocEntity
+from kg.extract.mentions import DocEntity, sentence_of
 from kg.model import Document, DocumentExtraction, Entity, Evidence, Funding, MonetaryAmount, Relation
 
 MAX_EVIDENCE = 5
 
 
 def _evidence(doc_id: str, sent: Span, confidence: float) -> Evidence:
-    return Evidence(doc_id, sent.text.strip(), sent.start_char, sent.end_char, round(confidence, 3))
+    """The sentence and its exact offsets in the cleaned text (surrounding whitespace excluded)."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    stripped = text.strip()
+    return Evidence(doc_id, stripped, start, start + len(stripped), round(confidence, 3))
 
 
 def _entity_evidence(doc: Doc, document: Document, ent: DocEntity) -> list[Evidence]:
     seen: list[Evidence] = []
     starts: set[int] = set()
     for start, _end in sorted(ent.mentions):
-        sent = doc[start].sent
+        sent = sentence_of(doc, start)
         if sent.start_char in starts:
             continue
         starts.add(sent.start_char)

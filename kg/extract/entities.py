@@ -37,7 +37,8 @@ class EntityTyper:
         self.default_org_type = default_org_type
 
     def __call__(self, doc: Doc) -> Doc:
-        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        original = list(doc.ents)
+        persons = [e for e in original if e.label_ == "PERSON"]
         spans: list[Span] = []
         for match in find_cue_names(doc.text):
             span = doc.char_span(match.start, match.end, label=match.type, alignment_mode="expand")
@@ -45,7 +46,7 @@ class EntityTyper:
                 span = _cut_person(doc, span, persons)
                 if span is not None and len(span):
                     spans.append(Span(doc, span.start, span.end, label=cue_type(span.text) or match.type))
-        for ent in doc.ents:
+        for ent in original:
             fixed = self._fix(doc, ent)
             if fixed is not None:
                 spans.append(fixed)
@@ -168,11 +169,12 @@ def _prefer_cue(spans: list[Span]) -> list[Span]:
 def _surnames_to_persons(doc: Doc) -> None:
     """A lone capitalised token that is the family or given name of a person in the document is that
     person ("Yoon" after "Yoon Suk Yeol"), whatever the statistical model called it."""
-    persons = [e for e in doc.ents if e.label_ == "Person" and len(e) > 1]
+    ents = list(doc.ents)
+    persons = [e for e in ents if e.label_ == "Person" and len(e) > 1]
     parts = {p[0].text for p in persons} | {p[-1].text for p in persons}
     new = []
     changed = False
-    for ent in doc.ents:
+    for ent in ents:
         if len(ent) == 1 and ent.label_ != "Person" and ent.text in parts and ent.label_ in CORE_LABELS:
             new.append(Span(doc, ent.start, ent.end, label="Person"))
             changed = True

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import lexicon as lx
-from kg.extract.mentions import DocEntity, EntityTable, government_of, norm
+from kg.extract.mentions import DocEntity, EntityTable, government_of, norm, sentence_of, sentences
 from kg.extract.mentions import definite_descriptions as resolve_definites
 from kg.extract.money import AmountMatch, find_amounts
 from kg.extract.names import clean_name
@@ -172,14 +172,14 @@ class FactFinder:
     # ------------------------------------------------------------------ run
     def run(self) -> DocFacts:
         self.find_groups()
-        for sent in self.doc.sents:
+        for sent in sentences(self.doc):
             self.head_of(sent)
         self.amounts = self._amounts()
-        for sent in self.doc.sents:
+        for sent in sentences(self.doc):
             self.purpose_projects(sent)
             self.listed_projects(sent)
         resolve_definites(self.doc, self.table)
-        for sent in self.doc.sents:
+        for sent in sentences(self.doc):
             self.fundings(sent)
             self.announces(sent)
             self.leads(sent)
@@ -194,7 +194,7 @@ class FactFinder:
         """'The Fund will comprise KRW 150 trillion ... Over five years, KRW 15 trillion will be deployed for
         direct investment': a smaller amount for a common-noun project, stated right after a named
         fund's total, is a part of that fund."""
-        sents = list(self.doc.sents)
+        sents = list(sentences(self.doc))
         index = {s.start: n for n, s in enumerate(sents)}
         for f in self.facts.fundings:
             project = self.table.entities.get(f.project)
@@ -732,7 +732,7 @@ class FactFinder:
                                     out.append(e)
                 if out:
                     continue
-                purpose = [x for x in self.doc[c.i + 1:min(verb.sent.end, c.i + 30)]
+                purpose = [x for x in self.doc[c.i + 1:min(sentence_of(self.doc, verb.i).end, c.i + 30)]
                            if x.tag_ == "VB" and self.doc[x.i - 1].lower_ == "to" and lemma(x) in lx.DOING_VERBS]
                 definite = any(d.lower_ in {"the", "this", "that", "its"} for d in c.children if d.dep_ in {"det", "poss"})
                 if lemma(c) in {"plan", "strategy", "roadmap", "programme", "program", "package", "initiative"} \
@@ -757,7 +757,7 @@ class FactFinder:
                         out.append(proj)
                     continue
                 # 'announced the investment structure ...': the named project of the sentence
-                named = [p for p in self.projects.in_sentence(verb.sent) if p.name[:1].isupper()]
+                named = [p for p in self.projects.in_sentence(sentence_of(self.doc, verb.i)) if p.name[:1].isupper()]
                 out += named[:1]
             if c.dep_ in {"ccomp"}:
                 for t in c.subtree:
@@ -827,7 +827,7 @@ class FactFinder:
     def _projects_before(self, sent: Span, n_sentences: int) -> list[DocEntity]:
         out: list[DocEntity] = []
         start = sent.start
-        sents = [s for s in self.doc.sents if s.start < start][-n_sentences:]
+        sents = [s for s in sentences(self.doc) if s.start < start][-n_sentences:]
         for s in sents + [sent]:
             for p in self.projects.in_sentence(s):
                 if p not in out:

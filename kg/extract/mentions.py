@@ -79,6 +79,25 @@ class EntityTable:
         self.entities[key].mentions.append((start, end))
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences, computed once (spaCy rebuilds them on every `doc.sents`)."""
+    cached = doc.user_data.get("kg_sents")
+    if cached is None:
+        cached = list(doc.sents)
+        owner = [0] * len(doc)
+        for n, sent in enumerate(cached):
+            for i in range(sent.start, sent.end):
+                owner[i] = n
+        doc.user_data["kg_sents"] = cached
+        doc.user_data["kg_sent_of"] = owner
+    return cached
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    sents = sentences(doc)
+    return sents[doc.user_data["kg_sent_of"][i]]
+
+
 def norm(text: str) -> str:
     text = text.lower().replace("&", " and ").replace("’", "'")
     text = re.sub(r"'s\b", "", text)
@@ -97,9 +116,10 @@ def canonical_place(name: str) -> str:
 
 def build_entity_table(doc: Doc) -> EntityTable:
     table = EntityTable()
-    spans = [e for e in doc.ents if e.label_ in {"GovernmentAgency", "Company", "Alliance", "Association",
+    all_ents = list(doc.ents)
+    spans = [e for e in all_ents if e.label_ in {"GovernmentAgency", "Company", "Alliance", "Association",
                                                     "Organization", "Person", "Place", "Project"}]
-    table.country = _document_country(doc, spans)
+    table.country = _document_country(all_ents, spans)
     acronym_spans: list[Span] = []
     for span in spans:
         raw = span.text
@@ -224,9 +244,9 @@ def _absorb(table: EntityTable, into: DocEntity, other: DocEntity) -> None:
     del table.entities[other.key]
 
 
-def _document_country(doc: Doc, spans: list[Span]) -> str | None:
+def _document_country(all_ents: list[Span], spans: list[Span]) -> str | None:
     counts: dict[str, float] = {}
-    for ent in doc.ents:
+    for ent in all_ents:
         if ent.label_ == "NORP":
             country = lx.NATIONALITY_TO_COUNTRY.get(ent.text.lower().removesuffix("'s"))
             if country:
@@ -308,7 +328,7 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
 
 def _pronouns(doc: Doc, table: EntityTable) -> None:
     """'it'/'its' as a subject or possessor -> the subject entity of the sentence before (or of its own)."""
-    for sent in doc.sents:
+    for sent in sentences(doc):
         for tok in sent:
             if tok.lower_ not in {"it", "its"} or tok.dep_ not in {"nsubj", "nsubjpass", "poss"}:
                 continue
@@ -318,7 +338,7 @@ def _pronouns(doc: Doc, table: EntityTable) -> None:
 
 
 def _previous_subject(doc: Doc, table: EntityTable, tok) -> DocEntity | None:
-    sent = tok.sent
+    sent = sentence_of(doc, tok.i)
     # same sentence first: "Samsung Electronics unveiled its vision"
     for t in sent:
         if t.i >= tok.i:
@@ -329,7 +349,7 @@ def _previous_subject(doc: Doc, table: EntityTable, tok) -> DocEntity | None:
                 return ent
     prev_start = sent.start - 1
     while prev_start >= 0:
-        prev = doc[prev_start].sent
+        prev = sentence_of(doc, prev_start)
         for t in prev:
             if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT":
                 ent = table.at(t.i) or _entity_in_subtree(table, t)

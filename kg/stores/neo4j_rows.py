@@ -18,13 +18,15 @@ Assertions are not nodes: they only feed those properties.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from collections.abc import Mapping as MappingT
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 import pyoxigraph as ox
@@ -52,21 +54,16 @@ _CONFIDENCE, _ROLE, _VERSION = str(KGO.confidence), str(KGO.role), str(KGO.extra
 _YEAR = re.compile(r"^-?\d+")
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """One supporting sentence of a fact (one kgo:Assertion)."""
+class Evidence(NamedTuple):
+    """One supporting sentence of a fact (one kgo:Assertion); sorts by document, then position."""
 
     document: str
-    sentence: str = ""
     start: int = -1
     end: int = -1
+    sentence: str = ""
     confidence: float = -1.0
     role: str = ""
     version: str = ""
-
-    @property
-    def key(self) -> tuple[str, int, int, str]:
-        return (self.document, self.start, self.end, self.sentence)
 
 
 @dataclass(frozen=True)
@@ -118,32 +115,34 @@ def convert(lexical: str, kind: ValueKind) -> Any:
 
 def relationship_props(documents: Iterable[str], evidence: Iterable[Evidence]) -> dict[str, Any]:
     """A relationship's properties from the documents stating it and its supporting sentences."""
-    merged: dict[tuple[str, int, int, str], Evidence] = {}
-    for ev in evidence:
-        old = merged.get(ev.key)
-        if old is not None:      # the same sentence asserting twice (e.g. one typing per superclass)
-            ev = Evidence(ev.document, ev.sentence, ev.start, ev.end, max(ev.confidence, old.confidence),
-                          max(ev.role, old.role), max(ev.version, old.version))
-        merged[ev.key] = ev
-    evs = [merged[k] for k in sorted(merged)]
-    docs = sorted(set(documents) | {ev.document for ev in evs})
-    props: dict[str, Any] = {
-        "documents": docs,
-        "evidenceDocuments": [ev.document for ev in evs],
-        "sentences": [ev.sentence for ev in evs],
-        "startChars": [ev.start for ev in evs],
-        "endChars": [ev.end for ev in evs],
-        "confidences": [ev.confidence for ev in evs],
-        "roles": [ev.role for ev in evs],
-        "extractorVersions": [ev.version for ev in evs],
+    evs = sorted(evidence)
+    if len(evs) > 1:     # the same sentence asserting twice (e.g. one typing per superclass): merge
+        merged = [evs[0]]
+        for ev in evs[1:]:
+            last = merged[-1]
+            if ev[:4] == last[:4]:
+                merged[-1] = last._replace(confidence=max(ev.confidence, last.confidence),
+                                           role=max(ev.role, last.role),
+                                           version=max(ev.version, last.version))
+            else:
+                merged.append(ev)
+        evs = merged
+    docs = sorted(set(documents).union(ev.document for ev in evs))
+    if not evs:
+        return {"documents": docs, "evidenceDocuments": [], "sentences": [], "startChars": [], "endChars": [],
+                "confidences": [], "roles": [], "extractorVersions": [], "confidence": None, "role": None,
+                "extractorVersion": None}
+    ev_docs, starts, ends, sentences, confidences, roles, versions = (list(c) for c in zip(*evs, strict=True))
+    known = [c for c in confidences if c >= 0]
+    stated_roles = [r for r in roles if r]
+    stated_versions = [v for v in versions if v]
+    return {
+        "documents": docs, "evidenceDocuments": ev_docs, "sentences": sentences, "startChars": starts,
+        "endChars": ends, "confidences": confidences, "roles": roles, "extractorVersions": versions,
+        "confidence": max(known) if known else None,
+        "role": min(stated_roles) if stated_roles else None,
+        "extractorVersion": max(stated_versions) if stated_versions else None,
     }
-    confidences = [ev.confidence for ev in evs if ev.confidence >= 0]
-    roles = [ev.role for ev in evs if ev.role]
-    versions = [ev.version for ev in evs if ev.version]
-    props["confidence"] = max(confidences) if confidences else None
-    props["role"] = min(roles) if roles else None
-    props["extractorVersion"] = max(versions) if versions else None
-    return props
 
 
 def evidence_from_props(props: MappingT[str, Any]) -> list[Evidence]:
@@ -157,65 +156,59 @@ def evidence_from_props(props: MappingT[str, Any]) -> list[Evidence]:
 
     sentences, starts, ends = column("sentences", ""), column("startChars", -1), column("endChars", -1)
     confs, roles, versions = column("confidences", -1.0), column("roles", ""), column("extractorVersions", "")
-    return [Evidence(docs[i], sentences[i], int(starts[i]), int(ends[i]), float(confs[i]), roles[i],
+    return [Evidence(docs[i], int(starts[i]), int(ends[i]), sentences[i], float(confs[i]), roles[i],
                      versions[i]) for i in range(n)]
 
 
-class _Subject:
-    """What the quads say about one subject (classified as node or assertion once all are read)."""
-
-    __slots__ = ("types", "literals", "links", "graphs")
-
-    def __init__(self) -> None:
-        self.types: set[str] = set()
-        self.literals: list[tuple[str, str, str | None, str | None]] = []   # (p, lexical, datatype, graph)
-        self.links: list[tuple[str, str, str | None]] = []                # (p, object IRI, graph)
-        self.graphs: set[str] = set()
-
-
-def _term_key(term: Any) -> str | None:
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return "_:" + term.value
-    return None
-
-
-def _read_quads(quads: Iterable[Any]) -> tuple[dict[str, _Subject], set[str], int, int]:
-    subjects: dict[str, _Subject] = {}
+def _read_quads(quads: Iterable[Any]) -> tuple[list[Any], list[Any], list[Any], set[str], int, int]:
+    """One pass over the quads into flat lists of plain strings (the hot loop: kept simple)."""
+    types: list[tuple[str, str, str | None]] = []                    # (s, class, graph)
+    links: list[tuple[str, str, str, str | None]] = []               # (s, p, object IRI, graph)
+    literals: list[tuple[str, str, str, str, str | None]] = []       # (s, p, lexical, datatype, graph)
     graphs: set[str] = set()
     count = ignored = 0
     named, blank, literal = ox.NamedNode, ox.BlankNode, ox.Literal
+    rdf_type = _RDF_TYPE
     for quad in quads:
         count += 1
-        s, o, g = quad.subject, quad.object, quad.graph_name
-        skey = s.value if isinstance(s, named) else ("_:" + s.value if isinstance(s, blank) else None)
-        if skey is None:
+        s = quad.subject
+        kind = type(s)
+        if kind is named:
+            skey = s.value
+        elif kind is blank:
+            skey = "_:" + s.value
+        else:
             ignored += 1
             continue
-        graph = g.value if isinstance(g, named) else None
+        g = quad.graph_name
+        graph = g.value if type(g) is named else None
+        p = quad.predicate.value
+        o = quad.object
+        kind = type(o)
+        if kind is literal:
+            literals.append((skey, p, o.value, o.datatype.value, graph))
+        elif kind is named:
+            if p == rdf_type:
+                types.append((skey, o.value, graph))
+            else:
+                links.append((skey, p, o.value, graph))
+        elif kind is blank:
+            links.append((skey, p, "_:" + o.value, graph))
+        else:
+            ignored += 1
+            continue
         if graph is not None:
             graphs.add(graph)
-        subj = subjects.get(skey)
-        if subj is None:
-            subj = subjects[skey] = _Subject()
-        if graph is not None:
-            subj.graphs.add(graph)
-        p = quad.predicate.value
-        if isinstance(o, literal):
-            subj.literals.append((p, o.value, o.datatype.value, graph))
-        else:
-            okey = o.value if isinstance(o, named) else ("_:" + o.value if isinstance(o, blank) else None)
-            if okey is None:
-                ignored += 1
-            elif p == _RDF_TYPE:
-                subj.types.add(okey)
-            else:
-                subj.links.append((p, okey, graph))
-    return subjects, graphs, count, ignored
+    return types, links, literals, graphs, count, ignored
+
+
+_ASSERTION_FIELDS = {_RDF_SUBJECT: 0, _RDF_PREDICATE: 1, _RDF_OBJECT: 2, _DERIVED: 3, _SENTENCE: 5,
+                     _START: 6, _END: 7, _CONFIDENCE: 8, _ROLE: 9, _VERSION: 10}
 
 
 class _Builder:
+    """Accumulates nodes, relationships and evidence from the flat quad lists."""
+
     def __init__(self, mapping: Mapping) -> None:
         self.mapping = mapping
         self.node_graphs: dict[str, set[str]] = {}
@@ -225,116 +218,161 @@ class _Builder:
         self.rel_evidence: dict[tuple[str, str, str], list[Evidence]] = {}
         self.undeclared: set[str] = set()
         self.ignored = 0
+        self._rel_specs: dict[str, tuple[str, bool] | None] = {_DERIVED: (MENTIONS, True)}
+        self._prop_specs: dict[tuple[str, str | None], PropertySpec | None] = {}
 
     def node(self, iri: str) -> dict[str, Any]:
-        if iri not in self.node_props:
-            self.node_props[iri] = {}
+        props = self.node_props.get(iri)
+        if props is None:
+            props = self.node_props[iri] = {}
             self.node_graphs[iri] = set()
             self.node_types[iri] = set()
-        return self.node_props[iri]
+        return props
 
-    def rel_key(self, subject: str, predicate: str, obj: str) -> tuple[str, str, str] | None:
-        if predicate == _RDF_TYPE:
-            return None
-        if predicate == _DERIVED:
-            return (MENTIONS, obj, subject)
-        spec = self.mapping.relationship_for(predicate)
-        if spec is None:
-            return None
-        if predicate not in self.mapping.relationships:
-            self.undeclared.add(predicate)
-        return (spec.type, obj, subject) if spec.reverse else (spec.type, subject, obj)
+    def rel_spec(self, predicate: str) -> tuple[str, bool] | None:
+        """(type, reversed) of an IRI-valued predicate, or None (cached per predicate)."""
+        if predicate not in self._rel_specs:
+            spec = self.mapping.relationship_for(predicate) if predicate != _RDF_TYPE else None
+            if spec is not None and predicate not in self.mapping.relationships:
+                self.undeclared.add(predicate)
+            self._rel_specs[predicate] = None if spec is None else (spec.type, spec.reverse)
+        return self._rel_specs[predicate]
 
-    def add_literal(self, iri: str, predicate: str, lexical: str, datatype: str | None) -> None:
-        props = self.node(iri)
-        if predicate == NAME:
-            props.setdefault("_names", set()).add(lexical)
-            return
-        if predicate == ALIASES:
-            props.setdefault("aliases", set()).add(lexical)
-            return
-        spec = self.mapping.property_for(predicate, datatype)
-        if spec is None:
-            self.ignored += 1
-            return
-        if predicate.startswith(str(KGO)) and predicate not in self.mapping.properties:
-            self.undeclared.add(predicate)
-        self._set(props, spec, lexical)
+    def prop_spec(self, predicate: str, datatype: str | None) -> PropertySpec | None:
+        key = (predicate, datatype)
+        if key not in self._prop_specs:
+            spec = self.mapping.property_for(predicate, datatype)
+            declared = predicate in self.mapping.properties or not predicate.startswith(str(KGO))
+            if spec is not None and not declared:
+                self.undeclared.add(predicate)
+            if spec is not None and datatype is None:        # an IRI-valued attribute, e.g. schema:url
+                spec = PropertySpec(spec.key, ValueKind.STRING)
+            self._prop_specs[key] = spec
+        return self._prop_specs[key]
 
-    def _set(self, props: dict[str, Any], spec: PropertySpec, lexical: str) -> None:
+    def set_value(self, iri: str, spec: PropertySpec, lexical: str) -> None:
         try:
             value = convert(lexical, spec.kind)
         except ValueError:
             self.ignored += 1
             return
+        props = self.node(iri)
         old = props.get(spec.key)
         props[spec.key] = value if old is None else max(old, value)   # several documents: keep the max
 
-    def assertion(self, subj: _Subject) -> None:
-        fields: dict[str, str] = {}
-        derived = graph = None
-        for p, o, g in subj.links:
-            if p in (_RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT):
-                fields[p] = o
-            elif p == _DERIVED:
-                derived = o
-            graph = graph or g
-        values: dict[str, str] = {}
-        for p, lexical, _dt, g in subj.literals:
-            values[p] = lexical
-            graph = graph or g
-        doc = derived or graph
-        s, p, o = fields.get(_RDF_SUBJECT), fields.get(_RDF_PREDICATE), fields.get(_RDF_OBJECT)
-        if s is None or p is None or o is None or doc is None:
-            self.ignored += 1
-            return
-        key = (MENTIONS, doc, s) if p == _RDF_TYPE else self.rel_key(s, p, o)
-        if key is None:
-            self.ignored += 1
-            return
-        try:
-            ev = Evidence(
-                document=doc, sentence=values.get(_SENTENCE, ""),
-                start=int(values.get(_START, -1)), end=int(values.get(_END, -1)),
-                confidence=float(values.get(_CONFIDENCE, -1.0)), role=values.get(_ROLE, ""),
-                version=values.get(_VERSION, ""))
-        except ValueError:
-            self.ignored += 1
-            return
-        self.rel_evidence.setdefault(key, []).append(ev)
-        if p == _RDF_TYPE:           # a typing is stated by its document: the MENTIONS link exists
-            self.rel_graphs.setdefault(key, set()).add(doc)
-
-    def entity(self, iri: str, subj: _Subject) -> None:
-        self.node(iri)
-        self.node_types[iri].update(subj.types)
-        self.node_graphs[iri].update(subj.graphs)
-        for p, lexical, datatype, _g in subj.literals:
-            self.add_literal(iri, p, lexical, datatype)
-        for p, o, g in subj.links:
-            key = self.rel_key(iri, p, o)
-            if key is not None:
+    def entities(self, types: list[Any], links: list[Any], literals: list[Any], assertions: set[str]) -> None:
+        for s, cls, g in types:
+            if s in assertions or s.startswith("_:"):
+                continue
+            self.node(s)
+            self.node_types[s].add(cls)
+            if g is not None:
+                self.node_graphs[s].add(g)
+        rel_graphs = self.rel_graphs
+        for s, p, o, g in links:
+            if s in assertions:
+                continue
+            if s.startswith("_:"):
+                self.ignored += 1
+                continue
+            self.node(s)
+            if g is not None:
+                self.node_graphs[s].add(g)
+            spec = self.rel_spec(p)
+            if spec is not None:
                 if o.startswith("_:"):
                     self.ignored += 1
                     continue
-                graphs = self.rel_graphs.setdefault(key, set())
+                key = (spec[0], o, s) if spec[1] else (spec[0], s, o)
+                graphs = rel_graphs.get(key)
+                if graphs is None:
+                    graphs = rel_graphs[key] = set()
                 if g is not None:
                     graphs.add(g)
                 continue
-            spec = self.mapping.property_for(p, None)
-            if spec is not None:     # an IRI-valued attribute, e.g. schema:url
-                self._set(self.node_props[iri], PropertySpec(spec.key, ValueKind.STRING), o)
+            prop = self.prop_spec(p, None)
+            if prop is not None:
+                self.set_value(s, prop, o)
             else:
                 self.ignored += 1
+        for s, p, lexical, datatype, g in literals:
+            if s in assertions:
+                continue
+            if s.startswith("_:"):
+                self.ignored += 1
+                continue
+            props = self.node(s)
+            if g is not None:
+                self.node_graphs[s].add(g)
+            if p == NAME:
+                props.setdefault("_names", set()).add(lexical)
+            elif p == ALIASES:
+                props.setdefault("aliases", set()).add(lexical)
+            else:
+                prop = self.prop_spec(p, datatype)
+                if prop is not None:
+                    self.set_value(s, prop, lexical)
+                else:
+                    self.ignored += 1
+
+    def assertions(self, links: list[Any], literals: list[Any], assertions: set[str]) -> None:
+        """Each kgo:Assertion becomes one Evidence on the relationship (or MENTIONS) it describes."""
+        fields: dict[str, list[Any]] = {a: [None, None, None, None, None, "", -1, -1, -1.0, "", ""]
+                                        for a in assertions}
+        positions = _ASSERTION_FIELDS
+        for s, p, o, g in links:
+            record = fields.get(s)
+            if record is not None:
+                at = positions.get(p)
+                if at is not None:
+                    record[at] = o
+                if record[4] is None:
+                    record[4] = g
+        for s, p, lexical, _dt, g in literals:
+            record = fields.get(s)
+            if record is not None:
+                at = positions.get(p)
+                if at is not None:
+                    record[at] = lexical
+                if record[4] is None:
+                    record[4] = g
+        for record in fields.values():
+            subject, predicate, obj, derived, graph = record[:5]
+            doc = derived or graph
+            if subject is None or predicate is None or obj is None or doc is None:
+                self.ignored += 1
+                continue
+            if predicate == _RDF_TYPE:
+                key: tuple[str, str, str] | None = (MENTIONS, doc, subject)
+                self.rel_graphs.setdefault(key, set()).add(doc)   # the typing's document mentions it
+            else:
+                spec = self.rel_spec(predicate)
+                key = None if spec is None else \
+                    (spec[0], obj, subject) if spec[1] else (spec[0], subject, obj)
+            if key is None:
+                self.ignored += 1
+                continue
+            try:
+                ev = Evidence(doc, int(record[6]), int(record[7]), record[5], float(record[8]), record[9],
+                              record[10])
+            except ValueError:
+                self.ignored += 1
+                continue
+            evidence = self.rel_evidence.get(key)
+            if evidence is None:
+                self.rel_evidence[key] = [ev]
+            else:
+                evidence.append(ev)
 
     def rows(self, documents: set[str]) -> tuple[list[NodeRow], list[RelRow]]:
         rel_rows: list[RelRow] = []
-        for key in sorted(set(self.rel_graphs) | set(self.rel_evidence)):
+        no_evidence: list[Evidence] = []
+        for key in sorted(self.rel_graphs.keys() | self.rel_evidence.keys()):
             rtype, start, end = key
-            if key not in self.rel_graphs and rtype != MENTIONS:
+            if key not in self.rel_graphs:
                 self.ignored += len(self.rel_evidence[key])   # provenance of a triple no graph states
                 continue
-            props = relationship_props(self.rel_graphs.get(key, ()), self.rel_evidence.get(key, ()))
+            props = relationship_props(self.rel_graphs[key], self.rel_evidence.get(key, no_evidence))
             for iri in (start, end):
                 self.node(iri)
                 self.node_graphs[iri].update(props["documents"])
@@ -346,6 +384,7 @@ class _Builder:
             self.node_types[doc].add(DOCUMENT_CLASS)
             self.node_graphs[doc].add(doc)
         node_rows: list[NodeRow] = []
+        labels_cache: dict[frozenset[str], tuple[str, ...]] = {}
         for iri in sorted(self.node_props):
             props = self.node_props[iri]
             names = sorted(props.pop("_names", ()))
@@ -353,31 +392,40 @@ class _Builder:
             name = names[0] if names else props.get("title") or unquote(local_name(iri)) or iri
             aliases.update(names[1:])
             aliases.discard(name)
-            row_props = {**props, "iri": iri, "name": name, "aliases": sorted(aliases),
-                         "documents": sorted(self.node_graphs[iri])}
-            node_rows.append(NodeRow(iri, self.mapping.labels_for(self.node_types[iri]), row_props))
+            props.update(iri=iri, name=name, aliases=sorted(aliases), documents=sorted(self.node_graphs[iri]))
+            classes = frozenset(self.node_types[iri])
+            labels = labels_cache.get(classes)
+            if labels is None:
+                labels = labels_cache[classes] = self.mapping.labels_for(set(classes))
+            node_rows.append(NodeRow(iri, labels, props))
         return node_rows, rel_rows
 
 
 def property_graph(quads: Iterable[Any], mapping: Mapping) -> PropertyGraph:
     """Map pyoxigraph quads (named graph = document) to node and relationship rows."""
-    subjects, graphs, count, ignored = _read_quads(quads)
-    builder = _Builder(mapping)
+    types, links, literals, graphs, count, ignored = _read_quads(quads)
+    assertions = {s for s, cls, _g in types if cls == ASSERTION_CLASS}
+    assertions.update(s for s, p, _o, _g in links if p == _RDF_SUBJECT)
     documents = set(graphs)
-    for iri, subj in subjects.items():
-        if DOCUMENT_CLASS in subj.types:
-            documents.add(iri)
-    for iri, subj in subjects.items():
-        is_assertion = ASSERTION_CLASS in subj.types or any(p == _RDF_SUBJECT for p, _o, _g in subj.links)
-        if is_assertion:
-            builder.assertion(subj)
-        elif iri.startswith("_:"):
-            builder.ignored += len(subj.literals) + len(subj.links) + len(subj.types)
-        else:
-            builder.entity(iri, subj)
+    documents.update(s for s, cls, _g in types if cls == DOCUMENT_CLASS)
+    builder = _Builder(mapping)
+    builder.entities(types, links, literals, assertions)
+    builder.assertions(links, literals, assertions)
     nodes, rels = builder.rows(documents)
     return PropertyGraph(nodes=nodes, relationships=rels, documents=sorted(documents), quads=count,
                          ignored=ignored + builder.ignored, undeclared=sorted(builder.undeclared))
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Millions of small acyclic tuples: the cyclic collector would only rescan them again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def read_trig(source: Path | str | bytes, mapping: Mapping) -> PropertyGraph:
@@ -387,7 +435,8 @@ def read_trig(source: Path | str | bytes, mapping: Mapping) -> PropertyGraph:
             quads = ox.parse(source, format=ox.RdfFormat.TRIG)
         else:
             quads = ox.parse(path=str(source), format=ox.RdfFormat.TRIG)
-        return property_graph(quads, mapping)
+        with _gc_paused():
+            return property_graph(quads, mapping)
     except (SyntaxError, ValueError) as exc:
         where = "the TriG data" if isinstance(source, bytes) else str(source)
         raise KgError(f"cannot read {where}: {str(exc).splitlines()[0]}") from None

@@ -29,7 +29,8 @@ def undirected_view(G: nx.MultiDiGraph, relations: Iterable[str] | None = ACTOR_
     keep_rels = set(relations) if relations is not None else None
     keep_types = set(types) if types is not None else None
     H = nx.Graph()
-    H.add_nodes_from((n, d) for n, d in G.nodes(data=True) if keep_types is None or d.get("type") in keep_types)
+    H.add_nodes_from((n, d) for n, d in G.nodes(data=True)
+                     if keep_types is None or d.get("type") in keep_types)
     for u, v, k in G.edges(keys=True):
         if u in H and v in H and u != v and (keep_rels is None or k in keep_rels):
             if H.has_edge(u, v):
@@ -54,7 +55,8 @@ def centrality(G: nx.MultiDiGraph, types: Iterable[str] = tuple(sorted(ORG_TYPES
              "betweenness": betweenness[n], "iri": n}
             for n, d in H.nodes(data=True) if d.get("type") in wanted]
     df = pd.DataFrame(rows, columns=["name", "type", "degree", "degree_centrality", "betweenness", "iri"])
-    return df.sort_values(["betweenness", "degree", "name"], ascending=[False, False, True], ignore_index=True)
+    return df.sort_values(["betweenness", "degree", "name"], ascending=[False, False, True],
+                          ignore_index=True)
 
 
 def communities(G: nx.MultiDiGraph, relations: Iterable[str] | None = ACTOR_RELATIONS,
@@ -70,8 +72,8 @@ def communities(G: nx.MultiDiGraph, relations: Iterable[str] | None = ACTOR_RELA
         return pd.DataFrame(columns=["community", "size", "name", "type", "iri"])
     found = nx_community.greedy_modularity_communities(H)
     groups = sorted((sorted(c) for c in found if len(c) >= min_size), key=lambda c: (-len(c), c[0]))
-    rows = [{"community": i, "size": len(group), "name": H.nodes[n]["name"], "type": H.nodes[n]["type"], "iri": n}
-            for i, group in enumerate(groups) for n in group]
+    rows = [{"community": i, "size": len(group), "name": H.nodes[n]["name"], "type": H.nodes[n]["type"],
+             "iri": n} for i, group in enumerate(groups) for n in group]
     df = pd.DataFrame(rows, columns=["community", "size", "name", "type", "iri"])
     return df.sort_values(["community", "type", "name"], ignore_index=True)
 
@@ -105,9 +107,31 @@ def shortest_paths(G: nx.MultiDiGraph, source_type: str = "GovernmentAgency", ta
             if t == s:
                 continue
             for path in islice(nx.all_shortest_paths(H, s, t), max_paths):
-                rows.append({"agency": H.nodes[s]["name"], "company": H.nodes[t]["name"], "hops": len(path) - 1,
-                             "path": " > ".join(H.nodes[n]["name"] for n in path),
+                rows.append({"agency": H.nodes[s]["name"], "company": H.nodes[t]["name"],
+                             "hops": len(path) - 1, "path": " > ".join(H.nodes[n]["name"] for n in path),
+                             "iris": list(path),
                              "relations": " / ".join(",".join(H.edges[a, b]["relations"])
                                                      for a, b in zip(path, path[1:], strict=False))})
-    df = pd.DataFrame(rows, columns=["agency", "company", "hops", "path", "relations"])
+    df = pd.DataFrame(rows, columns=["agency", "company", "hops", "path", "relations", "iris"])
     return df.sort_values(["agency", "company", "path"], ignore_index=True)
+
+
+def path_subgraph(G: nx.MultiDiGraph, paths: pd.DataFrame, relations: Iterable[str] | None = ACTOR_RELATIONS
+                  ) -> nx.MultiDiGraph:
+    """The nodes on the paths of a `shortest_paths` table, with the relations between them."""
+    keep = sorted({n for iris in paths["iris"] for n in iris})
+    wanted = set(relations) if relations is not None else None
+    sub = nx.MultiDiGraph()
+    sub.add_nodes_from((n, G.nodes[n]) for n in keep)
+    sub.add_edges_from((u, v, k, d) for u, v, k, d in G.subgraph(keep).edges(keys=True, data=True)
+                       if wanted is None or k in wanted)
+    return sub
+
+
+def with_communities(G: nx.MultiDiGraph, table: pd.DataFrame) -> nx.MultiDiGraph:
+    """The nodes of a `communities` table (and their relations), each with its `community` number."""
+    community = dict(zip(table["iri"], table["community"], strict=True))
+    sub = G.subgraph(sorted(community)).copy()
+    for n in sub:
+        sub.nodes[n]["community"] = f"community {community[n]}"
+    return sub

@@ -31,8 +31,9 @@ def _money(value: float, currency: str) -> str:
     return f"{value / factor:,.3g} {word} {currency}".replace("  ", " ")
 
 
-def funding_chart(fundings: pd.DataFrame, path: Path | str | None = None, *, title: str | None = None) -> Figure:
-    """Horizontal bars of `fundings_table(...)`: value in its one currency, labelled with the stated amount."""
+def funding_chart(fundings: pd.DataFrame, path: Path | str | None = None, *, title: str | None = None
+                  ) -> Figure:
+    """Bars of `fundings_table(...)`: the value in its one currency, labelled with the stated amount."""
     df = fundings.copy()
     known = df[df["value"].notna()]
     unknown = df[df["value"].isna()]
@@ -43,9 +44,12 @@ def funding_chart(fundings: pd.DataFrame, path: Path | str | None = None, *, tit
     labels = [textwrap.fill(f"{r.funder} → {r.project}" + (f" ({r.year})" if pd.notna(r.year) else ""), 48)
               for r in known.itertuples()]
     y = list(range(len(known)))[::-1]
-    bars = ax.barh(y, [float(v) / factor for v in known["value"]], color=color_of("GovernmentAgency"), height=0.5)
+    bars = ax.barh(y, [float(v) / factor for v in known["value"]], color=color_of("GovernmentAgency"),
+                   height=0.5)
     for bar, r in zip(bars, known.itertuples(), strict=True):
-        note = f"  {r.stated}" if r.basis == "stated" else f"  {r.stated} = {_money(r.value, r.currency)} ({r.basis})"
+        note = f"  {r.stated}"
+        if r.basis != "stated":
+            note += f" = {_money(r.value, r.currency)} ({r.basis})"
         ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, note, va="center", fontsize=9)
     ax.set_yticks(y, labels, fontsize=9)
     ax.set_xlabel(f"{word} {currency}".strip(), fontsize=10)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import networkx as nx
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
@@ -61,7 +62,10 @@ def neighbourhood(G: nx.MultiDiGraph, names_or_iris: Iterable[str], hops: int = 
     return G.subgraph(sorted(keep)).copy()
 
 
-def _component_positions(H: nx.Graph, layout: str, seed: int) -> dict[str, tuple[float, float]]:
+def _component_positions(component: nx.Graph, layout: str, seed: int) -> dict[str, tuple[float, float]]:
+    H = nx.Graph()          # nodes and edges sorted: the same picture whatever the input order
+    H.add_nodes_from(sorted(component))
+    H.add_edges_from(sorted(tuple(sorted(e)) for e in component.edges()))
     if len(H) == 1:
         return {next(iter(H)): (0.0, 0.0)}
     if layout == "spring":
@@ -100,17 +104,55 @@ def layout_positions(G: nx.MultiDiGraph, layout: str = "kamada_kawai", seed: int
 
 
 def _layered(G: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    """Columns by type (agencies left, then projects, then targets), nodes sorted by name."""
+    """Columns by distance from the first type in LAYER_ORDER present (agencies, then what they do ...).
+
+    Within a column nodes are ordered by where their neighbours in earlier columns are (fewer
+    crossings), and every other node is shifted a little so that edges inside a column do not run
+    through the nodes between their ends.
+    """
+    kind = {n: d.get("type", "") for n, d in G.nodes(data=True)}
+    rank = {n: LAYER_ORDER.index(t) if t in LAYER_ORDER else len(LAYER_ORDER) for n, t in kind.items()}
+    if not rank:
+        return {}
+    undirected = nx.Graph(G.to_undirected(as_view=True))
+    top = min(rank.values())
+    roots = sorted(n for n in G if rank[n] == top)
+    depth = nx.multi_source_dijkstra_path_length(undirected, roots) if roots else {}
+    deepest = max(depth.values(), default=0)
     columns: dict[int, list[str]] = {}
-    for n, d in G.nodes(data=True):
-        t = d.get("type", "")
-        columns.setdefault(LAYER_ORDER.index(t) if t in LAYER_ORDER else len(LAYER_ORDER), []).append(n)
-    pos = {}
+    for n in G:
+        columns.setdefault(int(depth.get(n, deepest + 1)), []).append(n)
+    pos: dict[str, tuple[float, float]] = {}
+    order: dict[str, float] = {}
     for x, key in enumerate(sorted(columns)):
-        members = sorted(columns[key], key=lambda n: G.nodes[n].get("name", n))
+        def barycentre(n: str) -> tuple[float, str]:
+            placed = [order[m] for m in undirected.neighbors(n) if m in order]
+            return (sum(placed) / len(placed) if placed else float("inf"), G.nodes[n].get("name", n))
+
+        members = sorted(columns[key], key=barycentre if x else lambda n: (0.0, G.nodes[n].get("name", n)))
         for i, n in enumerate(members):
-            pos[n] = (x * 4.0, -(i - (len(members) - 1) / 2) * 1.3)
+            order[n] = float(i) - (len(members) - 1) / 2
+            pos[n] = (x * 4.5 + (0.7 if i % 2 else 0.0), -order[n] * 1.4)
     return pos
+
+
+def _palette(G: nx.MultiDiGraph, attribute: str) -> dict[str, str]:
+    """Value -> colour for the legend, in legend order: the type colours, or tab10 for other attributes."""
+    values = {str(d.get(attribute, "")) for _, d in G.nodes(data=True)}
+    if attribute == "type":
+        ordered = sorted(values, key=lambda t: (LAYER_ORDER.index(t) if t in LAYER_ORDER else 99, t))
+        return {t: color_of(t) for t in ordered}
+    cmap = plt.get_cmap("tab10")
+    return {v: to_hex(cmap(i % 10)) for i, v in enumerate(sorted(values, key=_natural))}
+
+
+def _natural(text: str) -> tuple[str, int]:
+    head = text.rstrip("0123456789")
+    return (head, int(text[len(head):]) if text[len(head):] else -1)
+
+
+def _box(pad: float, alpha: float) -> dict[str, object]:
+    return {"boxstyle": f"round,pad={pad}", "fc": "white", "ec": "none", "alpha": alpha}
 
 
 def _wrap(text: str, width: int) -> str:
@@ -119,8 +161,11 @@ def _wrap(text: str, width: int) -> str:
 
 def draw_graph(G: nx.MultiDiGraph, path: Path | str | None = None, *, title: str | None = None,
                layout: str = "kamada_kawai", seed: int = 7, label_edges: bool = True, wrap: int = 18,
-               figsize: tuple[float, float] | None = None, font_size: float = 8.0, dpi: int = 150) -> Figure:
+               figsize: tuple[float, float] | None = None, font_size: float = 9.0, dpi: int = 150,
+               color_by: str = "type") -> Figure:
     """Draw `G` (nodes coloured by `type`, labelled by `name`; edges labelled by relation).
+
+    `color_by` names another node attribute to colour by (e.g. `community`), with its own legend.
 
     Returns the figure; with `path`, also saves it there as PNG. Same graph, same picture.
     """
@@ -129,13 +174,15 @@ def draw_graph(G: nx.MultiDiGraph, path: Path | str | None = None, *, title: str
     ys = [p[1] for p in pos.values()] or [0.0]
     if figsize is None:
         span_x, span_y = max(xs) - min(xs) + 2, max(ys) - min(ys) + 2
-        width = min(22.0, max(9.0, 1.6 * span_x))
-        figsize = (width, min(18.0, max(6.0, width * span_y / span_x)))
+        width = min(16.0, max(8.0, 1.2 * span_x))
+        figsize = (width, min(14.0, max(5.0, width * span_y / span_x)))
     fig, ax = plt.subplots(figsize=figsize)
     nodes = list(G.nodes)
     degree = dict(G.degree())
-    nx.draw_networkx_nodes(G, pos, ax=ax, nodelist=nodes, node_color=[color_of(G.nodes[n].get("type")) for n in nodes],
-                           node_size=[260 + 70 * min(degree[n], 10) for n in nodes], edgecolors="white", linewidths=1)
+    sizes = [260 + 70 * min(degree[n], 10) for n in nodes]
+    palette = _palette(G, color_by)
+    nx.draw_networkx_nodes(G, pos, ax=ax, nodelist=nodes, node_size=sizes, edgecolors="white", linewidths=1,
+                           node_color=[palette.get(G.nodes[n].get(color_by, ""), OTHER_COLOR) for n in nodes])
     simple = nx.DiGraph()
     simple.add_nodes_from(nodes)
     labels: dict[tuple[str, str], list[str]] = {}
@@ -143,24 +190,21 @@ def draw_graph(G: nx.MultiDiGraph, path: Path | str | None = None, *, title: str
         simple.add_edge(u, v)
         labels.setdefault((u, v), []).append(k)
     nx.draw_networkx_edges(simple, pos, ax=ax, edge_color="#888888", width=1.0, arrows=True, arrowstyle="-|>",
-                           arrowsize=11, node_size=[260 + 70 * min(degree[n], 10) for n in nodes],
+                           arrowsize=11, node_size=sizes,
                            min_source_margin=6, min_target_margin=9)
     if label_edges:
         nx.draw_networkx_edge_labels(simple, pos, ax=ax, font_size=font_size - 1.5, font_color="#444444",
                                      edge_labels={e: ", ".join(sorted(set(ks))) for e, ks in labels.items()},
-                                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
-                                     rotate=False)
+                                     bbox=_box(0.15, 0.75), rotate=False)
     for n in nodes:
         x, y = pos[n]
         ax.text(x, y - 0.22, _wrap(str(G.nodes[n].get("name", n)), wrap), fontsize=font_size, ha="center",
-                va="top", zorder=5, bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8})
-    present = sorted({G.nodes[n].get("type", "") for n in nodes},
-                     key=lambda t: LAYER_ORDER.index(t) if t in LAYER_ORDER else 99)
-    handles = [Line2D([0], [0], marker="o", linestyle="", markersize=9, markerfacecolor=color_of(t),
-                      markeredgecolor="white", label=t or "other") for t in present]
+                va="top", zorder=5, bbox=_box(0.2, 0.8))
+    handles = [Line2D([0], [0], marker="o", linestyle="", markersize=9, markerfacecolor=color,
+                      markeredgecolor="white", label=value or "other") for value, color in palette.items()]
     if handles:
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=font_size + 1,
-                  title="type", title_fontsize=font_size + 1)
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
+                  fontsize=font_size + 1, title=color_by, title_fontsize=font_size + 1)
     ax.set_xlim(min(xs) - 1.2, max(xs) + 1.2)
     ax.set_ylim(min(ys) - 1.0, max(ys) + 0.8)
     ax.set_axis_off()

@@ -52,7 +52,8 @@ def names_in_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], name_co
 def neo4j_subgraph(driver: Driver, names: Iterable[str] = (), iris: Iterable[str] = (),
                    relationship_types: Iterable[str] = ACTOR_TYPES) -> nx.MultiDiGraph:
     """The nodes named (or with the IRIs) given and the relationships among them, from Neo4j."""
-    params = {"names": sorted(set(names)), "iris": sorted(set(iris)), "types": sorted(set(relationship_types))}
+    params = {"names": sorted(set(names)), "iris": sorted(set(iris)),
+              "types": sorted(set(relationship_types))}
     with neo4j_errors("Cypher query"):
         records, _, _ = driver.execute_query(SUBGRAPH_QUERY, parameters_=params, routing_=RoutingControl.READ)
     G = nx.MultiDiGraph()
@@ -65,8 +66,14 @@ def neo4j_subgraph(driver: Driver, names: Iterable[str] = (), iris: Iterable[str
             u, v, k = rel.start_node.element_id, rel.end_node.element_id, relation_name(rel.type)
             props = dict(rel.items())
             G.add_edge(u, v, key=k, relation=k, confidence=props.get("confidence"), role=props.get("role"),
-                       documents=list(props.get("documents") or []), sentences=list(props.get("sentences") or []))
-    return nx.relabel_nodes(G, {n: d["iri"] for n, d in G.nodes(data=True) if d.get("iri")})
+                       documents=list(props.get("documents") or []),
+                       sentences=list(props.get("sentences") or []))
+    ordered = nx.MultiDiGraph()       # keyed by IRI and sorted, whatever order the server answered in
+    ids = {n: d.get("iri") or n for n, d in G.nodes(data=True)}
+    ordered.add_nodes_from(sorted(((ids[n], d) for n, d in G.nodes(data=True)), key=lambda x: x[0]))
+    ordered.add_edges_from(sorted(((ids[u], ids[v], k, d) for u, v, k, d in G.edges(keys=True, data=True)),
+                                  key=lambda e: e[:3]))
+    return ordered
 
 
 def _add_node(G: nx.MultiDiGraph, node: Any) -> None:
@@ -80,7 +87,8 @@ def _add_node(G: nx.MultiDiGraph, node: Any) -> None:
 def to_visualization(G: nx.MultiDiGraph) -> VisualizationGraph:
     """A neo4j-viz graph of `G`: captions are names and relations, colours by type as in the PNGs."""
     degree = dict(G.degree())
-    nodes = [Node(id=n, caption=d.get("name", n), color=color_of(d.get("type")), size=12 + 3 * min(degree[n], 8),
+    nodes = [Node(id=n, caption=d.get("name", n), color=color_of(d.get("type")),
+                  size=12 + 3 * min(degree[n], 8),
                   properties={"type": d.get("type"), "iri": d.get("iri", n), "aliases": d.get("aliases", [])})
              for n, d in G.nodes(data=True)]
     rels = [Relationship(id=f"{u}|{k}|{v}", source=u, target=v, caption=k,

@@ -91,7 +91,8 @@ def load_graph(source: Source) -> Graph:
         return union_graph(source)
     if isinstance(source, Graph):
         return source
-    raise KgError(f"cannot make a graph view of {type(source).__name__} (want a Workspace, a path or a Graph)")
+    raise KgError(f"cannot make a graph view of {type(source).__name__} "
+                  "(want a Workspace, a graph file or an rdflib Graph)")
 
 
 def local(term: URIRef | str) -> str:
