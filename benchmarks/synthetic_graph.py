@@ -86,7 +86,8 @@ class DocWriter:
         self.offset = 0
 
     def sentence(self) -> tuple[str, int, int]:
-        text = f"Sentence {self.offset} of document {self.index} says something about {self.rng.choice(WORDS)}."
+        topic = self.rng.choice(WORDS)
+        text = f"Sentence {self.offset} of document {self.index} says something about {topic}."
         start = self.offset
         self.offset += len(text) + 1
         return text, start, start + len(text)
@@ -103,8 +104,9 @@ class DocWriter:
 
     def entity(self, e: Entity) -> None:
         classes = ", ".join(f"kgo:{c}" for c in KINDS[e.kind][1])
+        alias = lit(e.name.split()[0] + " " + e.kind)
         self.lines.append(
-            f"  {e.iri} a {classes} ; rdfs:label {lit(e.name)} ; skos:altLabel {lit(e.name.split()[0] + ' ' + e.kind)} ;\n"
+            f"  {e.iri} a {classes} ; rdfs:label {lit(e.name)} ; skos:altLabel {alias} ;\n"
             f"    kgo:confidence 0.{self.rng.randint(50, 99)} ; prov:wasDerivedFrom {self.doc} .")
         self.assertion(e.iri, "rdf:type", f"kgo:{e.kind}")
 
@@ -132,7 +134,8 @@ def write_document(out: list[str], i: int, pool: dict[str, list[Entity]], rng: r
     w.lines.append(
         f"  {doc} a kgo:Document ; rdfs:label {lit(f'Synthetic article {i}')} ;\n"
         f"    dcterms:title {lit(f'Synthetic article {i}')} ; dcterms:identifier \"synthetic-{i:06d}\" ;\n"
-        f"    dcterms:source \"synthetic/{i:06d}.txt\" ; dcterms:date \"2025-{1 + i % 12:02d}-{1 + i % 28:02d}\"^^xsd:date ;\n"
+        f"    dcterms:source \"synthetic/{i:06d}.txt\" ;\n"
+        f"    dcterms:date \"2025-{1 + i % 12:02d}-{1 + i % 28:02d}\"^^xsd:date ;\n"
         f"    kgo:contentHash \"sha256:{hashlib.sha256(str(i).encode()).hexdigest()}\" .")
     ents = {kind: rng.sample(pool[kind], KINDS[kind][3]) for kind in KINDS}
     for group in ents.values():
@@ -146,8 +149,9 @@ def write_document(out: list[str], i: int, pool: dict[str, list[Entity]], rng: r
         year = 2026 + rng.randint(0, 6)
         f = iri("funding", digest(doc, k))
         krw, usd = iri("amount", digest(doc, k, "KRW")), iri("amount", digest(doc, k, "USD"))
+        label = lit(f"{won // 10**9} billion KRW for {project.name} ({year})")
         w.lines.append(
-            f"  {f} a kgo:Funding ; rdfs:label {lit(f'{won // 10**9} billion KRW for {project.name} ({year})')} ;\n"
+            f"  {f} a kgo:Funding ; rdfs:label {label} ;\n"
             f"    kgo:funder {funder.iri} ; kgo:fundedProject {project.iri} ; kgo:amount {krw}, {usd} ;\n"
             f"    kgo:year \"{year}\"^^xsd:gYear ; kgo:confidence 0.8 ; prov:wasDerivedFrom {doc} .\n"
             f"  {krw} a kgo:MonetaryAmount ; kgo:value {won}.0 ; kgo:currency \"KRW\" ;\n"
@@ -168,7 +172,8 @@ def write_document(out: list[str], i: int, pool: dict[str, list[Entity]], rng: r
     out.append(f"{doc} {{\n" + "\n".join(w.lines) + "\n}\n")
 
 
-def generate(path: Path, docs: int, seed: int = 7, scale: float = 1.0, relations: int = 40) -> dict[str, float]:
+def generate(path: Path, docs: int, seed: int = 7, scale: float = 1.0,
+             relations: int = 40) -> dict[str, float]:
     """Write the TriG file; returns counts and timing."""
     rng = random.Random(seed)
     pool = make_pool(rng, scale)
@@ -191,7 +196,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out" / "synthetic.trig")
     args = parser.parse_args()
     info = generate(args.out, args.docs, args.seed, args.scale)
-    print(f"wrote {args.out}: {info['docs']} documents, {info['bytes'] / 1e6:.0f} MB in {info['seconds']:.1f} s")
+    print(f"wrote {args.out}: {info['docs']} documents, {info['bytes'] / 1e6:.0f} MB "
+          f"in {info['seconds']:.1f} s")
 
 
 if __name__ == "__main__":
