@@ -138,7 +138,8 @@ def _extend_org(doc: Doc, span: Span) -> Span:
         tok = doc[end]
         if "\n" in doc[end - 1].whitespace_ or tok.is_sent_start:
             break
-        if tok.text[:1].isupper() and tok.pos_ == "PROPN" and tok.lower_ not in lx.TITLE_WORDS \
+        if tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.is_stop and tok.is_alpha) \
+                and tok.lower_ not in lx.TITLE_WORDS \
                 and tok.ent_type_ not in {"PERSON", "GPE", "DATE", "MONEY"} and tok.lower_ not in lx.NOT_NAMES:
             end += 1
             continue
@@ -214,6 +215,7 @@ def _list_items(doc: Doc) -> None:
             continue
         j = i
         while j < len(doc) and j not in taken and (_capitalised(doc[j]) or (
+                j > i and doc[j].text[:1].isupper() and doc[j].is_stop and doc[j].is_alpha) or (
                 j > i and doc[j].is_lower and doc[j].is_alpha and doc[j - 1].is_upper and len(doc[j - 1]) <= 3)):
             j += 1
         prev = by_end.get(i - 1) if i >= 2 and doc[i - 1].text in {",", "and", "&"} else None

@@ -125,6 +125,9 @@ class FactFinder:
         substituted here; a country means its government; a generic group means its listed members."""
         ent = self.table.at(tok.i)
         if ent is None:
+            listed = self._listed_members(tok)
+            if listed:
+                return listed
             for t in tok.subtree:
                 if t.i in self.table.token_entity and t.dep_ not in {"pobj", "poss"}:
                     ent = self.table.at(t.i)
@@ -136,6 +139,17 @@ class FactFinder:
             if members:
                 return members
         return []
+
+    def _listed_members(self, tok: Token) -> list[DocEntity]:
+        """'its members, including A and B' / 'companies such as A and B' stand for A and B."""
+        out: list[DocEntity] = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"including", "like", "such"}:
+                for t in c.subtree:
+                    ent = self.table.at(t.i)
+                    if ent is not None and ent.type in ORG_TYPES and ent not in out:
+                        out.append(ent)
+        return out
 
     def _group_members(self, tok: Token) -> list[DocEntity]:
         mods = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
@@ -290,10 +304,10 @@ class FactFinder:
             self.facts.relate(person, "headOf", after, sent, 0.8, role)
             return
         lower_role = role.lower()
-        if "minister" in lower_role:
-            topic = [w for w in role_words if w.lower() not in {"minister", "prime"}]
+        if "minister" in lower_role or "secretary" in lower_role:
+            topic = [w for w in role_words if w.lower() not in {"minister", "prime", "secretary", "general"}]
             for ent in self.table.entities.values():
-                if ent.type == "GovernmentAgency" and "ministry" in ent.name.lower() and topic and all(
+                if ent.type == "GovernmentAgency" and topic and all(
                         w.lower() in ent.name.lower() for w in topic):
                     self.facts.relate(person, "headOf", ent, sent, 0.7, role)
                     return
@@ -378,7 +392,7 @@ class FactFinder:
         candidates = list(verb.children)
         # the money object's own prepositions: 'invest 100 billion won ... in building X'
         for c in verb.children:
-            if c.dep_ in {"dobj", "nsubjpass", "nsubj"} and (c.ent_type_ == "MONEY" or c.like_num or
+            if c.dep_ in {"dobj", "nsubjpass", "nsubj", "xcomp"} and (c.ent_type_ == "MONEY" or c.like_num or
                                                              c.lower_ in {"won", "dollars", "trillion", "billion"}):
                 candidates += list(c.children)
                 for conj in c.conjuncts:
@@ -902,6 +916,11 @@ class FactFinder:
                 prep = doc[tok.i - 1]
                 head = prep.head
                 owner = self.table.at(head.i)
+                if owner is None and head.pos_ == "VERB" and lemma(head) in {"build", "establish", "construct",
+                                                                              "set", "open", "locate", "develop"}:
+                    objs = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+                    owner = self.table.at(objs[0].i) if objs else None
+                    owner = owner if owner is not None and owner.type == "Project" else None
                 if owner is None and lemma(head) in {"office", "headquarters", "campus", "plant", "site"}:
                     for c in head.children:
                         if c.dep_ == "poss":
@@ -954,6 +973,8 @@ class FactFinder:
         phrase = doc[start_tok:prep.i]
         if any(t.tag_ in {"VBD"} for t in phrase[:2]):
             return None
+        if any(lemma(t) in lx.FUND_VERBS and t.pos_ == "VERB" for t in phrase) and find_amounts(phrase.text):
+            return None   # money being spent by a year is a funding, not a target
         text = phrase.text.strip(" ,;")
         if not text:
             return None
