@@ -187,7 +187,7 @@ def publish(ws: Workspace, manifest: dict[str, dict], report: BuildReport) -> No
     extractions = load_extractions(ws, manifest, report)
     resolved = resolve(extractions)
     dataset = to_dataset(resolved, EXTRACTOR_VERSION)
-    trig = dataset.serialize(format="trig")
+    trig = deterministic_trig(dataset)
     union = _union_turtle(dataset)
     atomic_write_text(ws.graph_trig, trig)
     atomic_write_text(ws.graph_ttl, union)
@@ -200,6 +200,33 @@ def publish(ws: Workspace, manifest: dict[str, dict], report: BuildReport) -> No
     report.relations_by_type["funds"] += len({(tuple(f.funders), f.project) for _, f in resolved.fundings})
     report.fundings = len(resolved.fundings)
     report.triples = sum(1 for _ in dataset.quads((None, None, None, None)))
+
+
+def deterministic_trig(dataset) -> str:
+    """TriG with graphs in IRI order and subjects sorted, so the same graph is the same bytes."""
+    from rdflib import Graph
+
+    prefixes: list[str] = []
+    blocks: list[str] = []
+    for ctx in sorted(dataset.contexts(), key=lambda g: str(g.identifier)):
+        if len(ctx) == 0:
+            continue
+        g = Graph()
+        for prefix, ns in dataset.namespaces():
+            g.bind(prefix, ns, override=True)
+        for triple in ctx:
+            g.add(triple)
+        body_lines = []
+        for line in g.serialize(format="turtle").splitlines():
+            if line.startswith("@prefix"):
+                if line not in prefixes:
+                    prefixes.append(line)
+            elif line.strip():
+                body_lines.append("    " + line)
+            else:
+                body_lines.append("")
+        blocks.append(f"<{ctx.identifier}> {{\n" + "\n".join(body_lines).rstrip() + "\n}\n")
+    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
 
 
 def _union_turtle(dataset) -> str:

@@ -52,6 +52,8 @@ def build_command(
         err_console.print(line, style="yellow" if line.startswith("warning") else "red", highlight=False,
                           soft_wrap=True)
     if quiet:
+        if report.errors:
+            raise typer.Exit(1)
         return
     table = Table(title=f"kg build -> {ws.root}", show_header=True)
     table.add_column("what")
@@ -67,5 +69,8 @@ def build_command(
     table.add_row("triples", str(report.triples))
     table.add_row("warnings / errors", f"{len(report.warnings)} / {len(report.errors)}")
     console.print(table)
+    if report.errors:
+        err_console.print(f"{len(report.errors)} input(s) could not be built (see above); the rest was built.")
+        raise typer.Exit(1)
     console.print(f"next: [bold]kg validate --out {ws.root}[/], [bold]kg query sparql --out {ws.root} "
                   "--name fundings[/], [bold]kg serve --out {ws.root}[/]".replace("{ws.root}", str(ws.root)))

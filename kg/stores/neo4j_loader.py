@@ -25,7 +25,13 @@ from neo4j import Driver, ManagedTransaction
 
 from kg.stores.neo4j_errors import neo4j_errors
 from kg.stores.neo4j_mapping import BASE_LABEL, Mapping, check_identifier, load_mapping
-from kg.stores.neo4j_rows import PropertyGraph, evidence_from_props, read_trig, relationship_props
+from kg.stores.neo4j_rows import (
+    RELATIONSHIP_KEYS,
+    PropertyGraph,
+    evidence_from_props,
+    read_trig,
+    relationship_props,
+)
 from kg.workspace import KgError, Workspace
 
 DEFAULT_BATCH = 5000
@@ -77,24 +83,34 @@ def ensure_schema(driver: Driver) -> None:
 
 
 def node_query(labels: Sequence[str], all_labels: Iterable[str]) -> str:
-    """MERGE a batch of nodes with `labels`, dropping the mapping's other labels (a class that changed)."""
+    """MERGE a batch of nodes with `labels`, dropping the mapping's other labels (a class that changed).
+
+    `ON CREATE` / `ON MATCH` rather than a plain SET after the MERGE: the planner then needs no
+    Eager step (which would hold the whole batch before writing).
+    """
     labels = [check_identifier(label, "label") for label in labels]
     stale = sorted(set(all_labels) - set(labels))
-    lines = ["UNWIND $rows AS row", f"MERGE (n:{BASE_LABEL} {{iri: row.iri}})", "SET n = row.props"]
-    if labels:
-        lines.append("SET n" + "".join(f":`{label}`" for label in labels))
+    assign = "n = row.props" + (", n" + "".join(f":`{label}`" for label in labels) if labels else "")
+    lines = ["UNWIND $rows AS row", f"MERGE (n:{BASE_LABEL} {{iri: row.iri}})",
+             f"ON CREATE SET {assign}", f"ON MATCH SET {assign}"]
     if stale:
         lines.append("REMOVE n" + "".join(f":`{check_identifier(label, 'label')}`" for label in stale))
     return "\n".join(lines)
 
 
+REL_KEYS = (*RELATIONSHIP_KEYS, STAMP)
+
+
 def relationship_query(rel_type: str) -> str:
+    """MERGE a batch of relationships of one type; every key set by name (a fixed set: no Eager step,
+    and a key set to null disappears, as with `SET r = map`)."""
     rel_type = check_identifier(rel_type, "relationship type")
+    assign = ", ".join(f"r.{check_identifier(key, 'key')} = row.{key}" for key in REL_KEYS)
     return (f"UNWIND $rows AS row\n"
             f"MATCH (a:{BASE_LABEL} {{iri: row.start}})\n"
             f"MATCH (b:{BASE_LABEL} {{iri: row.end}})\n"
             f"MERGE (a)-[r:`{rel_type}`]->(b)\n"
-            f"SET r = row.props")
+            f"SET {assign}")
 
 
 SWEEP_RELATIONSHIPS = (
@@ -142,8 +158,7 @@ def write_rows(driver: Driver, graph: PropertyGraph, mapping: Mapping, stamp: st
             {"iri": node.iri, "props": {**node.props, STAMP: stamp}})
     rel_groups: dict[str, list[dict[str, Any]]] = {}
     for rel in graph.relationships:
-        rel_groups.setdefault(rel.type, []).append(
-            {"start": rel.start, "end": rel.end, "props": {**rel.props, STAMP: stamp}})
+        rel_groups.setdefault(rel.type, []).append({**rel.props, STAMP: stamp, "start": rel.start, "end": rel.end})
     nodes_created = rels_created = 0
     done, total = 0, len(graph.nodes)
     with driver.session() as session:

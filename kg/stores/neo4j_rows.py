@@ -113,6 +113,10 @@ def convert(lexical: str, kind: ValueKind) -> Any:
     return lexical
 
 
+RELATIONSHIP_KEYS = ("documents", "evidenceDocuments", "sentences", "startChars", "endChars", "confidences",
+                     "roles", "extractorVersions", "confidence", "role", "extractorVersion")
+
+
 def relationship_props(documents: Iterable[str], evidence: Iterable[Evidence]) -> dict[str, Any]:
     """A relationship's properties from the documents stating it and its supporting sentences."""
     evs = sorted(evidence)

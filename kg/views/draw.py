@@ -69,7 +69,7 @@ class Style:
 
     font_size: float = 9.0
     wrap: int = 18                   # label characters per line
-    edge_length: float = 1.6         # median edge length of a component, inches
+    edge_length: float = 2.1         # median edge length of a component, inches
     pad: float = 0.08                # space kept between two labels, inches
 
     def marker_area(self, degree: int) -> float:      # pt^2, as matplotlib's node_size
