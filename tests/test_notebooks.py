@@ -44,7 +44,7 @@ def notebook_dirs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def test_every_notebook_is_generated_and_committed_without_outputs() -> None:
     generator = _generator()
-    assert NOTEBOOKS == sorted(generator.NOTEBOOKS), "notebooks/ and make_notebooks.py disagree"
+    assert sorted(generator.NOTEBOOKS) == NOTEBOOKS, "notebooks/ and make_notebooks.py disagree"
     for name in NOTEBOOKS:
         committed = nbformat.read(FOLDER / name, as_version=4)
         nbformat.validate(committed)

@@ -296,6 +296,9 @@ class FactFinder:
         if any(part in lx.NOT_HEAD_ROLE_WORDS for w in role_words for part in w.lower().split("-")):
             return
         org = self.table.at(i) if i >= sent.start else None
+        if org is None and i >= sent.start and role_words[-1].lower() in {"ceo", "chairman", "chairwoman", "president",
+                                                                           "founder", "chief"}:
+            org = self._unnamed_company_before(sent, i)
         if org is not None and org.type in ORG_TYPES:
             self.facts.relate(person, "headOf", org, sent, 0.85, role)
             return
@@ -320,6 +323,25 @@ class FactFinder:
             country = country or self.table.country
             if country:
                 self.facts.relate(person, "headOf", government_of(self.table, country), sent, 0.7, "President")
+
+    def _unnamed_company_before(self, sent: Span, i: int) -> DocEntity | None:
+        """'SK hynix CEO Kwak Noh-jung': the words right before a corporate title name the company."""
+        doc = self.doc
+        j = i
+        while j >= max(0, sent.start - 2) and i - j < 3 and self.table.at(j) is None and (
+                doc[j].pos_ == "PROPN" or doc[j].is_lower and j < i and doc[j - 1].is_upper):
+            j -= 1
+        before = self.table.at(j) if j >= max(0, sent.start - 1) else None
+        if before is not None and before.type in ORG_TYPES:
+            return before      # 'POSCO Holdings Chairman X' where spaCy split the name
+        if j == i or not doc[j + 1].text[:1].isupper():
+            return None
+        name = doc[j + 1:i + 1].text
+        if name.lower() in lx.NOT_NAMES or name in lx.COUNTRIES:
+            return None
+        ent = self.table.add(DocEntity(f"org:{norm(name)}", "Company", name, confidence=0.5))
+        self.table.mark(j + 1, i + 1, ent.key)
+        return ent
 
     def _find_or_make_ministry(self, name: str) -> DocEntity:
         name = clean_name(name)
@@ -497,12 +519,16 @@ class FactFinder:
             # 'X will set up a plant ..., with an investment of ₹91,000 crore'
             inv = anchor
             for _ in range(4):
-                if lemma(inv) in {"investment", "outlay", "budget", "funding"} or inv.head is inv:
+                if lemma(inv) in {"investment", "outlay", "budget", "funding", "capital"} or inv.head is inv:
                     break
                 inv = inv.head
-            if lemma(inv) in {"investment", "outlay", "budget", "funding"} and inv.head.lower_ == "with":
+            if lemma(inv) in {"investment", "outlay", "budget", "funding", "capital"} and inv.head.lower_ == "with":
                 main = inv.head.head
-                if main.pos_ == "VERB":
+                if main.dep_ in {"advcl", "xcomp"} and any(c.lower_ == "to" for c in main.children):
+                    main = main.head      # 'set up a fund to boost X, with a capital of ...': the fund
+                if main.pos_ == "NOUN" and lemma(main) in lx.PROGRAMME_HEADS:
+                    project = self.projects.add_np(main, 0.55)
+                elif main.pos_ == "VERB":
                     verb = main
                     for o in main.children:
                         if o.dep_ == "dobj":
@@ -631,7 +657,8 @@ class FactFinder:
             if t.lower_ in {"in", "for"} and i + 2 < sent.end and doc[i + 1].lower_ in {"fiscal", "fy"}:
                 i += 3 if year_of(doc[i + 2]) else 2
                 continue
-            if t.lower_ in {"each", "annually", "a", "per", "year", "over", "the", "next", "five", "years"}:
+            if t.lower_ in {"each", "annually", "a", "per", "year", "over", "the", "next", "years", "through",
+                            "until", "from"} or t.like_num:
                 i += 1
                 continue
             break
@@ -1107,7 +1134,7 @@ def _target_value(phrase: Span) -> tuple[float | None, str | None, float | None,
         a = amounts[0]
         return a.value, a.currency, None, a.currency, qualifier or a.qualifier
     baseline = None
-    fm = re.search(r"\bfrom ([\w,.]+) to ([\w,.]+)", text)
+    fm = re.search(r"\bfrom ([\d,.]+|[a-z]+)(?:\s*(?:percent|per cent|%))? to ([\d,.]+|[a-z]+)", text)
     value = None
     unit_start = None
     if fm:

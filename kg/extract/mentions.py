@@ -274,7 +274,9 @@ def government_of(table: EntityTable, country: str) -> DocEntity:
 def _government_mentions(doc: Doc, table: EntityTable) -> None:
     """'the South Korean government', 'the government', 'the Lee Jae-myung administration'."""
     for tok in doc:
-        if tok.lower_ not in {"government", "administration"} or tok.i in table.token_entity:
+        if tok.lower_ not in {"government", "administration", "state"} or tok.i in table.token_entity:
+            continue
+        if tok.lower_ == "state" and not (tok.dep_ in {"nsubj", "nsubjpass"} and [c.lower_ for c in tok.children] == ["the"]):
             continue
         if tok.lower_ == "administration" and not any(
                 table.at(t.i) is not None and table.at(t.i).type == "Person" for t in tok.lefts):
