@@ -208,7 +208,7 @@ def deterministic_trig(dataset) -> str:
 
     prefixes: list[str] = []
     blocks: list[str] = []
-    for ctx in sorted(dataset.contexts(), key=lambda g: str(g.identifier)):
+    for ctx in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         if len(ctx) == 0:
             continue
         g = Graph()

@@ -75,19 +75,17 @@ def test_edges_are_the_core_relations_of_the_rdf(seed_graph: nx.MultiDiGraph, se
 
 def test_provenance_offsets_point_at_the_sentences(seed_graph: nx.MultiDiGraph,
                                                     seed_workspace: Workspace) -> None:
-    texts = {}
+    text_of_source = {}                             # the cleaned text the offsets refer to, by source
     for path in seed_workspace.extractions.glob("*.json"):
-        ex = DocumentExtraction.from_json(json.loads(path.read_text("utf-8")))
-        texts[ex.document.doc_id] = ex.document.text
+        document = DocumentExtraction.from_json(json.loads(path.read_text("utf-8"))).document
+        text_of_source[document.source] = document.text
     sources = {iri: info["source"] for iri, info in seed_graph.graph["documents"].items()}
-    by_source = {json.loads(p.read_text("utf-8"))["document"]["source"]: json.loads(p.read_text("utf-8"))
-                 ["document"]["doc_id"] for p in seed_workspace.extractions.glob("*.json")}
     checked = 0
     for _, _, d in seed_graph.edges(data=True):
         assert d["documents"] and d["evidence"], "an edge without provenance"
         assert 0.0 <= d["confidence"] <= 1.0
         for ev in d["evidence"]:
-            text = texts[by_source[sources[ev["document"]]]]
+            text = text_of_source[sources[ev["document"]]]
             assert text[ev["start"]:ev["end"]] == ev["sentence"]
             checked += 1
     assert checked >= seed_graph.number_of_edges()

@@ -47,8 +47,12 @@ def _group(typ: str) -> str:
 
 
 def _is_proper(name: str) -> bool:
+    """A proper name ('National Growth Fund'), not a capitalised common noun or acronym ('R&D')."""
     words = [w for w in name.split() if w[:1].isalpha()]
-    return bool(words) and sum(w[:1].isupper() for w in words) >= max(1, len(words) // 2 + 1)
+    if len(words) == 1:
+        w = words[0]
+        return len(w) > 3 and w[:1].isupper() and not w.isupper() and w.isalpha()
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= len(words) // 2 + 1
 
 
 class _UnionFind:

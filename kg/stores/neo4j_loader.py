@@ -236,8 +236,9 @@ FIND_DOCUMENT = (
     "OR d.iri ENDS WITH $suffix "
     "RETURN d.iri AS iri ORDER BY iri"
 )
-DOCUMENT_RELATIONSHIPS = (
-    f"MATCH (:{BASE_LABEL})-[r]->(:{BASE_LABEL}) WHERE $doc IN r.documents "
+DOCUMENT_RELATIONSHIPS = (      # a relationship's documents are also on its start node: scan nodes, not rels
+    f"MATCH (n:{BASE_LABEL}) WHERE $doc IN n.documents "
+    f"MATCH (n)-[r]->(:{BASE_LABEL}) WHERE $doc IN r.documents "
     "RETURN elementId(r) AS id, properties(r) AS props"
 )
 DELETE_RELATIONSHIPS = "UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r"
