@@ -198,7 +198,10 @@ def publish(ws: Workspace, manifest: dict[str, dict], report: BuildReport) -> No
     report.entities_by_type = Counter(e.type for e in resolved.entities.values())
     report.relations_by_type = Counter(r.predicate for _, r in resolved.relations)
     report.relations_by_type["funds"] += len({(tuple(f.funders), f.project) for _, f in resolved.fundings})
-    report.fundings = len(resolved.fundings)
+    from kg.rdf.namespaces import KGO
+    from rdflib.namespace import RDF
+
+    report.fundings = len({s for s, _, _, _ in dataset.quads((None, RDF.type, KGO.Funding, None))})
     report.triples = sum(1 for _ in dataset.quads((None, None, None, None)))
 
 

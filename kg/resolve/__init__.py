@@ -109,7 +109,7 @@ def resolve(extractions: Sequence[DocumentExtraction]) -> ResolvedGraph:
     for members in clusters.values():
         ents = [records[r] for r in members]
         typ = _vote_type(ents)
-        name = _canonical_name(ents)
+        name = _canonical_name(ents, typ)
         doc_scoped = typ == "Target" or (typ == "Project" and not (_is_proper(name) or len(lemma_key(name)) >= 3))
         ident = f"{_kind(typ)}/{slug(name)}"
         if typ == "Target":
@@ -186,9 +186,14 @@ def _vote_type(ents: list[Entity]) -> str:
     return max(sorted(counts), key=lambda t: counts[t])
 
 
-def _canonical_name(ents: list[Entity]) -> str:
-    """The fullest proper form: the longest name that is not all upper case."""
+def _canonical_name(ents: list[Entity], typ: str = "") -> str:
+    """The fullest proper form: the longest name that is not all upper case (for a project, the
+    alias with the most content words: 'AI transformation of the manufacturing sector')."""
     names = Counter(e.name for e in ents)
+    if typ == "Project":
+        pool = sorted({n for e in ents for n in [e.name, *e.aliases] if n and not n.isupper()})
+        if pool:
+            return max(pool, key=lambda n: (len(lemma_key(n)), n[:1].isupper(), -len(n), n))
     return max(sorted(names), key=lambda n: (not n.isupper(), len(n.split()), names[n], len(n)))
 
 

@@ -158,7 +158,8 @@ def write_rows(driver: Driver, graph: PropertyGraph, mapping: Mapping, stamp: st
             {"iri": node.iri, "props": {**node.props, STAMP: stamp}})
     rel_groups: dict[str, list[dict[str, Any]]] = {}
     for rel in graph.relationships:
-        rel_groups.setdefault(rel.type, []).append({**rel.props, STAMP: stamp, "start": rel.start, "end": rel.end})
+        rel_groups.setdefault(rel.type, []).append(
+            {**rel.props, STAMP: stamp, "start": rel.start, "end": rel.end})
     nodes_created = rels_created = 0
     done, total = 0, len(graph.nodes)
     with driver.session() as session:

@@ -164,213 +164,256 @@ def evidence_from_props(props: MappingT[str, Any]) -> list[Evidence]:
                      versions[i]) for i in range(n)]
 
 
-def _read_quads(quads: Iterable[Any]) -> tuple[list[Any], list[Any], list[Any], set[str], int, int]:
-    """One pass over the quads into flat lists of plain strings (the hot loop: kept simple)."""
-    types: list[tuple[str, str, str | None]] = []                    # (s, class, graph)
-    links: list[tuple[str, str, str, str | None]] = []               # (s, p, object IRI, graph)
-    literals: list[tuple[str, str, str, str, str | None]] = []       # (s, p, lexical, datatype, graph)
-    graphs: set[str] = set()
-    count = ignored = 0
-    named, blank, literal = ox.NamedNode, ox.BlankNode, ox.Literal
-    rdf_type = _RDF_TYPE
-    for quad in quads:
-        count += 1
-        s = quad.subject
-        kind = type(s)
-        if kind is named:
-            skey = s.value
-        elif kind is blank:
-            skey = "_:" + s.value
-        else:
-            ignored += 1
-            continue
-        g = quad.graph_name
-        graph = g.value if type(g) is named else None
-        p = quad.predicate.value
-        o = quad.object
-        kind = type(o)
-        if kind is literal:
-            literals.append((skey, p, o.value, o.datatype.value, graph))
-        elif kind is named:
-            if p == rdf_type:
-                types.append((skey, o.value, graph))
-            else:
-                links.append((skey, p, o.value, graph))
-        elif kind is blank:
-            links.append((skey, p, "_:" + o.value, graph))
-        else:
-            ignored += 1
-            continue
-        if graph is not None:
-            graphs.add(graph)
-    return types, links, literals, graphs, count, ignored
+# How each predicate is handled (decided once per predicate, then looked up per quad).
+_ASSERTION_ONLY = {_RDF_SUBJECT: 0, _RDF_PREDICATE: 1, _RDF_OBJECT: 2, _SENTENCE: 5, _START: 6, _END: 7,
+                   _ROLE: 9, _VERSION: 10}
+_TYPE, _CONF, _DERIV, _NAME, _ALIAS, _REL, _PROP, _SKIP, _ASSERT = range(9)
 
 
-_ASSERTION_FIELDS = {_RDF_SUBJECT: 0, _RDF_PREDICATE: 1, _RDF_OBJECT: 2, _DERIVED: 3, _SENTENCE: 5,
-                     _START: 6, _END: 7, _CONFIDENCE: 8, _ROLE: 9, _VERSION: 10}
+class _Reader:
+    """One streaming pass over the quads, straight into per-node and per-fact aggregates.
 
-
-class _Builder:
-    """Accumulates nodes, relationships and evidence from the flat quad lists."""
+    Whether a subject is a kgo:Assertion is only known once its quads are read: predicates used
+    only by assertions go to assertion records, the two they share with entities (kgo:confidence,
+    prov:wasDerivedFrom) wait in small side tables, and assertion subjects are dropped from the
+    node tables at the end.
+    """
 
     def __init__(self, mapping: Mapping) -> None:
         self.mapping = mapping
+        self.records: dict[str, list[Any]] = {}              # assertion -> fields (see _ASSERTION_ONLY)
+        self.typed_assertions: set[str] = set()
+        self.node_types: dict[str, set[str]] = {}
         self.node_graphs: dict[str, set[str]] = {}
         self.node_props: dict[str, dict[str, Any]] = {}
-        self.node_types: dict[str, set[str]] = {}
+        self.confidence: dict[str, tuple[str, str | None]] = {}   # subject -> (max lexical seen, graph)
+        self.entity_confidence: dict[str, float] = {}
+        self.derived: list[tuple[str, str, str | None]] = []
         self.rel_graphs: dict[tuple[str, str, str], set[str]] = {}
         self.rel_evidence: dict[tuple[str, str, str], list[Evidence]] = {}
+        self.graphs: set[str] = set()
         self.undeclared: set[str] = set()
+        self.quads = 0
         self.ignored = 0
-        self._rel_specs: dict[str, tuple[str, bool] | None] = {_DERIVED: (MENTIONS, True)}
-        self._prop_specs: dict[tuple[str, str | None], PropertySpec | None] = {}
+        self._handlers: dict[Any, tuple[Any, ...]] = {}
 
-    def node(self, iri: str) -> dict[str, Any]:
-        props = self.node_props.get(iri)
-        if props is None:
-            props = self.node_props[iri] = {}
-            self.node_graphs[iri] = set()
-            self.node_types[iri] = set()
-        return props
+    # -- per predicate ---------------------------------------------------------------------------
+    def handler(self, predicate: Any, is_literal: bool, datatype: str | None) -> tuple[Any, ...]:
+        iri = predicate.value
+        if iri == _RDF_TYPE:
+            return (_TYPE,)
+        if iri in _ASSERTION_ONLY:
+            return (_ASSERT, _ASSERTION_ONLY[iri])
+        if iri == _CONFIDENCE and is_literal:
+            return (_CONF,)
+        if iri == _DERIVED and not is_literal:
+            return (_DERIV,)
+        if is_literal:
+            if iri == NAME:
+                return (_NAME,)
+            if iri == ALIASES:
+                return (_ALIAS,)
+            spec = self.mapping.property_for(iri, datatype)
+            if spec is None:
+                return (_SKIP,)
+            if iri.startswith(str(KGO)) and iri not in self.mapping.properties:
+                self.undeclared.add(iri)
+            return (_PROP, spec)
+        rel = self.mapping.relationship_for(iri)
+        if rel is not None:
+            if iri not in self.mapping.relationships:
+                self.undeclared.add(iri)
+            return (_REL, rel.type, rel.reverse)
+        spec = self.mapping.property_for(iri, None)            # an IRI-valued attribute, e.g. schema:url
+        return (_PROP, PropertySpec(spec.key, ValueKind.STRING)) if spec is not None else (_SKIP,)
 
-    def rel_spec(self, predicate: str) -> tuple[str, bool] | None:
-        """(type, reversed) of an IRI-valued predicate, or None (cached per predicate)."""
-        if predicate not in self._rel_specs:
-            spec = self.mapping.relationship_for(predicate) if predicate != _RDF_TYPE else None
-            if spec is not None and predicate not in self.mapping.relationships:
-                self.undeclared.add(predicate)
-            self._rel_specs[predicate] = None if spec is None else (spec.type, spec.reverse)
-        return self._rel_specs[predicate]
+    # -- the hot loop ------------------------------------------------------------------------------
+    def feed(self, quads: Iterable[Any]) -> None:
+        named, blank, literal = ox.NamedNode, ox.BlankNode, ox.Literal
+        handlers = self._handlers
+        records, node_graphs, node_props, rel_graphs = self.records, self.node_graphs, self.node_props, \
+            self.rel_graphs
+        last_g: Any = None
+        graph: str | None = None
+        count = ignored = 0
+        for quad in quads:
+            count += 1
+            s = quad.subject
+            kind = type(s)
+            if kind is named:
+                skey = s.value
+            elif kind is blank:
+                skey = "_:" + s.value
+            else:
+                ignored += 1
+                continue
+            g = quad.graph_name
+            if g != last_g:
+                last_g = g
+                graph = g.value if type(g) is named else None
+                if graph is not None:
+                    self.graphs.add(graph)
+            o = quad.object
+            okind = type(o)
+            is_literal = okind is literal
+            p = quad.predicate
+            key = (p, o.datatype) if is_literal else p
+            h = handlers.get(key)
+            if h is None:
+                h = handlers[key] = self.handler(p, is_literal, o.datatype.value if is_literal else None)
+            op = h[0]
+            if okind is named or is_literal:
+                value = o.value
+            elif okind is blank:
+                value = "_:" + o.value
+            else:
+                ignored += 1
+                continue
+            if op == _ASSERT:
+                record = records.get(skey)
+                if record is None:
+                    record = records[skey] = [None, None, None, None, graph, "", -1, -1, None, "", ""]
+                record[h[1]] = value
+                continue
+            if op == _TYPE:
+                if value == ASSERTION_CLASS:
+                    self.typed_assertions.add(skey)
+                    continue
+                types = self.node_types.get(skey)
+                if types is None:
+                    types = self.node_types[skey] = set()
+                types.add(value)
+            elif op == _CONF:
+                old = self.confidence.get(skey)
+                if old is None or _as_float(value) > _as_float(old[0]):
+                    self.confidence[skey] = (value, graph)
+            elif op == _DERIV:
+                self.derived.append((skey, value, graph))
+                continue
+            elif op == _REL:
+                if okind is blank or kind is blank:
+                    ignored += 1
+                    continue
+                rkey = (h[1], value, skey) if h[2] else (h[1], skey, value)
+                graphs = rel_graphs.get(rkey)
+                if graphs is None:
+                    graphs = rel_graphs[rkey] = set()
+                if graph is not None:
+                    graphs.add(graph)
+            elif op == _SKIP:
+                ignored += 1
+                continue
+            else:
+                props = node_props.get(skey)
+                if props is None:
+                    props = node_props[skey] = {}
+                if op == _NAME:
+                    props.setdefault("_names", set()).add(value)
+                elif op == _ALIAS:
+                    props.setdefault("aliases", set()).add(value)
+                else:
+                    spec = h[1]
+                    try:
+                        converted = convert(value, spec.kind)
+                    except ValueError:
+                        ignored += 1
+                        continue
+                    old_value = props.get(spec.key)
+                    props[spec.key] = converted if old_value is None else max(old_value, converted)
+            if graph is not None:
+                graphs_of = node_graphs.get(skey)
+                if graphs_of is None:
+                    graphs_of = node_graphs[skey] = set()
+                graphs_of.add(graph)
+        self.quads += count
+        self.ignored += ignored
 
-    def prop_spec(self, predicate: str, datatype: str | None) -> PropertySpec | None:
-        key = (predicate, datatype)
-        if key not in self._prop_specs:
-            spec = self.mapping.property_for(predicate, datatype)
-            declared = predicate in self.mapping.properties or not predicate.startswith(str(KGO))
-            if spec is not None and not declared:
-                self.undeclared.add(predicate)
-            if spec is not None and datatype is None:        # an IRI-valued attribute, e.g. schema:url
-                spec = PropertySpec(spec.key, ValueKind.STRING)
-            self._prop_specs[key] = spec
-        return self._prop_specs[key]
+    # -- after the pass ----------------------------------------------------------------------------
+    def resolve(self) -> set[str]:
+        """Route the shared predicates, turn assertion records into evidence; returns the assertions."""
+        assertions = set(self.records) | self.typed_assertions
+        for skey, (lexical, graph) in self.confidence.items():
+            if skey in assertions:
+                record = self.records.get(skey)
+                if record is not None:
+                    record[8] = lexical
+            else:
+                self._entity_value(skey, _CONFIDENCE, lexical, graph)
+        for skey, doc, graph in self.derived:
+            if skey in assertions:
+                record = self.records.get(skey)
+                if record is not None:
+                    record[3] = doc
+            elif skey.startswith("_:") or doc.startswith("_:"):
+                self.ignored += 1
+            else:
+                self.rel_graphs.setdefault((MENTIONS, doc, skey), set())
+                if graph is not None:
+                    self.rel_graphs[(MENTIONS, doc, skey)].add(graph)
+                    self.node_graphs.setdefault(skey, set()).add(graph)
+        for skey in assertions:
+            self.node_types.pop(skey, None)
+            self.node_props.pop(skey, None)
+            self.node_graphs.pop(skey, None)
+        for key in [k for k in self.rel_graphs if k[1] in assertions or k[2] in assertions]:
+            del self.rel_graphs[key]
+        for skey in [k for k in self.node_types if k.startswith("_:")]:
+            self.ignored += 1
+            del self.node_types[skey]
+        for skey in [k for k in self.node_props if k.startswith("_:")]:
+            self.ignored += 1
+            del self.node_props[skey]
+        for record in self.records.values():
+            self._evidence(record)
+        return assertions
 
-    def set_value(self, iri: str, spec: PropertySpec, lexical: str) -> None:
+    def _entity_value(self, skey: str, predicate: str, lexical: str, graph: str | None) -> None:
+        spec = self.mapping.property_for(predicate, None)
+        if spec is None:
+            return
         try:
             value = convert(lexical, spec.kind)
         except ValueError:
             self.ignored += 1
             return
-        props = self.node(iri)
+        props = self.node_props.setdefault(skey, {})
         old = props.get(spec.key)
-        props[spec.key] = value if old is None else max(old, value)   # several documents: keep the max
+        props[spec.key] = value if old is None else max(old, value)
+        if graph is not None:
+            self.node_graphs.setdefault(skey, set()).add(graph)
 
-    def entities(self, types: list[Any], links: list[Any], literals: list[Any], assertions: set[str]) -> None:
-        for s, cls, g in types:
-            if s in assertions or s.startswith("_:"):
-                continue
-            self.node(s)
-            self.node_types[s].add(cls)
-            if g is not None:
-                self.node_graphs[s].add(g)
-        rel_graphs = self.rel_graphs
-        for s, p, o, g in links:
-            if s in assertions:
-                continue
-            if s.startswith("_:"):
-                self.ignored += 1
-                continue
-            self.node(s)
-            if g is not None:
-                self.node_graphs[s].add(g)
-            spec = self.rel_spec(p)
-            if spec is not None:
-                if o.startswith("_:"):
-                    self.ignored += 1
-                    continue
-                key = (spec[0], o, s) if spec[1] else (spec[0], s, o)
-                graphs = rel_graphs.get(key)
-                if graphs is None:
-                    graphs = rel_graphs[key] = set()
-                if g is not None:
-                    graphs.add(g)
-                continue
-            prop = self.prop_spec(p, None)
-            if prop is not None:
-                self.set_value(s, prop, o)
-            else:
-                self.ignored += 1
-        for s, p, lexical, datatype, g in literals:
-            if s in assertions:
-                continue
-            if s.startswith("_:"):
-                self.ignored += 1
-                continue
-            props = self.node(s)
-            if g is not None:
-                self.node_graphs[s].add(g)
-            if p == NAME:
-                props.setdefault("_names", set()).add(lexical)
-            elif p == ALIASES:
-                props.setdefault("aliases", set()).add(lexical)
-            else:
-                prop = self.prop_spec(p, datatype)
-                if prop is not None:
-                    self.set_value(s, prop, lexical)
-                else:
-                    self.ignored += 1
-
-    def assertions(self, links: list[Any], literals: list[Any], assertions: set[str]) -> None:
-        """Each kgo:Assertion becomes one Evidence on the relationship (or MENTIONS) it describes."""
-        fields: dict[str, list[Any]] = {a: [None, None, None, None, None, "", -1, -1, -1.0, "", ""]
-                                        for a in assertions}
-        positions = _ASSERTION_FIELDS
-        for s, p, o, g in links:
-            record = fields.get(s)
-            if record is not None:
-                at = positions.get(p)
-                if at is not None:
-                    record[at] = o
-                if record[4] is None:
-                    record[4] = g
-        for s, p, lexical, _dt, g in literals:
-            record = fields.get(s)
-            if record is not None:
-                at = positions.get(p)
-                if at is not None:
-                    record[at] = lexical
-                if record[4] is None:
-                    record[4] = g
-        for record in fields.values():
-            subject, predicate, obj, derived, graph = record[:5]
-            doc = derived or graph
-            if subject is None or predicate is None or obj is None or doc is None:
-                self.ignored += 1
-                continue
-            if predicate == _RDF_TYPE:
-                key: tuple[str, str, str] | None = (MENTIONS, doc, subject)
-                self.rel_graphs.setdefault(key, set()).add(doc)   # the typing's document mentions it
-            else:
-                spec = self.rel_spec(predicate)
-                key = None if spec is None else \
-                    (spec[0], obj, subject) if spec[1] else (spec[0], subject, obj)
-            if key is None:
-                self.ignored += 1
-                continue
-            try:
-                ev = Evidence(doc, int(record[6]), int(record[7]), record[5], float(record[8]), record[9],
-                              record[10])
-            except ValueError:
-                self.ignored += 1
-                continue
-            evidence = self.rel_evidence.get(key)
-            if evidence is None:
-                self.rel_evidence[key] = [ev]
-            else:
-                evidence.append(ev)
+    def _evidence(self, record: list[Any]) -> None:
+        subject, predicate, obj, derived, graph = record[:5]
+        doc = derived or graph
+        if subject is None or predicate is None or obj is None or doc is None:
+            self.ignored += 1
+            return
+        if predicate == _RDF_TYPE:
+            key: tuple[str, str, str] | None = (MENTIONS, doc, subject)
+            self.rel_graphs.setdefault(key, set()).add(doc)           # the typing's document mentions it
+        else:
+            rel = self.mapping.relationship_for(predicate)
+            key = None if rel is None else \
+                (rel.type, obj, subject) if rel.reverse else (rel.type, subject, obj)
+        if key is None:
+            self.ignored += 1
+            return
+        try:
+            confidence = -1.0 if record[8] is None else float(record[8])
+            ev = Evidence(doc, int(record[6]), int(record[7]), record[5], confidence, record[9], record[10])
+        except ValueError:
+            self.ignored += 1
+            return
+        evidence = self.rel_evidence.get(key)
+        if evidence is None:
+            self.rel_evidence[key] = [ev]
+        else:
+            evidence.append(ev)
 
     def rows(self, documents: set[str]) -> tuple[list[NodeRow], list[RelRow]]:
         rel_rows: list[RelRow] = []
         no_evidence: list[Evidence] = []
+        node_graphs, node_types, node_props = self.node_graphs, self.node_types, self.node_props
         for key in sorted(self.rel_graphs.keys() | self.rel_evidence.keys()):
             rtype, start, end = key
             if key not in self.rel_graphs:
@@ -378,26 +421,25 @@ class _Builder:
                 continue
             props = relationship_props(self.rel_graphs[key], self.rel_evidence.get(key, no_evidence))
             for iri in (start, end):
-                self.node(iri)
-                self.node_graphs[iri].update(props["documents"])
+                node_graphs.setdefault(iri, set()).update(props["documents"])
             if rtype == MENTIONS:
-                self.node_types[start].add(DOCUMENT_CLASS)
+                node_types.setdefault(start, set()).add(DOCUMENT_CLASS)
             rel_rows.append(RelRow(rtype, start, end, props))
         for doc in documents:
-            self.node(doc)
-            self.node_types[doc].add(DOCUMENT_CLASS)
-            self.node_graphs[doc].add(doc)
+            node_types.setdefault(doc, set()).add(DOCUMENT_CLASS)
+            node_graphs.setdefault(doc, set()).add(doc)
         node_rows: list[NodeRow] = []
         labels_cache: dict[frozenset[str], tuple[str, ...]] = {}
-        for iri in sorted(self.node_props):
-            props = self.node_props[iri]
+        for iri in sorted(node_types.keys() | node_props.keys() | node_graphs.keys()):
+            props = node_props.get(iri) or {}
             names = sorted(props.pop("_names", ()))
             aliases = set(props.pop("aliases", ()))
             name = names[0] if names else props.get("title") or unquote(local_name(iri)) or iri
             aliases.update(names[1:])
             aliases.discard(name)
-            props.update(iri=iri, name=name, aliases=sorted(aliases), documents=sorted(self.node_graphs[iri]))
-            classes = frozenset(self.node_types[iri])
+            props.update(iri=iri, name=name, aliases=sorted(aliases),
+                         documents=sorted(node_graphs.get(iri, ())))
+            classes = frozenset(node_types.get(iri, ()))
             labels = labels_cache.get(classes)
             if labels is None:
                 labels = labels_cache[classes] = self.mapping.labels_for(set(classes))
@@ -405,19 +447,23 @@ class _Builder:
         return node_rows, rel_rows
 
 
+def _as_float(lexical: str) -> float:
+    try:
+        return float(lexical)
+    except ValueError:
+        return float("-inf")
+
+
 def property_graph(quads: Iterable[Any], mapping: Mapping) -> PropertyGraph:
     """Map pyoxigraph quads (named graph = document) to node and relationship rows."""
-    types, links, literals, graphs, count, ignored = _read_quads(quads)
-    assertions = {s for s, cls, _g in types if cls == ASSERTION_CLASS}
-    assertions.update(s for s, p, _o, _g in links if p == _RDF_SUBJECT)
-    documents = set(graphs)
-    documents.update(s for s, cls, _g in types if cls == DOCUMENT_CLASS)
-    builder = _Builder(mapping)
-    builder.entities(types, links, literals, assertions)
-    builder.assertions(links, literals, assertions)
-    nodes, rels = builder.rows(documents)
-    return PropertyGraph(nodes=nodes, relationships=rels, documents=sorted(documents), quads=count,
-                         ignored=ignored + builder.ignored, undeclared=sorted(builder.undeclared))
+    reader = _Reader(mapping)
+    reader.feed(quads)
+    reader.resolve()
+    documents = set(reader.graphs)
+    documents.update(s for s, types in reader.node_types.items() if DOCUMENT_CLASS in types)
+    nodes, rels = reader.rows(documents)
+    return PropertyGraph(nodes=nodes, relationships=rels, documents=sorted(documents), quads=reader.quads,
+                         ignored=reader.ignored, undeclared=sorted(reader.undeclared))
 
 
 @contextlib.contextmanager

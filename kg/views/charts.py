@@ -44,8 +44,10 @@ def funding_chart(fundings: pd.DataFrame, path: Path | str | None = None, *, tit
     labels = [textwrap.fill(f"{r.funder} → {r.project}" + (f" ({r.year})" if pd.notna(r.year) else ""), 48)
               for r in known.itertuples()]
     y = list(range(len(known)))[::-1]
-    bars = ax.barh(y, [float(v) / factor for v in known["value"]], color=color_of("GovernmentAgency"),
-                   height=0.5)
+    implied = [r.basis == "implied rate" for r in known.itertuples()]
+    bars = ax.barh(y, [float(v) / factor for v in known["value"]], height=0.5,
+                   color=["#aec7e8" if i else color_of("GovernmentAgency") for i in implied],
+                   hatch=["//" if i else "" for i in implied], edgecolor="white")
     for bar, r in zip(bars, known.itertuples(), strict=True):
         note = f"  {r.stated}"
         if r.basis != "stated":
@@ -78,11 +80,11 @@ def target_timeline(targets: pd.DataFrame, path: Path | str | None = None, *, ti
                edgecolors="white")
     for yi, r in zip(y, df.itertuples(), strict=True):
         owner = r.owners or "no owner stated"
-        ax.text(int(r.year) + 0.12, yi, textwrap.shorten(f"{r.target}  ({owner})", wrap + 40), va="center",
-                fontsize=9)
+        ax.annotate(textwrap.shorten(f"{r.target}  ({owner})", wrap + 40), (int(r.year), yi), xytext=(9, 0),
+                    textcoords="offset points", va="center", fontsize=9)
     years = sorted({int(v) for v in df["year"]})
-    if years:
-        ax.set_xlim(years[0] - 0.6, years[-1] + 4.5)
+    if years:                       # room on the right for the labels of the last year's targets
+        ax.set_xlim(years[0] - 0.5, years[-1] + max(3.0, 0.8 * (years[-1] - years[0])))
         ax.set_xticks(range(years[0], years[-1] + 1))
     ax.set_yticks([])
     ax.grid(axis="x", color="#dddddd", zorder=0)
@@ -91,7 +93,8 @@ def target_timeline(targets: pd.DataFrame, path: Path | str | None = None, *, ti
     present = sorted({t for t in owner_types})
     ax.legend(handles=[Line2D([0], [0], marker="o", linestyle="", markersize=9, markerfacecolor=color_of(t),
                               markeredgecolor="white", label=t or "no owner") for t in present],
-              title="owner type", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+              title="owner type", loc="upper left", bbox_to_anchor=(0.0, -0.12), frameon=False,
+              ncol=max(1, len(present)), alignment="left")
     ax.set_title(title or "Targets by deadline year, with who set them", fontsize=12)
     fig.tight_layout()
     if path is not None:

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.workspace import DEFAULT_WORKSPACE, Workspace
+
+if TYPE_CHECKING:
+    import neo4j
+
+    from kg.build import BuildReport
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -33,7 +39,8 @@ def images_dir() -> Path:
     return folder
 
 
-def ensure_built(ws: Workspace, sources: list[Path] | None = None, *, rebuild: bool = False):
+def ensure_built(ws: Workspace, sources: list[Path] | None = None, *, rebuild: bool = False
+                 ) -> BuildReport | None:
     """Build `sources` (the seeds by default) into `ws` unless it already holds a graph.
 
     Returns the BuildReport of the build, or None when the existing graph was used as it is.
@@ -45,7 +52,7 @@ def ensure_built(ws: Workspace, sources: list[Path] | None = None, *, rebuild: b
     return build(sources or [seeds()], ws)
 
 
-def connect_neo4j(ws: Workspace):
+def connect_neo4j(ws: Workspace) -> tuple[neo4j.Driver, bool]:
     """(driver, started): a driver to the Neo4j to use, starting the workspace's server if needed.
 
     With NEO4J_URI set (a test session, a shared server) that server is used and nothing is

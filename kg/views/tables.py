@@ -15,7 +15,6 @@ import pandas as pd
 from kg.views.networkx import Source, to_networkx
 
 GraphLike = nx.MultiDiGraph | Source
-ORG_TYPES = ("GovernmentAgency", "Company", "Alliance", "Association", "Organization")
 PROJECT_LINKS = ("announces", "funds", "leads")
 
 
