@@ -79,8 +79,11 @@ class EntityTyper:
             return _named_inside_event(doc, span)
         if span.end < len(doc) and doc[span.end].lower_ in EVENT_WORDS:
             return None
-        if label == "ORG":
+        if label in {"ORG", "PERSON"}:
             span = _extend_org(doc, span)
+        if label == "ORG" and len(span) == 1 and span.text.isupper() and span.end < len(doc) \
+                and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN":
+            return None    # 'LNG carriers', 'EV batteries': an acronym used as a modifier
         cue = cue_type(span.text)
         if label == "PERSON":
             if cue in {"Place", "Project"} or cue and cue != "Person" and len(span) > 1 and not _looks_personal(span):
@@ -229,7 +232,20 @@ def _list_items(doc: Doc) -> None:
         if j > i and (kinds == {"Company"} or possessive) and j - i <= 4:
             new.append(Span(doc, i, j, label="Company"))
         i = max(j, i + 1)
-    if new:
+    # a 'person' listed between companies is a company ('HD Hyundai Heavy Industries and Hanwha Ocean')
+    relabel = []
+    for k, e in enumerate(ents):
+        if e.label_ != "Person" or any("-" in t.text for t in e):
+            continue
+        left = ents[k - 1] if k and doc[ents[k - 1].end:e.start].text.strip() in {",", "and", ", and", "&"} else None
+        right = ents[k + 1] if k + 1 < len(ents) and doc[e.end:ents[k + 1].start].text.strip() in {
+            ",", "and", ", and", "&"} else None
+        if any(x is not None and x.label_ == "Company" for x in (left, right)) and not any(
+                x is not None and x.label_ == "Person" for x in (left, right)):
+            relabel.append(e)
+    if relabel:
+        ents = [Span(doc, e.start, e.end, label="Company") if e in relabel else e for e in ents]
+    if new or relabel:
         doc.ents = filter_spans(ents + new)
 
 

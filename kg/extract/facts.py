@@ -24,6 +24,7 @@ YEAR_RE = re.compile(r"^(19|20)\d\d$")
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
                 "fifty": 50, "hundred": 100}
+RECIPIENT_VERBS = {"provide", "award", "grant", "lend", "give", "offer", "extend", "disburse", "pay"}
 INSTRUMENTS = {"subsidy", "subsidies", "aid", "support", "bond", "bonds", "capital", "loan", "loans", "cash", "equity", "debt", "financing", "guarantee",
                "guarantees", "subsidy", "grant", "deposit", "deposits", "stake"}
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -310,7 +311,8 @@ class FactFinder:
         if "minister" in lower_role or "secretary" in lower_role:
             topic = [w for w in role_words if w.lower() not in {"minister", "prime", "secretary", "general"}]
             for ent in self.table.entities.values():
-                if ent.type == "GovernmentAgency" and topic and all(
+                body_words = ("ministry",) if "minister" in lower_role else ("ministry", "department", "office")
+                if ent.type == "GovernmentAgency" and topic and any(b in ent.name.lower() for b in body_words) and all(
                         w.lower() in ent.name.lower() for w in topic):
                     self.facts.relate(person, "headOf", ent, sent, 0.7, role)
                     return
@@ -419,8 +421,11 @@ class FactFinder:
                 candidates += list(c.children)
                 for conj in c.conjuncts:
                     candidates += list(conj.children)
+        recipient_verb = lemma(verb) in RECIPIENT_VERBS
         for c in candidates:
             if c.dep_ == "prep" and c.lower_ in {"in", "into", "for", "to", "toward", "towards", "on"}:
+                if c.lower_ == "to" and recipient_verb:
+                    continue
                 for p in c.children:
                     if p.dep_ in {"pobj", "pcomp"}:
                         if year_of(p) or p.ent_type_ in {"DATE", "MONEY"} or lemma(p) in INSTRUMENTS:
@@ -539,6 +544,14 @@ class FactFinder:
                 project = self.projects.add_np(head)
                 if project is not None:
                     break
+        if project is None and verb is not None:
+            # 'provide 5 trillion won in low-interest loans to shipbuilders': the instrument is the programme
+            for t in self.doc[span.end:min(sent.end, span.end + 4)]:
+                if t.lower_ == "in":
+                    objs = [c for c in t.children if c.dep_ == "pobj" and lemma(c) in INSTRUMENTS]
+                    if objs and lemma(objs[0]) not in {"capital", "stake", "equity"}:
+                        project = self._instrument_project(objs[0], sent)
+                    break
         if verb is not None and lemma(verb) not in {"include", "comprise", "total"}:
             for s in verb_subjects(verb):
                 funders += self.funder_for(s)
@@ -566,6 +579,21 @@ class FactFinder:
         year = self._year_near(span, verb if verb is not None else span.root, sent)
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def _instrument_project(self, head: Token, sent: Span) -> DocEntity | None:
+        """'low-interest loans to shipbuilders' named with its recipients (cut before 'including')."""
+        doc = self.doc
+        left = min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ in {"amod", "compound"}])
+        right = head.i + 1
+        nxt = doc[right] if right < sent.end else None
+        if nxt is not None and nxt.lower_ in {"to", "for"}:
+            right = nxt.i + 1
+            while right < sent.end and doc[right].text not in {",", ".", ";"} and doc[right].lower_ not in {
+                    "including", "by", "in", "at", "on", "over", "from", "that", "which", "who"} \
+                    and doc[right].tag_ not in {"VBN", "VBG", "VBD", "MD"}:
+                right += 1
+        name = doc[left:right].text
+        return self.projects.add(name, left, right, 0.5) if len(name) > 3 else None
 
     def _fund_verb(self, anchor: Token, span: Span, sent: Span) -> Token | None:
         """The verb that moves the money: the nearest ancestor that invests, allocates, goes, includes."""
@@ -662,7 +690,11 @@ class FactFinder:
                 i += 1
                 continue
             break
-        if i < sent.end and doc[i].lower_ in {"for", "into", "to", "in", "toward", "towards"}:
+        verb = self._fund_verb(span[0], span, sent)
+        preps = {"for", "into", "to", "in", "toward", "towards"}
+        if verb is not None and lemma(verb) in RECIPIENT_VERBS:
+            preps.discard("to")
+        if i < sent.end and doc[i].lower_ in preps:
             return [c for c in doc[i].children if c.dep_ in {"pobj", "pcomp"}
                     and not year_of(c) and c.ent_type_ not in {"DATE", "MONEY"}
                     and (self.table.at(c.i) is None or self.table.at(c.i).type == "Project")]
@@ -998,6 +1030,12 @@ class FactFinder:
         if start_tok is None:
             return None
         phrase = doc[start_tok:prep.i]
+        subj = [t for t in phrase if t.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            verbs = [t for t in phrase if t.i > subj[-1].i and t.pos_ == "VERB"]
+            if verbs:
+                start_tok = verbs[0].i
+                phrase = doc[start_tok:prep.i]
         if any(t.tag_ in {"VBD"} for t in phrase[:2]):
             return None
         if any(lemma(t) in lx.FUND_VERBS and t.pos_ == "VERB" for t in phrase) and find_amounts(phrase.text):
@@ -1075,6 +1113,12 @@ class FactFinder:
                         return ents[0]
         if any(t.lower_ in {"goal", "target", "aim"} for t in sent):
             return self._main_project() or self.projects.recent(sent.start)
+        for t in phrase:
+            if t.pos_ == "VERB":
+                ents = [e for s in verb_subjects(t) for e in self.entity_of(s, False)]
+                if ents and ents[0].type in ORG_TYPES | {"Project"}:
+                    return ents[0]
+                break
         return None
 
 

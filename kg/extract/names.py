@@ -15,6 +15,8 @@ from kg.extract import lexicon as lx
 
 _TOKEN_RE = re.compile(r"\(?[A-Za-z0-9][A-Za-z0-9&'’.\-]*\)?|,|\n|[^\sA-Za-z0-9]")
 _CONNECTORS = {"of", "and", "&", "for", "the"}
+ABBREVIATIONS = {"corp", "inc", "co", "ltd", "jr", "sr", "st", "no", "dr", "mr", "ms", "mrs", "gov", "dept", "bros",
+                 "plc", "ag", "sa", "nv", "bhd", "pte", "vs", "est"}
 ACRONYM_IN_PARENS_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&\-]{1,12})\)")
 
 
@@ -39,6 +41,13 @@ def _chunks(text: str) -> list[list[tuple[str, int, int]]]:
                 continue
             cur.extend(pending)
             pending = []
+            if word.endswith(".") and len(word) > 2 and word[:-1].lower() not in ABBREVIATIONS \
+                    and "." not in word[:-1]:
+                # 'Ministry of Science and ICT. The ...': a sentence ends here
+                cur.append((word[:-1], tok[1], tok[2] - 1))
+                chunks.append(cur)
+                cur = []
+                continue
             cur.append(tok)
         elif cur and (word.lower() in _CONNECTORS or word == ","):
             pending.append(tok)
@@ -57,14 +66,17 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
     Mineral Resource Corporation")."""
     lowered = [t[0].lower() for t in chunk]
     if "of" in lowered:
+        # 'Korea Development Bank and the Export-Import Bank of Korea': split what comes before the
+        # "of" name like any list; the "of" part ('of Trade, Industry and Energy') stays whole
         of_at = lowered.index("of")
-        head = chunk[:of_at + 1]
-        commas = [i for i, t in enumerate(head) if t[0] == ","]
-        if commas:
-            head = head[commas[-1] + 1:]
-        tail = chunk[of_at + 1:]
-        # the "of" list ends at its last "and X" (plus X's capitalised continuation)
-        return [head + tail]
+        before = chunk[:of_at]
+        cut = max([i for i, t in enumerate(before) if t[0] == "," or t[0].lower() in {"and", "&"}], default=-1)
+        if cut < 0:
+            return [chunk]
+        named = chunk[cut + 1:]
+        while named and named[0][0].lower() == "the":
+            named = named[1:]
+        return [*_segments(before[:cut]), named] if before[:cut] else [named]
     parts: list[list[tuple[str, int, int]]] = [[]]
     for tok in chunk:
         if tok[0] == "," or tok[0].lower() in {"and", "&"}:
@@ -113,6 +125,7 @@ def head_word(name: str) -> str:
 
 def cue_type(name: str) -> str | None:
     """The core type a name's own words announce, or None when they say nothing."""
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name)
     ws = [w.lower() for w in words(name)]
     if not ws:
         return None

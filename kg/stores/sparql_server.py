@@ -1,7 +1,10 @@
 """Run the `oxigraph` server on the workspace store: a SPARQL 1.1 endpoint for any client.
 
-Read-only (`oxigraph serve-read-only`) unless updates are asked for, bound to 127.0.0.1, with the
-union of all named graphs as the default graph (`--union-default-graph`). The endpoint serves
+Read-only (`oxigraph serve-read-only`) unless updates are asked for, bound to 127.0.0.1. The store's
+default graph already holds the union of all named graphs, each triple once (see
+kg.stores.oxigraph_store), so the server runs without `--union-default-graph`, whose per-document
+copies of each triple make joins explode on large graphs. With updates, writes go where the
+update says: an INSERT into a document's graph does not show in the default graph. It serves
 `/query` (SPARQL protocol, GET and POST), `/update` (only with updates) and `/store` (Graph Store
 Protocol).
 
@@ -159,7 +162,7 @@ def start_endpoint(
     lock_fd = acquire_lock_fd(ws, exclusive=allow_updates, purpose="start the SPARQL endpoint")
     try:
         cmd = [str(binary), "serve" if allow_updates else "serve-read-only", "--location", str(store),
-               "--bind", f"{_url_host(host)}:{port}", "--union-default-graph"]
+               "--bind", f"{_url_host(host)}:{port}"]
         if timeout_s:
             cmd += ["--timeout-s", str(int(timeout_s))]
         out: IO[bytes] | None = tempfile.TemporaryFile() if quiet else None  # noqa: SIM115 (closed by stop)
