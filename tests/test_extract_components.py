@@ -223,9 +223,8 @@ TYPING_WRONG = [
                  marks=_known("unknown town after 'in' typed Company")),
     pytest.param("The plant will be built in Dunkirk by a joint venture.", "Dunkirk", "Place",
                  marks=_known("unknown town after 'in' typed Company")),
-    pytest.param("HD Korea Shipbuilding & Offshore Engineering, Hanwha Ocean and Samsung Heavy Industries, "
-                 "the country's three largest shipbuilders, will join.", "Hanwha Ocean", "Company",
-                 marks=_known("cue-less list member typed Person")),
+    ("HD Korea Shipbuilding & Offshore Engineering, Hanwha Ocean and Samsung Heavy Industries, the country's "
+     "three largest shipbuilders, will join.", "Hanwha Ocean", "Company"),
     pytest.param("Backers include Orano and Galp, which signed the deal.", "Orano", "Company",
                  marks=_known("cue-less company typed Place")),
 ]

@@ -22,12 +22,23 @@ def quads_in(path: Path) -> int:
     return len(set(ox.parse(path=str(path))))
 
 
+def triples_in(*paths: Path) -> int:
+    return len({(q.subject, q.predicate, q.object) for p in paths for q in ox.parse(path=str(p))})
+
+
+def stored(path: Path, *ontology: Path) -> int:
+    """What rebuild_store holds: the named graphs, the ontology graph, and their union once."""
+    return quads_in(path) + sum(quads_in(p) for p in ontology) + triples_in(path, *ontology)
+
+
 def test_rebuild_loads_every_quad_and_the_ontology_graph(tmp_path: Path) -> None:
     ws = Workspace.at(tmp_path / "ws")
     count = store.rebuild_store(ws, SAMPLE_TRIG, ontology_paths())
     ontology_triples = sum(quads_in(p) for p in ontology_paths())
-    assert count == quads_in(SAMPLE_TRIG) + ontology_triples
-    assert store.query(ws, COUNT)[1] == [[count]]
+    assert count == stored(SAMPLE_TRIG, *ontology_paths())
+    assert store.query(ws, COUNT)[1] == [[quads_in(SAMPLE_TRIG) + ontology_triples]]
+    assert store.query(ws, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[1] == [
+        [triples_in(SAMPLE_TRIG, *ontology_paths())]]
     cols, rows = store.query(ws, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
                              {"g": f"<{ONTOLOGY_GRAPH}>"})
     assert rows == [[ontology_triples]]
@@ -49,7 +60,7 @@ def test_rebuild_replaces_the_store_and_a_failed_one_keeps_it(tmp_path: Path) ->
         store.rebuild_store(ws, tmp_path / "missing.trig", [])
     small = tmp_path / "small.trig"
     small.write_text("<https://example.org/g> { <https://example.org/a> <https://example.org/b> 1 . }")
-    assert store.rebuild_store(ws, small, []) == 1
+    assert store.rebuild_store(ws, small, []) == 2  # its graph, and the default graph
     assert store.query(ws, COUNT)[1] == [[1]]
 
 
@@ -61,7 +72,7 @@ def test_rebuild_refused_while_the_store_is_open_for_writing(tmp_path: Path) -> 
             store.rebuild_store(ws, SAMPLE_TRIG, [])
     finally:
         del writer
-    assert store.rebuild_store(ws, SAMPLE_TRIG, []) == quads_in(SAMPLE_TRIG)
+    assert store.rebuild_store(ws, SAMPLE_TRIG, []) == stored(SAMPLE_TRIG)
 
 
 def test_open_store_missing(tmp_path: Path) -> None:
@@ -71,15 +82,16 @@ def test_open_store_missing(tmp_path: Path) -> None:
         store.query(Workspace.at(tmp_path / "empty"), "ASK {}")
 
 
-def test_union_default_graph_and_named_graphs(sample_sparql_workspace: Workspace) -> None:
+def test_default_graph_is_the_union_once(sample_sparql_workspace: Workspace) -> None:
     ws = sample_sparql_workspace
-    # Samsung's label is stated in both documents' graphs: the union default graph sees both copies
+    # Samsung's label is stated in both documents' graphs; the default graph holds it once
     cols, rows = store.query(ws, "SELECT ?g WHERE { GRAPH ?g { ?s rdfs:label ?n } } ORDER BY ?g",
                              {"n": "Samsung Electronics"})
     assert [r[0].rsplit("/", 1)[1] for r in rows] == ["samsung-first-look", "seed-article"]
-    assert len(store.query(ws, "SELECT ?s WHERE { ?s rdfs:label ?n }", {"n": "Samsung Electronics"})[1]) == 2
-    assert store.query(ws, "SELECT DISTINCT ?s WHERE { ?s rdfs:label ?n }", {"n": "Samsung Electronics"})[1] == [
+    assert store.query(ws, "SELECT ?s WHERE { ?s rdfs:label ?n }", {"n": "Samsung Electronics"})[1] == [
         ["https://w3id.org/kg-builder/id/org/samsung-electronics"]]
+    per_graph = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+    assert store.query(ws, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[1] == store.query(ws, per_graph)[1]
 
 
 def test_values_are_typed(sample_sparql_workspace: Workspace) -> None:

@@ -52,7 +52,7 @@ class EntityTyper:
                 spans.append(fixed)
         cue_tokens = {i for s in spans if s.label_ in CORE_LABELS for i in range(s.start, s.end)}
         spans = [s for s in spans if s.label_ in CORE_LABELS or not (set(range(s.start, s.end)) & cue_tokens)]
-        doc.ents = _prefer_cue(filter_spans(spans))
+        doc.ents = _vote_types(_retype_by_context(doc, _prefer_cue(filter_spans(spans))))
         _list_items(doc)
         _surnames_to_persons(doc)
         _places_naming_projects(doc)
@@ -275,3 +275,98 @@ def _places_naming_projects(doc: Doc) -> None:
         kept.append(ent)
     if changed:
         doc.ents = kept
+
+
+BUSINESS_VERBS = {"invest", "build", "produce", "manufacture", "supply", "sign", "acquire", "employ", "operate",
+                  "export", "develop", "expand", "receive", "win", "partner", "ship", "sell", "hire", "list",
+                  "merge", "buy", "construct", "make", "spend", "raise", "secure", "open", "award"}
+CORPORATE_NOUNS = {"plant", "factory", "factories", "shares", "stake", "subsidiary", "unit", "ceo", "chief",
+                   "president", "chairman", "chairwoman", "founder", "executive", "headquarters", "board",
+                   "revenue", "profit", "products", "shareholders", "investment", "gigafactory", "facility"}
+PLACE_PREPS = {"in", "near", "at", "across", "outside"}
+
+
+def _retype_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Fix the statistical model's guesses that the sentence contradicts: 'Northvolt will build' is a
+    company, not a place; 'a plant in Dunkirk' is a place, not a company; 'Micron' alone, never named
+    in full as a person, investing, is a company."""
+    full_person_parts = {t.text for e in spans if e.label_ == "Person" and len(e) > 1 for t in e}
+    out = []
+    for span in spans:
+        label = span.label_
+        if label in {"Person", "Place", "Company"} and cue_type(span.text) is None:
+            new = _contextual_label(doc, span, full_person_parts)
+            if new and new != label:
+                span = Span(doc, span.start, span.end, label=new)
+        out.append(span)
+    return out
+
+
+def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str | None:
+    root = span.root
+    head = root.head
+    label = span.label_
+    after = doc[span.end] if span.end < len(doc) else None
+    after2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    subject_of_business = root.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB" and \
+        head.lemma_.lower() in BUSINESS_VERBS
+    corporate_possessor = after is not None and after.text in {"'s", "’s"} and (
+        after2 is not None and after2.lower_ in CORPORATE_NOUNS
+        or root.dep_ == "poss" and head.lemma_.lower() in CORPORATE_NOUNS)
+    corporate_modifier = after is not None and after.lower_ in CORPORATE_NOUNS and root.dep_ in {"compound", "nmod"}
+    if label == "Person":
+        if len(span) == 1 and span.text not in full_person_parts and (
+                subject_of_business or corporate_possessor or corporate_modifier):
+            return "Company"
+        if len(span) >= 2 and (span[0].text.isupper() and len(span[0].text) >= 2
+                               or span[-1].lower_ in lx.COMPANY_HEADS):
+            return "Company"
+        return None
+    if label == "Place":
+        name = span.text
+        if name in lx.COUNTRIES or name.lower() in lx.COUNTRY_ALIASES or any(
+                name.endswith(sfx) for sfx in lx.PLACE_SUFFIXES):
+            return None
+        if subject_of_business or corporate_possessor:
+            return "Company"
+        return None
+    if label == "Company" and len(span) == 1 and span.text.isupper() and len(span.text) > 3 and (
+            span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_) \
+            and after is not None and after.text in {",", "(", "-", "—", "–"}:
+        return "Place"   # a dateline: 'JAKARTA, Oct 3 (Reuters) -'
+    if label == "Company" and len(span) <= 2:
+        prev = doc[span.start - 1] if span.start else None
+        if prev is not None and prev.lower_ in PLACE_PREPS and prev.head.pos_ in {"NOUN", "PROPN"} \
+                and prev.head.lemma_.lower() not in {"stake", "share", "interest", "investment"} \
+                and not corporate_possessor and not (after is not None and after.lower_ in CORPORATE_NOUNS):
+            return "Place"
+    return None
+
+
+def _vote_types(spans: list[Span]) -> list[Span]:
+    """One name, one type in a document: the statistical model may call 'Northvolt' a place in one
+    sentence and a company in the next. A cue in the name decides; else an organisation reading wins
+    when at least as many mentions support it; else the majority."""
+    from collections import Counter
+
+    votes: dict[str, Counter[str]] = {}
+    for span in spans:
+        if span.label_ in CORE_LABELS:
+            votes.setdefault(span.text.lower(), Counter())[span.label_] += 1
+    decided: dict[str, str] = {}
+    for name, counter in votes.items():
+        if len(counter) < 2:
+            continue
+        cue = cue_type(name)
+        if cue:
+            decided[name] = cue
+            continue
+        org = sum(n for lab, n in counter.items() if lab not in {"Person", "Place", "Project"})
+        other = max((n for lab, n in counter.items() if lab in {"Person", "Place"}), default=0)
+        if org and org >= other:
+            decided[name] = max((lab for lab in counter if lab not in {"Person", "Place", "Project"}),
+                                key=lambda lab: counter[lab])
+        else:
+            decided[name] = counter.most_common(1)[0][0]
+    return [Span(s.doc, s.start, s.end, label=decided[s.text.lower()]) if s.text.lower() in decided else s
+            for s in spans]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 # head (last) word of a name -> type
 GOV_HEADS = {
-    "ministry", "ministries", "agency", "commission", "administration", "authority", "bureau", "office",
+    "department", "ministry", "ministries", "agency", "commission", "administration", "authority", "bureau", "office",
     "government", "parliament", "assembly", "senate", "congress", "court", "cabinet", "presidency",
     "treasury", "regulator", "secretariat", "directorate", "inspectorate", "service", "ombudsman",
 }
@@ -28,7 +28,8 @@ COMPANY_HEADS = {
     "mobility", "battery", "batteries", "aerospace", "defense",
     "foods", "retail", "mart", "labs", "software", "platform", "platforms", "media", "entertainment",
     "partners", "ventures", "investments", "power", "oil", "gas", "petroleum", "petrochemical", "cement",
-    "paper", "textiles", "foundry", "micro", "devices", "instruments", "communications", "mobile",
+    "paper", "textiles", "foundry", "micro", "devices", "instruments", "communications", "mobile", "cloud",
+    "ocean", "marine", "shipyard", "shipyards", "heavy", "steelworks", "airways", "air", "rail", "telecoms",
 }
 ALLIANCE_HEADS = {"alliance", "coalition", "consortium", "taskforce", "task force", "partnership", "league",
                   "bloc", "pact", "initiative alliance"}

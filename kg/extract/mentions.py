@@ -220,7 +220,9 @@ def _merge_short_forms(table: EntityTable) -> None:
                 candidates.append(long)
                 continue
             sw, lw = norm(short.name).split(), norm(long.name).split()
-            if len(sw) < len(lw) and (lw[:len(sw)] == sw or short.type == "Person" and lw[-len(sw):] == sw):
+            head_alias = short.type in ORG_TYPES and len(sw) == 1 and lw[-1] == sw[0]   # 'the Commission'
+            if len(sw) < len(lw) and (lw[:len(sw)] == sw or short.type == "Person" and lw[-len(sw):] == sw
+                                      or head_alias):
                 if short.type in ORG_TYPES and _is_subsidiary_suffix(long.name, len(sw)):
                     continue
                 candidates.append(long)

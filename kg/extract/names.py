@@ -65,18 +65,37 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
     glue a cue-less part to the next one when that one has a cue ("Korea Mine Rehabilitation and
     Mineral Resource Corporation")."""
     lowered = [t[0].lower() for t in chunk]
-    if "of" in lowered:
-        # 'Korea Development Bank and the Export-Import Bank of Korea': split what comes before the
-        # "of" name like any list; the "of" part ('of Trade, Industry and Energy') stays whole
-        of_at = lowered.index("of")
-        before = chunk[:of_at]
+    link = next((i for i, w in enumerate(lowered) if i and w in {"of", "for"}), None)
+    if link is not None:
+        # 'Korea Development Bank and the Export-Import Bank of Korea': what comes before the "of" is
+        # split like any list; after it, 'of Trade, Industry and Energy' (short topic words) stays whole,
+        # while 'of China, Bank of China and China Construction Bank' ends the name at the first item
+        before, tail = chunk[:link], chunk[link:]
+        items: list[list[tuple[str, int, int]]] = [[]]
+        for tok in tail[1:]:
+            if tok[0] == "," or tok[0].lower() in {"and", "&"}:
+                items.append([])
+            else:
+                items[-1].append(tok)
+        long_items = [it for it in items[1:] if len(it) > 2 or any(t[0].lower() in STRONG_HEADS for t in it)]
+        rest: list[list[tuple[str, int, int]]] = []
+        if long_items and len(items) > 1:
+            end = items[0][-1][2] if items[0] else tail[0][2]
+            rest_toks = [t for t in tail[1:] if t[1] >= end]
+            tail = [t for t in tail if t[2] <= end]
+            rest = _segments(_strip_leading(rest_toks)) if rest_toks else []
         cut = max([i for i, t in enumerate(before) if t[0] == "," or t[0].lower() in {"and", "&"}], default=-1)
         if cut < 0:
-            return [chunk]
-        named = chunk[cut + 1:]
+            return [before + tail, *rest]
+        named = chunk[cut + 1:link] + tail
         while named and named[0][0].lower() == "the":
             named = named[1:]
-        return [*_segments(before[:cut]), named] if before[:cut] else [named]
+        pre = _segments(before[:cut]) if before[:cut] else []
+        if pre and cue_type(" ".join(t[0] for t in pre[-1])) is None and cue_type(
+                " ".join(t[0] for t in named)) not in (None, "Project") and _joined_by_and(chunk, pre[-1], named):
+            # 'Industrial and Commercial Bank of China'
+            named = pre.pop() + [("and", 0, 0)] + named
+        return [*pre, named, *rest]
     parts: list[list[tuple[str, int, int]]] = [[]]
     for tok in chunk:
         if tok[0] == "," or tok[0].lower() in {"and", "&"}:
@@ -99,6 +118,12 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
         merged.append(part)
         i += 1
     return merged
+
+
+def _strip_leading(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    while toks and (toks[0][0] == "," or toks[0][0].lower() in {"and", "&", "the", "of", "for"}):
+        toks = toks[1:]
+    return toks
 
 
 def _joined_by_and(chunk, left, right) -> bool:
@@ -132,14 +157,21 @@ def cue_type(name: str) -> str | None:
     low = " ".join(ws)
     head = ws[-1]
     first = ws[0]
-    # "X of Y": the word before "of" is the head ("Bank of Korea", "Chamber of Commerce and Industry")
-    of_head = ws[ws.index("of") - 1] if "of" in ws[1:] else None
+    # "X of Y" / "X for Y": the word before it is the head ("Bank of Korea", "Alliance for ...")
+    link = next((i for i, w in enumerate(ws) if i and w in {"of", "for"}), None)
+    of_head = ws[link - 1] if link else None
+    if low in WELL_KNOWN_GOVERNMENT:
+        return "GovernmentAgency"
     heads = [h for h in (of_head, head) if h]
     if any(h in lx.ALLIANCE_HEADS for h in heads) or "task force" in low:
         return "Alliance"
     if any(h in {"chamber", "federation", "association", "confederation", "lobby", "guild"} for h in heads):
         return "Association"
     if of_head in {"ministry", "department", "office", "secretariat"} or first == "ministry":
+        return "GovernmentAgency"
+    if head == "department" or (of_head in {"institute", "agency", "office", "service", "administration",
+                                            "commission", "centre", "center"}
+                                and (first in {"national", "federal", "state", "public"} or _starts_with_country(ws))):
         return "GovernmentAgency"
     if any(h == "bank" for h in heads):
         if of_head == "bank" or any(w in lx.PUBLIC_BANK_WORDS for w in ws):
@@ -154,20 +186,27 @@ def cue_type(name: str) -> str | None:
             and _starts_with_country(ws) and not any(w in lx.COMPANY_HEADS - {"corporation", "corp", "corp."}
                                                      for w in ws[1:-1]):
         return "GovernmentAgency"
-    if any(h in {"council", "union", "society"} for h in heads) and (
-            "business" in ws or "industry" in ws or "industries" in ws or "employers" in ws or "trade" in ws):
+    if any(h in {"council", "union", "society"} for h in heads) and any(
+            w in ws for w in ("business", "industry", "industries", "employers", "trade", "manufacturers",
+                              "producers", "exporters", "makers", "companies", "merchants")):
         return "Association"
     if head in lx.PROJECT_HEADS and head not in {"policy", "act", "strategy", "park"}:
         return "Project"
     if any(h in lx.ORGANIZATION_HEADS for h in heads) or head in {"council", "union", "society"}:
         return "Organization"
-    if head in lx.COMPANY_HEADS:
+    if head in lx.COMPANY_HEADS and len(ws) > 1:
         return "Company"
     if head in lx.PLACE_HEADS and of_head is None and len(ws) <= 3:
         return "Place"
     if any(ws[-1].endswith(sfx) for sfx in lx.PLACE_SUFFIXES) and len(ws) <= 2:
         return "Place"
     return None
+
+
+STRONG_HEADS = {"bank", "ministry", "agency", "commission", "corporation", "group", "company", "association",
+                "alliance", "chamber", "federation", "council", "institute", "university", "office", "department"}
+WELL_KNOWN_GOVERNMENT = {"white house", "blue house", "kremlin", "european union", "eu", "european commission",
+                         "presidential office", "cabinet office", "union cabinet", "federal reserve"}
 
 
 def _starts_with_country(ws: list[str]) -> bool:
@@ -204,7 +243,7 @@ def _strip_titles(seg: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]
     i = 0
     while i < len(seg) and seg[i][0].lower() in lx.TITLE_WORDS and seg[i][0].lower() not in lx.COMPANY_HEADS:
         i += 1
-    if 0 < i < len(seg) and seg[i][0].lower() == "of":
+    if 0 < i < len(seg) and seg[i][0].lower() in {"of", "for"}:
         i += 1
         while i < len(seg) and seg[i][0].lower() == "the":
             i += 1
@@ -215,7 +254,7 @@ def _strip_titles(seg: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]
 def _trim(text: str, start: int, end: int) -> tuple[str, int] | tuple[int, int]:
     """Drop a leading "The" and a trailing possessive."""
     while True:
-        m = re.match(r"(The|THE|A|An)\s+", text[start:end])
+        m = re.match(r"(The|THE|A|An|and|And|&|Members of the|Members of|Member of the|Member of)\s+", text[start:end])
         if m:
             start += m.end()
             continue

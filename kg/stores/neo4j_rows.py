@@ -133,33 +133,36 @@ def relationship_props(documents: Iterable[str], evidence: Iterable[Evidence]) -
         evs = merged
     docs = sorted(set(documents).union(ev.document for ev in evs))
     if not evs:
-        return {"documents": docs, "evidenceDocuments": [], "sentences": [], "startChars": [], "endChars": [],
-                "confidences": [], "roles": [], "extractorVersions": [], "confidence": None, "role": None,
-                "extractorVersion": None}
+        return {"documents": docs, **dict.fromkeys(RELATIONSHIP_KEYS[1:])}   # no assertion, no evidence
     ev_docs, starts, ends, sentences, confidences, roles, versions = (list(c) for c in zip(*evs, strict=True))
     known = [c for c in confidences if c >= 0]
     stated_roles = [r for r in roles if r]
-    stated_versions = [v for v in versions if v]
+    stated_versions = sorted({v for v in versions if v})
     return {
-        "documents": docs, "evidenceDocuments": ev_docs, "sentences": sentences, "startChars": starts,
-        "endChars": ends, "confidences": confidences, "roles": roles, "extractorVersions": versions,
+        # lists that would only repeat a single value are left out (fewer property records to write)
+        "documents": docs, "evidenceDocuments": ev_docs if len(docs) > 1 else None, "sentences": sentences,
+        "startChars": starts, "endChars": ends, "confidences": confidences,
+        "roles": roles if stated_roles else None,
+        "extractorVersions": versions if len(stated_versions) > 1 else None,
         "confidence": max(known) if known else None,
         "role": min(stated_roles) if stated_roles else None,
-        "extractorVersion": max(stated_versions) if stated_versions else None,
+        "extractorVersion": stated_versions[-1] if stated_versions else None,
     }
 
 
 def evidence_from_props(props: MappingT[str, Any]) -> list[Evidence]:
     """The inverse of relationship_props for the per-sentence lists (used to withdraw a document)."""
-    docs = list(props.get("evidenceDocuments") or [])
-    n = len(docs)
+    sentences = list(props.get("sentences") or [])
+    n = len(sentences)
 
     def column(key: str, default: Any) -> list[Any]:
         values = list(props.get(key) or [])
         return values + [default] * (n - len(values))
 
-    sentences, starts, ends = column("sentences", ""), column("startChars", -1), column("endChars", -1)
-    confs, roles, versions = column("confidences", -1.0), column("roles", ""), column("extractorVersions", "")
+    documents = list(props.get("documents") or [""])
+    docs = column("evidenceDocuments", documents[0])
+    starts, ends, confs = column("startChars", -1), column("endChars", -1), column("confidences", -1.0)
+    roles, versions = column("roles", ""), column("extractorVersions", props.get("extractorVersion") or "")
     return [Evidence(docs[i], int(starts[i]), int(ends[i]), sentences[i], float(confs[i]), roles[i],
                      versions[i]) for i in range(n)]
 

@@ -183,28 +183,31 @@ def open_store(ws: Workspace, read_only: bool = True) -> ox.Store:
 def query(
     ws_or_store: Workspace | ox.Store,
     sparql: str,
-    bindings: Mapping[str, Param] | None = None,
+    bindings: Mapping[str, Param | Sequence[Param]] | None = None,
 ) -> tuple[list[str], list[Row]]:
     """Run a SPARQL query on the store; return (columns, rows) of plain Python values.
 
     The default graph is the union of all named graphs, each triple once (`GRAPH ?g {...}`
-    still reaches each document's graph); the usual prefixes (kgo, kgr, rdfs, ...) need no declaration. Parameters
-    are bound as RDF terms, never pasted into the text: with Oxigraph's substitutions (SEP-0007)
-    when the SELECT clause projects them all, otherwise with a VALUES block at the top of the
-    WHERE group (pyoxigraph substitutes projected variables only). ASK gives one column `ask`;
-    CONSTRUCT/DESCRIBE give `subject, predicate, object`.
+    still reaches each document's graph); the usual prefixes (kgo, kgr, rdfs, ...) need no
+    declaration. Parameters are bound as RDF terms, never pasted into the text: with Oxigraph's
+    substitutions (SEP-0007) when the SELECT clause projects them all, otherwise with a VALUES
+    block at the top of the WHERE group (pyoxigraph substitutes projected variables only). ASK
+    gives one column `ask`; CONSTRUCT/DESCRIBE give `subject, predicate, object`. A parameter
+    given as a list binds each of its values (VALUES rows).
     """
     store = open_store(ws_or_store) if isinstance(ws_or_store, Workspace) else ws_or_store
     subs = to_substitutions(bindings)
     prefixes = default_prefixes()
     try:
-        try:
-            result = store.query(sparql, substitutions=subs or None,
-                                 prefixes=prefixes)
-        except RuntimeError as exc:
-            if not subs or "projection" not in str(exc):
-                raise
+        if bindings and not subs:  # a parameter with several values: VALUES rows
             result = store.query(bind_values(sparql, bindings), prefixes=prefixes)
+        else:
+            try:
+                result = store.query(sparql, substitutions=subs or None, prefixes=prefixes)
+            except RuntimeError as exc:
+                if not subs or "projection" not in str(exc):
+                    raise
+                result = store.query(bind_values(sparql, bindings), prefixes=prefixes)
         return result_rows(result)
     except SyntaxError as exc:
         raise KgError(f"invalid SPARQL query: {first_line(exc)}") from None

@@ -7,7 +7,7 @@ the same (columns, rows) of plain Python values as the embedded store gives.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pyoxigraph as ox
@@ -47,7 +47,7 @@ def parse_json_results(payload: Mapping[str, Any]) -> tuple[list[str], list[Row]
 def query_endpoint(
     url: str,
     sparql: str,
-    bindings: Mapping[str, Param] | None = None,
+    bindings: Mapping[str, Param | Sequence[Param]] | None = None,
     *,
     timeout: float = 60.0,
     session: requests.Session | None = None,

@@ -7,6 +7,7 @@ Endpoint or any SPARQL endpoint URL.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
 PARAM_TYPES = ("integer", "decimal", "string", "iri")
 
 _PARAM_LINE = re.compile(r"^#\s*parameter:\s*(\w+)\s*\((\w+)\)\s*:?\s*(.*)$")
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|^`\\]+$")
 _FIELD_LINE = re.compile(r"^#\s*(question|parameters|columns):\s*(.*)$")
 
 Target = Workspace | ox.Store | Endpoint | str
@@ -36,8 +38,12 @@ class Parameter:
     type: str
     description: str = ""
 
-    def coerce(self, value: Any) -> Param:
-        """The value as the declared type (CLI values arrive as text)."""
+    def coerce(self, value: Any) -> Param | tuple[Param, ...]:
+        """The value as the declared type (CLI values arrive as text).
+
+        A string that is an absolute IRI is bound both as that string and as the IRI, so that
+        `document=https://...` finds a document by its IRI as well as by a URL source.
+        """
         try:
             if self.type == "integer":
                 return int(value)
@@ -48,7 +54,12 @@ class Parameter:
         if self.type == "iri":
             text = str(value)
             return text if text.startswith("<") else f"<{text}>"
-        return value if isinstance(value, str) else str(value)
+        text = value if isinstance(value, str) else str(value)
+        if _ABSOLUTE_IRI.match(text):  # "https://..." may name a resource or be a plain string:
+            with contextlib.suppress(ValueError):  # bind both (two VALUES rows)
+                ox.NamedNode(text)
+                return (text, f"<{text}>")
+        return text
 
 
 @dataclass(frozen=True)
@@ -60,7 +71,7 @@ class LibraryQuery:
     columns: tuple[str, ...]
     text: str
 
-    def bind(self, params: Mapping[str, Any] | None) -> dict[str, Param]:
+    def bind(self, params: Mapping[str, Any] | None) -> dict[str, Param | tuple[Param, ...]]:
         """Check and coerce parameters against the header: all declared, none unknown."""
         given = dict(params or {})
         declared = {p.name: p for p in self.parameters}
@@ -110,7 +121,7 @@ def load_query(name: str, directory: Path = QUERIES_DIR) -> LibraryQuery:
     return parse_header(name, path, path.read_text(encoding="utf-8"))
 
 
-def execute(target: Target, sparql: str, bindings: Mapping[str, Param] | None = None
+def execute(target: Target, sparql: str, bindings: Mapping[str, Any] | None = None
             ) -> tuple[list[str], list[Row]]:
     """Run SPARQL on a workspace store, an open Store, a running Endpoint or an endpoint URL."""
     if isinstance(target, Endpoint):

@@ -8,8 +8,9 @@ bound for every pattern and FILTER of that group (write parameterised queries th
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -81,20 +82,26 @@ def _where_group_start(sparql: str) -> int:
     raise KgError("cannot bind parameters: the query has no WHERE clause")
 
 
-def values_block(bindings: Mapping[str, Param]) -> str:
-    """`VALUES (?a ?b) { (term term) }` with each value written as an escaped RDF term."""
-    names, terms = [], []
+def values_block(bindings: Mapping[str, Param | Sequence[Param]]) -> str:
+    """`VALUES (?a ?b) { (term term) }` with each value written as an escaped RDF term.
+
+    A parameter given as a list or tuple binds each of its values in turn (one row each; with
+    several such parameters, every combination).
+    """
+    names, columns = [], []
     for name, value in bindings.items():
         try:
             var = ox.Variable(name.lstrip("?$"))
         except ValueError:
             raise KgError(f"invalid parameter name {name!r}") from None
         names.append(str(var))
-        terms.append(str(to_term(value)))
-    return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+        values = value if isinstance(value, (list, tuple)) else [value]
+        columns.append([str(to_term(v)) for v in values])
+    rows = " ".join(f"({' '.join(row)})" for row in itertools.product(*columns))
+    return f"VALUES ({' '.join(names)}) {{ {rows} }}"
 
 
-def bind_values(sparql: str, bindings: Mapping[str, Param] | None) -> str:
+def bind_values(sparql: str, bindings: Mapping[str, Param | Sequence[Param]] | None) -> str:
     """The query with its parameters bound by a VALUES block at the top of the WHERE group."""
     if not bindings:
         return sparql

@@ -62,13 +62,16 @@ def to_term(value: Param) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise KgError(f"unsupported parameter value {value!r} ({type(value).__name__})")
 
 
-def to_substitutions(bindings: Mapping[str, Param] | None) -> dict[ox.Variable, Any]:
+def to_substitutions(bindings: Mapping[str, Any] | None) -> dict[ox.Variable, Any]:
+    """Parameters as pyoxigraph substitutions; empty when one has several values (VALUES only)."""
     subs: dict[ox.Variable, Any] = {}
     for name, value in (bindings or {}).items():
         try:
             var = ox.Variable(name.lstrip("?$"))
         except ValueError:
             raise KgError(f"invalid parameter name {name!r}") from None
+        if isinstance(value, (list, tuple)):
+            return {}
         subs[var] = to_term(value)
     return subs
 

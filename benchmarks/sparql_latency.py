@@ -1,0 +1,244 @@
+"""SPARQL latency: each library query (queries/*.rq) on the running Oxigraph endpoint, vs rdflib in memory.
+
+Same synthetic graph for both (benchmarks/synthetic_graph.py, the Neo4j benchmark's generator;
+1,200 documents give ~1.03M quads), same query text with the same parameters (bound by a VALUES
+block, as for any endpoint). Oxigraph: `kg serve`'s server (start_endpoint), timed from a Python
+client over HTTP with JSON results, p50/p95 over --reps runs after one warm-up. rdflib: a
+Dataset (default graph = union of the named graphs) parsed from the same graph.trig, each query
+run --rdflib-reps times in a forked child that is killed after --timeout seconds. Goal: p50 <
+20 ms on the endpoint and >= 50x faster than rdflib. Writes benchmarks/RESULTS-sparql.md.
+
+    .venv/bin/python benchmarks/sparql_latency.py [--docs 1200] [--reps 30] [--timeout 120]
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import platform
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import rdflib
+import requests
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import synthetic_graph  # noqa: E402
+
+from kg.rdf.namespaces import ONTOLOGY_GRAPH  # noqa: E402
+from kg.rdf.ontology import ontology_paths  # noqa: E402
+from kg.stores.oxigraph_store import rebuild_store, store_exists  # noqa: E402
+from kg.stores.sparql_client import query_endpoint  # noqa: E402
+from kg.stores.sparql_library import list_queries  # noqa: E402
+from kg.stores.sparql_params import bind_values  # noqa: E402
+from kg.stores.sparql_server import start_endpoint, stop_endpoint  # noqa: E402
+from kg.stores.sparql_terms import prefix_prologue  # noqa: E402
+from kg.workspace import KgError, Workspace  # noqa: E402
+
+RESULTS = HERE / "RESULTS-sparql.md"
+
+
+@dataclass
+class Timing:
+    runs: list[float]
+    rows: int | None
+    note: str = ""
+
+    def pct(self, q: float) -> float | None:
+        if not self.runs:
+            return None
+        ordered = sorted(self.runs)
+        return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+    @property
+    def p50(self) -> float | None:
+        return statistics.median(self.runs) if self.runs else None
+
+
+def params_for(name: str, ws: Workspace) -> dict[str, Any]:
+    if name == "targets_due_by":
+        return {"year": 2030}
+    if name == "document_facts":
+        return {"document": "synthetic/000042.txt"}
+    return {}
+
+
+def prepare(ws: Workspace, docs: int) -> tuple[int, int]:
+    """The synthetic workspace (graph.trig + store), reused when already built for `docs`."""
+    marker = ws.root / f".synthetic-{docs}"
+    if not (marker.exists() and store_exists(ws)):
+        ws.root.mkdir(parents=True, exist_ok=True)
+        synthetic_graph.generate(ws.graph_trig, docs)
+        rebuild_store(ws, ws.graph_trig, ontology_paths())
+        marker.write_text("")
+    quads = sum(1 for _ in ox.parse(path=str(ws.graph_trig)))
+    stored = len(ox.Store.read_only(str(ws.store)))
+    return quads, stored
+
+
+def time_endpoint(url: str, text: str, reps: int, budget: float) -> Timing:
+    session = requests.Session()
+    try:
+        _, rows = query_endpoint(url, text, session=session, timeout=budget)  # warm-up
+    except KgError as exc:
+        return Timing([], None, f"did not finish: {exc}")
+    runs: list[float] = []
+    deadline = time.monotonic() + budget
+    for _ in range(reps):
+        start = time.perf_counter()
+        query_endpoint(url, text, session=session, timeout=budget)
+        runs.append(time.perf_counter() - start)
+        if time.monotonic() > deadline:
+            break
+    return Timing(runs, len(rows))
+
+
+_DATASET: rdflib.Dataset | None = None
+
+
+def _rdflib_child(text: str, reps: int, conn: Any) -> None:
+    assert _DATASET is not None
+    runs, rows = [], 0
+    for _ in range(reps):
+        start = time.perf_counter()
+        rows = len(list(_DATASET.query(text)))
+        runs.append(time.perf_counter() - start)
+        conn.send((list(runs), rows))
+
+
+def time_rdflib(text: str, reps: int, timeout: float) -> Timing:
+    """Run in a forked child (the loaded dataset is shared copy-on-write) and kill it at `timeout`."""
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_rdflib_child, args=(text, reps, child))
+    proc.start()
+    child.close()
+    deadline = time.monotonic() + timeout
+    runs: list[float] = []
+    rows: int | None = None
+    while time.monotonic() < deadline and len(runs) < reps:
+        if parent.poll(max(0.0, min(1.0, deadline - time.monotonic()))):
+            try:
+                runs, rows = parent.recv()
+            except EOFError:
+                break
+        elif not proc.is_alive():
+            break
+    note = "" if len(runs) == reps else f"stopped after {timeout:g} s"
+    if proc.is_alive():
+        proc.kill()
+    proc.join()
+    return Timing(runs, rows, note)
+
+
+def load_rdflib(ws: Workspace) -> tuple[rdflib.Dataset, float]:
+    start = time.perf_counter()
+    ds = rdflib.Dataset(default_union=True)
+    ds.parse(ws.graph_trig, format="trig")
+    onto = ds.graph(rdflib.URIRef(ONTOLOGY_GRAPH))
+    for path in ontology_paths():
+        onto.parse(path, format="turtle")
+    return ds, time.perf_counter() - start
+
+
+def ms(value: float | None) -> str:
+    return "-" if value is None else f"{value * 1000:,.1f}"
+
+
+def main() -> int:
+    global _DATASET
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1200)
+    parser.add_argument("--reps", type=int, default=30)
+    parser.add_argument("--rdflib-reps", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=120.0, help="per query and engine, seconds")
+    parser.add_argument("--work", type=Path, default=HERE / "out" / "sparql-latency")
+    parser.add_argument("--no-rdflib", action="store_true")
+    parser.add_argument("--results", type=Path, default=RESULTS)
+    args = parser.parse_args()
+
+    ws = Workspace.at(args.work)
+    t0 = time.perf_counter()
+    quads, stored = prepare(ws, args.docs)
+    print(f"graph: {quads} quads, store {stored} quads ({time.perf_counter() - t0:.0f} s)", flush=True)
+
+    queries = list_queries()
+    texts = {q.name: prefix_prologue() + bind_values(q.text, q.bind(params_for(q.name, ws))) for q in queries}
+    oxi: dict[str, Timing] = {}
+    endpoint = start_endpoint(ws, timeout_s=int(args.timeout))
+    try:
+        for q in queries:
+            oxi[q.name] = time_endpoint(endpoint.url, texts[q.name], args.reps, args.timeout)
+            t = oxi[q.name]
+            print(f"oxigraph {q.name}: p50 {ms(t.p50)} ms p95 {ms(t.pct(0.95))} ms, {t.rows} rows {t.note}",
+                  flush=True)
+    finally:
+        stop_endpoint(endpoint)
+
+    ref: dict[str, Timing] = {}
+    load_s = None
+    if not args.no_rdflib:
+        _DATASET, load_s = load_rdflib(ws)
+        print(f"rdflib loaded in {load_s:.0f} s", flush=True)
+        for q in queries:
+            ref[q.name] = time_rdflib(texts[q.name], args.rdflib_reps, args.timeout)
+            t = ref[q.name]
+            print(f"rdflib {q.name}: p50 {ms(t.p50)} ms, {t.rows} rows {t.note}", flush=True)
+
+    write_results(args, quads, stored, load_s, queries, oxi, ref)
+    print(f"wrote {args.results}")
+    return 0
+
+
+def write_results(args: argparse.Namespace, quads: int, stored: int, load_s: float | None,
+                  queries: list[Any], oxi: dict[str, Timing], ref: dict[str, Timing]) -> None:
+    lines = [
+        "# SPARQL latency: Oxigraph endpoint vs rdflib in memory",
+        "",
+        f"Run of `benchmarks/sparql_latency.py --docs {args.docs} --reps {args.reps}` on "
+        f"{time.strftime('%Y-%m-%d')}: {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"pyoxigraph {ox.__version__}, rdflib {rdflib.__version__}.",
+        "",
+        f"Graph: benchmarks/synthetic_graph.py, {args.docs} documents = {quads:,} quads in "
+        f"{args.docs} named graphs; the store holds {stored:,} quads (named graphs + ontology graph + "
+        "their union as the default graph)."
+        + (f" rdflib parses it in {load_s:.0f} s." if load_s else ""),
+        "",
+        "Endpoint: `oxigraph serve-read-only` started by `start_endpoint`, timed from Python over HTTP "
+        "(POST, JSON results, parsed): p50/p95 over the runs after one warm-up. rdflib: "
+        f"`Dataset(default_union=True)`, {args.rdflib_reps} runs in a forked child, killed after "
+        f"{args.timeout:g} s. Both run the same text (parameters as a VALUES block). Goal: p50 < 20 ms "
+        "and >= 50x rdflib.",
+        "",
+        "| query | rows | Oxigraph p50 ms | Oxigraph p95 ms | rdflib p50 ms | speed-up | goal |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for q in queries:
+        o, r = oxi[q.name], ref.get(q.name)
+        speed = (r.p50 / o.p50) if (r and r.p50 and o.p50) else None
+        if r and not r.runs and o.p50:
+            speed_text = f"> {args.timeout / o.p50:,.0f}x"
+        else:
+            speed_text = "-" if speed is None else f"{speed:,.0f}x"
+        rows = o.rows if o.rows is not None else (r.rows if r else None)
+        agree = "" if not r or r.rows is None or o.rows is None or r.rows == o.rows else " (rows differ!)"
+        ok = o.p50 is not None and o.p50 < 0.020 and (
+            (speed is not None and speed >= 50) or (r is not None and not r.runs))
+        rdflib_text = ms(r.p50) if r and r.runs else (f"> {args.timeout * 1000:,.0f}" if r else "-")
+        lines.append(f"| {q.name} | {'-' if rows is None else rows}{agree} | {ms(o.p50)}{' ' + o.note if o.note else ''}"
+                     f" | {ms(o.pct(0.95))} | {rdflib_text} | {speed_text} | {'met' if ok else 'missed'} |")
+    lines.append("")
+    args.results.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
