@@ -130,7 +130,8 @@ class FactFinder:
             if listed:
                 return listed
             for t in tok.subtree:
-                if t.i in self.table.token_entity and t.dep_ not in {"pobj", "poss"}:
+                if t.i in self.table.token_entity and (t.dep_ not in {"pobj", "poss"} or tok.lower_ in {
+                        "province", "state", "government", "region", "city", "prefecture"}):
                     ent = self.table.at(t.i)
                     break
         if ent is not None:
@@ -162,8 +163,12 @@ class FactFinder:
     def funder_for(self, tok: Token) -> list[DocEntity]:
         out = []
         for ent in self.entity_of(tok):
-            if ent.type == "Place" and ent.name in lx.COUNTRIES:
-                out.append(government_of(self.table, ent.name))
+            if ent.type == "Place":
+                # 'South Korea pumps $19B', 'Ontario will put in C$500 million', 'Ottawa will contribute'
+                country = lx.CAPITALS.get(ent.name.lower())
+                if country == "European Union":
+                    continue
+                out.append(government_of(self.table, country or ent.name))
             elif ent.type == "Person":
                 org = self.person_org(ent)
                 if org is not None:

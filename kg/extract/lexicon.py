@@ -98,7 +98,8 @@ NON_PROJECT_HEADS = {"vision", "theme", "company", "companies", "firm", "firms",
                      "need", "challenges", "uncertainties", "growth", "demand", "competition", "deal",
                      "part", "total", "capital", "one", "lot", "won", "dollars", "amount", "sum",
                      "structure", "framework", "cooperation", "ties", "leader", "leaders", "country",
-                     "countries", "economy", "employment", "jobs", "partnership", "partnerships", "decision", "supply", "market", "players", "makers", "volumes"}
+                     "countries", "economy", "employment", "jobs", "partnership", "partnerships", "decision", "supply",
+                     "addition", "contrast", "total", "history", "deal", "agreement", "announcement", "statement", "market", "players", "makers", "volumes"}
 # synonyms folded when comparing names (chips = semiconductors; hubs = bases)
 SYNONYMS = {"chips": "semiconductors", "chip": "semiconductor", "bases": "hubs", "base": "hub",
             "programme": "program", "programmes": "programs", "centre": "center"}
@@ -145,3 +146,10 @@ NOT_NAMES = {
     "won", "smes", "sme", "ipo", "m&a", "hbm", "dram", "cpu", "gpu", "npu", "5g", "6g", "ax", "dx",
     "the", "a", "an", "in", "on", "at", "by", "for", "of", "and", "image", "photo", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "english",
 }
+
+FACILITY_HEADS = {"plant", "plants", "factory", "factories", "gigafactory", "facility", "facilities", "fab", "site",
+                  "sites", "complex", "mill", "refinery", "smelter", "line", "campus", "hub", "shipyard", "yard"}
+CAPITALS = {"seoul": "South Korea", "tokyo": "Japan", "beijing": "China", "washington": "United States",
+            "ottawa": "Canada", "berlin": "Germany", "paris": "France", "london": "United Kingdom",
+            "new delhi": "India", "jakarta": "Indonesia", "canberra": "Australia", "taipei": "Taiwan",
+            "hanoi": "Vietnam", "rome": "Italy", "madrid": "Spain", "brussels": "European Union"}

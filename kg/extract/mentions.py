@@ -25,6 +25,8 @@ from kg.model import ORG_TYPES
 
 TYPE_RANK = {"GovernmentAgency": 5, "Alliance": 5, "Association": 5, "Organization": 3, "Company": 2}
 DEFINITE_HEADS = {
+    "plant": {"Project"}, "factory": {"Project"}, "facility": {"Project"}, "gigafactory": {"Project"},
+    "site": {"Project"}, "fab": {"Project"}, "complex": {"Project"},
     "ministry": {"GovernmentAgency"}, "agency": {"GovernmentAgency"}, "commission": {"GovernmentAgency"},
     "bank": {"GovernmentAgency", "Company"}, "alliance": {"Alliance"}, "coalition": {"Alliance"},
     "consortium": {"Alliance"}, "chamber": {"Association"}, "federation": {"Association"},
@@ -320,6 +322,16 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
             continue
         types = DEFINITE_HEADS[tok.lower_]
         best = None
+        if tok.lower_ in lx.FACILITY_HEADS:
+            # 'the plant', 'the facility': the facility project named last
+            for i in range(tok.i - 1, -1, -1):
+                ent = table.at(i)
+                if ent is not None and ent.type == "Project" and set(norm(ent.name).split()) & lx.FACILITY_HEADS:
+                    best = ent
+                    break
+            if best:
+                table.mark(tok.i, tok.i + 1, best.key)
+            continue
         for i in range(tok.i - 1, -1, -1):
             ent = table.at(i)
             if ent and ent.type in types and (tok.lower_ in norm(ent.name).split() or

@@ -81,7 +81,8 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
             if pobj and (pobj[0].ent_type_ in {"MONEY", "DATE", "CARDINAL"} or pobj[0].like_num
                          or re.match(r"^[A-Z]{3}\d", pobj[0].text) or pobj[0].lower_ in {"trillion", "billion", "million"}):
                 break
-            if pobj and table.at(pobj[0].i) is not None and table.at(pobj[0].i).type in {"Place"}:
+            if pobj and table.at(pobj[0].i) is not None and table.at(pobj[0].i).type in {"Place"} and not (
+                    child.lower_ in {"in", "at"} and head.lower_ in lx.FACILITY_HEADS):
                 break
             right = child.right_edge.i + 1
         elif child.dep_ in {"acl"} and child.tag_ in {"VB", "VBG"} and any(c.dep_ == "aux" for c in child.children):
@@ -200,6 +201,9 @@ class ProjectIndex:
         existing = self.table.at(head.i)
         if existing is not None and existing.type == "Project":
             return existing
+        facility = self._definite_facility(head)
+        if facility is not None:
+            return facility
         if not acceptable(self.doc, head, self.table):
             return None
         if is_generic(head):
@@ -210,6 +214,30 @@ class ProjectIndex:
         if span[1] - span[0] == 1 and head.lower_ in lx.GENERIC_PROJECT_NOUNS:
             return None
         return self.add(project_name(self.doc, *span), span[0], span[1], confidence)
+
+    def _definite_facility(self, head: Token) -> DocEntity | None:
+        """'the plant', 'construction of the facility': the facility project named before."""
+        target = head
+        if head.lemma_.lower() in {"construction", "expansion", "development", "building", "completion"}:
+            pobjs = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"]
+            if not pobjs:
+                return None
+            target = pobjs[0]
+        if target.lower_ not in lx.FACILITY_HEADS:
+            return None
+        dets = [c.lower_ for c in target.children if c.dep_ in {"det", "poss"}]
+        if not dets or dets[0] not in {"the", "this", "its", "that", "their"}:
+            return None
+        if any(c.dep_ in {"amod", "compound", "nmod"} for c in target.children):
+            return None
+        for i in range(target.i - 1, -1, -1):
+            ent = self.table.at(i)
+            if ent is not None and ent.type == "Project" and any(
+                    set(norm(n).split()) & lx.FACILITY_HEADS for n in ent.all_names()):
+                self.table.mark(target.i, target.i + 1, ent.key)
+                return ent
+        return None
 
     def recent(self, before: int, window: int = 400) -> DocEntity | None:
         """The project mentioned last before token `before` (for 'these efforts', 'the plan')."""
