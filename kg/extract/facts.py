@@ -282,6 +282,18 @@ class FactFinder:
                                    and doc[i - 1].lower_ in lx.TITLE_WORDS):
             words.insert(0, doc[i])
             i -= 1
+        if words and words[0].lower_ in {"minister", "secretary", "commissioner"}:
+            # 'Investment Minister X', 'Information and Broadcasting Minister X': the portfolio words
+            while i >= sent.start and self.table.at(i) is None and (
+                    doc[i].text[:1].isupper() and doc[i].pos_ in {"PROPN", "NOUN", "ADJ"}
+                    or doc[i].lower_ in {"and", "&"} and words and doc[i - 1].text[:1].isupper()):
+                words.insert(0, doc[i])
+                i -= 1
+            if words and words[0].lower_ in {"and", "&"}:
+                words.pop(0)
+                i += 1
+        if i >= sent.start and doc[i].text in {"'s", "’s"} and words:
+            i -= 1      # "LG Energy Solution's chief executive Kwon Young-soo"
         # "Minister of Trade, Industry and Energy Lee Chang-yang"
         m = re.search(r"\b(Minister|Secretary) of ((?:[A-Z][\w-]*(?:,? (?:and )?)?)+)\s*$", doc[max(sent.start, start - 12):start].text)
         if m:
@@ -302,6 +314,9 @@ class FactFinder:
         if any(part in lx.NOT_HEAD_ROLE_WORDS for w in role_words for part in w.lower().split("-")):
             return
         org = self.table.at(i) if i >= sent.start else None
+        if org is not None and org.type == "Place" and any(
+                w.lower() in {"premier", "governor", "mayor", "president", "prime", "chancellor"} for w in role_words):
+            org = government_of(self.table, lx.CAPITALS.get(org.name.lower(), org.name))   # 'Ontario Premier X'
         if org is None and i >= sent.start and role_words[-1].lower() in {"ceo", "chairman", "chairwoman", "president",
                                                                            "founder", "chief"}:
             org = self._unnamed_company_before(sent, i)
@@ -314,13 +329,18 @@ class FactFinder:
             return
         lower_role = role.lower()
         if "minister" in lower_role or "secretary" in lower_role:
-            topic = [w for w in role_words if w.lower() not in {"minister", "prime", "secretary", "general"}]
+            topic = {w.lower() for w in role_words} - {"minister", "prime", "secretary", "general", "and", "&", "deputy"}
+            body_words = ("ministry",) if "minister" in lower_role else ("ministry", "department", "office")
+            best, best_n = None, 0
             for ent in self.table.entities.values():
-                body_words = ("ministry",) if "minister" in lower_role else ("ministry", "department", "office")
-                if ent.type == "GovernmentAgency" and topic and any(b in ent.name.lower() for b in body_words) and all(
-                        w.lower() in ent.name.lower() for w in topic):
-                    self.facts.relate(person, "headOf", ent, sent, 0.7, role)
-                    return
+                if ent.type != "GovernmentAgency" or not any(b in ent.name.lower() for b in body_words):
+                    continue
+                n = len(topic & set(norm(ent.name).split()))
+                if n > best_n:
+                    best, best_n = ent, n
+            if best is not None:
+                self.facts.relate(person, "headOf", best, sent, 0.7, role)
+                return
         if "president" in lower_role and "vice" not in lower_role:
             left = doc[max(sent.start, i - 2):i + 1].text.lower()
             country = None
@@ -857,6 +877,8 @@ class FactFinder:
             if tok.pos_ == "VERB" and lem in lx.LEAD_VERBS:
                 if lem == "carry" and not any(c.lower_ == "out" for c in tok.children):
                     continue
+                if lem in {"chair", "lead", "head", "run", "helm", "co-chair"} and self._headed_by(tok, sent):
+                    continue
                 if tok.dep_ in {"acl", "relcl"} and (tok.tag_ == "VBN" or any(c.dep_ == "agent" for c in tok.children)):
                     # 'X led by Y' / 'programme ... managed by Y'
                     agents = [e for a in passive_agents(tok) for e in self.entity_of(a, False) if e.type in ORG_TYPES]
@@ -901,6 +923,41 @@ class FactFinder:
         if best is None:
             return None
         return self.table.entities.get(best.project)
+
+    def _headed_by(self, verb: Token, sent: Span) -> bool:
+        """'the Union Cabinet chaired by Prime Minister X', 'which will be chaired by Minister X',
+        'The company is led by chief executive X': the person heads the organisation."""
+        people = [e for a in passive_agents(verb) for e in self.entity_of(a, False) if e.type == "Person"]
+        if not people:
+            return False
+        if verb.dep_ in {"acl", "relcl"}:
+            target_tok = verb.head
+        else:
+            subj = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}]
+            target_tok = subj[0] if subj else None
+        if target_tok is not None and target_tok.lower_ in {"which", "that", "who"}:
+            target_tok = verb.head.head if verb.dep_ == "relcl" else target_tok
+        org = self.entity_of(target_tok, False) if target_tok is not None else []
+        if verb.dep_ == "relcl" and not org:
+            org = self.entity_of(verb.head, False)
+        orgs = [o for o in org if o.type in ORG_TYPES]
+        if not orgs:
+            return False
+        for person in people:
+            role = self._role_before(person)
+            self.facts.relate(person, "headOf", orgs[0], sent, 0.75, role or lemma(verb))
+        return True
+
+    def _role_before(self, person: DocEntity) -> str | None:
+        for start, _end in person.mentions:
+            words = []
+            i = start - 1
+            while i >= 0 and self.doc[i].lower_ in lx.TITLE_WORDS:
+                words.insert(0, self.doc[i].text)
+                i -= 1
+            if words:
+                return " ".join(words)
+        return None
 
     def _projects_before(self, sent: Span, n_sentences: int) -> list[DocEntity]:
         out: list[DocEntity] = []

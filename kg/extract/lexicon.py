@@ -77,7 +77,7 @@ ANNOUNCE_VERBS = {"announce", "unveil", "say", "reveal", "launch", "present", "i
                   "lay", "detail", "propose", "publish", "disclose", "add", "declare", "roll",
                   "hold", "report"}
 LEAD_VERBS = {"lead", "run", "head", "manage", "spearhead", "oversee", "operate", "steer", "drive",
-              "coordinate", "carry"}
+              "coordinate", "carry", "implement", "administer", "chair", "helm", "execute"}
 MEMBER_VERBS = {"join", "include", "involve", "comprise", "bring", "gather", "unite", "consist"}
 GOAL_VERBS = {"aim", "target", "seek", "plan", "intend", "hope", "strive", "expect", "pledge", "vow",
               "goal", "want", "push", "look"}
