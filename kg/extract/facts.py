@@ -84,11 +84,22 @@ def verb_subjects(verb: Token) -> list[Token]:
         if subs:
             out = []
             for s in subs:
+                if s.lower_ in {"which", "that", "who", "each", "both", "all"} and tok.dep_ == "relcl":
+                    out.extend(coordinated(tok.head))   # 'X, which put in 35 billion yuan'
+                    continue
                 out.extend(coordinated(s))
             return out
         if tok.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl"} and tok.head is not tok:
             if tok.dep_ in {"acl", "relcl"}:
-                return [tok.head]
+                head = tok.head
+                if head.dep_ in {"attr", "appos"} and head.head.pos_ in {"AUX", "VERB", "NOUN", "PROPN"}:
+                    # 'The Ministry of Finance is the largest shareholder, contributing 60 billion yuan'
+                    subs = [c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                    if subs:
+                        return subs
+                    if head.dep_ == "appos":
+                        return [head.head]
+                return [head]
             tok = tok.head
             seen += 1
             continue
@@ -546,23 +557,26 @@ class FactFinder:
                 ent = self.table.at(subj[0].i)
                 project = ent if ent is not None and ent.type == "Project" else None
         if project is None:
-            # 'X will set up a plant ..., with an investment of ₹91,000 crore'
+            # 'X will set up a plant ..., with an investment of ₹91,000 crore', 'China has launched the
+            # fund with registered capital of 344 billion yuan', 'sets up a fund with 344 billion yuan'
             inv = anchor
-            for _ in range(4):
-                if lemma(inv) in {"investment", "outlay", "budget", "funding", "capital"} or inv.head is inv:
+            for _ in range(5):
+                if inv.lower_ == "with" or inv.head is inv:
+                    break
+                if inv.pos_ == "VERB" and inv is not anchor:
                     break
                 inv = inv.head
-            if lemma(inv) in {"investment", "outlay", "budget", "funding", "capital"} and inv.head.lower_ == "with":
-                main = inv.head.head
+            if inv.lower_ == "with":
+                main = inv.head
                 if main.dep_ in {"advcl", "xcomp"} and any(c.lower_ == "to" for c in main.children):
                     main = main.head      # 'set up a fund to boost X, with a capital of ...': the fund
-                if main.pos_ == "NOUN" and lemma(main) in lx.PROGRAMME_HEADS:
+                if main.pos_ == "NOUN" and lemma(main) in lx.PROGRAMME_HEADS | lx.FACILITY_HEADS:
                     project = self.projects.add_np(main, 0.55)
                 elif main.pos_ == "VERB":
                     verb = main
                     for o in main.children:
                         if o.dep_ == "dobj":
-                            project = self.projects.add_np(o, 0.55)
+                            project = self._phase_of(o) or self.projects.add_np(o, 0.55)
                             break
         if project is None:
             for head in after or (self._purpose_heads(verb) if verb is not None else []):
@@ -587,6 +601,12 @@ class FactFinder:
             for t in sent:
                 if lemma(t) in lx.LEAD_VERBS and t.dep_ in {"acl", "relcl"} and self.table.at(t.head.i) is project:
                     funders += [e for a in passive_agents(t) for e in self.entity_of(a, False) if e.type in ORG_TYPES]
+        if project is None and funders and verb is not None and lemma(verb) in {"contribute", "put", "commit",
+                                                                                  "inject", "chip"}:
+            # 'the largest shareholder, contributing 60 billion yuan': into the fund being discussed
+            project = next((p for p in reversed([self.table.entities[k] for k in self.projects.order
+                                                   if k in self.table.entities])
+                            if lemma_key(p.name) & {"fund", "program", "package", "plan", "initiative"}), None)
         if parent is not None:
             funders = funders or [self.table.entities[k] for k in parent.funders if k in self.table.entities]
             parent_project = self.table.entities.get(parent.project)
@@ -604,6 +624,20 @@ class FactFinder:
         year = self._year_near(span, verb if verb is not None else span.root, sent)
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def _phase_of(self, obj: Token) -> DocEntity | None:
+        """'the third phase of its National Integrated Circuit Industry Investment Fund': the fund."""
+        if lemma(obj) not in {"phase", "stage", "round", "part", "tranche", "installment"}:
+            return None
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        ent = self.table.at(p.i)
+                        if ent is not None and ent.type == "Project":
+                            return ent
+                        return self.projects.add_np(p, 0.55)
+        return None
 
     def _instrument_project(self, head: Token, sent: Span) -> DocEntity | None:
         """'low-interest loans to shipbuilders' named with its recipients (cut before 'including')."""

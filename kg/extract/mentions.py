@@ -148,6 +148,7 @@ def build_entity_table(doc: Doc) -> EntityTable:
         else:
             target.aliases.add(name)
             table.mark(span.start, span.end, target.key)
+    _known_as(doc, table)
     _government_mentions(doc, table)
     definite_descriptions(doc, table)
     _pronouns(doc, table)
@@ -273,6 +274,36 @@ def government_of(table: EntityTable, country: str) -> DocEntity:
     name = f"Government of {country}"
     ent = table.add(DocEntity(entity_key("GovernmentAgency", name), "GovernmentAgency", name))
     return ent
+
+
+def _known_as(doc: Doc, table: EntityTable) -> None:
+    """'The fund, known as Big Fund III' / 'X, also called Y': Y is another name of what X names."""
+    for tok in doc:
+        if tok.lower_ not in {"known", "called", "dubbed", "named"} or tok.i + 2 >= len(doc):
+            continue
+        start = tok.i + 1 + (doc[tok.i + 1].lower_ == "as")
+        alias_ent = table.at(start)
+        if alias_ent is None:
+            continue
+        head = tok.head if tok.dep_ in {"acl", "relcl"} else None
+        if head is None:
+            continue
+        target = table.at(head.i)
+        if target is None:
+            # 'the fund' -> the last entity of the alias's type whose name shares the head word
+            for i in range(head.i - 1, -1, -1):
+                ent = table.at(i)
+                if ent is not None and ent.type == alias_ent.type and ent is not alias_ent and \
+                        head.lower_ in norm(ent.name).split():
+                    target = ent
+                    break
+        if target is not None and target is not alias_ent and target.type == alias_ent.type:
+            target.aliases |= alias_ent.all_names()
+            for i, key in list(table.token_entity.items()):
+                if key == alias_ent.key:
+                    table.token_entity[i] = target.key
+            target.mentions += alias_ent.mentions
+            table.entities.pop(alias_ent.key, None)
 
 
 def _government_mentions(doc: Doc, table: EntityTable) -> None:

@@ -152,6 +152,8 @@ def cue_type(name: str) -> str | None:
     """The core type a name's own words announce, or None when they say nothing."""
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name)
     ws = [w.lower() for w in words(name)]
+    if len(ws) > 1 and re.fullmatch(r"(?:i{1,3}|iv|v|vi{1,3}|ix|x|\d{1,2})", ws[-1]):
+        ws = ws[:-1]        # "Big Fund III", "Phase 2"
     if not ws:
         return None
     low = " ".join(ws)
