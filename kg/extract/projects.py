@@ -56,7 +56,7 @@ def same_project(a: str, b: str) -> bool:
     if ka == kb:
         return True
     inter = len(ka & kb)
-    if inter >= 2 and (ka <= kb or kb <= ka) and a[:1].isupper() and b[:1].isupper():
+    if inter >= 2 and (ka <= kb or kb <= ka) and abs(len(ka) - len(kb)) == 1 and a[:1].isupper() and b[:1].isupper():
         return True     # 'Big Fund' = 'Big Fund III'
     return inter >= 2 and inter / len(ka | kb) >= 0.75
 
