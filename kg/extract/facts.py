@@ -27,6 +27,9 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 RECIPIENT_VERBS = {"provide", "award", "grant", "lend", "give", "offer", "extend", "disburse", "pay"}
 INSTRUMENTS = {"subsidy", "subsidies", "aid", "support", "bond", "bonds", "capital", "loan", "loans", "cash", "equity", "debt", "financing", "guarantee",
                "guarantees", "subsidy", "grant", "deposit", "deposits", "stake"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+          "dec", "end", "mid", "early", "late", "the"}
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
@@ -1104,6 +1107,8 @@ class FactFinder:
             if not year or tok.i == sent.start:
                 continue
             prep = doc[tok.i - 1]
+            if prep.lower_ in MONTHS and tok.i >= 2:
+                prep = doc[tok.i - 2]       # 'by March 2026'
             if prep.lower_ not in {"by", "in", "until", "before"}:
                 continue
             target = self._target_at(sent, prep, year, has_goal)
@@ -1142,7 +1147,8 @@ class FactFinder:
         numbers = [t for t in phrase if (t.like_num or t.ent_type_ in {"CARDINAL", "PERCENT", "MONEY"})
                    and not year_of(t) and not _is_spec(t)]
         milestone = any(lemma(t) in lx.MILESTONE_NOUNS | {"produce", "release", "launch", "complete",
-                                                            "commercialize", "achieve", "reach"} for t in phrase)
+                                                            "commercialize", "achieve", "reach", "start",
+                                                            "begin", "operate"} for t in phrase)
         if phrase[0].pos_ in {"NOUN", "ADJ", "PROPN"} and not numbers and not milestone:
             # 'mass production of humanoid robots in 2029 and self-driving cars in 2030'
             for t in reversed(self.facts.targets):
@@ -1156,7 +1162,8 @@ class FactFinder:
         if not has_goal and not any(t.lower_ in {"will", "target", "targeted", "aim", "goal"} for t in sent):
             return None
         value, unit, baseline, currency, qualifier = _target_value(phrase)
-        name = f"{text} {prep.text} {year}"
+        between = doc[prep.i + 1:prep.i + 2].text if doc[prep.i + 1].lower_ in MONTHS else ""
+        name = f"{text} {prep.text} {between + ' ' if between else ''}{year}"
         key = f"target:{norm(name)}"
         ent = self.table.add(DocEntity(key, "Target", name, confidence=0.6))
         ent.year, ent.value, ent.unit, ent.baseline, ent.currency, ent.qualifier = (
@@ -1274,6 +1281,7 @@ def _target_value(phrase: Span) -> tuple[float | None, str | None, float | None,
         a = amounts[0]
         return a.value, a.currency, None, a.currency, qualifier or a.qualifier
     baseline = None
+    um = re.search(r"\bup from (?:about |around |roughly )?([\d,.]+)", text)
     fm = re.search(r"\bfrom ([\d,.]+|[a-z]+)(?:\s*(?:percent|per cent|%))? to ([\d,.]+|[a-z]+)", text)
     value = None
     unit_start = None
@@ -1303,4 +1311,9 @@ def _target_value(phrase: Span) -> tuple[float | None, str | None, float | None,
         # 'expand government-backed overseas logistics bases from nine to 40': the object is the unit
         obj = text[:fm.start()].split(" ", 1)
         unit = obj[1].strip() if len(obj) > 1 else None
+    if baseline is None and um:
+        try:
+            baseline = float(um.group(1).replace(",", ""))
+        except ValueError:
+            pass
     return value, unit, baseline, None, qualifier
