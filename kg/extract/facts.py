@@ -219,6 +219,7 @@ class FactFinder:
             self.leads(sent)
             self.members(sent)
             self.located(sent)
+            self.part_of(sent)
             self.targets(sent)
         self.merge_same_amount_projects()
         self.allocations()
@@ -1065,7 +1066,7 @@ class FactFinder:
             while end < sent.end and self.table.at(end) is place:
                 end += 1
             # 'Haenam-gun, Jeollanam-do' / 'Yeouido, Yeongdeungpo-gu, Seoul': a place in the next one
-            if end + 1 < sent.end and doc[end].text == ",":
+            if end + 1 < sent.end and doc[end].text == "," and not self._in_place_list(tok.i, sent):
                 nxt = self.table.at(end + 1)
                 if nxt is not None and nxt.type == "Place" and nxt is not place and place.name not in lx.COUNTRIES:
                     self.facts.relate(place, "locatedIn", nxt, sent, 0.7)
@@ -1097,6 +1098,61 @@ class FactFinder:
                     if ent is not None and ent.type == "Place":
                         for p in projects:
                             self.facts.relate(p, "locatedIn", ent, sent, 0.65)
+
+    def _in_place_list(self, i: int, sent: Span) -> bool:
+        """'Delhi, Mumbai and Chennai' is a list; 'Yeouido, Yeongdeungpo-gu, Seoul' a chain of places."""
+        doc = self.doc
+        j = i
+        while j > sent.start and (self.table.at(j - 1) is self.table.at(i) and self.table.at(i) is not None):
+            j -= 1
+        if j >= 2 and doc[j - 1].lower_ in {"and", "or"} and self.table.at(j - 2) is not None:
+            return True
+        k = i
+        while k < sent.end:
+            ent = self.table.at(k)
+            if ent is None or ent.type != "Place":
+                break
+            while k < sent.end and self.table.at(k) is ent:
+                k += 1
+            if k < sent.end and doc[k].text == ",":
+                k += 1
+                if k < sent.end and doc[k].lower_ in {"and", "or"}:
+                    return True
+                continue
+            return k < sent.end and doc[k].lower_ in {"and", "or"} and k + 1 < sent.end and \
+                self.table.at(k + 1) is not None and self.table.at(k + 1).type == "Place"
+        return False
+
+    def part_of(self, sent: Span) -> None:
+        """'Y, a subsidiary of X', "X's battery unit Y", 'projects under the France 2030 plan'."""
+        for tok in sent:
+            low = tok.lemma_.lower()
+            if low in {"subsidiary", "unit", "division", "arm", "affiliate", "branch"}:
+                parent = None
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        parent = next((self.table.at(p.i) for p in c.children if p.dep_ == "pobj"), None)
+                    if c.dep_ == "poss":
+                        parent = self.table.at(c.i)
+                child = None
+                if tok.dep_ == "appos":
+                    child = self.table.at(tok.head.i)
+                else:
+                    child = next((self.table.at(c.i) for c in tok.children if c.dep_ in {"appos", "compound"}
+                                  and self.table.at(c.i) is not None), None)
+                    if child is None and tok.i + 1 < sent.end:
+                        child = self.table.at(tok.i + 1)
+                if parent is not None and child is not None and parent.type in ORG_TYPES and \
+                        child.type in ORG_TYPES:
+                    self.facts.relate(child, "partOf", parent, sent, 0.7)
+            if tok.lower_ == "under" and tok.dep_ == "prep":
+                programme = next((self.table.at(p.i) for p in tok.children if p.dep_ == "pobj"), None)
+                if programme is None or programme.type != "Project":
+                    continue
+                for p in self.projects.in_sentence(sent):
+                    if p is not programme and p.key not in {r.subject for r in self.facts.relations
+                                                            if r.predicate == "partOf"}:
+                        self.facts.relate(p, "partOf", programme, sent, 0.55)
 
     # ------------------------------------------------------------------ targets
     def targets(self, sent: Span) -> None:
