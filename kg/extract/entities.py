@@ -324,7 +324,7 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         return None
     if label == "Place":
         name = span.text
-        if name in lx.COUNTRIES or name.lower() in lx.COUNTRY_ALIASES or any(
+        if name in lx.COUNTRIES or name.lower() in lx.COUNTRY_ALIASES or name.lower() in lx.CAPITALS or any(
                 name.endswith(sfx) for sfx in lx.PLACE_SUFFIXES):
             return None
         if subject_of_business or corporate_possessor:

@@ -222,6 +222,7 @@ class FactFinder:
             self.part_of(sent)
             self.targets(sent)
         self.merge_same_amount_projects()
+        self.merge_same_name_projects()
         self.allocations()
         return self.facts
 
@@ -798,6 +799,18 @@ class FactFinder:
                     if pa is None or pb is None:
                         continue
                     keep, drop = (pb, pa) if len(pb.name) > len(pa.name) else (pa, pb)
+                    self._merge_projects(keep, drop)
+
+    def merge_same_name_projects(self) -> None:
+        """Two project entities that name the same thing ('Big Fund' in the headline, 'Big Fund III' in the
+        text) become one."""
+        projects = [e for e in self.table.entities.values() if e.type == "Project"]
+        for i, a in enumerate(projects):
+            for b in projects[i + 1:]:
+                if a.key not in self.table.entities or b.key not in self.table.entities:
+                    continue
+                if any(same_project(x, y) for x in a.all_names() for y in b.all_names()):
+                    keep, drop = (a, b) if len(a.name) >= len(b.name) else (b, a)
                     self._merge_projects(keep, drop)
 
     def _merge_projects(self, keep: DocEntity, drop: DocEntity) -> None:

@@ -99,7 +99,9 @@ NON_PROJECT_HEADS = {"vision", "theme", "company", "companies", "firm", "firms",
                      "part", "total", "capital", "one", "lot", "won", "dollars", "amount", "sum",
                      "structure", "framework", "cooperation", "ties", "leader", "leaders", "country",
                      "countries", "economy", "employment", "jobs", "partnership", "partnerships", "decision", "supply",
-                     "addition", "contrast", "total", "history", "deal", "agreement", "announcement", "statement", "market", "players", "makers", "volumes"}
+                     "addition", "contrast", "total", "history", "deal", "agreement", "announcement", "statement",
+                     "workers", "people", "engineers", "specialists", "technicians", "talent", "talents",
+                     "students", "researchers", "staff", "employees", "wheelers", "market", "players", "makers", "volumes"}
 # synonyms folded when comparing names (chips = semiconductors; hubs = bases)
 SYNONYMS = {"chips": "semiconductors", "chip": "semiconductor", "bases": "hubs", "base": "hub",
             "programme": "program", "programmes": "programs", "centre": "center"}

@@ -206,6 +206,8 @@ class ProjectIndex:
         facility = self._definite_facility(head)
         if facility is not None:
             return facility
+        if head.lower_ in lx.FACILITY_HEADS and _bare_definite(head):
+            return None     # 'the site' with nothing named before it is no project of its own
         if not acceptable(self.doc, head, self.table):
             return None
         if is_generic(head):
@@ -292,3 +294,9 @@ def split_pp_list(doc: Doc, head: Token, table: EntityTable) -> list[tuple[str, 
         left = min([item.i] + [c.left_edge.i for c in item.lefts if c.dep_ in {"compound", "amod"}])
         out.append((f"{base} {doc[left:item.i + 1].text}", span[0], item.i + 1))
     return out
+
+
+def _bare_definite(tok: Token) -> bool:
+    dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}]
+    return bool(dets) and dets[0] in {"the", "this", "its", "that", "their"} and not any(
+        c.dep_ in {"amod", "compound", "nmod", "prep"} for c in tok.children)
