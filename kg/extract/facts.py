@@ -24,6 +24,7 @@ YEAR_RE = re.compile(r"^(19|20)\d\d$")
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
                 "fifty": 50, "hundred": 100}
+RECEIVE_VERBS = {"receive", "get", "obtain", "win", "secure", "land", "gain"}
 RECIPIENT_VERBS = {"provide", "award", "grant", "lend", "give", "offer", "extend", "disburse", "pay"}
 INSTRUMENTS = {"subsidy", "subsidies", "aid", "support", "bond", "bonds", "capital", "loan", "loans", "cash", "equity", "debt", "financing", "guarantee",
                "guarantees", "subsidy", "grant", "deposit", "deposits", "stake"}
@@ -198,9 +199,13 @@ class FactFinder:
         return None
 
     def default_funder(self) -> DocEntity | None:
+        """Who pays when the sentence does not say: the government of the document, else the last payer."""
         for ent in self.table.entities.values():
             if ent.type == "GovernmentAgency" and ent.name.startswith("Government of"):
                 return ent
+        for f in reversed(self.facts.fundings):
+            if f.funders and f.funders[0] in self.table.entities:
+                return self.table.entities[f.funders[0]]
         return None
 
     # ------------------------------------------------------------------ run
@@ -596,7 +601,28 @@ class FactFinder:
                     if objs and lemma(objs[0]) not in {"capital", "stake", "equity"}:
                         project = self._instrument_project(objs[0], sent)
                     break
-        if verb is not None and lemma(verb) not in {"include", "comprise", "total"}:
+        receiving = verb is not None and (lemma(verb) in RECEIVE_VERBS or _passive(verb) and lemma(verb) in
+                                           RECIPIENT_VERBS | {"award", "grant", "give", "allocate"})
+        if receiving:
+            # 'The plant will receive €250 million', 'X was awarded ¥46 billion for Y', 'selected 15 projects
+            # to receive €992 million': the subject receives; the payer is the agent, 'from X', or the one
+            # who selected
+            recipients = [e for sub in verb_subjects(verb) for e in self.entity_of(sub, False)]
+            if verb.dep_ in {"xcomp", "advcl"} and not [c for c in verb.children if c.dep_ == "nsubj"]:
+                objs = [c for c in verb.head.children if c.dep_ == "dobj"]
+                recipients = [e for o in objs for e in self.entity_of(o, False)] or [
+                    p for o in objs for p in [self.projects.add_np(o, 0.55)] if p is not None]
+                for sub in verb_subjects(verb.head):
+                    funders += self.funder_for(sub)
+            if project is None:
+                project = next((r for r in recipients if r.type == "Project"), None)
+            for a in passive_agents(verb):
+                funders += self.funder_for(a)
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    for p in c.children:
+                        funders += [e for e in self.entity_of(p, False) if e.type in ORG_TYPES]
+        elif verb is not None and lemma(verb) not in {"include", "comprise", "total"}:
             for s in verb_subjects(verb):
                 funders += self.funder_for(s)
             for a in passive_agents(verb):
@@ -668,7 +694,7 @@ class FactFinder:
             tok = tok.head
             if span.start <= tok.i < span.end:
                 continue
-            if tok.pos_ in {"VERB", "AUX"} and lemma(tok) in lx.FUND_VERBS | lx.MONEY_GO_VERBS | {
+            if tok.pos_ in {"VERB", "AUX"} and lemma(tok) in lx.FUND_VERBS | lx.MONEY_GO_VERBS | RECEIVE_VERBS | {
                     "include", "comprise", "unveil", "total"}:
                 return tok
         for tok in reversed(self.doc[sent.start:span.start]):
@@ -695,6 +721,15 @@ class FactFinder:
             if ent is not None and ent.type == "Project":
                 return ent
             tok = doc[i]
+            noun = tok
+            while noun.dep_ in {"compound", "amod", "nmod"} and noun.head.i > noun.i:
+                noun = noun.head
+            if noun.dep_ in {"nsubj", "nsubjpass"} and lemma(noun.head) in RECEIVE_VERBS | {"cost"}:
+                return None     # 'The €1.5 billion plant will receive €250 million': a cost, not a commitment
+            if noun.dep_ == "appos" and self.table.at(noun.head.i) is not None and \
+                    self.table.at(noun.head.i).type == "Project":
+                return self.table.at(noun.head.i)   # appositive: France 2030, a plan
+
             head = tok
             while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i and head.head.i - i < 6:
                 head = head.head
@@ -1304,6 +1339,10 @@ def end_of_mention(finder: FactFinder, start: int) -> int:
 
 def _generic_alone(tok: Token) -> bool:
     return not any(c.dep_ in {"compound", "amod", "nmod", "prep", "acl"} for c in tok.children)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
 def _is_additional(text: str, amount: AmountMatch) -> bool:

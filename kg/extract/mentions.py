@@ -219,8 +219,8 @@ def _merge_short_forms(table: EntityTable) -> None:
                 short.type == long.type or (short.type in ORG_TYPES and long.type in ORG_TYPES))
             if not same_kind:
                 continue
-            if norm(long.name) == norm(short.name):
-                candidates.append(long)
+            if norm(long.name) == norm(short.name) or _inverted(short.name) == norm(long.name):
+                candidates.append(long)     # 'Commerce Department' = 'Department of Commerce'
                 continue
             sw, lw = norm(short.name).split(), norm(long.name).split()
             head_alias = short.type in ORG_TYPES and len(sw) == 1 and lw[-1] == sw[0]   # 'the Commission'
@@ -231,6 +231,11 @@ def _merge_short_forms(table: EntityTable) -> None:
                 candidates.append(long)
         if len(candidates) == 1:
             _absorb(table, candidates[0], short)
+
+
+def _inverted(name: str) -> str:
+    m = re.match(r"^(.+?) (Department|Ministry|Agency|Commission)$", name.strip())
+    return norm(f"{m.group(2)} of {m.group(1)}") if m else ""
 
 
 def _is_subsidiary_suffix(name: str, n: int) -> bool:

@@ -235,13 +235,20 @@ class ProjectIndex:
             return None
         if any(c.dep_ in {"amod", "compound", "nmod"} for c in target.children):
             return None
+        plural = target.tag_ == "NNS"
+        fallback = None
         for i in range(target.i - 1, -1, -1):
             ent = self.table.at(i)
             if ent is not None and ent.type == "Project" and any(
                     set(norm(n).split()) & lx.FACILITY_HEADS for n in ent.all_names()):
-                self.table.mark(target.i, target.i + 1, ent.key)
-                return ent
-        return None
+                heads = {w for n in ent.all_names() for w in norm(n).split()} & lx.FACILITY_HEADS
+                if not plural or any(h.endswith("s") for h in heads):
+                    self.table.mark(target.i, target.i + 1, ent.key)
+                    return ent
+                fallback = fallback or ent
+        if fallback is not None:
+            self.table.mark(target.i, target.i + 1, fallback.key)
+        return fallback
 
     def recent(self, before: int, window: int = 400) -> DocEntity | None:
         """The project mentioned last before token `before` (for 'these efforts', 'the plan')."""
