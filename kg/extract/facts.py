@@ -200,12 +200,16 @@ class FactFinder:
 
     def default_funder(self) -> DocEntity | None:
         """Who pays when the sentence does not say: the government of the document, else the last payer."""
-        for ent in self.table.entities.values():
-            if ent.type == "GovernmentAgency" and ent.name.startswith("Government of"):
-                return ent
+        own = self.table.entities.get(f"org:{norm('Government of ' + self.table.country)}") if self.table.country \
+            else None
+        if own is not None:
+            return own
         for f in reversed(self.facts.fundings):
             if f.funders and f.funders[0] in self.table.entities:
                 return self.table.entities[f.funders[0]]
+        for ent in self.table.entities.values():
+            if ent.type == "GovernmentAgency" and ent.name.startswith("Government of"):
+                return ent
         return None
 
     # ------------------------------------------------------------------ run
@@ -612,8 +616,10 @@ class FactFinder:
                 objs = [c for c in verb.head.children if c.dep_ == "dobj"]
                 recipients = [e for o in objs for e in self.entity_of(o, False)] or [
                     p for o in objs for p in [self.projects.add_np(o, 0.55)] if p is not None]
-                for sub in verb_subjects(verb.head):
+                for sub in verb_subjects(verb.head) if not _passive(verb.head) else []:
                     funders += self.funder_for(sub)
+                for a in passive_agents(verb.head):
+                    funders += self.funder_for(a)
             if project is None:
                 project = next((r for r in recipients if r.type == "Project"), None)
             for a in passive_agents(verb):
