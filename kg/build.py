@@ -20,7 +20,7 @@ from kg.model import Document, DocumentExtraction
 from kg.workspace import KgError, Workspace, atomic_write_text
 
 MANIFEST_VERSION = 1
-ProgressCallback = Callable[[str, int], None]      # (event, amount): "read", "extracted", "skipped"
+ProgressCallback = Callable[[str, int], None]  # (event, amount): "read", "extracted", "skipped"
 
 
 @dataclass
@@ -28,9 +28,9 @@ class BuildReport:
     """What a build did: counts for the summary table and every warning, one line each."""
 
     workspace: Path
-    documents: int = 0               # documents in the workspace after the build
-    extracted: int = 0               # extracted in this run
-    skipped: int = 0                 # unchanged since the last build
+    documents: int = 0  # documents in the workspace after the build
+    extracted: int = 0  # extracted in this run
+    skipped: int = 0  # unchanged since the last build
     entities_by_type: Counter[str] = field(default_factory=Counter)
     relations_by_type: Counter[str] = field(default_factory=Counter)
     fundings: int = 0
@@ -52,8 +52,9 @@ def load_manifest(ws: Workspace, report: BuildReport | None = None) -> dict[str,
         return docs
     except (ValueError, KeyError, OSError) as exc:
         if report is not None:
-            report.warnings.append(f"warning: {ws.manifest}: unreadable manifest ({exc}); rebuilding it "
-                                   "from the cached extractions")
+            report.warnings.append(
+                f"warning: {ws.manifest}: unreadable manifest ({exc}); rebuilding it from the cached extractions"
+            )
         return _manifest_from_cache(ws)
 
 
@@ -70,9 +71,18 @@ def _manifest_from_cache(ws: Workspace) -> dict[str, dict]:
 
 def _record(ex: DocumentExtraction, path: Path) -> dict:
     d = ex.document
-    return {"source": d.source, "content_hash": d.content_hash, "title": d.title, "url": d.url,
-            "date": d.date, "extraction": path.name, "extractor_version": ex.extractor_version,
-            "entities": len(ex.entities), "relations": len(ex.relations), "fundings": len(ex.fundings)}
+    return {
+        "source": d.source,
+        "content_hash": d.content_hash,
+        "title": d.title,
+        "url": d.url,
+        "date": d.date,
+        "extraction": path.name,
+        "extractor_version": ex.extractor_version,
+        "entities": len(ex.entities),
+        "relations": len(ex.relations),
+        "fundings": len(ex.fundings),
+    }
 
 
 def _extraction_path(ws: Workspace, doc_id: str) -> Path:
@@ -86,8 +96,10 @@ def load_extractions(ws: Workspace, manifest: dict[str, dict], report: BuildRepo
         try:
             out.append(DocumentExtraction.from_json(json.loads(path.read_text("utf-8"))))
         except (ValueError, KeyError, TypeError, OSError) as exc:
-            report.warnings.append(f"warning: {path}: unreadable cached extraction ({type(exc).__name__}); "
-                                   "rebuild that document to restore it")
+            report.warnings.append(
+                f"warning: {path}: unreadable cached extraction ({type(exc).__name__}); "
+                "rebuild that document to restore it"
+            )
     return out
 
 
@@ -136,8 +148,14 @@ def extract_stream(documents: Iterable[Document], workers: int = 1) -> Iterator[
 
 
 # ------------------------------------------------------------------ the build
-def build(paths: Sequence[Path | str], workspace: Workspace, *, workers: int = 1,
-          progress: ProgressCallback | None = None, max_bytes: int | None = None) -> BuildReport:
+def build(
+    paths: Sequence[Path | str],
+    workspace: Workspace,
+    *,
+    workers: int = 1,
+    progress: ProgressCallback | None = None,
+    max_bytes: int | None = None,
+) -> BuildReport:
     """Build (or update) `workspace` from the articles under `paths`."""
     from kg.extract.pipeline import EXTRACTOR_VERSION
 
@@ -155,9 +173,12 @@ def build(paths: Sequence[Path | str], workspace: Workspace, *, workers: int = 1
                 continue
             tick("read", 1)
             known = manifest.get(item.doc_id)
-            if (known and known.get("content_hash") == item.content_hash
-                    and known.get("extractor_version") == EXTRACTOR_VERSION
-                    and _extraction_path(ws, item.doc_id).is_file()):
+            if (
+                known
+                and known.get("content_hash") == item.content_hash
+                and known.get("extractor_version") == EXTRACTOR_VERSION
+                and _extraction_path(ws, item.doc_id).is_file()
+            ):
                 report.skipped += 1
                 tick("skipped", 1)
                 continue
@@ -192,14 +213,17 @@ def publish(ws: Workspace, manifest: dict[str, dict], report: BuildReport) -> No
     atomic_write_text(ws.graph_trig, trig)
     atomic_write_text(ws.graph_ttl, union)
     report.quads_in_store = rebuild_store(ws, ws.graph_trig, ontology_paths())
-    atomic_write_text(ws.manifest, json.dumps({"version": MANIFEST_VERSION, "documents": manifest},
-                                              indent=2, sort_keys=True, ensure_ascii=False))
+    atomic_write_text(
+        ws.manifest,
+        json.dumps({"version": MANIFEST_VERSION, "documents": manifest}, indent=2, sort_keys=True, ensure_ascii=False),
+    )
     report.documents = len(manifest)
     report.entities_by_type = Counter(e.type for e in resolved.entities.values())
     report.relations_by_type = Counter(r.predicate for _, r in resolved.relations)
     report.relations_by_type["funds"] += len({(tuple(f.funders), f.project) for _, f in resolved.fundings})
-    from kg.rdf.namespaces import KGO
     from rdflib.namespace import RDF
+
+    from kg.rdf.namespaces import KGO
 
     report.fundings = len({s for s, _, _, _ in dataset.quads((None, RDF.type, KGO.Funding, None))})
     report.triples = sum(1 for _ in dataset.quads((None, None, None, None)))

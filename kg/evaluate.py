@@ -24,7 +24,9 @@ from kg.rdf.namespaces import KGO
 from kg.workspace import KgError
 
 FUZZY = {"Project", "Target"}
-_STOP = set("the a an of for in on and to by with from its their at as into".split())
+_STOP = set(
+    ["the", "a", "an", "of", "for", "in", "on", "and", "to", "by", "with", "from", "its", "their", "at", "as", "into"]
+)
 
 
 def norm(text: str) -> str:
@@ -147,7 +149,8 @@ def predicted(g: Graph) -> tuple[dict, list, list]:
                 year = _number(_first(g, node, KGO.targetYear))
                 nodes[node] = {
                     "type": typ,
-                    "names": [str(o) for o in g.objects(node, RDFS.label)] + [str(o) for o in g.objects(node, SKOS.altLabel)],
+                    "names": [str(o) for o in g.objects(node, RDFS.label)]
+                    + [str(o) for o in g.objects(node, SKOS.altLabel)],
                     "year": int(year) if year else None,
                     "value": _number(_first(g, node, KGO.targetValue)),
                     "baseline": _number(_first(g, node, KGO.baselineValue)),
@@ -155,12 +158,15 @@ def predicted(g: Graph) -> tuple[dict, list, list]:
     triples = sorted({(s, rel, o) for rel in RELATION_TYPES for s, o in g.subject_objects(KGO[rel])})
     fundings = []
     for f in g.subjects(RDF.type, KGO.Funding):
-        values = [(_number(_first(g, a, KGO.value)), str(_first(g, a, KGO.currency) or "")) for a in g.objects(f, KGO.amount)]
+        values = [
+            (_number(_first(g, a, KGO.value)), str(_first(g, a, KGO.currency) or "")) for a in g.objects(f, KGO.amount)
+        ]
         year = _number(_first(g, f, KGO.year))
         for funder in g.objects(f, KGO.funder):
             for project in g.objects(f, KGO.fundedProject):
-                fundings.append({"funder": funder, "project": project, "values": values,
-                                 "year": int(year) if year else None})
+                fundings.append(
+                    {"funder": funder, "project": project, "values": values, "year": int(year) if year else None}
+                )
     return nodes, triples, fundings
 
 
@@ -212,8 +218,11 @@ def evaluate(graph: Graph, gold: dict) -> EvalResult:
         if s not in nodes or o not in nodes:
             continue
         gs, go = p2g.get(s), p2g.get(o)
-        hit = next((i for i, (ss, pp, oo) in enumerate(gold["relations"]) if pp == rel and gs in ss and go in oo),
-                   None) if gs and go else None
+        hit = (
+            next((i for i, (ss, pp, oo) in enumerate(gold["relations"]) if pp == rel and gs in ss and go in oo), None)
+            if gs and go
+            else None
+        )
         if hit is not None:
             if hit not in consumed:
                 consumed.add(hit)
@@ -232,12 +241,17 @@ def evaluate(graph: Graph, gold: dict) -> EvalResult:
             result.missed_relations.append(f"{ents[sorted(ss)[0]]['name']} {pp} {ents[sorted(oo)[0]]['name']}")
     ok = 0
     for gf in gold["fundings"]:
-        want = [(gf["value"], gf["currency"])] + ([(gf["also"]["value"], gf["also"]["currency"])] if "also" in gf else [])
+        want = [(gf["value"], gf["currency"])] + (
+            [(gf["also"]["value"], gf["also"]["currency"])] if "also" in gf else []
+        )
         for pf in fundings:
             if pf["funder"] != g2p.get(gf["funder"]) or pf["project"] != g2p.get(gf["project"]):
                 continue
-            amount_ok = any(v is not None and cur.upper() == wc and abs(v - wv) <= 0.02 * wv
-                            for v, cur in pf["values"] for wv, wc in want)
+            amount_ok = any(
+                v is not None and cur.upper() == wc and abs(v - wv) <= 0.02 * wv
+                for v, cur in pf["values"]
+                for wv, wc in want
+            )
             if amount_ok and (not gf.get("year") or pf["year"] == gf["year"]):
                 ok += 1
                 break
@@ -252,7 +266,9 @@ def evaluate(graph: Graph, gold: dict) -> EvalResult:
             continue
         pe = nodes[node]
         good = not ge.get("year") or pe["year"] == ge["year"]
-        good &= ge.get("value") is None or (pe["value"] is not None and abs(pe["value"] - ge["value"]) <= 0.02 * ge["value"])
+        good &= ge.get("value") is None or (
+            pe["value"] is not None and abs(pe["value"] - ge["value"]) <= 0.02 * ge["value"]
+        )
         good &= ge.get("baseline") is None or pe["baseline"] == ge["baseline"]
         t_ok += good
     result.targets_correct = (t_ok, t_n)

@@ -10,8 +10,15 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 ENTITY_TYPES = (
-    "GovernmentAgency", "Company", "Alliance", "Association", "Organization",
-    "Person", "Place", "Project", "Target",
+    "GovernmentAgency",
+    "Company",
+    "Alliance",
+    "Association",
+    "Organization",
+    "Person",
+    "Place",
+    "Project",
+    "Target",
 )
 ORG_TYPES = frozenset({"GovernmentAgency", "Company", "Alliance", "Association", "Organization"})
 RELATION_TYPES = ("memberOf", "leads", "announces", "funds", "partOf", "hasTarget", "headOf", "locatedIn")
@@ -21,14 +28,14 @@ RELATION_TYPES = ("memberOf", "leads", "announces", "funds", "partOf", "hasTarge
 class Document:
     """One cleaned source document, ready for extraction."""
 
-    doc_id: str                 # stable slug, used in the document's IRI
-    source: str                 # path or URL it came from
-    text: str                   # cleaned text (offsets refer to it)
-    content_hash: str           # "sha256:..." of the raw bytes
+    doc_id: str  # stable slug, used in the document's IRI
+    source: str  # path or URL it came from
+    text: str  # cleaned text (offsets refer to it)
+    content_hash: str  # "sha256:..." of the raw bytes
     title: str | None = None
     url: str | None = None
-    date: str | None = None     # ISO date when known
-    removed_lines: int = 0      # site chrome / foreign-language lines dropped by cleaning
+    date: str | None = None  # ISO date when known
+    removed_lines: int = 0  # site chrome / foreign-language lines dropped by cleaning
 
 
 @dataclass(frozen=True)
@@ -53,9 +60,9 @@ class Evidence:
 class Entity:
     """A thing found in one document (document-level: all its mentions merged)."""
 
-    key: str                                  # document-local id
-    type: str                                 # one of ENTITY_TYPES
-    name: str                                 # the fullest proper form seen
+    key: str  # document-local id
+    type: str  # one of ENTITY_TYPES
+    name: str  # the fullest proper form seen
     aliases: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.5
@@ -83,48 +90,64 @@ class Entity:
 class Relation:
     """A stated relation between two entities of the same document."""
 
-    subject: str        # Entity.key
-    predicate: str      # one of RELATION_TYPES
-    object: str         # Entity.key
+    subject: str  # Entity.key
+    predicate: str  # one of RELATION_TYPES
+    object: str  # Entity.key
     evidence: Evidence
-    role: str | None = None     # headOf: the role title ("chairman", "Industry Minister")
+    role: str | None = None  # headOf: the role title ("chairman", "Industry Minister")
 
     def to_json(self) -> dict[str, Any]:
-        return {"subject": self.subject, "predicate": self.predicate, "object": self.object,
-                "evidence": self.evidence.to_json(), "role": self.role}
+        return {
+            "subject": self.subject,
+            "predicate": self.predicate,
+            "object": self.object,
+            "evidence": self.evidence.to_json(),
+            "role": self.role,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Relation:
-        return cls(data["subject"], data["predicate"], data["object"],
-                   Evidence.from_json(data["evidence"]), data.get("role"))
+        return cls(
+            data["subject"], data["predicate"], data["object"], Evidence.from_json(data["evidence"]), data.get("role")
+        )
 
 
 @dataclass(frozen=True)
 class MonetaryAmount:
-    value: float            # in units: 700 billion won -> 700000000000
-    currency: str           # ISO 4217
-    text: str = ""          # as written
-    is_conversion: bool = False   # a conversion the text states ("($478 million)")
+    value: float  # in units: 700 billion won -> 700000000000
+    currency: str  # ISO 4217
+    text: str = ""  # as written
+    is_conversion: bool = False  # a conversion the text states ("($478 million)")
 
 
 @dataclass
 class Funding:
     """One stated money commitment: who pays, for what, how much, for when."""
 
-    funders: list[str]              # Entity.key
-    project: str                    # Entity.key
+    funders: list[str]  # Entity.key
+    project: str  # Entity.key
     amounts: list[MonetaryAmount]
     evidence: Evidence
     year: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"funders": self.funders, "project": self.project, "year": self.year,
-                "amounts": [asdict(a) for a in self.amounts], "evidence": self.evidence.to_json()}
+        return {
+            "funders": self.funders,
+            "project": self.project,
+            "year": self.year,
+            "amounts": [asdict(a) for a in self.amounts],
+            "evidence": self.evidence.to_json(),
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Funding:
-        return cls(list(data["funders"]), data["project"], [MonetaryAmount(**a) for a in data["amounts"]],
-                   Evidence.from_json(data["evidence"]), data.get("year"))
+        return cls(
+            list(data["funders"]),
+            data["project"],
+            [MonetaryAmount(**a) for a in data["amounts"]],
+            Evidence.from_json(data["evidence"]),
+            data.get("year"),
+        )
 
 
 @dataclass

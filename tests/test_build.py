@@ -83,7 +83,9 @@ def test_bad_inputs_are_reported_and_the_rest_is_built(tmp_path: Path) -> None:
     (inputs / "good.txt").write_text(SEED.read_text())
     (inputs / "empty.txt").write_text("")
     (inputs / "binary.txt").write_bytes(b"\x00\x01\x02\x03binary\x00" * 50)
-    (inputs / "broken.jsonl").write_text('{"text": "The Korea Development Bank will lend 5 trillion won."}\n{not json\n')
+    (inputs / "broken.jsonl").write_text(
+        '{"text": "The Korea Development Bank will lend 5 trillion won."}\n{not json\n'
+    )
     (inputs / "latin1.txt").write_bytes("The Ministry of Finance said the café fund gets €3 billion.".encode("cp1252"))
     french = "Le gouvernement français va investir dans les usines et les entreprises de la région. " * 5
     (inputs / "french.txt").write_text(french)

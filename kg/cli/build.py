@@ -22,7 +22,9 @@ def build_command(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .md, .html, .jsonl.")],
     out: OutOption = DEFAULT_OUT,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")] = 1,
-    max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse a single file (or .jsonl line) over this size.")] = 20,
+    max_mb: Annotated[
+        float, typer.Option("--max-mb", help="Refuse a single file (or .jsonl line) over this size.")
+    ] = 20,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or table.")] = False,
 ) -> None:
     """Extract entities, relations, money and targets from articles and write the workspace graph.
@@ -33,9 +35,16 @@ def build_command(
     from kg.build import build
 
     ws = Workspace.at(out)
-    with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
-                  MofNCompleteColumn(), TimeElapsedColumn(), console=err_console, disable=quiet,
-                  transient=True) as bar:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        disable=quiet,
+        transient=True,
+    ) as bar:
         task = bar.add_task("reading", total=None)
         counts = {"read": 0, "done": 0}
 
@@ -49,8 +58,9 @@ def build_command(
 
         report = build(paths, ws, workers=workers, progress=tick, max_bytes=int(max_mb * 1024 * 1024))
     for line in report.warnings + report.errors:
-        err_console.print(line, style="yellow" if line.startswith("warning") else "red", highlight=False,
-                          soft_wrap=True)
+        err_console.print(
+            line, style="yellow" if line.startswith("warning") else "red", highlight=False, soft_wrap=True
+        )
     if quiet:
         if report.errors:
             raise typer.Exit(1)
@@ -72,5 +82,7 @@ def build_command(
     if report.errors:
         err_console.print(f"{len(report.errors)} input(s) could not be built (see above); the rest was built.")
         raise typer.Exit(1)
-    console.print(f"next: [bold]kg validate --out {ws.root}[/], [bold]kg query sparql --out {ws.root} "
-                  "--name fundings[/], [bold]kg serve --out {ws.root}[/]".replace("{ws.root}", str(ws.root)))
+    console.print(
+        f"next: [bold]kg validate --out {ws.root}[/], [bold]kg query sparql --out {ws.root} "
+        "--name fundings[/], [bold]kg serve --out {ws.root}[/]".replace("{ws.root}", str(ws.root))
+    )

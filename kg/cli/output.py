@@ -32,15 +32,23 @@ def _plain(value: Any) -> Any:
 
 def print_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: OutputFormat) -> None:
     if fmt is OutputFormat.json:
-        json.dump([dict(zip(columns, map(_plain, row))) for row in rows], sys.stdout, indent=2,
-                  ensure_ascii=False)
+        records = [dict(zip(columns, map(_plain, row), strict=False)) for row in rows]
+        json.dump(records, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     elif fmt is OutputFormat.csv:
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
         for row in rows:
-            writer.writerow(["" if v is None else json.dumps(_plain(v), ensure_ascii=False)
-                             if isinstance(v, (list, dict)) else _plain(v) for v in row])
+            writer.writerow(
+                [
+                    ""
+                    if v is None
+                    else json.dumps(_plain(v), ensure_ascii=False)
+                    if isinstance(v, (list, dict))
+                    else _plain(v)
+                    for v in row
+                ]
+            )
     else:
         table = Table(*columns, show_lines=False)
         for row in rows:

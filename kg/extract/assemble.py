@@ -56,11 +56,22 @@ def assemble(doc: Doc, document: Document, extractor_version: str) -> DocumentEx
         evidence = _entity_evidence(doc, document, ent)
         if not evidence:
             evidence = [Evidence(document.doc_id, "", 0, 0, ent.confidence)]
-        entities.append(Entity(
-            key=ent.key, type=ent.type, name=ent.name, aliases=sorted(ent.aliases - {ent.name}),
-            evidence=evidence, confidence=round(ent.confidence, 3), year=ent.year, value=ent.value,
-            unit=ent.unit, currency=ent.currency, baseline=ent.baseline, qualifier=ent.qualifier,
-        ))
+        entities.append(
+            Entity(
+                key=ent.key,
+                type=ent.type,
+                name=ent.name,
+                aliases=sorted(ent.aliases - {ent.name}),
+                evidence=evidence,
+                confidence=round(ent.confidence, 3),
+                year=ent.year,
+                value=ent.value,
+                unit=ent.unit,
+                currency=ent.currency,
+                baseline=ent.baseline,
+                qualifier=ent.qualifier,
+            )
+        )
     keys = {e.key for e in entities}
 
     relations: list[Relation] = []
@@ -72,15 +83,17 @@ def assemble(doc: Doc, document: Document, extractor_version: str) -> DocumentEx
         if sig in seen_rel:
             continue
         seen_rel.add(sig)
-        relations.append(Relation(r.subject, r.predicate, r.object,
-                                  _evidence(document.doc_id, r.sentence, r.confidence), r.role))
+        relations.append(
+            Relation(r.subject, r.predicate, r.object, _evidence(document.doc_id, r.sentence, r.confidence), r.role)
+        )
     for t in facts.targets:
         if t.owner and t.owner in keys and t.entity.key in keys:
             sig = (t.owner, "hasTarget", t.entity.key, t.sentence.start_char)
             if sig not in seen_rel:
                 seen_rel.add(sig)
-                relations.append(Relation(t.owner, "hasTarget", t.entity.key,
-                                          _evidence(document.doc_id, t.sentence, 0.6)))
+                relations.append(
+                    Relation(t.owner, "hasTarget", t.entity.key, _evidence(document.doc_id, t.sentence, 0.6))
+                )
 
     fundings: list[Funding] = []
     for f in facts.fundings:
@@ -91,8 +104,9 @@ def assemble(doc: Doc, document: Document, extractor_version: str) -> DocumentEx
         amounts = [MonetaryAmount(a.value, a.currency, a.text, False)]
         if a.conversion is not None:
             amounts.append(MonetaryAmount(a.conversion.value, a.conversion.currency, a.conversion.text, True))
-        fundings.append(Funding(funders, f.project, amounts, _evidence(document.doc_id, f.sentence, f.confidence),
-                                f.year))
+        fundings.append(
+            Funding(funders, f.project, amounts, _evidence(document.doc_id, f.sentence, f.confidence), f.year)
+        )
     return DocumentExtraction(document, entities, relations, fundings, extractor_version)
 
 

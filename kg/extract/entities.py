@@ -18,11 +18,24 @@ from spacy.util import filter_spans
 from kg.extract import lexicon as lx
 from kg.extract.names import cue_type, find_cue_names
 
-CORE_LABELS = {"GovernmentAgency", "Company", "Alliance", "Association", "Organization", "Person", "Place",
-               "Project"}
+CORE_LABELS = {"GovernmentAgency", "Company", "Alliance", "Association", "Organization", "Person", "Place", "Project"}
 KEEP_SPACY = {"MONEY", "DATE", "CARDINAL", "PERCENT", "NORP", "QUANTITY", "ORDINAL", "TIME"}
-EVENT_WORDS = {"event", "ceremony", "conference", "summit", "forum", "exhibition", "show", "fair", "expo",
-               "meeting", "award", "awards", "festival", "launch"}
+EVENT_WORDS = {
+    "event",
+    "ceremony",
+    "conference",
+    "summit",
+    "forum",
+    "exhibition",
+    "show",
+    "fair",
+    "expo",
+    "meeting",
+    "award",
+    "awards",
+    "festival",
+    "launch",
+}
 
 
 @Language.factory("kg_entities", default_config={"default_org_type": "Company"})
@@ -81,9 +94,15 @@ class EntityTyper:
             return None
         if label in {"ORG", "PERSON"}:
             span = _extend_org(doc, span)
-        if label == "ORG" and len(span) == 1 and span.text.isupper() and span.end < len(doc) \
-                and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN":
-            return None    # 'LNG carriers', 'EV batteries': an acronym used as a modifier
+        if (
+            label == "ORG"
+            and len(span) == 1
+            and span.text.isupper()
+            and span.end < len(doc)
+            and doc[span.end].is_lower
+            and doc[span.end].pos_ == "NOUN"
+        ):
+            return None  # 'LNG carriers', 'EV batteries': an acronym used as a modifier
         cue = cue_type(span.text)
         if label == "PERSON":
             if cue in {"Place", "Project"} or cue and cue != "Person" and len(span) > 1 and not _looks_personal(span):
@@ -113,8 +132,7 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
     for i in range(start, end):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_ and i < end - 1:
             start = i + 1
-    while start < end and (doc[start].lower_ in {"the", "a", "an", "'", '"', "“", "(", "["}
-                           or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in {"the", "a", "an", "'", '"', "“", "(", "["} or doc[start].is_punct):
         start += 1
     if ent.label_ == "PERSON":
         while start < end - 1 and doc[start].lower_ in lx.TITLE_WORDS:
@@ -123,11 +141,14 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
         # "South Korean Ministry ...": the nationality is not part of the name
         for adj in ("South Korean", "Korean", "American", "Chinese", "Japanese"):
             n = len(adj.split())
-            if doc[start:start + n].text == adj and end - start > n:
+            if doc[start : start + n].text == adj and end - start > n:
                 start += n
                 break
-    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "(", ")", ",", "-", '"', "”"}
-                           or doc[end - 1].is_punct and doc[end - 1].text != "."):
+    while end > start and (
+        doc[end - 1].text in {"'s", "’s", "'", "(", ")", ",", "-", '"', "”"}
+        or doc[end - 1].is_punct
+        and doc[end - 1].text != "."
+    ):
         end -= 1
     if end <= start:
         return None
@@ -135,15 +156,19 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
 
 
 def _extend_org(doc: Doc, span: Span) -> Span:
-    """"Samsung" + "SDI", "SK" + "On": a capitalised word right after an organisation name belongs to it."""
+    """ "Samsung" + "SDI", "SK" + "On": a capitalised word right after an organisation name belongs to it."""
     end = span.end
     while end < len(doc):
         tok = doc[end]
         if "\n" in doc[end - 1].whitespace_ or tok.is_sent_start:
             break
-        if tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.is_stop and tok.is_alpha) \
-                and tok.lower_ not in lx.TITLE_WORDS \
-                and tok.ent_type_ not in {"PERSON", "GPE", "DATE", "MONEY"} and tok.lower_ not in lx.NOT_NAMES:
+        if (
+            tok.text[:1].isupper()
+            and (tok.pos_ == "PROPN" or tok.is_stop and tok.is_alpha)
+            and tok.lower_ not in lx.TITLE_WORDS
+            and tok.ent_type_ not in {"PERSON", "GPE", "DATE", "MONEY"}
+            and tok.lower_ not in lx.NOT_NAMES
+        ):
             end += 1
             continue
         break
@@ -196,7 +221,7 @@ def _surnames_to_persons(doc: Doc) -> None:
 def _named_inside_event(doc: Doc, span: Span) -> Span | None:
     """'National Growth Fund Launch Ceremony' is an event; the fund named in it is a project."""
     for end in range(span.end - 1, span.start, -1):
-        cue = cue_type(doc[span.start:end].text)
+        cue = cue_type(doc[span.start : end].text)
         if cue is not None:
             return Span(doc, span.start, end, label=cue)
     return None
@@ -217,9 +242,15 @@ def _list_items(doc: Doc) -> None:
             i += 1
             continue
         j = i
-        while j < len(doc) and j not in taken and (_capitalised(doc[j]) or (
-                j > i and doc[j].text[:1].isupper() and doc[j].is_stop and doc[j].is_alpha) or (
-                j > i and doc[j].is_lower and doc[j].is_alpha and doc[j - 1].is_upper and len(doc[j - 1]) <= 3)):
+        while (
+            j < len(doc)
+            and j not in taken
+            and (
+                _capitalised(doc[j])
+                or (j > i and doc[j].text[:1].isupper() and doc[j].is_stop and doc[j].is_alpha)
+                or (j > i and doc[j].is_lower and doc[j].is_alpha and doc[j - 1].is_upper and len(doc[j - 1]) <= 3)
+            )
+        ):
             j += 1
         prev = by_end.get(i - 1) if i >= 2 and doc[i - 1].text in {",", "and", "&"} else None
         if prev is None and i >= 3 and doc[i - 1].lower_ == "and" and doc[i - 2].text == ",":
@@ -237,11 +268,15 @@ def _list_items(doc: Doc) -> None:
     for k, e in enumerate(ents):
         if e.label_ != "Person" or any("-" in t.text for t in e):
             continue
-        left = ents[k - 1] if k and doc[ents[k - 1].end:e.start].text.strip() in {",", "and", ", and", "&"} else None
-        right = ents[k + 1] if k + 1 < len(ents) and doc[e.end:ents[k + 1].start].text.strip() in {
-            ",", "and", ", and", "&"} else None
+        left = ents[k - 1] if k and doc[ents[k - 1].end : e.start].text.strip() in {",", "and", ", and", "&"} else None
+        right = (
+            ents[k + 1]
+            if k + 1 < len(ents) and doc[e.end : ents[k + 1].start].text.strip() in {",", "and", ", and", "&"}
+            else None
+        )
         if any(x is not None and x.label_ == "Company" for x in (left, right)) and not any(
-                x is not None and x.label_ == "Person" for x in (left, right)):
+            x is not None and x.label_ == "Person" for x in (left, right)
+        ):
             relabel.append(e)
     if relabel:
         ents = [Span(doc, e.start, e.end, label="Company") if e in relabel else e for e in ents]
@@ -250,8 +285,12 @@ def _list_items(doc: Doc) -> None:
 
 
 def _capitalised(tok) -> bool:
-    return tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in lx.TITLE_WORDS and tok.pos_ in {
-        "PROPN", "NOUN", "ADJ", "X"}
+    return (
+        tok.text[:1].isupper()
+        and tok.is_alpha
+        and tok.lower_ not in lx.TITLE_WORDS
+        and tok.pos_ in {"PROPN", "NOUN", "ADJ", "X"}
+    )
 
 
 def _places_naming_projects(doc: Doc) -> None:
@@ -277,12 +316,61 @@ def _places_naming_projects(doc: Doc) -> None:
         doc.ents = kept
 
 
-BUSINESS_VERBS = {"invest", "build", "produce", "manufacture", "supply", "sign", "acquire", "employ", "operate",
-                  "export", "develop", "expand", "receive", "win", "partner", "ship", "sell", "hire", "list",
-                  "merge", "buy", "construct", "make", "spend", "raise", "secure", "open", "award"}
-CORPORATE_NOUNS = {"plant", "factory", "factories", "shares", "stake", "subsidiary", "unit", "ceo", "chief",
-                   "president", "chairman", "chairwoman", "founder", "executive", "headquarters", "board",
-                   "revenue", "profit", "products", "shareholders", "investment", "gigafactory", "facility"}
+BUSINESS_VERBS = {
+    "invest",
+    "build",
+    "produce",
+    "manufacture",
+    "supply",
+    "sign",
+    "acquire",
+    "employ",
+    "operate",
+    "export",
+    "develop",
+    "expand",
+    "receive",
+    "win",
+    "partner",
+    "ship",
+    "sell",
+    "hire",
+    "list",
+    "merge",
+    "buy",
+    "construct",
+    "make",
+    "spend",
+    "raise",
+    "secure",
+    "open",
+    "award",
+}
+CORPORATE_NOUNS = {
+    "plant",
+    "factory",
+    "factories",
+    "shares",
+    "stake",
+    "subsidiary",
+    "unit",
+    "ceo",
+    "chief",
+    "president",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "executive",
+    "headquarters",
+    "board",
+    "revenue",
+    "profit",
+    "products",
+    "shareholders",
+    "investment",
+    "gigafactory",
+    "facility",
+}
 PLACE_PREPS = {"in", "near", "at", "across", "outside"}
 
 
@@ -308,37 +396,64 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
     label = span.label_
     after = doc[span.end] if span.end < len(doc) else None
     after2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
-    subject_of_business = root.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB" and \
-        head.lemma_.lower() in BUSINESS_VERBS
-    corporate_possessor = after is not None and after.text in {"'s", "’s"} and (
-        after2 is not None and after2.lower_ in CORPORATE_NOUNS
-        or root.dep_ == "poss" and head.lemma_.lower() in CORPORATE_NOUNS)
+    subject_of_business = (
+        root.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB" and head.lemma_.lower() in BUSINESS_VERBS
+    )
+    corporate_possessor = (
+        after is not None
+        and after.text in {"'s", "’s"}
+        and (
+            after2 is not None
+            and after2.lower_ in CORPORATE_NOUNS
+            or root.dep_ == "poss"
+            and head.lemma_.lower() in CORPORATE_NOUNS
+        )
+    )
     corporate_modifier = after is not None and after.lower_ in CORPORATE_NOUNS and root.dep_ in {"compound", "nmod"}
     if label == "Person":
-        if len(span) == 1 and span.text not in full_person_parts and (
-                subject_of_business or corporate_possessor or corporate_modifier):
+        if (
+            len(span) == 1
+            and span.text not in full_person_parts
+            and (subject_of_business or corporate_possessor or corporate_modifier)
+        ):
             return "Company"
-        if len(span) >= 2 and (span[0].text.isupper() and len(span[0].text) >= 2
-                               or span[-1].lower_ in lx.COMPANY_HEADS):
+        if len(span) >= 2 and (
+            span[0].text.isupper() and len(span[0].text) >= 2 or span[-1].lower_ in lx.COMPANY_HEADS
+        ):
             return "Company"
         return None
     if label == "Place":
         name = span.text
-        if name in lx.COUNTRIES or name.lower() in lx.COUNTRY_ALIASES or name.lower() in lx.CAPITALS or any(
-                name.endswith(sfx) for sfx in lx.PLACE_SUFFIXES):
+        if (
+            name in lx.COUNTRIES
+            or name.lower() in lx.COUNTRY_ALIASES
+            or name.lower() in lx.CAPITALS
+            or any(name.endswith(sfx) for sfx in lx.PLACE_SUFFIXES)
+        ):
             return None
         if subject_of_business or corporate_possessor:
             return "Company"
         return None
-    if label == "Company" and len(span) == 1 and span.text.isupper() and len(span.text) > 3 and (
-            span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_) \
-            and after is not None and after.text in {",", "(", "-", "—", "–"}:
-        return "Place"   # a dateline: 'JAKARTA, Oct 3 (Reuters) -'
+    if (
+        label == "Company"
+        and len(span) == 1
+        and span.text.isupper()
+        and len(span.text) > 3
+        and (span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_)
+        and after is not None
+        and after.text in {",", "(", "-", "—", "–"}
+    ):
+        return "Place"  # a dateline: 'JAKARTA, Oct 3 (Reuters) -'
     if label == "Company" and len(span) <= 2:
         prev = doc[span.start - 1] if span.start else None
-        if prev is not None and prev.lower_ in PLACE_PREPS and prev.head.pos_ in {"NOUN", "PROPN"} \
-                and prev.head.lemma_.lower() not in {"stake", "share", "interest", "investment"} \
-                and not corporate_possessor and not (after is not None and after.lower_ in CORPORATE_NOUNS):
+        if (
+            prev is not None
+            and prev.lower_ in PLACE_PREPS
+            and prev.head.pos_ in {"NOUN", "PROPN"}
+            and prev.head.lemma_.lower() not in {"stake", "share", "interest", "investment"}
+            and not corporate_possessor
+            and not (after is not None and after.lower_ in CORPORATE_NOUNS)
+        ):
             return "Place"
     return None
 
@@ -364,9 +479,11 @@ def _vote_types(spans: list[Span]) -> list[Span]:
         org = sum(n for lab, n in counter.items() if lab not in {"Person", "Place", "Project"})
         other = max((n for lab, n in counter.items() if lab in {"Person", "Place"}), default=0)
         if org and org >= other:
-            decided[name] = max((lab for lab in counter if lab not in {"Person", "Place", "Project"}),
-                                key=lambda lab: counter[lab])
+            decided[name] = max(
+                (lab for lab in counter if lab not in {"Person", "Place", "Project"}), key=lambda lab: counter[lab]
+            )
         else:
             decided[name] = counter.most_common(1)[0][0]
-    return [Span(s.doc, s.start, s.end, label=decided[s.text.lower()]) if s.text.lower() in decided else s
-            for s in spans]
+    return [
+        Span(s.doc, s.start, s.end, label=decided[s.text.lower()]) if s.text.lower() in decided else s for s in spans
+    ]

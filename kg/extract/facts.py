@@ -7,6 +7,7 @@ found with the sentence it came from and a confidence that reflects how direct t
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 
@@ -21,16 +22,79 @@ from kg.extract.projects import ProjectIndex, coordinated, lemma_key, same_proje
 from kg.model import ORG_TYPES
 
 YEAR_RE = re.compile(r"^(19|20)\d\d$")
-WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
-                "fifty": 50, "hundred": 100}
+WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+}
 RECEIVE_VERBS = {"receive", "get", "obtain", "win", "secure", "land", "gain"}
 RECIPIENT_VERBS = {"provide", "award", "grant", "lend", "give", "offer", "extend", "disburse", "pay"}
-INSTRUMENTS = {"subsidy", "subsidies", "aid", "support", "bond", "bonds", "capital", "loan", "loans", "cash", "equity", "debt", "financing", "guarantee",
-               "guarantees", "subsidy", "grant", "deposit", "deposits", "stake"}
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-          "dec", "end", "mid", "early", "late", "the"}
+INSTRUMENTS = {
+    "subsidy",
+    "subsidies",
+    "aid",
+    "support",
+    "bond",
+    "bonds",
+    "capital",
+    "loan",
+    "loans",
+    "cash",
+    "equity",
+    "debt",
+    "financing",
+    "guarantee",
+    "guarantees",
+    "grant",
+    "deposit",
+    "deposits",
+    "stake",
+}
+MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "end",
+    "mid",
+    "early",
+    "late",
+    "the",
+}
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
@@ -68,8 +132,9 @@ class DocFacts:
     fundings: list[FoundFunding] = field(default_factory=list)
     targets: list[FoundTarget] = field(default_factory=list)
 
-    def relate(self, s: DocEntity | None, p: str, o: DocEntity | None, sent: Span, conf: float,
-               role: str | None = None) -> None:
+    def relate(
+        self, s: DocEntity | None, p: str, o: DocEntity | None, sent: Span, conf: float, role: str | None = None
+    ) -> None:
         if s is None or o is None or s.key == o.key:
             return
         self.relations.append(FoundRelation(s.key, p, o.key, sent, conf, role))
@@ -89,7 +154,7 @@ def verb_subjects(verb: Token) -> list[Token]:
             out = []
             for s in subs:
                 if s.lower_ in {"which", "that", "who", "each", "both", "all"} and tok.dep_ == "relcl":
-                    out.extend(coordinated(tok.head))   # 'X, which put in 35 billion yuan'
+                    out.extend(coordinated(tok.head))  # 'X, which put in 35 billion yuan'
                     continue
                 out.extend(coordinated(s))
             return out
@@ -145,8 +210,10 @@ class FactFinder:
             if listed:
                 return listed
             for t in tok.subtree:
-                if t.i in self.table.token_entity and (t.dep_ not in {"pobj", "poss"} or tok.lower_ in {
-                        "province", "state", "government", "region", "city", "prefecture"}):
+                if t.i in self.table.token_entity and (
+                    t.dep_ not in {"pobj", "poss"}
+                    or tok.lower_ in {"province", "state", "government", "region", "city", "prefecture"}
+                ):
                     ent = self.table.at(t.i)
                     break
         if ent is not None:
@@ -200,8 +267,11 @@ class FactFinder:
 
     def default_funder(self) -> DocEntity | None:
         """Who pays when the sentence does not say: the government of the document, else the last payer."""
-        own = self.table.entities.get(f"org:{norm('Government of ' + self.table.country)}") if self.table.country \
+        own = (
+            self.table.entities.get(f"org:{norm('Government of ' + self.table.country)}")
+            if self.table.country
             else None
+        )
         if own is not None:
             return own
         for f in reversed(self.facts.fundings):
@@ -254,10 +324,15 @@ class FactFinder:
                     break
                 if not (0 < n - index.get(g.sentence.start, -9) <= 2):
                     continue
-                if g.amount.currency == f.amount.currency and g.amount.value > f.amount.value and \
-                        (lemma_key(parent.name) & {"package", "plan"} or
-                         lemma_key(parent.name) & {"fund", "program", "initiative"} and
-                         not lemma_key(project.name) & {"fund", "program", "package", "plan", "initiative"}):
+                if (
+                    g.amount.currency == f.amount.currency
+                    and g.amount.value > f.amount.value
+                    and (
+                        lemma_key(parent.name) & {"package", "plan"}
+                        or lemma_key(parent.name) & {"fund", "program", "initiative"}
+                        and not lemma_key(project.name) & {"fund", "program", "package", "plan", "initiative"}
+                    )
+                ):
                     self.facts.relate(project, "partOf", parent, f.sentence, 0.5)
                     break
 
@@ -265,14 +340,25 @@ class FactFinder:
     def find_groups(self) -> None:
         """'battery makers - A, B and C' / 'battery makers, including A, B and C' names a group."""
         for tok in self.doc:
-            if tok.tag_ != "NNS" or tok.lower_ not in {"makers", "companies", "firms", "producers",
-                                                         "manufacturers", "groups", "conglomerates"}:
+            if tok.tag_ != "NNS" or tok.lower_ not in {
+                "makers",
+                "companies",
+                "firms",
+                "producers",
+                "manufacturers",
+                "groups",
+                "conglomerates",
+            }:
                 continue
-            mods = [c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}
-                    and c.lower_ not in {"key", "major", "largest", "big", "biggest", "leading", "local"}]
+            mods = [
+                c.lower_
+                for c in tok.children
+                if c.dep_ in {"compound", "amod", "nmod"}
+                and c.lower_ not in {"key", "major", "largest", "big", "biggest", "leading", "local"}
+            ]
             if not mods:
                 continue
-            window = self.doc[tok.i + 1:min(len(self.doc), tok.i + 16)]
+            window = self.doc[tok.i + 1 : min(len(self.doc), tok.i + 16)]
             members: list[DocEntity] = []
             for t in window:
                 if t.text in {".", ";"} or (t.lower_ in {"as", "while"} and members):
@@ -285,13 +371,12 @@ class FactFinder:
 
     # ------------------------------------------------------------------ headOf
     def head_of(self, sent: Span) -> None:
-        doc = self.doc
         for tok in sent:
             person = self.table.at(tok.i)
             if person is None or person.type != "Person":
                 continue
             if tok.i > sent.start and self.table.at(tok.i - 1) is person:
-                continue   # not the first token of the mention
+                continue  # not the first token of the mention
             end = tok.i
             while end < sent.end and self.table.at(end) is person:
                 end += 1
@@ -302,25 +387,42 @@ class FactFinder:
         doc = self.doc
         i = start - 1
         words: list[Token] = []
-        while i >= sent.start and (doc[i].lower_ in lx.TITLE_WORDS or doc[i].lower_ in {"of", ","} and words
-                                   and doc[i - 1].lower_ != "," or doc[i].text == "-" and words
-                                   and doc[i - 1].lower_ in lx.TITLE_WORDS):
+        while i >= sent.start and (
+            doc[i].lower_ in lx.TITLE_WORDS
+            or doc[i].lower_ in {"of", ","}
+            and words
+            and doc[i - 1].lower_ != ","
+            or doc[i].text == "-"
+            and words
+            and doc[i - 1].lower_ in lx.TITLE_WORDS
+        ):
             words.insert(0, doc[i])
             i -= 1
         if words and words[0].lower_ in {"minister", "secretary", "commissioner"}:
             # 'Investment Minister X', 'Information and Broadcasting Minister X': the portfolio words
-            while i >= sent.start and self.table.at(i) is None and (
-                    doc[i].text[:1].isupper() and doc[i].pos_ in {"PROPN", "NOUN", "ADJ"}
-                    or doc[i].lower_ in {"and", "&"} and words and doc[i - 1].text[:1].isupper()):
+            while (
+                i >= sent.start
+                and self.table.at(i) is None
+                and (
+                    doc[i].text[:1].isupper()
+                    and doc[i].pos_ in {"PROPN", "NOUN", "ADJ"}
+                    or doc[i].lower_ in {"and", "&"}
+                    and words
+                    and doc[i - 1].text[:1].isupper()
+                )
+            ):
                 words.insert(0, doc[i])
                 i -= 1
             if words and words[0].lower_ in {"and", "&"}:
                 words.pop(0)
                 i += 1
         if i >= sent.start and doc[i].text in {"'s", "’s"} and words:
-            i -= 1      # "LG Energy Solution's chief executive Kwon Young-soo"
+            i -= 1  # "LG Energy Solution's chief executive Kwon Young-soo"
         # "Minister of Trade, Industry and Energy Lee Chang-yang"
-        m = re.search(r"\b(Minister|Secretary) of ((?:[A-Z][\w-]*(?:,? (?:and )?)?)+)\s*$", doc[max(sent.start, start - 12):start].text)
+        m = re.search(
+            r"\b(Minister|Secretary) of ((?:[A-Z][\w-]*(?:,? (?:and )?)?)+)\s*$",
+            doc[max(sent.start, start - 12) : start].text,
+        )
         if m:
             ministry_name = "Ministry of " + m.group(2).strip().rstrip(",")
             ministry = self._find_or_make_ministry(ministry_name)
@@ -339,11 +441,19 @@ class FactFinder:
         if any(part in lx.NOT_HEAD_ROLE_WORDS for w in role_words for part in w.lower().split("-")):
             return
         org = self.table.at(i) if i >= sent.start else None
-        if org is not None and org.type == "Place" and any(
-                w.lower() in {"premier", "governor", "mayor", "president", "prime", "chancellor"} for w in role_words):
-            org = government_of(self.table, lx.CAPITALS.get(org.name.lower(), org.name))   # 'Ontario Premier X'
-        if org is None and i >= sent.start and role_words[-1].lower() in {"ceo", "chairman", "chairwoman", "president",
-                                                                           "founder", "chief"}:
+        if (
+            org is not None
+            and org.type == "Place"
+            and any(
+                w.lower() in {"premier", "governor", "mayor", "president", "prime", "chancellor"} for w in role_words
+            )
+        ):
+            org = government_of(self.table, lx.CAPITALS.get(org.name.lower(), org.name))  # 'Ontario Premier X'
+        if (
+            org is None
+            and i >= sent.start
+            and role_words[-1].lower() in {"ceo", "chairman", "chairwoman", "president", "founder", "chief"}
+        ):
             org = self._unnamed_company_before(sent, i)
         if org is not None and org.type in ORG_TYPES:
             self.facts.relate(person, "headOf", org, sent, 0.85, role)
@@ -354,7 +464,15 @@ class FactFinder:
             return
         lower_role = role.lower()
         if "minister" in lower_role or "secretary" in lower_role:
-            topic = {w.lower() for w in role_words} - {"minister", "prime", "secretary", "general", "and", "&", "deputy"}
+            topic = {w.lower() for w in role_words} - {
+                "minister",
+                "prime",
+                "secretary",
+                "general",
+                "and",
+                "&",
+                "deputy",
+            }
             body_words = ("ministry",) if "minister" in lower_role else ("ministry", "department", "office")
             best, best_n = None, 0
             for ent in self.table.entities.values():
@@ -367,7 +485,7 @@ class FactFinder:
                 self.facts.relate(person, "headOf", best, sent, 0.7, role)
                 return
         if "president" in lower_role and "vice" not in lower_role:
-            left = doc[max(sent.start, i - 2):i + 1].text.lower()
+            left = doc[max(sent.start, i - 2) : i + 1].text.lower()
             country = None
             for adj, c in lx.NATIONALITY_TO_COUNTRY.items():
                 if re.search(rf"\b{re.escape(adj)}\b", left):
@@ -380,15 +498,19 @@ class FactFinder:
         """'SK hynix CEO Kwak Noh-jung': the words right before a corporate title name the company."""
         doc = self.doc
         j = i
-        while j >= max(0, sent.start - 2) and i - j < 3 and self.table.at(j) is None and (
-                doc[j].pos_ == "PROPN" or doc[j].is_lower and j < i and doc[j - 1].is_upper):
+        while (
+            j >= max(0, sent.start - 2)
+            and i - j < 3
+            and self.table.at(j) is None
+            and (doc[j].pos_ == "PROPN" or doc[j].is_lower and j < i and doc[j - 1].is_upper)
+        ):
             j -= 1
         before = self.table.at(j) if j >= max(0, sent.start - 1) else None
         if before is not None and before.type in ORG_TYPES:
-            return before      # 'POSCO Holdings Chairman X' where spaCy split the name
+            return before  # 'POSCO Holdings Chairman X' where spaCy split the name
         if j == i or not doc[j + 1].text[:1].isupper():
             return None
-        name = doc[j + 1:i + 1].text
+        name = doc[j + 1 : i + 1].text
         if name.lower() in lx.NOT_NAMES or name in lx.COUNTRIES:
             return None
         ent = self.table.add(DocEntity(f"org:{norm(name)}", "Company", name, confidence=0.5))
@@ -445,8 +567,12 @@ class FactFinder:
             if tok.pos_ == "VERB" and lem in lx.DOING_VERBS and tok.dep_ in {"xcomp", "advcl", "conj", "pcomp"}:
                 anchor = tok.head
                 infinitive = any(c.lower_ == "to" for c in tok.children) or tok.tag_ == "VBG"
-                if lemma(anchor) in lx.GOAL_VERBS | lx.FUND_VERBS or lemma(anchor) in lx.DOING_VERBS and \
-                        anchor.dep_ == "xcomp" or infinitive:
+                if (
+                    lemma(anchor) in lx.GOAL_VERBS | lx.FUND_VERBS
+                    or lemma(anchor) in lx.DOING_VERBS
+                    and anchor.dep_ == "xcomp"
+                    or infinitive
+                ):
                     for obj in [c for c in tok.children if c.dep_ == "dobj"]:
                         self._project_from_object(obj)
             if tok.pos_ in {"NOUN", "PROPN"} and lem in lx.PROGRAMME_HEADS and tok.ent_type_ not in {"MONEY"}:
@@ -466,8 +592,9 @@ class FactFinder:
         candidates = list(verb.children)
         # the money object's own prepositions: 'invest 100 billion won ... in building X'
         for c in verb.children:
-            if c.dep_ in {"dobj", "nsubjpass", "nsubj", "xcomp"} and (c.ent_type_ == "MONEY" or c.like_num or
-                                                             c.lower_ in {"won", "dollars", "trillion", "billion"}):
+            if c.dep_ in {"dobj", "nsubjpass", "nsubj", "xcomp"} and (
+                c.ent_type_ == "MONEY" or c.like_num or c.lower_ in {"won", "dollars", "trillion", "billion"}
+            ):
                 candidates += list(c.children)
                 for conj in c.conjuncts:
                     candidates += list(conj.children)
@@ -527,8 +654,12 @@ class FactFinder:
                     for name, start, end in split:
                         children.append(self.projects.add(name, start, end, 0.6))
                 else:
-                    if head.ent_type_ == "MONEY" or head.lower_ in {"won", "trillion", "billion"} or \
-                            re.match(r"^[A-Z]{3}\d", head.text) or head.like_num:
+                    if (
+                        head.ent_type_ == "MONEY"
+                        or head.lower_ in {"won", "trillion", "billion"}
+                        or re.match(r"^[A-Z]{3}\d", head.text)
+                        or head.like_num
+                    ):
                         for p in list(head.children) + list(tok.children):
                             if p.dep_ == "prep" and p.lower_ == "in":
                                 for q in p.children:
@@ -547,8 +678,8 @@ class FactFinder:
         for amount in self.amounts:
             if not (sent.start_char <= amount.start < sent.end_char):
                 continue
-            if re.search(r"\b[Oo]f the\s*$", self.doc.text[max(0, amount.start - 8):amount.start]):
-                continue   # 'Of the 50 trillion won, ...' refers back to an amount already stated
+            if re.search(r"\b[Oo]f the\s*$", self.doc.text[max(0, amount.start - 8) : amount.start]):
+                continue  # 'Of the 50 trillion won, ...' refers back to an amount already stated
             span = self.doc.char_span(amount.start, amount.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -583,7 +714,7 @@ class FactFinder:
             if inv.lower_ == "with":
                 main = inv.head
                 if main.dep_ in {"advcl", "xcomp"} and any(c.lower_ == "to" for c in main.children):
-                    main = main.head      # 'set up a fund to boost X, with a capital of ...': the fund
+                    main = main.head  # 'set up a fund to boost X, with a capital of ...': the fund
                 if main.pos_ == "NOUN" and lemma(main) in lx.PROGRAMME_HEADS | lx.FACILITY_HEADS:
                     project = self.projects.add_np(main, 0.55)
                 elif main.pos_ == "VERB":
@@ -599,14 +730,17 @@ class FactFinder:
                     break
         if project is None and verb is not None:
             # 'provide 5 trillion won in low-interest loans to shipbuilders': the instrument is the programme
-            for t in self.doc[span.end:min(sent.end, span.end + 4)]:
+            for t in self.doc[span.end : min(sent.end, span.end + 4)]:
                 if t.lower_ == "in":
                     objs = [c for c in t.children if c.dep_ == "pobj" and lemma(c) in INSTRUMENTS]
                     if objs and lemma(objs[0]) not in {"capital", "stake", "equity"}:
                         project = self._instrument_project(objs[0], sent)
                     break
-        receiving = verb is not None and (lemma(verb) in RECEIVE_VERBS or _passive(verb) and lemma(verb) in
-                                           RECIPIENT_VERBS | {"award", "grant", "give", "allocate"})
+        receiving = verb is not None and (
+            lemma(verb) in RECEIVE_VERBS
+            or _passive(verb)
+            and lemma(verb) in RECIPIENT_VERBS | {"award", "grant", "give", "allocate"}
+        )
         if receiving:
             # 'The plant will receive €250 million', 'X was awarded ¥46 billion for Y', 'selected 15 projects
             # to receive €992 million': the subject receives; the payer is the agent, 'from X', or the one
@@ -615,7 +749,8 @@ class FactFinder:
             if verb.dep_ in {"xcomp", "advcl"} and not [c for c in verb.children if c.dep_ == "nsubj"]:
                 objs = [c for c in verb.head.children if c.dep_ == "dobj"]
                 recipients = [e for o in objs for e in self.entity_of(o, False)] or [
-                    p for o in objs for p in [self.projects.add_np(o, 0.55)] if p is not None]
+                    p for o in objs for p in [self.projects.add_np(o, 0.55)] if p is not None
+                ]
                 for sub in verb_subjects(verb.head) if not _passive(verb.head) else []:
                     funders += self.funder_for(sub)
                 for a in passive_agents(verb.head):
@@ -638,12 +773,21 @@ class FactFinder:
             for t in sent:
                 if lemma(t) in lx.LEAD_VERBS and t.dep_ in {"acl", "relcl"} and self.table.at(t.head.i) is project:
                     funders += [e for a in passive_agents(t) for e in self.entity_of(a, False) if e.type in ORG_TYPES]
-        if project is None and funders and verb is not None and lemma(verb) in {"contribute", "put", "commit",
-                                                                                  "inject", "chip"}:
+        if (
+            project is None
+            and funders
+            and verb is not None
+            and lemma(verb) in {"contribute", "put", "commit", "inject", "chip"}
+        ):
             # 'the largest shareholder, contributing 60 billion yuan': into the fund being discussed
-            project = next((p for p in reversed([self.table.entities[k] for k in self.projects.order
-                                                   if k in self.table.entities])
-                            if lemma_key(p.name) & {"fund", "program", "package", "plan", "initiative"}), None)
+            project = next(
+                (
+                    p
+                    for p in reversed([self.table.entities[k] for k in self.projects.order if k in self.table.entities])
+                    if lemma_key(p.name) & {"fund", "program", "package", "plan", "initiative"}
+                ),
+                None,
+            )
         if parent is not None:
             funders = funders or [self.table.entities[k] for k in parent.funders if k in self.table.entities]
             parent_project = self.table.entities.get(parent.project)
@@ -684,9 +828,13 @@ class FactFinder:
         nxt = doc[right] if right < sent.end else None
         if nxt is not None and nxt.lower_ in {"to", "for"}:
             right = nxt.i + 1
-            while right < sent.end and doc[right].text not in {",", ".", ";"} and doc[right].lower_ not in {
-                    "including", "by", "in", "at", "on", "over", "from", "that", "which", "who"} \
-                    and doc[right].tag_ not in {"VBN", "VBG", "VBD", "MD"}:
+            while (
+                right < sent.end
+                and doc[right].text not in {",", ".", ";"}
+                and doc[right].lower_
+                not in {"including", "by", "in", "at", "on", "over", "from", "that", "which", "who"}
+                and doc[right].tag_ not in {"VBN", "VBG", "VBD", "MD"}
+            ):
                 right += 1
         name = doc[left:right].text
         return self.projects.add(name, left, right, 0.5) if len(name) > 3 else None
@@ -701,9 +849,13 @@ class FactFinder:
             if span.start <= tok.i < span.end:
                 continue
             if tok.pos_ in {"VERB", "AUX"} and lemma(tok) in lx.FUND_VERBS | lx.MONEY_GO_VERBS | RECEIVE_VERBS | {
-                    "include", "comprise", "unveil", "total"}:
+                "include",
+                "comprise",
+                "unveil",
+                "total",
+            }:
                 return tok
-        for tok in reversed(self.doc[sent.start:span.start]):
+        for tok in reversed(self.doc[sent.start : span.start]):
             if tok.pos_ == "VERB" and lemma(tok) in lx.FUND_VERBS | {"go"}:
                 return tok
         return None
@@ -713,8 +865,13 @@ class FactFinder:
         Growth Fund"', 'a semiconductor financial support programme of KRW17 trillion'."""
         doc = self.doc
         i = span.end
-        while i < sent.end and (doc[i].is_quote or doc[i].text in {"(", ")", "$"} or doc[i].like_num
-                                or doc[i].lower_ in SCALE_WORDS or doc[i].ent_type_ == "MONEY"):
+        while i < sent.end and (
+            doc[i].is_quote
+            or doc[i].text in {"(", ")", "$"}
+            or doc[i].like_num
+            or doc[i].lower_ in SCALE_WORDS
+            or doc[i].ent_type_ == "MONEY"
+        ):
             if doc[i].text == "(":
                 close = next((j for j in range(i, min(sent.end, i + 8)) if doc[j].text == ")"), None)
                 if close is None:
@@ -731,10 +888,13 @@ class FactFinder:
             while noun.dep_ in {"compound", "amod", "nmod"} and noun.head.i > noun.i:
                 noun = noun.head
             if noun.dep_ in {"nsubj", "nsubjpass"} and lemma(noun.head) in RECEIVE_VERBS | {"cost"}:
-                return None     # 'The €1.5 billion plant will receive €250 million': a cost, not a commitment
-            if noun.dep_ == "appos" and self.table.at(noun.head.i) is not None and \
-                    self.table.at(noun.head.i).type == "Project":
-                return self.table.at(noun.head.i)   # appositive: France 2030, a plan
+                return None  # 'The €1.5 billion plant will receive €250 million': a cost, not a commitment
+            if (
+                noun.dep_ == "appos"
+                and self.table.at(noun.head.i) is not None
+                and self.table.at(noun.head.i).type == "Project"
+            ):
+                return self.table.at(noun.head.i)  # appositive: France 2030, a plan
 
             head = tok
             while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i and head.head.i - i < 6:
@@ -790,8 +950,11 @@ class FactFinder:
             if t.lower_ in {"in", "for"} and i + 2 < sent.end and doc[i + 1].lower_ in {"fiscal", "fy"}:
                 i += 3 if year_of(doc[i + 2]) else 2
                 continue
-            if t.lower_ in {"each", "annually", "a", "per", "year", "over", "the", "next", "years", "through",
-                            "until", "from"} or t.like_num:
+            if (
+                t.lower_
+                in {"each", "annually", "a", "per", "year", "over", "the", "next", "years", "through", "until", "from"}
+                or t.like_num
+            ):
                 i += 1
                 continue
             break
@@ -800,20 +963,29 @@ class FactFinder:
         if verb is not None and lemma(verb) in RECIPIENT_VERBS:
             preps.discard("to")
         if i < sent.end and doc[i].lower_ in preps:
-            return [c for c in doc[i].children if c.dep_ in {"pobj", "pcomp"}
-                    and not year_of(c) and c.ent_type_ not in {"DATE", "MONEY"}
-                    and (self.table.at(c.i) is None or self.table.at(c.i).type == "Project")]
+            return [
+                c
+                for c in doc[i].children
+                if c.dep_ in {"pobj", "pcomp"}
+                and not year_of(c)
+                and c.ent_type_ not in {"DATE", "MONEY"}
+                and (self.table.at(c.i) is None or self.table.at(c.i).type == "Project")
+            ]
         return []
 
     def _year_near(self, span: Span, verb: Token, sent: Span) -> int | None:
         """'in 2026' / 'by 2030' right after the amount or attached to its verb."""
         # right after the amount (and its conversion)
-        window = self.doc[span.end:min(sent.end, span.end + 8)]
+        window = self.doc[span.end : min(sent.end, span.end + 8)]
         for i, t in enumerate(window):
             if t.lower_ in {"in", "by", "until", "through"} and i + 1 < len(window) and year_of(window[i + 1]):
                 return year_of(window[i + 1])
-            if t.lower_ in {"in", "by"} and i + 2 < len(window) and window[i + 1].lower_ in {"fiscal", "fy"} \
-                    and year_of(window[i + 2]):
+            if (
+                t.lower_ in {"in", "by"}
+                and i + 2 < len(window)
+                and window[i + 1].lower_ in {"fiscal", "fy"}
+                and year_of(window[i + 2])
+            ):
                 return year_of(window[i + 2])
             if t.lower_ in {"for", "to", "into", ","} or t.ent_type_ == "MONEY" and i > 3:
                 break
@@ -829,11 +1001,14 @@ class FactFinder:
         their projects are one project."""
         fundings = self.facts.fundings
         for i, a in enumerate(fundings):
-            for b in fundings[i + 1:]:
+            for b in fundings[i + 1 :]:
                 if a.project == b.project:
                     continue
-                if a.sentence.start == b.sentence.start or _is_additional(self.doc.text, a.amount) \
-                        or _is_additional(self.doc.text, b.amount):
+                if (
+                    a.sentence.start == b.sentence.start
+                    or _is_additional(self.doc.text, a.amount)
+                    or _is_additional(self.doc.text, b.amount)
+                ):
                     continue
                 if _same_money(a.amount, b.amount):
                     pa, pb = self.table.entities.get(a.project), self.table.entities.get(b.project)
@@ -847,7 +1022,7 @@ class FactFinder:
         text) become one."""
         projects = [e for e in self.table.entities.values() if e.type == "Project"]
         for i, a in enumerate(projects):
-            for b in projects[i + 1:]:
+            for b in projects[i + 1 :]:
                 if a.key not in self.table.entities or b.key not in self.table.entities:
                     continue
                 if any(same_project(x, y) for x in a.all_names() for y in b.all_names()):
@@ -886,8 +1061,9 @@ class FactFinder:
             subjects: list[DocEntity] = []
             for s in verb_subjects(tok) if tok.dep_ not in {"acl"} else []:
                 subjects += [e for e in self.entity_of(s, False) if e.type in ORG_TYPES | {"Person"}]
-            agents = [e for a in passive_agents(tok) for e in self.entity_of(a, False)
-                      if e.type in ORG_TYPES | {"Person"}]
+            agents = [
+                e for a in passive_agents(tok) for e in self.entity_of(a, False) if e.type in ORG_TYPES | {"Person"}
+            ]
             objects = self._announced_objects(tok)
             if tok.dep_ == "acl" and agents:
                 head_ent = self.table.at(tok.head.i)
@@ -922,16 +1098,27 @@ class FactFinder:
                                     out.append(e)
                 if out:
                     continue
-                purpose = [x for x in self.doc[c.i + 1:min(sentence_of(self.doc, verb.i).end, c.i + 30)]
-                           if x.tag_ == "VB" and self.doc[x.i - 1].lower_ == "to" and lemma(x) in lx.DOING_VERBS]
-                definite = any(d.lower_ in {"the", "this", "that", "its"} for d in c.children if d.dep_ in {"det", "poss"})
-                if lemma(c) in {"plan", "strategy", "roadmap", "programme", "program", "package", "initiative"} \
-                        and purpose and not definite:
-                    clause = self.doc[purpose[0].i - 1:purpose[0].right_edge.i + 1]
-                    cut = [t.i for t in clause if t.dep_ in {"prep"} and t.lower_ in {"during", "at", "on", "in"}
-                           and t.head == purpose[0]]
+                purpose = [
+                    x
+                    for x in self.doc[c.i + 1 : min(sentence_of(self.doc, verb.i).end, c.i + 30)]
+                    if x.tag_ == "VB" and self.doc[x.i - 1].lower_ == "to" and lemma(x) in lx.DOING_VERBS
+                ]
+                definite = any(
+                    d.lower_ in {"the", "this", "that", "its"} for d in c.children if d.dep_ in {"det", "poss"}
+                )
+                if (
+                    lemma(c) in {"plan", "strategy", "roadmap", "programme", "program", "package", "initiative"}
+                    and purpose
+                    and not definite
+                ):
+                    clause = self.doc[purpose[0].i - 1 : purpose[0].right_edge.i + 1]
+                    cut = [
+                        t.i
+                        for t in clause
+                        if t.dep_ in {"prep"} and t.lower_ in {"during", "at", "on", "in"} and t.head == purpose[0]
+                    ]
                     end = min(cut) if cut else clause.end
-                    name = f"{c.text} {self.doc[purpose[0].i - 1:end].text}".strip(" ,.")
+                    name = f"{c.text} {self.doc[purpose[0].i - 1 : end].text}".strip(" ,.")
                     proj = self.projects.add(name, c.i, c.i + 1, 0.55)
                     if proj is not None:
                         out.append(proj)
@@ -1064,14 +1251,18 @@ class FactFinder:
     # ------------------------------------------------------------------ members
     def members(self, sent: Span) -> None:
         """'<alliance> ... including A, B and C' and 'A joined <alliance>'."""
-        alliances = [self.table.at(t.i) for t in sent if self.table.at(t.i) is not None
-                     and self.table.at(t.i).type in {"Alliance", "Association"}]
+        alliances = [
+            self.table.at(t.i)
+            for t in sent
+            if self.table.at(t.i) is not None and self.table.at(t.i).type in {"Alliance", "Association"}
+        ]
         if alliances:
             group = alliances[0]
             for tok in sent:
                 if tok.lower_ in {"including", "include", "includes", "such"} and tok.i > min(
-                        t.i for t in sent if self.table.at(t.i) is group):
-                    for t in self.doc[tok.i + 1:sent.end]:
+                    t.i for t in sent if self.table.at(t.i) is group
+                ):
+                    for t in self.doc[tok.i + 1 : sent.end]:
                         ent = self.table.at(t.i)
                         if t.text in {".", ";"}:
                             break
@@ -1081,8 +1272,13 @@ class FactFinder:
         for tok in sent:
             if tok.lower_ not in {"member", "members"}:
                 continue
-            groups = [self.table.at(p.i) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj"]
+            groups = [
+                self.table.at(p.i)
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
             group = groups[0] if groups else None
             if group is None or group.type not in ORG_TYPES:
                 continue
@@ -1129,8 +1325,11 @@ class FactFinder:
                 prep = doc[tok.i - 1]
                 head = prep.head
                 owner = self.table.at(head.i)
-                if owner is None and head.pos_ == "VERB" and lemma(head) in {"build", "establish", "construct",
-                                                                              "set", "open", "locate", "develop"}:
+                if (
+                    owner is None
+                    and head.pos_ == "VERB"
+                    and lemma(head) in {"build", "establish", "construct", "set", "open", "locate", "develop"}
+                ):
                     objs = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
                     owner = self.table.at(objs[0].i) if objs else None
                     owner = owner if owner is not None and owner.type == "Project" else None
@@ -1142,7 +1341,10 @@ class FactFinder:
                     self.facts.relate(owner, "locatedIn", place, sent, 0.6)
         # 'The hubs will be established in 11 countries ..., including A, B and C'
         for tok in sent:
-            if lemma(tok) in {"establish", "build", "locate", "set", "open", "construct", "base"} and tok.pos_ == "VERB":
+            if (
+                lemma(tok) in {"establish", "build", "locate", "set", "open", "construct", "base"}
+                and tok.pos_ == "VERB"
+            ):
                 subj = [s for s in verb_subjects(tok)]
                 projects = [e for s in subj for e in self.entity_of(s, False) if e.type == "Project"]
                 if not projects:
@@ -1173,8 +1375,13 @@ class FactFinder:
                 if k < sent.end and doc[k].lower_ in {"and", "or"}:
                     return True
                 continue
-            return k < sent.end and doc[k].lower_ in {"and", "or"} and k + 1 < sent.end and \
-                self.table.at(k + 1) is not None and self.table.at(k + 1).type == "Place"
+            return (
+                k < sent.end
+                and doc[k].lower_ in {"and", "or"}
+                and k + 1 < sent.end
+                and self.table.at(k + 1) is not None
+                and self.table.at(k + 1).type == "Place"
+            )
         return False
 
     def part_of(self, sent: Span) -> None:
@@ -1192,20 +1399,26 @@ class FactFinder:
                 if tok.dep_ == "appos":
                     child = self.table.at(tok.head.i)
                 else:
-                    child = next((self.table.at(c.i) for c in tok.children if c.dep_ in {"appos", "compound"}
-                                  and self.table.at(c.i) is not None), None)
+                    child = next(
+                        (
+                            self.table.at(c.i)
+                            for c in tok.children
+                            if c.dep_ in {"appos", "compound"} and self.table.at(c.i) is not None
+                        ),
+                        None,
+                    )
                     if child is None and tok.i + 1 < sent.end:
                         child = self.table.at(tok.i + 1)
-                if parent is not None and child is not None and parent.type in ORG_TYPES and \
-                        child.type in ORG_TYPES:
+                if parent is not None and child is not None and parent.type in ORG_TYPES and child.type in ORG_TYPES:
                     self.facts.relate(child, "partOf", parent, sent, 0.7)
             if tok.lower_ == "under" and tok.dep_ == "prep":
                 programme = next((self.table.at(p.i) for p in tok.children if p.dep_ == "pobj"), None)
                 if programme is None or programme.type != "Project":
                     continue
                 for p in self.projects.in_sentence(sent):
-                    if p is not programme and p.key not in {r.subject for r in self.facts.relations
-                                                            if r.predicate == "partOf"}:
+                    if p is not programme and p.key not in {
+                        r.subject for r in self.facts.relations if r.predicate == "partOf"
+                    }:
                         self.facts.relate(p, "partOf", programme, sent, 0.55)
 
     # ------------------------------------------------------------------ targets
@@ -1218,7 +1431,7 @@ class FactFinder:
                 continue
             prep = doc[tok.i - 1]
             if prep.lower_ in MONTHS and tok.i >= 2:
-                prep = doc[tok.i - 2]       # 'by March 2026'
+                prep = doc[tok.i - 2]  # 'by March 2026'
             if prep.lower_ not in {"by", "in", "until", "before"}:
                 continue
             target = self._target_at(sent, prep, year, has_goal)
@@ -1240,25 +1453,42 @@ class FactFinder:
         start_tok = self._target_start(sent, prep)
         if start_tok is None:
             return None
-        phrase = doc[start_tok:prep.i]
+        phrase = doc[start_tok : prep.i]
         subj = [t for t in phrase if t.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
             verbs = [t for t in phrase if t.i > subj[-1].i and t.pos_ == "VERB"]
             if verbs:
                 start_tok = verbs[0].i
-                phrase = doc[start_tok:prep.i]
+                phrase = doc[start_tok : prep.i]
         if any(t.tag_ in {"VBD"} for t in phrase[:2]):
             return None
         if any(lemma(t) in lx.FUND_VERBS and t.pos_ == "VERB" for t in phrase) and find_amounts(phrase.text):
-            return None   # money being spent by a year is a funding, not a target
+            return None  # money being spent by a year is a funding, not a target
         text = phrase.text.strip(" ,;")
         if not text:
             return None
-        numbers = [t for t in phrase if (t.like_num or t.ent_type_ in {"CARDINAL", "PERCENT", "MONEY"})
-                   and not year_of(t) and not _is_spec(t)]
-        milestone = any(lemma(t) in lx.MILESTONE_NOUNS | {"produce", "release", "launch", "complete",
-                                                            "commercialize", "achieve", "reach", "start",
-                                                            "begin", "operate"} for t in phrase)
+        numbers = [
+            t
+            for t in phrase
+            if (t.like_num or t.ent_type_ in {"CARDINAL", "PERCENT", "MONEY"}) and not year_of(t) and not _is_spec(t)
+        ]
+        milestone = any(
+            lemma(t)
+            in lx.MILESTONE_NOUNS
+            | {
+                "produce",
+                "release",
+                "launch",
+                "complete",
+                "commercialize",
+                "achieve",
+                "reach",
+                "start",
+                "begin",
+                "operate",
+            }
+            for t in phrase
+        )
         if phrase[0].pos_ in {"NOUN", "ADJ", "PROPN"} and not numbers and not milestone:
             # 'mass production of humanoid robots in 2029 and self-driving cars in 2030'
             for t in reversed(self.facts.targets):
@@ -1272,12 +1502,18 @@ class FactFinder:
         if not has_goal and not any(t.lower_ in {"will", "target", "targeted", "aim", "goal"} for t in sent):
             return None
         value, unit, baseline, currency, qualifier = _target_value(phrase)
-        between = doc[prep.i + 1:prep.i + 2].text if doc[prep.i + 1].lower_ in MONTHS else ""
+        between = doc[prep.i + 1 : prep.i + 2].text if doc[prep.i + 1].lower_ in MONTHS else ""
         name = f"{text} {prep.text} {between + ' ' if between else ''}{year}"
         key = f"target:{norm(name)}"
         ent = self.table.add(DocEntity(key, "Target", name, confidence=0.6))
         ent.year, ent.value, ent.unit, ent.baseline, ent.currency, ent.qualifier = (
-            year, value, unit, baseline, currency, qualifier)
+            year,
+            value,
+            unit,
+            baseline,
+            currency,
+            qualifier,
+        )
         self.table.mark(start_tok, prep.i + 2, key)
         owner = self._target_owner(sent, phrase, unit)
         return FoundTarget(ent, owner.key if owner else None, sent)
@@ -1314,8 +1550,7 @@ class FactFinder:
                 return self.table.entities[f.project]
         if unit:
             for p in self.projects.by_key.values():
-                if same_project(unit, p.name) or any(
-                        len(lemma_key(unit) & lemma_key(n)) >= 2 for n in p.all_names()):
+                if same_project(unit, p.name) or any(len(lemma_key(unit) & lemma_key(n)) >= 2 for n in p.all_names()):
                     return p
         # the subject of the goal verb ('the alliance aims to', 'it targets')
         for t in sent:
@@ -1353,7 +1588,7 @@ def _passive(verb: Token) -> bool:
 
 def _is_additional(text: str, amount: AmountMatch) -> bool:
     """'another 700 billion won', 'an additional $5 billion': a new commitment, not a restatement."""
-    before = text[max(0, amount.start - 25):amount.start].lower()
+    before = text[max(0, amount.start - 25) : amount.start].lower()
     return bool(re.search(r"\b(another|additional|further|extra|second|new)\s*(?:\(|\$)?$", before.strip()))
 
 
@@ -1363,8 +1598,28 @@ def _same_money(a: AmountMatch, b: AmountMatch) -> bool:
     return any(ca == cb and abs(va - vb) <= 0.02 * max(va, vb) for va, ca in pa for vb, cb in pb)
 
 
-MEASURE_UNITS = {"nm", "mm", "cm", "km", "kg", "gw", "mw", "kw", "gwh", "mwh", "kwh", "ghz", "mhz", "v", "kv",
-                 "tb", "gb", "mb", "g", "kb"}
+MEASURE_UNITS = {
+    "nm",
+    "mm",
+    "cm",
+    "km",
+    "kg",
+    "gw",
+    "mw",
+    "kw",
+    "gwh",
+    "mwh",
+    "kwh",
+    "ghz",
+    "mhz",
+    "v",
+    "kv",
+    "tb",
+    "gb",
+    "mb",
+    "g",
+    "kb",
+}
 
 
 def _is_spec(tok: Token) -> bool:
@@ -1405,8 +1660,12 @@ def _target_value(phrase: Span) -> tuple[float | None, str | None, float | None,
         baseline = _word_number(b) if b is not None else None
         value = _word_number(v) if v is not None else None
     for i, t in enumerate(phrase):
-        if value is None and (t.like_num or t.ent_type_ in {"CARDINAL", "PERCENT"}) and not year_of(t) \
-                and not _is_spec(t):
+        if (
+            value is None
+            and (t.like_num or t.ent_type_ in {"CARDINAL", "PERCENT"})
+            and not year_of(t)
+            and not _is_spec(t)
+        ):
             value = _word_number(t)
             if value is not None and i + 1 < len(phrase) and phrase[i + 1].lower_ in SCALE_WORDS:
                 value *= SCALE_WORDS[phrase[i + 1].lower_]
@@ -1415,19 +1674,21 @@ def _target_value(phrase: Span) -> tuple[float | None, str | None, float | None,
     if unit_start is not None:
         rest = phrase[unit_start:]
         words = [t.text for t in rest if not t.like_num]
-        while words and rest[len(words) - 1:len(words)].text.endswith(("ed", "ing")) and len(words) > 1 and \
-                rest[len(words) - 1].tag_ in {"VBN", "VBG", "VBD"}:
+        while (
+            words
+            and rest[len(words) - 1 : len(words)].text.endswith(("ed", "ing"))
+            and len(words) > 1
+            and rest[len(words) - 1].tag_ in {"VBN", "VBG", "VBD"}
+        ):
             words.pop()
         unit = " ".join(words).strip() or None
         if unit and unit.lower().startswith("percent"):
             unit = "percent"
     elif fm:
         # 'expand government-backed overseas logistics bases from nine to 40': the object is the unit
-        obj = text[:fm.start()].split(" ", 1)
+        obj = text[: fm.start()].split(" ", 1)
         unit = obj[1].strip() if len(obj) > 1 else None
     if baseline is None and um:
-        try:
+        with contextlib.suppress(ValueError):
             baseline = float(um.group(1).replace(",", ""))
-        except ValueError:
-            pass
     return value, unit, baseline, None, qualifier

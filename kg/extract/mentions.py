@@ -25,15 +25,38 @@ from kg.model import ORG_TYPES
 
 TYPE_RANK = {"GovernmentAgency": 5, "Alliance": 5, "Association": 5, "Organization": 3, "Company": 2}
 DEFINITE_HEADS = {
-    "plant": {"Project"}, "factory": {"Project"}, "facility": {"Project"}, "gigafactory": {"Project"},
-    "site": {"Project"}, "fab": {"Project"}, "complex": {"Project"},
-    "ministry": {"GovernmentAgency"}, "agency": {"GovernmentAgency"}, "commission": {"GovernmentAgency"},
-    "bank": {"GovernmentAgency", "Company"}, "alliance": {"Alliance"}, "coalition": {"Alliance"},
-    "consortium": {"Alliance"}, "chamber": {"Association"}, "federation": {"Association"},
-    "association": {"Association"}, "company": {"Company"}, "group": {"Company"}, "firm": {"Company"},
-    "committee": {"Organization"}, "fund": {"Project"}, "programme": {"Project"}, "program": {"Project"},
-    "package": {"Project"}, "initiative": {"Project"}, "project": {"Project"}, "plan": {"Project"},
-    "hubs": {"Project"}, "hub": {"Project"}, "cluster": {"Project"}, "center": {"Project"},
+    "plant": {"Project"},
+    "factory": {"Project"},
+    "facility": {"Project"},
+    "gigafactory": {"Project"},
+    "site": {"Project"},
+    "fab": {"Project"},
+    "complex": {"Project"},
+    "ministry": {"GovernmentAgency"},
+    "agency": {"GovernmentAgency"},
+    "commission": {"GovernmentAgency"},
+    "bank": {"GovernmentAgency", "Company"},
+    "alliance": {"Alliance"},
+    "coalition": {"Alliance"},
+    "consortium": {"Alliance"},
+    "chamber": {"Association"},
+    "federation": {"Association"},
+    "association": {"Association"},
+    "company": {"Company"},
+    "group": {"Company"},
+    "firm": {"Company"},
+    "committee": {"Organization"},
+    "fund": {"Project"},
+    "programme": {"Project"},
+    "program": {"Project"},
+    "package": {"Project"},
+    "initiative": {"Project"},
+    "project": {"Project"},
+    "plan": {"Project"},
+    "hubs": {"Project"},
+    "hub": {"Project"},
+    "cluster": {"Project"},
+    "center": {"Project"},
 }
 
 
@@ -43,7 +66,7 @@ class DocEntity:
     type: str
     name: str
     aliases: set[str] = field(default_factory=set)
-    mentions: list[tuple[int, int]] = field(default_factory=list)   # token spans
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
     confidence: float = 0.6
     # Target attributes
     year: int | None = None
@@ -61,7 +84,7 @@ class DocEntity:
 class EntityTable:
     entities: dict[str, DocEntity] = field(default_factory=dict)
     token_entity: dict[int, str] = field(default_factory=dict)
-    country: str | None = None      # the document's own country (for "the government")
+    country: str | None = None  # the document's own country (for "the government")
 
     def at(self, i: int) -> DocEntity | None:
         key = self.token_entity.get(i)
@@ -119,8 +142,12 @@ def canonical_place(name: str) -> str:
 def build_entity_table(doc: Doc) -> EntityTable:
     table = EntityTable()
     all_ents = list(doc.ents)
-    spans = [e for e in all_ents if e.label_ in {"GovernmentAgency", "Company", "Alliance", "Association",
-                                                    "Organization", "Person", "Place", "Project"}]
+    spans = [
+        e
+        for e in all_ents
+        if e.label_
+        in {"GovernmentAgency", "Company", "Alliance", "Association", "Organization", "Person", "Place", "Project"}
+    ]
     table.country = _document_country(all_ents, spans)
     acronym_spans: list[Span] = []
     for span in spans:
@@ -161,7 +188,7 @@ def _name_and_aliases(raw: str, label: str) -> tuple[str, set[str]]:
     trailing = re.search(r"\s*\(([A-Z][A-Za-z0-9.&\-]{1,12})\)?$", text)
     if trailing:
         aliases.add(trailing.group(1))
-        text = text[:trailing.start()].strip()
+        text = text[: trailing.start()].strip()
     text, inner = split_inner_acronym(text)
     aliases |= set(inner)
     if label != "Place":
@@ -216,16 +243,18 @@ def _merge_short_forms(table: EntityTable) -> None:
             if long is short or long.key not in table.entities:
                 continue
             same_kind = (short.type in ORG_TYPES) == (long.type in ORG_TYPES) and (
-                short.type == long.type or (short.type in ORG_TYPES and long.type in ORG_TYPES))
+                short.type == long.type or (short.type in ORG_TYPES and long.type in ORG_TYPES)
+            )
             if not same_kind:
                 continue
             if norm(long.name) == norm(short.name) or _inverted(short.name) == norm(long.name):
-                candidates.append(long)     # 'Commerce Department' = 'Department of Commerce'
+                candidates.append(long)  # 'Commerce Department' = 'Department of Commerce'
                 continue
             sw, lw = norm(short.name).split(), norm(long.name).split()
-            head_alias = short.type in ORG_TYPES and len(sw) == 1 and lw[-1] == sw[0]   # 'the Commission'
-            if len(sw) < len(lw) and (lw[:len(sw)] == sw or short.type == "Person" and lw[-len(sw):] == sw
-                                      or head_alias):
+            head_alias = short.type in ORG_TYPES and len(sw) == 1 and lw[-1] == sw[0]  # 'the Commission'
+            if len(sw) < len(lw) and (
+                lw[: len(sw)] == sw or short.type == "Person" and lw[-len(sw) :] == sw or head_alias
+            ):
                 if short.type in ORG_TYPES and _is_subsidiary_suffix(long.name, len(sw)):
                     continue
                 candidates.append(long)
@@ -298,8 +327,12 @@ def _known_as(doc: Doc, table: EntityTable) -> None:
             # 'the fund' -> the last entity of the alias's type whose name shares the head word
             for i in range(head.i - 1, -1, -1):
                 ent = table.at(i)
-                if ent is not None and ent.type == alias_ent.type and ent is not alias_ent and \
-                        head.lower_ in norm(ent.name).split():
+                if (
+                    ent is not None
+                    and ent.type == alias_ent.type
+                    and ent is not alias_ent
+                    and head.lower_ in norm(ent.name).split()
+                ):
                     target = ent
                     break
         if target is not None and target is not alias_ent and target.type == alias_ent.type:
@@ -316,21 +349,24 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
     for tok in doc:
         if tok.lower_ not in {"government", "administration", "state"} or tok.i in table.token_entity:
             continue
-        if tok.lower_ == "state" and not (tok.dep_ in {"nsubj", "nsubjpass"} and [c.lower_ for c in tok.children] == ["the"]):
+        if tok.lower_ == "state" and not (
+            tok.dep_ in {"nsubj", "nsubjpass"} and [c.lower_ for c in tok.children] == ["the"]
+        ):
             continue
         if tok.lower_ == "administration" and not any(
-                table.at(t.i) is not None and table.at(t.i).type == "Person" for t in tok.lefts):
+            table.at(t.i) is not None and table.at(t.i).type == "Person" for t in tok.lefts
+        ):
             continue
         start = tok.i
         country = None
         for left in reversed(list(tok.lefts)):
             if left.dep_ in {"det", "amod", "compound", "poss", "nmod"}:
                 start = min(start, left.left_edge.i)
-        text = doc[start:tok.i + 1].text
+        text = doc[start : tok.i + 1].text
         for adj, c in lx.NATIONALITY_TO_COUNTRY.items():
             if re.search(rf"\b{re.escape(adj)}\b", text.lower()):
                 country = c if len(adj) > (len(country or "") and 0) else country
-        m = re.search(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)'s government", doc[max(0, start - 3):tok.i + 1].text)
+        m = re.search(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)'s government", doc[max(0, start - 3) : tok.i + 1].text)
         if m:
             country = canonical_place(m.group(1))
         if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].ent_type_ == "Place":
@@ -370,8 +406,13 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
             continue
         for i in range(tok.i - 1, -1, -1):
             ent = table.at(i)
-            if ent and ent.type in types and (tok.lower_ in norm(ent.name).split() or
-                                              tok.lower_ in {"company", "firm"} or ent.type == "Alliance"):
+            if (
+                ent
+                and ent.type in types
+                and (
+                    tok.lower_ in norm(ent.name).split() or tok.lower_ in {"company", "firm"} or ent.type == "Alliance"
+                )
+            ):
                 best = ent
                 break
         if best:

@@ -12,32 +12,130 @@ import re
 from dataclasses import dataclass
 
 SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "tr": 1e12,
-    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "lakh crore": 1e12, "lakh crores": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "tr": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "lakh crore": 1e12,
+    "lakh crores": 1e12,
 }
 # symbols and codes written before the number
 PREFIX_CURRENCIES = {
-    "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
-    "¥": "JPY", "jpy": "JPY", "₩": "KRW", "krw": "KRW", "₹": "INR", "inr": "INR", "rs": "INR",
-    "rs.": "INR", "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "a$": "AUD", "aud": "AUD", "c$": "CAD",
-    "cad": "CAD", "hk$": "HKD", "hkd": "HKD", "s$": "SGD", "sgd": "SGD", "chf": "CHF", "nt$": "TWD",
-    "twd": "TWD", "r$": "BRL", "brl": "BRL",
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "₩": "KRW",
+    "krw": "KRW",
+    "₹": "INR",
+    "inr": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "yuan": "CNY",
+    "a$": "AUD",
+    "aud": "AUD",
+    "c$": "CAD",
+    "cad": "CAD",
+    "hk$": "HKD",
+    "hkd": "HKD",
+    "s$": "SGD",
+    "sgd": "SGD",
+    "chf": "CHF",
+    "nt$": "TWD",
+    "twd": "TWD",
+    "r$": "BRL",
+    "brl": "BRL",
 }
 # words written after the number
 SUFFIX_CURRENCIES = {
-    "won": "KRW", "dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR",
-    "pounds": "GBP", "pound sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "rupees": "INR", "rupee": "INR", "krw": "KRW", "usd": "USD", "eur": "EUR", "jpy": "JPY",
-    "cny": "CNY", "inr": "INR", "gbp": "GBP", "swiss francs": "CHF", "francs": "CHF",
-    "australian dollars": "AUD", "canadian dollars": "CAD", "singapore dollars": "SGD",
-    "taiwan dollars": "TWD", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "dong": "VND",
-    "pesos": "MXN", "reais": "BRL", "rand": "ZAR", "riyals": "SAR", "dirhams": "AED",
+    "won": "KRW",
+    "dollars": "USD",
+    "dollar": "USD",
+    "us dollars": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "pound sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupees": "INR",
+    "rupee": "INR",
+    "krw": "KRW",
+    "usd": "USD",
+    "eur": "EUR",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "inr": "INR",
+    "gbp": "GBP",
+    "swiss francs": "CHF",
+    "francs": "CHF",
+    "australian dollars": "AUD",
+    "canadian dollars": "CAD",
+    "singapore dollars": "SGD",
+    "taiwan dollars": "TWD",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "rupiah": "IDR",
+    "dong": "VND",
+    "pesos": "MXN",
+    "reais": "BRL",
+    "rand": "ZAR",
+    "riyals": "SAR",
+    "dirhams": "AED",
 }
-QUALIFIERS = ("at least", "more than", "over", "up to", "around", "about", "nearly", "almost",
-              "less than", "some", "roughly", "approximately", "a minimum of", "a maximum of")
-WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "half a": 0.5}
+QUALIFIERS = (
+    "at least",
+    "more than",
+    "over",
+    "up to",
+    "around",
+    "about",
+    "nearly",
+    "almost",
+    "less than",
+    "some",
+    "roughly",
+    "approximately",
+    "a minimum of",
+    "a maximum of",
+)
+WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "half a": 0.5,
+}
 
 _prefix = "|".join(sorted((re.escape(k) for k in PREFIX_CURRENCIES), key=len, reverse=True))
 _suffix = "|".join(sorted((re.escape(k) for k in SUFFIX_CURRENCIES), key=len, reverse=True))
@@ -59,7 +157,7 @@ BARE_SCALED_RE = re.compile(rf"(?i)\b(?P<number>{_number})\s?(?P<scale>trillion|
 @dataclass(frozen=True)
 class AmountMatch:
     start: int
-    end: int                 # end of the main amount (conversion excluded)
+    end: int  # end of the main amount (conversion excluded)
     value: float
     currency: str
     text: str
@@ -84,7 +182,7 @@ def parse_amount(text: str) -> AmountMatch | None:
 
 
 def _qualifier_before(text: str, start: int) -> str | None:
-    window = text[max(0, start - 20):start].lower().rstrip()
+    window = text[max(0, start - 20) : start].lower().rstrip()
     for q in QUALIFIERS:
         if window.endswith(q):
             return q.replace("a minimum of", "at least").replace("over", "more than")
@@ -102,8 +200,11 @@ def _iter_matches(text: str, default_currency: str | None):
             continue
         if prefix and prefix.lower() in {"rs", "a$", "c$"} and not scale and not suffix:
             pass
-        currency = (PREFIX_CURRENCIES.get(prefix.lower()) if prefix else None) or (
-            SUFFIX_CURRENCIES.get(suffix.lower()) if suffix else None) or default_currency
+        currency = (
+            (PREFIX_CURRENCIES.get(prefix.lower()) if prefix else None)
+            or (SUFFIX_CURRENCIES.get(suffix.lower()) if suffix else None)
+            or default_currency
+        )
         if currency is None:
             continue
         value = _to_float(m.group("number")) * (SCALES[scale.lower()] if scale else 1.0)
@@ -111,9 +212,15 @@ def _iter_matches(text: str, default_currency: str | None):
         if not prefix and not scale and value >= 1000 and value < 2200 and value == int(value):
             continue
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        yield AmountMatch(start, m.end(), value, currency, text[start:m.end()],
-                          qualifier=_qualifier_before(text, start),
-                          inferred_currency=not prefix and not suffix)
+        yield AmountMatch(
+            start,
+            m.end(),
+            value,
+            currency,
+            text[start : m.end()],
+            qualifier=_qualifier_before(text, start),
+            inferred_currency=not prefix and not suffix,
+        )
 
 
 def find_amounts(text: str, default_currency: str | None = None) -> list[AmountMatch]:
@@ -128,16 +235,28 @@ def find_amounts(text: str, default_currency: str | None = None) -> list[AmountM
     for m in BARE_SCALED_RE.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        after = text[m.end():m.end() + 12]
-        if not re.match(r"\s*(?:[,.;)\]]|$|will\b|would\b|is\b|was\b|are\b|go|went|into\b|for\b|to\b|in\b|and\b|of\b|from\b|has\b|had\b)", after):
+        after = text[m.end() : m.end() + 12]
+        if not re.match(
+            r"\s*(?:[,.;)\]]|$|will\b|would\b|is\b|was\b|are\b|go|went|into\b|for\b|to\b|in\b|and\b|of\b|from\b|has\b|had\b)",
+            after,
+        ):
             continue
         before = [a for a in explicit if a.end <= m.start()]
         cur = before[-1].currency if before else currency
         if cur is None:
             continue
         value = _to_float(m.group("number")) * SCALES[m.group("scale").lower()]
-        bare.append(AmountMatch(m.start(), m.end(), value, cur, m.group(0),
-                                qualifier=_qualifier_before(text, m.start()), inferred_currency=True))
+        bare.append(
+            AmountMatch(
+                m.start(),
+                m.end(),
+                value,
+                cur,
+                m.group(0),
+                qualifier=_qualifier_before(text, m.start()),
+                inferred_currency=True,
+            )
+        )
     found = sorted(explicit + bare, key=lambda a: a.start)
     skip: set[int] = set()
     for i, amount in enumerate(found):
@@ -150,6 +269,16 @@ def find_amounts(text: str, default_currency: str | None = None) -> list[AmountM
             if cm.start("inner") <= nxt.start < cm.end() and nxt.currency != amount.currency:
                 conv = AmountMatch(nxt.start, nxt.end, nxt.value, nxt.currency, nxt.text, conversion=None)
                 skip.add(i + 1)
-        results.append(AmountMatch(amount.start, amount.end, amount.value, amount.currency, amount.text,
-                                   amount.qualifier, conv, amount.inferred_currency))
+        results.append(
+            AmountMatch(
+                amount.start,
+                amount.end,
+                amount.value,
+                amount.currency,
+                amount.text,
+                amount.qualifier,
+                conv,
+                amount.inferred_currency,
+            )
+        )
     return results

@@ -15,8 +15,31 @@ from kg.extract import lexicon as lx
 
 _TOKEN_RE = re.compile(r"\(?[A-Za-z0-9][A-Za-z0-9&'’.\-]*\)?|,|\n|[^\sA-Za-z0-9]")
 _CONNECTORS = {"of", "and", "&", "for", "the"}
-ABBREVIATIONS = {"corp", "inc", "co", "ltd", "jr", "sr", "st", "no", "dr", "mr", "ms", "mrs", "gov", "dept", "bros",
-                 "plc", "ag", "sa", "nv", "bhd", "pte", "vs", "est"}
+ABBREVIATIONS = {
+    "corp",
+    "inc",
+    "co",
+    "ltd",
+    "jr",
+    "sr",
+    "st",
+    "no",
+    "dr",
+    "mr",
+    "ms",
+    "mrs",
+    "gov",
+    "dept",
+    "bros",
+    "plc",
+    "ag",
+    "sa",
+    "nv",
+    "bhd",
+    "pte",
+    "vs",
+    "est",
+}
 ACRONYM_IN_PARENS_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&\-]{1,12})\)")
 
 
@@ -34,15 +57,17 @@ def _chunks(text: str) -> list[list[tuple[str, int, int]]]:
     pending: list[tuple[str, int, int]] = []
     for tok in toks:
         word = tok[0]
-        if _is_cap(word) and word.lower() not in _CONNECTORS or (
-                cur and word.isupper() and word.lower() in _CONNECTORS and len(word) > 1):
+        if (
+            _is_cap(word)
+            and word.lower() not in _CONNECTORS
+            or (cur and word.isupper() and word.lower() in _CONNECTORS and len(word) > 1)
+        ):
             if word.isupper() and word.lower() in _CONNECTORS and cur:
                 pending.append(tok)
                 continue
             cur.extend(pending)
             pending = []
-            if word.endswith(".") and len(word) > 2 and word[:-1].lower() not in ABBREVIATIONS \
-                    and "." not in word[:-1]:
+            if word.endswith(".") and len(word) > 2 and word[:-1].lower() not in ABBREVIATIONS and "." not in word[:-1]:
                 # 'Ministry of Science and ICT. The ...': a sentence ends here
                 cur.append((word[:-1], tok[1], tok[2] - 1))
                 chunks.append(cur)
@@ -87,12 +112,16 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
         cut = max([i for i, t in enumerate(before) if t[0] == "," or t[0].lower() in {"and", "&"}], default=-1)
         if cut < 0:
             return [before + tail, *rest]
-        named = chunk[cut + 1:link] + tail
+        named = chunk[cut + 1 : link] + tail
         while named and named[0][0].lower() == "the":
             named = named[1:]
         pre = _segments(before[:cut]) if before[:cut] else []
-        if pre and cue_type(" ".join(t[0] for t in pre[-1])) is None and cue_type(
-                " ".join(t[0] for t in named)) not in (None, "Project") and _joined_by_and(chunk, pre[-1], named):
+        if (
+            pre
+            and cue_type(" ".join(t[0] for t in pre[-1])) is None
+            and cue_type(" ".join(t[0] for t in named)) not in (None, "Project")
+            and _joined_by_and(chunk, pre[-1], named)
+        ):
             # 'Industrial and Commercial Bank of China'
             named = pre.pop() + [("and", 0, 0)] + named
         return [*pre, named, *rest]
@@ -109,9 +138,12 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
     while i < len(parts):
         part = parts[i]
         name = " ".join(t[0] for t in part)
-        if (i + 1 < len(parts) and cue_type(name) is None
-                and cue_type(" ".join(t[0] for t in parts[i + 1])) not in (None, "Project")
-                and _joined_by_and(chunk, part, parts[i + 1])):
+        if (
+            i + 1 < len(parts)
+            and cue_type(name) is None
+            and cue_type(" ".join(t[0] for t in parts[i + 1])) not in (None, "Project")
+            and _joined_by_and(chunk, part, parts[i + 1])
+        ):
             merged.append(part + [("and", 0, 0)] + parts[i + 1])
             i += 2
             continue
@@ -136,7 +168,7 @@ class NameMatch:
     start: int
     end: int
     text: str
-    type: str | None        # a core type when a cue says so
+    type: str | None  # a core type when a cue says so
 
 
 def words(name: str) -> list[str]:
@@ -153,7 +185,7 @@ def cue_type(name: str) -> str | None:
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name)
     ws = [w.lower() for w in words(name)]
     if len(ws) > 1 and re.fullmatch(r"(?:i{1,3}|iv|v|vi{1,3}|ix|x|\d{1,2})", ws[-1]):
-        ws = ws[:-1]        # "Big Fund III", "Phase 2"
+        ws = ws[:-1]  # "Big Fund III", "Phase 2"
     if not ws:
         return None
     low = " ".join(ws)
@@ -171,9 +203,10 @@ def cue_type(name: str) -> str | None:
         return "Association"
     if of_head in {"ministry", "department", "office", "secretariat"} or first == "ministry":
         return "GovernmentAgency"
-    if head == "department" or (of_head in {"institute", "agency", "office", "service", "administration",
-                                            "commission", "centre", "center"}
-                                and (first in {"national", "federal", "state", "public"} or _starts_with_country(ws))):
+    if head == "department" or (
+        of_head in {"institute", "agency", "office", "service", "administration", "commission", "centre", "center"}
+        and (first in {"national", "federal", "state", "public"} or _starts_with_country(ws))
+    ):
         return "GovernmentAgency"
     if any(h == "bank" for h in heads):
         if of_head == "bank" or any(w in lx.PUBLIC_BANK_WORDS for w in ws):
@@ -181,16 +214,32 @@ def cue_type(name: str) -> str | None:
         return "Company"
     if head in lx.GOV_HEADS and head not in {"service", "office"}:
         return "GovernmentAgency"
-    if head in {"service", "office"} and (ws[0] in {"national", "presidential", "prime", "federal", "state"}
-                                          or _starts_with_country(ws)):
+    if head in {"service", "office"} and (
+        ws[0] in {"national", "presidential", "prime", "federal", "state"} or _starts_with_country(ws)
+    ):
         return "GovernmentAgency"
-    if head in {"corporation", "corp", "corp.", "agency", "authority", "institute", "service"} \
-            and _starts_with_country(ws) and not any(w in lx.COMPANY_HEADS - {"corporation", "corp", "corp."}
-                                                     for w in ws[1:-1]):
+    if (
+        head in {"corporation", "corp", "corp.", "agency", "authority", "institute", "service"}
+        and _starts_with_country(ws)
+        and not any(w in lx.COMPANY_HEADS - {"corporation", "corp", "corp."} for w in ws[1:-1])
+    ):
         return "GovernmentAgency"
     if any(h in {"council", "union", "society"} for h in heads) and any(
-            w in ws for w in ("business", "industry", "industries", "employers", "trade", "manufacturers",
-                              "producers", "exporters", "makers", "companies", "merchants")):
+        w in ws
+        for w in (
+            "business",
+            "industry",
+            "industries",
+            "employers",
+            "trade",
+            "manufacturers",
+            "producers",
+            "exporters",
+            "makers",
+            "companies",
+            "merchants",
+        )
+    ):
         return "Association"
     if head in lx.PROJECT_HEADS and head not in {"policy", "act", "strategy", "park"}:
         return "Project"
@@ -205,16 +254,47 @@ def cue_type(name: str) -> str | None:
     return None
 
 
-STRONG_HEADS = {"bank", "ministry", "agency", "commission", "corporation", "group", "company", "association",
-                "alliance", "chamber", "federation", "council", "institute", "university", "office", "department"}
-WELL_KNOWN_GOVERNMENT = {"white house", "blue house", "kremlin", "european union", "eu", "european commission",
-                         "presidential office", "cabinet office", "union cabinet", "federal reserve"}
+STRONG_HEADS = {
+    "bank",
+    "ministry",
+    "agency",
+    "commission",
+    "corporation",
+    "group",
+    "company",
+    "association",
+    "alliance",
+    "chamber",
+    "federation",
+    "council",
+    "institute",
+    "university",
+    "office",
+    "department",
+}
+WELL_KNOWN_GOVERNMENT = {
+    "white house",
+    "blue house",
+    "kremlin",
+    "european union",
+    "eu",
+    "european commission",
+    "presidential office",
+    "cabinet office",
+    "union cabinet",
+    "federal reserve",
+}
 
 
 def _starts_with_country(ws: list[str]) -> bool:
     text = " ".join(ws[:3])
-    return any(text.startswith(c.lower()) for c in lx.COUNTRIES) or ws[0] in {"korea", "national", "state",
-                                                                                  "federal", "public"}
+    return any(text.startswith(c.lower()) for c in lx.COUNTRIES) or ws[0] in {
+        "korea",
+        "national",
+        "state",
+        "federal",
+        "public",
+    }
 
 
 def find_cue_names(text: str) -> list[NameMatch]:
@@ -266,8 +346,20 @@ def _trim(text: str, start: int, end: int) -> tuple[str, int] | tuple[int, int]:
     return start, end
 
 
-GENERIC_GOV_STARTS = ("ministry", "department", "government", "office", "agency", "cabinet", "finance ministry",
-                      "industry ministry", "trade ministry", "central bank", "parliament", "foreign ministry")
+GENERIC_GOV_STARTS = (
+    "ministry",
+    "department",
+    "government",
+    "office",
+    "agency",
+    "cabinet",
+    "finance ministry",
+    "industry ministry",
+    "trade ministry",
+    "central bank",
+    "parliament",
+    "foreign ministry",
+)
 
 
 def strip_nationality(name: str) -> tuple[str, str | None]:
@@ -279,7 +371,7 @@ def strip_nationality(name: str) -> tuple[str, str | None]:
     low = name.lower()
     for adj in sorted(lx.NATIONALITY_TO_COUNTRY, key=len, reverse=True):
         if low.startswith(adj + " ") and len(name) > len(adj) + 3:
-            rest = name[len(adj) + 1:]
+            rest = name[len(adj) + 1 :]
             if rest[:1].isupper() and rest.lower().startswith(GENERIC_GOV_STARTS):
                 return rest, lx.NATIONALITY_TO_COUNTRY[adj]
     return name, None
@@ -298,8 +390,8 @@ def split_inner_acronym(name: str) -> tuple[str, list[str]]:
     if not m or m.end() >= len(name):
         return name, []
     acronym = m.group(1)
-    plain = (name[:m.start()] + " " + name[m.end():]).strip()
-    tail = name[m.end():].strip()
+    plain = (name[: m.start()] + " " + name[m.end() :]).strip()
+    tail = name[m.end() :].strip()
     return re.sub(r"\s+", " ", plain), [f"{acronym} {tail}".strip(), acronym, name]
 
 

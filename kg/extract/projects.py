@@ -17,19 +17,54 @@ from kg.extract import lexicon as lx
 from kg.extract.mentions import DocEntity, EntityTable, norm
 
 DROP_LEFT = {"det", "poss", "nummod", "quantmod", "predet", "case", "punct", "cc", "advmod"}
-WEAK_ADJ = {"key", "major", "main", "other", "another", "new", "various", "several", "such", "more", "further",
-            "core", "additional", "total", "overall", "first", "second", "third"}
-STOP = {"the", "a", "an", "of", "for", "in", "on", "and", "to", "by", "with", "from", "its", "their", "at", "as",
-        "into"}
+WEAK_ADJ = {
+    "key",
+    "major",
+    "main",
+    "other",
+    "another",
+    "new",
+    "various",
+    "several",
+    "such",
+    "more",
+    "further",
+    "core",
+    "additional",
+    "total",
+    "overall",
+    "first",
+    "second",
+    "third",
+}
+STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "for",
+    "in",
+    "on",
+    "and",
+    "to",
+    "by",
+    "with",
+    "from",
+    "its",
+    "their",
+    "at",
+    "as",
+    "into",
+}
 
 
 @dataclass
 class ProjectMention:
     name: str
-    start: int              # token span in the doc
+    start: int  # token span in the doc
     end: int
-    head: int               # head token index
-    sentence: int           # sentence start token
+    head: int  # head token index
+    sentence: int  # sentence start token
     parts: list[str] = field(default_factory=list)
 
 
@@ -57,7 +92,7 @@ def same_project(a: str, b: str) -> bool:
         return True
     inter = len(ka & kb)
     if inter >= 2 and (ka <= kb or kb <= ka) and abs(len(ka) - len(kb)) == 1 and a[:1].isupper() and b[:1].isupper():
-        return True     # 'Big Fund' = 'Big Fund III'
+        return True  # 'Big Fund' = 'Big Fund III'
     return inter >= 2 and inter / len(ka | kb) >= 0.75
 
 
@@ -71,48 +106,75 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
             break
         left = child.left_edge.i
     # skip leading tokens that are money / determiners / weak adjectives
-    while left < head.i and (doc[left].ent_type_ in {"MONEY", "CARDINAL", "QUANTITY"} or doc[left].is_punct
-                             or doc[left].lower_ in WEAK_ADJ | {"the", "a", "an", "its", "their"}
-                             or doc[left].dep_ in {"poss", "case", "det"}
-                             or doc[left].like_num or doc[left].text in {"$", "€", "£", "¥", "₩"}):
+    while left < head.i and (
+        doc[left].ent_type_ in {"MONEY", "CARDINAL", "QUANTITY"}
+        or doc[left].is_punct
+        or doc[left].lower_ in WEAK_ADJ | {"the", "a", "an", "its", "their"}
+        or doc[left].dep_ in {"poss", "case", "det"}
+        or doc[left].like_num
+        or doc[left].text in {"$", "€", "£", "¥", "₩"}
+    ):
         left += 1
     right = head.i + 1
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in {"for", "of", "on", "in", "to", "covering"} and keep_of:
             pobj = [c for c in child.children if c.dep_ == "pobj"]
-            if pobj and (pobj[0].ent_type_ in {"MONEY", "DATE", "CARDINAL"} or pobj[0].like_num
-                         or re.match(r"^[A-Z]{3}\d", pobj[0].text) or pobj[0].lower_ in {"trillion", "billion", "million"}):
+            if pobj and (
+                pobj[0].ent_type_ in {"MONEY", "DATE", "CARDINAL"}
+                or pobj[0].like_num
+                or re.match(r"^[A-Z]{3}\d", pobj[0].text)
+                or pobj[0].lower_ in {"trillion", "billion", "million"}
+            ):
                 break
-            if pobj and table.at(pobj[0].i) is not None and table.at(pobj[0].i).type in {"Place"} and not (
-                    child.lower_ in {"in", "at"} and head.lower_ in lx.FACILITY_HEADS):
+            if (
+                pobj
+                and table.at(pobj[0].i) is not None
+                and table.at(pobj[0].i).type in {"Place"}
+                and not (child.lower_ in {"in", "at"} and head.lower_ in lx.FACILITY_HEADS)
+            ):
                 break
             right = child.right_edge.i + 1
-        elif child.dep_ in {"acl"} and child.tag_ in {"VB", "VBG"} and any(c.dep_ == "aux" for c in child.children):
-            right = child.right_edge.i + 1
-        elif child.dep_ == "acl" and child.lower_ in {"covering", "targeting"}:
+        elif (
+            child.dep_ in {"acl"}
+            and child.tag_ in {"VB", "VBG"}
+            and any(c.dep_ == "aux" for c in child.children)
+            or child.dep_ == "acl"
+            and child.lower_ in {"covering", "targeting"}
+        ):
             right = child.right_edge.i + 1
         elif child.dep_ in {"compound", "amod", "nmod"}:
             right = max(right, child.right_edge.i + 1)
         elif child.dep_ == "cc" and child.lower_ in {"and", "or"}:
             continue
-        elif child.dep_ == "conj" and child.pos_ == "NOUN" and child.ent_type_ not in {"MONEY", "CARDINAL"} \
-                and not any(c.like_num or c.lower_ in {"another", "other"} for c in child.subtree):
+        elif (
+            child.dep_ == "conj"
+            and child.pos_ == "NOUN"
+            and child.ent_type_ not in {"MONEY", "CARDINAL"}
+            and not any(c.like_num or c.lower_ in {"another", "other"} for c in child.subtree)
+        ):
             right = child.right_edge.i + 1
         else:
             break
     # never swallow a following clause, an amount or another item
     for i in range(left + 1, right):
-        if doc[i].text in {";", ":"} or doc[i].lower_ in {"another", "while", "which", "that"} or (
-                doc[i].ent_type_ == "MONEY" and i > head.i):
+        if (
+            doc[i].text in {";", ":"}
+            or doc[i].lower_ in {"another", "while", "which", "that"}
+            or (doc[i].ent_type_ == "MONEY" and i > head.i)
+        ):
             right = i
             break
     # 'funds to aid domestic manufacturers of chips ...': an adjacent purpose clause names the project
-    if right + 1 < len(doc) and doc[right].lower_ == "to" and doc[right + 1].tag_ == "VB" \
-            and head.lemma_.lower() in lx.PROJECT_HEADS \
-            and doc[right + 1].lemma_ in lx.DOING_VERBS:
+    if (
+        right + 1 < len(doc)
+        and doc[right].lower_ == "to"
+        and doc[right + 1].tag_ == "VB"
+        and head.lemma_.lower() in lx.PROJECT_HEADS
+        and doc[right + 1].lemma_ in lx.DOING_VERBS
+    ):
         verb = doc[right + 1]
         end = verb.right_edge.i + 1
-        for t in doc[verb.i:end]:
+        for t in doc[verb.i : end]:
             if t.dep_ in {"acl", "relcl"} and t.tag_ == "VBN" or t.text in {";", ","} and t.i > verb.i + 2:
                 end = t.i
                 break
@@ -207,7 +269,7 @@ class ProjectIndex:
         if facility is not None:
             return facility
         if head.lower_ in lx.FACILITY_HEADS and _bare_definite(head):
-            return None     # 'the site' with nothing named before it is no project of its own
+            return None  # 'the site' with nothing named before it is no project of its own
         if not acceptable(self.doc, head, self.table):
             return None
         if is_generic(head):
@@ -223,8 +285,13 @@ class ProjectIndex:
         """'the plant', 'construction of the facility': the facility project named before."""
         target = head
         if head.lemma_.lower() in {"construction", "expansion", "development", "building", "completion"}:
-            pobjs = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for p in c.children if p.dep_ == "pobj"]
+            pobjs = [
+                p
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
             if not pobjs:
                 return None
             target = pobjs[0]
@@ -239,8 +306,11 @@ class ProjectIndex:
         fallback = None
         for i in range(target.i - 1, -1, -1):
             ent = self.table.at(i)
-            if ent is not None and ent.type == "Project" and any(
-                    set(norm(n).split()) & lx.FACILITY_HEADS for n in ent.all_names()):
+            if (
+                ent is not None
+                and ent.type == "Project"
+                and any(set(norm(n).split()) & lx.FACILITY_HEADS for n in ent.all_names())
+            ):
                 heads = {w for n in ent.all_names() for w in norm(n).split()} & lx.FACILITY_HEADS
                 if not plural or any(h.endswith("s") for h in heads):
                     self.table.mark(target.i, target.i + 1, ent.key)
@@ -299,11 +369,14 @@ def split_pp_list(doc: Doc, head: Token, table: EntityTable) -> list[tuple[str, 
     out = []
     for item in items:
         left = min([item.i] + [c.left_edge.i for c in item.lefts if c.dep_ in {"compound", "amod"}])
-        out.append((f"{base} {doc[left:item.i + 1].text}", span[0], item.i + 1))
+        out.append((f"{base} {doc[left : item.i + 1].text}", span[0], item.i + 1))
     return out
 
 
 def _bare_definite(tok: Token) -> bool:
     dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}]
-    return bool(dets) and dets[0] in {"the", "this", "its", "that", "their"} and not any(
-        c.dep_ in {"amod", "compound", "nmod", "prep"} for c in tok.children)
+    return (
+        bool(dets)
+        and dets[0] in {"the", "this", "its", "that", "their"}
+        and not any(c.dep_ in {"amod", "compound", "nmod", "prep"} for c in tok.children)
+    )

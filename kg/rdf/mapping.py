@@ -40,14 +40,13 @@ class _Writer:
         self.dataset = Dataset()
         bind_prefixes(self.dataset)
         self.docs: dict[str, Document] = {ex.document.doc_id: ex.document for ex in graph.extractions}
-        self.versions = {ex.document.doc_id: ex.extractor_version or extractor_version
-                         for ex in graph.extractions}
+        self.versions = {ex.document.doc_id: ex.extractor_version or extractor_version for ex in graph.extractions}
 
     def graph_for(self, doc_id: str) -> Graph:
         return self.dataset.graph(document_iri(doc_id))
 
     def write(self) -> Dataset:
-        for doc_id, doc in sorted(self.docs.items()):
+        for _doc_id, doc in sorted(self.docs.items()):
             self._document(doc)
         for ent in sorted(self.resolved.entities.values(), key=lambda e: e.id):
             self._entity(ent)
@@ -128,7 +127,8 @@ class _Writer:
     def _funding(self, doc_id: str, funding) -> None:
         g = self.graph_for(doc_id)
         main = funding.amounts[0]
-        node = iri(f"funding/{content_id(doc_id, tuple(funding.funders), funding.project, main.value, main.currency, funding.year)}")
+        key = content_id(doc_id, tuple(funding.funders), funding.project, main.value, main.currency, funding.year)
+        node = iri(f"funding/{key}")
         g.add((node, RDF.type, KGO.Funding))
         project = self.resolved.entities[funding.project]
         label = f"{_money_label(main.value, main.currency)} for {project.name}"
@@ -165,5 +165,3 @@ def _money_label(value: float, currency: str) -> str:
 def to_dataset(graph: ResolvedGraph, extractor_version: str) -> Dataset:
     """The whole build as an rdflib Dataset with one named graph per document."""
     return _Writer(graph, extractor_version).write()
-
-

@@ -24,21 +24,21 @@ GENERIC_SUFFIXES = {"group", "corporation", "corp", "co", "company", "inc", "hol
 
 @dataclass
 class ResolvedEntity:
-    id: str                      # IRI path under the instance base: "org/samsung-electronics"
+    id: str  # IRI path under the instance base: "org/samsung-electronics"
     type: str
     name: str
     aliases: set[str] = field(default_factory=set)
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.0
     documents: set[str] = field(default_factory=set)
-    attrs: dict[str, object] = field(default_factory=dict)     # target attributes
+    attrs: dict[str, object] = field(default_factory=dict)  # target attributes
 
 
 @dataclass
 class ResolvedGraph:
     entities: dict[str, ResolvedEntity]
-    relations: list[tuple[str, Relation]]       # (doc_id, relation with entity ids as subject/object)
-    fundings: list[tuple[str, Funding]]         # (doc_id, funding with entity ids)
+    relations: list[tuple[str, Relation]]  # (doc_id, relation with entity ids as subject/object)
+    fundings: list[tuple[str, Funding]]  # (doc_id, funding with entity ids)
     extractions: list[DocumentExtraction]
 
 
@@ -76,7 +76,7 @@ def resolve(extractions: Sequence[DocumentExtraction]) -> ResolvedGraph:
     """Merge the entities of all documents and rewrite relations and fundings onto merged ids."""
     uf = _UnionFind()
     records: dict[tuple[str, str], Entity] = {}
-    index: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)   # (group, name) -> members
+    index: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)  # (group, name) -> members
     acronym_owners: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for ex in extractions:
         for ent in ex.entities:
@@ -121,7 +121,7 @@ def resolve(extractions: Sequence[DocumentExtraction]) -> ResolvedGraph:
             ident += "-" + typ.lower()
         res = entities.get(ident) or ResolvedEntity(ident, typ, name)
         entities[ident] = res
-        for (doc_id, _key), ent in zip(members, ents):
+        for (doc_id, _key), ent in zip(members, ents, strict=False):
             res.aliases |= set(ent.aliases) | {ent.name}
             res.evidence += ent.evidence
             res.confidence = max(res.confidence, ent.confidence)
