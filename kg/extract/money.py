@@ -146,7 +146,7 @@ AMOUNT_RE = re.compile(
     rf"""(?ix)
     (?P<prefix>{_prefix})?\s?
     (?P<number>{_number})
-    (?:\s?(?P<scale>{_scale})\b)?
+    (?:[\s-]?(?P<scale>{_scale})\b)?
     (?:\s(?P<suffix>{_suffix})\b)?
     """
 )
