@@ -564,6 +564,9 @@ class FactFinder:
             if tok.pos_ == "VERB" and lem in lx.FUND_VERBS | {"go", "chip"}:
                 for head in self._purpose_heads(tok):
                     self.projects.add_np(head)
+                if lem in {"fund", "finance", "subsidize", "subsidise", "bankroll"}:
+                    for obj in [c for c in tok.children if c.dep_ == "dobj"]:
+                        self.projects.add_np(obj, 0.55)     # 'the ministry will fund a "K-Cloud" project'
             if tok.pos_ == "VERB" and lem in lx.DOING_VERBS and tok.dep_ in {"xcomp", "advcl", "conj", "pcomp"}:
                 anchor = tok.head
                 infinitive = any(c.lower_ == "to" for c in tok.children) or tok.tag_ == "VBG"
@@ -959,7 +962,7 @@ class FactFinder:
                 continue
             break
         verb = self._fund_verb(span[0], span, sent)
-        preps = {"for", "into", "to", "in", "toward", "towards"}
+        preps = {"for", "into", "to", "in", "toward", "towards", "on"}
         if verb is not None and lemma(verb) in RECIPIENT_VERBS:
             preps.discard("to")
         if i < sent.end and doc[i].lower_ in preps:
@@ -1462,7 +1465,12 @@ class FactFinder:
                 phrase = doc[start_tok : prep.i]
         if any(t.tag_ in {"VBD"} for t in phrase[:2]):
             return None
-        if any(lemma(t) in lx.FUND_VERBS and t.pos_ == "VERB" for t in phrase) and find_amounts(phrase.text):
+        if any(
+            lemma(t) in lx.FUND_VERBS | RECEIVE_VERBS and t.pos_ == "VERB" and t.lower_ != "won" and t.ent_type_ != "MONEY"
+            for t in phrase
+        ) and find_amounts(
+            phrase.text
+        ):
             return None  # money being spent by a year is a funding, not a target
         text = phrase.text.strip(" ,;")
         if not text:

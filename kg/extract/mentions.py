@@ -390,9 +390,18 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
         dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}]
         if not dets or dets[0] not in {"the", "this", "its", "that"}:
             continue
-        if any(c.dep_ in {"amod", "compound"} for c in tok.children):
+        modifiers = [c for c in tok.children if c.dep_ in {"amod", "compound"}]
+        if modifiers and tok.lower_ != "ministry":
             continue
         types = DEFINITE_HEADS[tok.lower_]
+        if modifiers:
+            # 'the industry ministry': the ministry whose name has that word
+            topic = {m.lower_ for m in modifiers}
+            named = [e for e in table.entities.values() if e.type == "GovernmentAgency" and
+                     topic & set(norm(e.name).split()) and "ministry" in e.name.lower()]
+            if len(named) == 1:
+                table.mark(tok.i, tok.i + 1, named[0].key)
+            continue
         best = None
         if tok.lower_ in lx.FACILITY_HEADS:
             # 'the plant', 'the facility': the facility project named last

@@ -100,6 +100,8 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
     """The noun phrase around `head` without determiners, money, numbers, possessors or a trailing clause."""
     left = head.i
     for child in sorted(head.lefts, key=lambda t: -t.i):
+        if child.text == "-":
+            continue  # 'eco-friendly'
         if child.dep_ in DROP_LEFT or child.ent_type_ in {"MONEY", "CARDINAL", "DATE", "PERCENT"}:
             break
         if child.lower_ in WEAK_ADJ:

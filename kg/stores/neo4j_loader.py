@@ -103,6 +103,23 @@ def node_query(labels: Sequence[str], all_labels: Iterable[str]) -> str:
 REL_KEYS = (*RELATIONSHIP_KEYS, STAMP)
 
 
+def create_node_query(labels: Sequence[str]) -> str:
+    """CREATE a batch of nodes: only into a database the loader has not written to (see `fresh`)."""
+    label_text = "".join(f":`{check_identifier(label, 'label')}`" for label in labels)
+    return f"UNWIND $rows AS row\nCREATE (n:{BASE_LABEL}{label_text})\nSET n = row.props"
+
+
+def create_relationship_query(rel_type: str) -> str:
+    """CREATE a batch of relationships between existing nodes (no existence check, unlike MERGE)."""
+    rel_type = check_identifier(rel_type, "relationship type")
+    assign = ", ".join(f"r.{check_identifier(key, 'key')} = row.{key}" for key in REL_KEYS)
+    return (f"UNWIND $rows AS row\n"
+            f"MATCH (a:{BASE_LABEL} {{iri: row.start}})\n"
+            f"MATCH (b:{BASE_LABEL} {{iri: row.end}})\n"
+            f"CREATE (a)-[r:`{rel_type}`]->(b)\n"
+            f"SET {assign}")
+
+
 def relationship_query(rel_type: str) -> str:
     """MERGE a batch of relationships of one type; every key set by name (a fixed set: no Eager step,
     and a key set to null disappears, as with `SET r = map`)."""
@@ -185,9 +202,14 @@ def _run_batches(driver: Driver, jobs: list[tuple[str, list[dict[str, Any]]]], w
 
 
 def write_rows(driver: Driver, graph: PropertyGraph, mapping: Mapping, stamp: int, *,
-               batch_size: int = DEFAULT_BATCH, workers: int = DEFAULT_WORKERS,
+               batch_size: int = DEFAULT_BATCH, workers: int = DEFAULT_WORKERS, fresh: bool = False,
                progress: Progress | None = None) -> tuple[int, int]:
-    """MERGE all nodes then all relationships, grouped by label set / type; returns (created nodes, rels)."""
+    """MERGE all nodes then all relationships, grouped by label set / type; returns (created nodes, rels).
+
+    `fresh`: the database holds nothing the loader wrote, so every row is new and CREATE does what
+    MERGE would, without looking for an existing relationship first (about twice as fast at 400k
+    relationships). The rows are unique by construction (one per IRI, one per fact).
+    """
     all_labels = mapping.all_labels
     node_groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for node in graph.nodes:
@@ -197,14 +219,20 @@ def write_rows(driver: Driver, graph: PropertyGraph, mapping: Mapping, stamp: in
     for rel in graph.relationships:
         rel_groups.setdefault(rel.type, []).append(
             {**rel.props, STAMP: stamp, "start": rel.start, "end": rel.end})
-    node_jobs = [(node_query(labels, all_labels), list(batch))
+    node_jobs = [(create_node_query(labels) if fresh else node_query(labels, all_labels), list(batch))
                  for labels, rows in sorted(node_groups.items()) for batch in batches(rows, batch_size)]
-    rel_jobs = [(relationship_query(rel_type), list(batch))
+    rel_jobs = [(create_relationship_query(rel_type) if fresh else relationship_query(rel_type), list(batch))
                 for rel_type, rows in sorted(rel_groups.items()) for batch in batches(rows, batch_size)]
     nodes_created, _ = _run_batches(driver, node_jobs, workers, "nodes", len(graph.nodes), progress)
     # Relationship batches share nodes: in parallel they deadlock and retry more than they gain.
     _, rels_created = _run_batches(driver, rel_jobs, 1, "relationships", len(graph.relationships), progress)
     return nodes_created, rels_created
+
+
+def is_fresh(driver: Driver) -> bool:
+    """True when no node the loader manages exists (a first load, or after a database reset)."""
+    with driver.session() as session:
+        return session.run(f"MATCH (n:{BASE_LABEL}) RETURN n LIMIT 1").single() is None
 
 
 def sweep(driver: Driver, stamp: int) -> tuple[int, int]:
@@ -224,7 +252,7 @@ def load_property_graph(driver: Driver, graph: PropertyGraph, mapping: Mapping, 
     ensure_schema(driver)
     with neo4j_errors("loading into Neo4j"):
         nodes_created, rels_created = write_rows(driver, graph, mapping, stamp, batch_size=batch_size,
-                                                 workers=workers, progress=progress)
+                                                 workers=workers, fresh=is_fresh(driver), progress=progress)
         if progress:
             progress("sweep", 0, 1)
         nodes_deleted, rels_deleted = sweep(driver, stamp)
