@@ -94,7 +94,9 @@ class EntityTyper:
             return None
         if label in {"ORG", "PERSON"}:
             span = _extend_org(doc, span)
-        cut = next((t.i for t in span[1:] if t.lower_ in {"with", "and"} and cue_type(doc[span.start : t.i].text)), None)
+        cut = next(
+            (t.i for t in span[1:] if t.lower_ in {"with", "and"} and cue_type(doc[span.start : t.i].text)), None
+        )
         if cut is not None:
             span = Span(doc, span.start, cut, label=span.label_)  # 'K-AI Chip Alliance with Rebellions'
         if (

@@ -566,7 +566,7 @@ class FactFinder:
                     self.projects.add_np(head)
                 if lem in {"fund", "finance", "subsidize", "subsidise", "bankroll"}:
                     for obj in [c for c in tok.children if c.dep_ == "dobj"]:
-                        self.projects.add_np(obj, 0.55)     # 'the ministry will fund a "K-Cloud" project'
+                        self.projects.add_np(obj, 0.55)  # 'the ministry will fund a "K-Cloud" project'
             if tok.pos_ == "VERB" and lem in lx.DOING_VERBS and tok.dep_ in {"xcomp", "advcl", "conj", "pcomp"}:
                 anchor = tok.head
                 infinitive = any(c.lower_ == "to" for c in tok.children) or tok.tag_ == "VBG"
@@ -1466,11 +1466,12 @@ class FactFinder:
         if any(t.tag_ in {"VBD"} for t in phrase[:2]):
             return None
         if any(
-            lemma(t) in lx.FUND_VERBS | RECEIVE_VERBS and t.pos_ == "VERB" and t.lower_ != "won" and t.ent_type_ != "MONEY"
+            lemma(t) in lx.FUND_VERBS | RECEIVE_VERBS
+            and t.pos_ == "VERB"
+            and t.lower_ != "won"
+            and t.ent_type_ != "MONEY"
             for t in phrase
-        ) and find_amounts(
-            phrase.text
-        ):
+        ) and find_amounts(phrase.text):
             return None  # money being spent by a year is a funding, not a target
         text = phrase.text.strip(" ,;")
         if not text:

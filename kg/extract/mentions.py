@@ -397,8 +397,11 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
         if modifiers:
             # 'the industry ministry': the ministry whose name has that word
             topic = {m.lower_ for m in modifiers}
-            named = [e for e in table.entities.values() if e.type == "GovernmentAgency" and
-                     topic & set(norm(e.name).split()) and "ministry" in e.name.lower()]
+            named = [
+                e
+                for e in table.entities.values()
+                if e.type == "GovernmentAgency" and topic & set(norm(e.name).split()) and "ministry" in e.name.lower()
+            ]
             if len(named) == 1:
                 table.mark(tok.i, tok.i + 1, named[0].key)
             continue
