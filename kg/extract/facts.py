@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import lexicon as lx
-from kg.extract.mentions import DocEntity, EntityTable, government_of, norm, sentence_of, sentences
+from kg.extract.mentions import (
+    DocEntity,
+    EntityTable,
+    doc_tokens,
+    government_of,
+    norm,
+    sent_tokens,
+    sentence_of,
+    sentences,
+)
 from kg.extract.mentions import definite_descriptions as resolve_definites
 from kg.extract.money import AmountMatch, find_amounts
 from kg.extract.names import clean_name
@@ -339,7 +348,7 @@ class FactFinder:
     # ------------------------------------------------------------------ groups
     def find_groups(self) -> None:
         """'battery makers - A, B and C' / 'battery makers, including A, B and C' names a group."""
-        for tok in self.doc:
+        for tok in doc_tokens(self.doc):
             if tok.tag_ != "NNS" or tok.lower_ not in {
                 "makers",
                 "companies",
@@ -371,7 +380,7 @@ class FactFinder:
 
     # ------------------------------------------------------------------ headOf
     def head_of(self, sent: Span) -> None:
-        for tok in sent:
+        for tok in sent_tokens(sent):
             person = self.table.at(tok.i)
             if person is None or person.type != "Person":
                 continue
@@ -559,7 +568,7 @@ class FactFinder:
     # ------------------------------------------------------------------ projects
     def purpose_projects(self, sent: Span) -> None:
         """Objects of purpose: 'invest ... in/for/into P', 'to support P', 'plans to extend P'."""
-        for tok in sent:
+        for tok in sent_tokens(sent):
             lem = lemma(tok)
             if tok.pos_ == "VERB" and lem in lx.FUND_VERBS | {"go", "chip"}:
                 for head in self._purpose_heads(tok):
@@ -621,7 +630,7 @@ class FactFinder:
     def listed_projects(self, sent: Span) -> None:
         """'The five major projects include developing A for X, Y and Z; creating B' and
         'This includes developing A and promoting B' (A, B part of the project before)."""
-        for tok in sent:
+        for tok in sent_tokens(sent):
             if lemma(tok) not in {"include", "comprise", "cover", "involve"} or tok.pos_ not in {"VERB", "AUX"}:
                 continue
             subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -773,7 +782,7 @@ class FactFinder:
                 funders += self.funder_for(a)
         if project is not None and not funders:
             # 'a programme of KRW17 trillion managed by the Korea Development Bank'
-            for t in sent:
+            for t in sent_tokens(sent):
                 if lemma(t) in lx.LEAD_VERBS and t.dep_ in {"acl", "relcl"} and self.table.at(t.head.i) is project:
                     funders += [e for a in passive_agents(t) for e in self.entity_of(a, False) if e.type in ORG_TYPES]
         if (
@@ -1053,7 +1062,7 @@ class FactFinder:
 
     # ------------------------------------------------------------------ announces / leads
     def announces(self, sent: Span) -> None:
-        for tok in sent:
+        for tok in sent_tokens(sent):
             lem = lemma(tok)
             if tok.pos_ not in {"VERB"} or lem not in lx.ANNOUNCE_VERBS:
                 continue
@@ -1154,7 +1163,7 @@ class FactFinder:
         return out
 
     def leads(self, sent: Span) -> None:
-        for tok in sent:
+        for tok in sent_tokens(sent):
             lem = lemma(tok)
             if tok.pos_ == "VERB" and lem in lx.LEAD_VERBS:
                 if lem == "carry" and not any(c.lower_ == "out" for c in tok.children):
@@ -1187,7 +1196,7 @@ class FactFinder:
                         for t in targets:
                             self.facts.relate(s, "leads", t, sent, 0.7)
         # possessive: "SK hynix's Yongin Cluster"
-        for tok in sent:
+        for tok in sent_tokens(sent):
             if tok.dep_ == "poss" or (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text in {"'s", "’s"}):
                 owner = self.table.at(tok.i)
                 head = tok.head if tok.dep_ == "poss" else None
@@ -1256,14 +1265,14 @@ class FactFinder:
         """'<alliance> ... including A, B and C' and 'A joined <alliance>'."""
         alliances = [
             self.table.at(t.i)
-            for t in sent
+            for t in sent_tokens(sent)
             if self.table.at(t.i) is not None and self.table.at(t.i).type in {"Alliance", "Association"}
         ]
         if alliances:
             group = alliances[0]
-            for tok in sent:
+            for tok in sent_tokens(sent):
                 if tok.lower_ in {"including", "include", "includes", "such"} and tok.i > min(
-                    t.i for t in sent if self.table.at(t.i) is group
+                    t.i for t in sent_tokens(sent) if self.table.at(t.i) is group
                 ):
                     for t in self.doc[tok.i + 1 : sent.end]:
                         ent = self.table.at(t.i)
@@ -1272,7 +1281,7 @@ class FactFinder:
                         if ent is not None and ent.type in ORG_TYPES and ent is not group:
                             self.facts.relate(ent, "memberOf", group, sent, 0.75)
         # 'X, a member of Y' / 'X is a member of Y'
-        for tok in sent:
+        for tok in sent_tokens(sent):
             if tok.lower_ not in {"member", "members"}:
                 continue
             groups = [
@@ -1293,7 +1302,7 @@ class FactFinder:
             for e in owners:
                 if e.type in ORG_TYPES and e is not group:
                     self.facts.relate(e, "memberOf", group, sent, 0.75)
-        for tok in sent:
+        for tok in sent_tokens(sent):
             if lemma(tok) in {"join"} and tok.pos_ == "VERB":
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
                 subs = verb_subjects(tok)
@@ -1309,7 +1318,7 @@ class FactFinder:
     # ------------------------------------------------------------------ locatedIn
     def located(self, sent: Span) -> None:
         doc = self.doc
-        for tok in sent:
+        for tok in sent_tokens(sent):
             place = self.table.at(tok.i)
             if place is None or place.type != "Place":
                 continue
@@ -1343,7 +1352,7 @@ class FactFinder:
                 if owner is not None and owner.type in {"Project"} | ORG_TYPES and owner is not place:
                     self.facts.relate(owner, "locatedIn", place, sent, 0.6)
         # 'The hubs will be established in 11 countries ..., including A, B and C'
-        for tok in sent:
+        for tok in sent_tokens(sent):
             if (
                 lemma(tok) in {"establish", "build", "locate", "set", "open", "construct", "base"}
                 and tok.pos_ == "VERB"
@@ -1389,7 +1398,7 @@ class FactFinder:
 
     def part_of(self, sent: Span) -> None:
         """'Y, a subsidiary of X', "X's battery unit Y", 'projects under the France 2030 plan'."""
-        for tok in sent:
+        for tok in sent_tokens(sent):
             low = tok.lemma_.lower()
             if low in {"subsidiary", "unit", "division", "arm", "affiliate", "branch"}:
                 parent = None
@@ -1427,8 +1436,8 @@ class FactFinder:
     # ------------------------------------------------------------------ targets
     def targets(self, sent: Span) -> None:
         doc = self.doc
-        has_goal = any(lemma(t) in lx.GOAL_VERBS | {"goal", "target", "aim", "plan"} for t in sent)
-        for tok in sent:
+        has_goal = any(lemma(t) in lx.GOAL_VERBS | {"goal", "target", "aim", "plan"} for t in sent_tokens(sent))
+        for tok in sent_tokens(sent):
             year = year_of(tok)
             if not year or tok.i == sent.start:
                 continue
@@ -1508,7 +1517,9 @@ class FactFinder:
                     break
         if not numbers and not milestone:
             return None
-        if not has_goal and not any(t.lower_ in {"will", "target", "targeted", "aim", "goal"} for t in sent):
+        if not has_goal and not any(
+            t.lower_ in {"will", "target", "targeted", "aim", "goal"} for t in sent_tokens(sent)
+        ):
             return None
         value, unit, baseline, currency, qualifier = _target_value(phrase)
         between = doc[prep.i + 1 : prep.i + 2].text if doc[prep.i + 1].lower_ in MONTHS else ""
@@ -1562,13 +1573,13 @@ class FactFinder:
                 if same_project(unit, p.name) or any(len(lemma_key(unit) & lemma_key(n)) >= 2 for n in p.all_names()):
                     return p
         # the subject of the goal verb ('the alliance aims to', 'it targets')
-        for t in sent:
+        for t in sent_tokens(sent):
             if lemma(t) in lx.GOAL_VERBS | {"target"} and t.pos_ == "VERB":
                 for s in verb_subjects(t):
                     ents = self.entity_of(s, False)
                     if ents and ents[0].type in ORG_TYPES | {"Project"}:
                         return ents[0]
-        if any(t.lower_ in {"goal", "target", "aim"} for t in sent):
+        if any(t.lower_ in {"goal", "target", "aim"} for t in sent_tokens(sent)):
             return self._main_project() or self.projects.recent(sent.start)
         for t in phrase:
             if t.pos_ == "VERB":

@@ -104,6 +104,19 @@ class EntityTable:
         self.entities[key].mentions.append((start, end))
 
 
+def doc_tokens(doc: Doc) -> list:
+    """The document's tokens as one list, built once: spaCy makes a new Token object on every access."""
+    cached = doc.user_data.get("kg_tokens")
+    if cached is None:
+        cached = list(doc)
+        doc.user_data["kg_tokens"] = cached
+    return cached
+
+
+def sent_tokens(sent: Span) -> list:
+    return doc_tokens(sent.doc)[sent.start : sent.end]
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The document's sentences, computed once (spaCy rebuilds them on every `doc.sents`)."""
     cached = doc.user_data.get("kg_sents")
@@ -312,7 +325,7 @@ def government_of(table: EntityTable, country: str) -> DocEntity:
 
 def _known_as(doc: Doc, table: EntityTable) -> None:
     """'The fund, known as Big Fund III' / 'X, also called Y': Y is another name of what X names."""
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.lower_ not in {"known", "called", "dubbed", "named"} or tok.i + 2 >= len(doc):
             continue
         start = tok.i + 1 + (doc[tok.i + 1].lower_ == "as")
@@ -346,7 +359,7 @@ def _known_as(doc: Doc, table: EntityTable) -> None:
 
 def _government_mentions(doc: Doc, table: EntityTable) -> None:
     """'the South Korean government', 'the government', 'the Lee Jae-myung administration'."""
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.lower_ not in {"government", "administration", "state"} or tok.i in table.token_entity:
             continue
         if tok.lower_ == "state" and not (
@@ -384,7 +397,7 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
 
 def definite_descriptions(doc: Doc, table: EntityTable) -> None:
     """'the ministry' -> the last ministry named before it; 'the alliance' -> the last alliance."""
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.i in table.token_entity or tok.lower_ not in DEFINITE_HEADS or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
         dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}]
@@ -434,7 +447,7 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
 def _pronouns(doc: Doc, table: EntityTable) -> None:
     """'it'/'its' as a subject or possessor -> the subject entity of the sentence before (or of its own)."""
     for sent in sentences(doc):
-        for tok in sent:
+        for tok in sent_tokens(sent):
             if tok.lower_ not in {"it", "its"} or tok.dep_ not in {"nsubj", "nsubjpass", "poss"}:
                 continue
             antecedent = _previous_subject(doc, table, tok)

@@ -1,8 +1,9 @@
 """Load a workspace's graph into Neo4j, and withdraw one document's facts.
 
-Writes are batched `UNWIND $rows AS row MERGE ...` statements, one transaction per batch. Values
-only travel as parameters; the Cypher text holds labels and relationship types alone, taken from
-the ontology-derived mapping and checked to be plain identifiers.
+Writes are batched `UNWIND $rows AS row MERGE ...` statements, one transaction per batch (CREATE
+instead when the database holds nothing the loader wrote: a first load). Values only travel as
+parameters; the Cypher text holds labels and relationship types alone, taken from the
+ontology-derived mapping and checked to be plain identifiers.
 
 A load is a sync: every node and relationship of the graph is merged and stamped with `kgLoad`
 (a digest of the graph file and the mapping), then what the loader wrote before and the graph no
