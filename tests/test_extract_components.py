@@ -131,8 +131,6 @@ def test_parse_amount_value_and_currency(text: str, value: float, currency: str)
     assert amount.value == pytest.approx(value)
 
 
-@pytest.mark.xfail(reason="'₹10,900-crore' (hyphenated, as in headlines) parses as 10,900 rupees",
-                   strict=False)
 def test_hyphenated_crore_amount() -> None:
     amount = parse_amount("a ₹10,900-crore scheme")
     assert amount is not None and amount.value == pytest.approx(109e9)
@@ -188,6 +186,16 @@ TYPING = [
     ("Samsung Electronics said it would build a new line.", "Samsung Electronics", "Company"),
     ("The plant will be built in Magdeburg, Germany.", "Magdeburg", "Place"),
     ("Energy Secretary Jennifer Granholm said the hubs would help.", "Jennifer Granholm", "Person"),
+    ("The Battery Association for Supply Chain (BASC) welcomed the decision.",
+     "Battery Association for Supply Chain", "Association"),
+    ("Industry body Society of Manufacturers of Electric Vehicles (SMEV) welcomed the move.",
+     "Society of Manufacturers of Electric Vehicles", "Association"),
+    ("The award went to the Alliance for Renewable Clean Hydrogen Energy Systems (ARCHES).",
+     "Alliance for Renewable Clean Hydrogen Energy Systems", "Alliance"),
+    ("The Commerce Department awarded the grant on Tuesday.", "Commerce Department", "GovernmentAgency"),
+    ("The figures were published by the White House on Friday.", "White House", "GovernmentAgency"),
+    ("The plan is coordinated by the General Secretariat for Investment (SGPI).",
+     "General Secretariat for Investment", "GovernmentAgency"),
 ]
 
 
@@ -203,22 +211,6 @@ def _known(reason: str):
 
 
 TYPING_WRONG = [
-    pytest.param("The Battery Association for Supply Chain (BASC) welcomed the decision.",
-                 "Battery Association for Supply Chain", "Association",
-                 marks=_known("head 'Association' not last: typed Company")),
-    pytest.param("Industry body Society of Manufacturers of Electric Vehicles (SMEV) welcomed the move.",
-                 "Society of Manufacturers of Electric Vehicles", "Association",
-                 marks=_known("'industry body' cue ignored: typed Company")),
-    pytest.param("The award went to the Alliance for Renewable Clean Hydrogen Energy Systems (ARCHES).",
-                 "Alliance for Renewable Clean Hydrogen Energy Systems", "Alliance",
-                 marks=_known("leading 'Alliance for ...' typed Company")),
-    pytest.param("The Commerce Department awarded the grant on Tuesday.", "Commerce Department",
-                 "GovernmentAgency", marks=_known("'X Department' typed Organization")),
-    pytest.param("The figures were published by the White House on Friday.", "White House",
-                 "GovernmentAgency", marks=_known("presidential office typed Company")),
-    pytest.param("The plan is coordinated by the General Secretariat for Investment (SGPI).",
-                 "General Secretariat for Investment", "GovernmentAgency",
-                 marks=_known("'Secretariat' is not a government cue: typed Company")),
     pytest.param("The factory will be built in Heide, in the state of Schleswig-Holstein.", "Heide", "Place",
                  marks=_known("unknown town after 'in' typed Company")),
     pytest.param("The plant will be built in Dunkirk by a joint venture.", "Dunkirk", "Place",
@@ -253,7 +245,6 @@ def test_comma_inside_an_agency_name_keeps_one_entity(run) -> None:
     assert find(ex, "European Climate") is None
 
 
-@_known("a list of banks becomes one entity")
 def test_coordinated_org_list_is_split(run) -> None:
     ex = run("Other backers include the Industrial and Commercial Bank of China (ICBC), Bank of China and "
              "China Construction Bank, each of which committed 21.5 billion yuan.")
@@ -296,10 +287,10 @@ def test_company_short_form_is_one_entity(run) -> None:
 @pytest.mark.parametrize(("text", "full", "short"), [
     pytest.param("Volkswagen AG will build a plant in Canada. Volkswagen said the plant would open in 2027.",
                  "Volkswagen AG", "Volkswagen", marks=_known("'Volkswagen' is a second entity")),
-    pytest.param("The Union Cabinet approved the scheme. The Cabinet also cleared a rail project.",
-                 "Union Cabinet", "Cabinet", marks=_known("'the Cabinet' is a second entity")),
-    pytest.param("The European Commission approved the aid. The Commission said the plant was vital.",
-                 "European Commission", "Commission", marks=_known("'the Commission' is a second entity")),
+    ("The Union Cabinet approved the scheme. The Cabinet also cleared a rail project.",
+     "Union Cabinet", "Cabinet"),
+    ("The European Commission approved the aid. The Commission said the plant was vital.",
+     "European Commission", "Commission"),
     pytest.param("The award went to Micron Technology, Inc. on Tuesday. Micron said it would hire 9,000 "
                  "people.", "Micron Technology, Inc.", "Micron",
                  marks=_known("'Micron' becomes a second entity (typed Person)")),
@@ -339,8 +330,6 @@ def test_the_ministry_is_not_a_new_entity(run) -> None:
     assert tgt is not None and (tgt.year, tgt.value, tgt.qualifier) == (2028, 10000, "at least")
 
 
-@_known("'The ministry said it aims to train N workers' gives the target to a spurious project 'shipbuilding "
-        "workers'")
 def test_it_resolves_to_the_ministry_as_target_owner(run) -> None:
     ex = run(MINISTRY_TEXT)
     ministry = find(ex, "Ministry of Trade, Industry and Energy")
@@ -357,7 +346,6 @@ def test_said_it_would_invest_in(run) -> None:
     assert has_rel(ex, samsung, "announces", line)
 
 
-@_known("'said it would spend X on Y' gives no funding and no project")
 def test_said_it_would_spend_on(run) -> None:
     ex = run("Samsung Electronics said it would spend 3 trillion won on a new advanced packaging line in "
              "Cheonan.")
@@ -427,7 +415,6 @@ def test_hyphenated_modifier_kept_in_simple_object(run) -> None:
     assert proj is not None and "eco friendly" in norm(proj.name)
 
 
-@_known("'eco-friendly and autonomous ships' cut to 'friendly and autonomous ships'")
 def test_hyphenated_modifier_kept_in_coordinated_object(run) -> None:
     ex = run("South Korea will invest 2.8 trillion won ($1.9 billion) by 2030 to develop eco-friendly and "
              "autonomous ships, the industry ministry said Tuesday.")
@@ -440,7 +427,6 @@ POWERCO_TEXT = ("Canada's federal government will provide up to C$13 billion to 
                 "support and Ontario will put in C$500 million toward construction of the plant.")
 
 
-@_known("'In addition' becomes a project 'addition' (funded with the C$700 million)")
 def test_no_project_from_discourse_phrases(run) -> None:
     ex = run(POWERCO_TEXT)
     bad = {"addition", "funds"}
@@ -576,7 +562,6 @@ def test_member_of_is_a_member(run) -> None:
     assert has_rel(ex, find(ex, "Intel"), "memberOf", find(ex, "Semiconductor Industry Association"))
 
 
-@_known("alliance named 'Members of the K-AI Chip Alliance'")
 def test_member_of_members_include(run) -> None:
     ex = run("Members of the K-AI Chip Alliance include Samsung Electronics and SK hynix.")
     alliance = find(ex, "K-AI Chip Alliance", "Alliance")
@@ -584,7 +569,6 @@ def test_member_of_members_include(run) -> None:
     assert has_rel(ex, find(ex, "SK hynix"), "memberOf", alliance)
 
 
-@_known("'an industry group whose members include X' gives no memberOf")
 def test_member_of_whose_members_include(run) -> None:
     ex = run("The Battery Association for Supply Chain, an industry group whose members include Toyota and "
              "GS Yuasa, welcomed the decision.")
@@ -635,14 +619,12 @@ def test_announces_president(run) -> None:
     assert has_rel(ex, macron, "headOf", find(ex, "Government of France"))
 
 
-@_known("'X under the Y plan' gives no partOf")
 def test_part_of_under_the_plan(run) -> None:
     ex = run("The government will invest €1.5 billion in the battery supply chain under the France 2030 "
              "investment plan.")
     assert has_rel(ex, project(ex, "battery supply chain"), "partOf", project(ex, "France 2030"))
 
 
-@_known("'X, a subsidiary of Y' gives no partOf")
 def test_part_of_subsidiary(run) -> None:
     ex = run("Panasonic Energy, a subsidiary of Panasonic Holdings, was awarded ¥46 billion.")
     assert has_rel(ex, find(ex, "Panasonic Energy"), "partOf", find(ex, "Panasonic Holdings"))
@@ -668,14 +650,13 @@ def test_has_target_of_the_company(run) -> None:
      "Kim Jung-kwan", "Ministry of Trade, Industry and Resources"),
     ("Intel CEO Pat Gelsinger welcomed the decision.", "Pat Gelsinger", "Intel"),
     ("Rapidus President Atsuyoshi Koike said the line would open.", "Atsuyoshi Koike", "Rapidus"),
-    pytest.param("Northvolt's chief executive Peter Carlsson said the company had an offer.",
-                 "Peter Carlsson", "Northvolt", marks=_known("possessive 'X's chief executive Y' not read")),
+    ("Northvolt's chief executive Peter Carlsson said the company had an offer.", "Peter Carlsson", "Northvolt"),
+    ("The Union Cabinet chaired by Prime Minister Narendra Modi approved the scheme.", "Narendra Modi",
+     "Union Cabinet"),
     pytest.param("PowerCo chief executive Frank Blome said the plant was on track.", "Frank Blome",
                  "PowerCo", marks=_known("'X chief executive Y' not read")),
     pytest.param("Sanjay Mehrotra, Micron's president and CEO, said the company would hire.",
                  "Sanjay Mehrotra", "Micron", marks=_known("appositive 'Y, X's president and CEO' not read")),
-    pytest.param("The Union Cabinet chaired by Prime Minister Narendra Modi approved the scheme.",
-                 "Narendra Modi", "Union Cabinet", marks=_known("'chaired by' not read")),
     pytest.param("Ontario Premier Doug Ford said the plant would anchor the supply chain.", "Doug Ford",
                  "Government of Ontario", marks=_known("'Ontario Premier' gives no Government of Ontario")),
     pytest.param("The Ministry of Heavy Industries will run it, Heavy Industries Minister H.D. Kumaraswamy "
@@ -761,7 +742,6 @@ def test_funding_passive_selected_by(run) -> None:
     assert fs and has_amount(fs[0], 7e9, "USD")
 
 
-@_known("'X is the largest shareholder, contributing N' gives no funding")
 def test_funding_shareholder_contributing(run) -> None:
     ex = run("China has launched the Big Fund III with registered capital of 344 billion yuan. The "
              "Ministry of Finance is the largest shareholder, contributing 60 billion yuan.")
@@ -769,7 +749,6 @@ def test_funding_shareholder_contributing(run) -> None:
     assert fs and has_amount(fs[0], 60e9, "CNY")
 
 
-@_known("'Ontario will put in N toward Y': no Government of Ontario, no funding")
 def test_funding_provincial_government_funder(run) -> None:
     ex = run("PowerCo will build a gigafactory in St. Thomas, Ontario. Ontario will put in C$500 million "
              "toward construction of the gigafactory.")

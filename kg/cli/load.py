@@ -29,8 +29,9 @@ def load(
 ) -> None:
     """Load the workspace's graph (graph.trig) into the project's Neo4j server.
 
-    A load is a sync: loading twice changes nothing, and loading after a rebuild updates the facts
-    that changed and removes those of documents that are gone. Start the server with `kg neo4j start`.
+    A sync: loading twice changes nothing; after a rebuild, changed facts are updated.
+
+    Facts of documents that are gone are removed. Start the server first: `kg neo4j start`.
     """
     from kg.stores import neo4j_server
 
@@ -76,8 +77,7 @@ def remove(
 ) -> None:
     """Withdraw one document's facts from Neo4j (what another document also states stays).
 
-    Only the Neo4j copy changes: the next `kg load` brings the document back if the workspace still
-    has it.
+    Only the Neo4j copy changes: a later `kg load` brings back what the workspace still has.
     """
     from kg.stores import neo4j_server
 

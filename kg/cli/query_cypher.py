@@ -61,9 +61,11 @@ def cypher(
 ) -> None:
     """Run a Cypher query on the project's Neo4j server and print the rows.
 
-    Values go in as parameters, never into the query text: `kg query cypher
-    "MATCH (o:Organization {name: $n}) RETURN o.iri" --param n="Samsung Electronics"`. Library
-    queries: `kg query cypher --list`, then e.g. `kg query cypher --name targets_due_by --param year=2030`.
+    Values go in as parameters, never into the query text:
+
+    kg query cypher "MATCH (o:Organization {name: $n}) RETURN o.iri" --param n="Samsung Electronics"
+
+    The analyst library: `kg query cypher --list`, then `kg query cypher --name targets_due_by -p year=2030`.
     """
     if list_:
         show_library()

@@ -96,6 +96,10 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
         # split like any list; after it, 'of Trade, Industry and Energy' (short topic words) stays whole,
         # while 'of China, Bank of China and China Construction Bank' ends the name at the first item
         before, tail = chunk[:link], chunk[link:]
+        head_word = before[-1][0].lower()
+        if head_word not in LINK_HEADS and any(t[0].lower() in {"of", "for"} for t in tail[1:]):
+            # 'Minister Kim Jung-kwan of the Ministry of Trade, ...': this "of" is not inside a name
+            return [before, *_segments(_strip_leading(tail[1:]))]
         items: list[list[tuple[str, int, int]]] = [[]]
         for tok in tail[1:]:
             if tok[0] == "," or tok[0].lower() in {"and", "&"}:
@@ -254,6 +258,12 @@ def cue_type(name: str) -> str | None:
     return None
 
 
+LINK_HEADS = {
+    "ministry", "department", "bank", "office", "secretariat", "chamber", "federation", "association", "alliance",
+    "council", "institute", "university", "commission", "agency", "authority", "society", "confederation",
+    "board", "committee", "coalition", "consortium", "union", "administration", "fund", "corporation",
+    "minister", "secretary", "school", "college", "academy", "center", "centre", "bureau", "service", "league",
+}
 STRONG_HEADS = {
     "bank",
     "ministry",
