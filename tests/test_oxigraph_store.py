@@ -97,7 +97,8 @@ def test_default_graph_is_the_union_once(sample_sparql_workspace: Workspace) -> 
 def test_values_are_typed(sample_sparql_workspace: Workspace) -> None:
     cols, rows = store.query(sample_sparql_workspace, """
         SELECT ?value ?year ?conv ?date WHERE {
-          ?f kgo:year ?year ; kgo:amount ?a . ?a kgo:value ?value ; kgo:currency "USD" ; kgo:isConversion ?conv .
+          ?f kgo:year ?year ; kgo:amount ?a .
+          ?a kgo:value ?value ; kgo:currency "USD" ; kgo:isConversion ?conv .
           ?d kgo:contentHash ?h ; dcterms:date ?date .
         } ORDER BY ?date LIMIT 1""")
     assert cols == ["value", "year", "conv", "date"]
@@ -109,8 +110,10 @@ def test_parameters_substituted_or_bound(sample_sparql_workspace: Workspace) -> 
     projected = "SELECT DISTINCT ?s ?name WHERE { ?s rdfs:label ?name }"
     assert store.query(ws, projected, {"name": "Rainbow Robotics"})[1] == [
         ["https://w3id.org/kg-builder/id/org/rainbow-robotics", "Rainbow Robotics"]]
-    hidden = "SELECT DISTINCT ?t WHERE { ?t kgo:targetYear ?y FILTER(xsd:integer(STR(?y)) < ?before) } ORDER BY ?t"
-    assert [r[0].rsplit("/", 1)[1] for r in store.query(ws, hidden, {"before": 2028})[1]] == ["ai-living-2027"]
+    hidden = ("SELECT DISTINCT ?t WHERE { ?t kgo:targetYear ?y FILTER(xsd:integer(STR(?y)) < ?before) }"
+              " ORDER BY ?t")
+    due = store.query(ws, hidden, {"before": 2028})[1]
+    assert [r[0].rsplit("/", 1)[1] for r in due] == ["ai-living-2027"]
     hostile = '"} ; DROP ALL #'
     assert store.query(ws, projected, {"name": hostile})[1] == []
     assert store.query(ws, "SELECT ?s WHERE { ?s ?p ?o }", {"s": "<https://example.org/none>"})[1] == []
@@ -118,6 +121,12 @@ def test_parameters_substituted_or_bound(sample_sparql_workspace: Workspace) -> 
         store.query(ws, "SELECT ?p WHERE { ?s ?p ?o }", {"s": "<a b>"})
     with pytest.raises(KgError, match="invalid parameter name"):
         store.query(ws, "SELECT ?p WHERE { ?s ?p ?o }", {"bad name": 1})
+
+
+def test_a_list_parameter_binds_each_value(sample_sparql_workspace: Workspace) -> None:
+    cols, rows = store.query(sample_sparql_workspace, "SELECT ?s WHERE { ?s rdfs:label ?n } ORDER BY ?s",
+                             {"n": ["LG Electronics", "Rainbow Robotics", "nobody"]})
+    assert [r[0].rsplit("/", 1)[1] for r in rows] == ["lg-electronics", "rainbow-robotics"]
 
 
 def test_bad_queries_are_one_line_errors(sample_sparql_workspace: Workspace) -> None:

@@ -43,7 +43,8 @@ def params_for(name: str, ws: Workspace) -> dict[str, Any]:
     if name == "targets_due_by":
         return {"year": 2030}
     if name == "document_facts":
-        _, docs = sparql_library.execute(ws, "SELECT DISTINCT ?src WHERE { ?d a kgo:Document ; dcterms:source ?src }")
+        sources = "SELECT DISTINCT ?src WHERE { ?d a kgo:Document ; dcterms:source ?src }"
+        _, docs = sparql_library.execute(ws, sources)
         return {"document": sorted(d[0] for d in docs)[0]}
     return {}
 

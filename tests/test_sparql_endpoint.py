@@ -74,7 +74,8 @@ def test_result_formats_by_accept(sparql_endpoint: Endpoint) -> None:
 
 def test_ask_and_construct(sparql_endpoint: Endpoint) -> None:
     assert wrapper(sparql_endpoint, f"ASK {{ ?x a <{KGO}Company> }}").queryAndConvert()["boolean"] is True
-    assert wrapper(sparql_endpoint, f"ASK {{ ?x a <{KGO}NoSuchClass> }}").queryAndConvert()["boolean"] is False
+    nothing = f"ASK {{ ?x a <{KGO}NoSuchClass> }}"
+    assert wrapper(sparql_endpoint, nothing).queryAndConvert()["boolean"] is False
     columns, rows = query_endpoint(
         sparql_endpoint.url, "CONSTRUCT { ?d a kgo:Document } WHERE { ?d a kgo:Document }")
     assert columns == ["subject", "predicate", "object"]
@@ -84,13 +85,13 @@ def test_ask_and_construct(sparql_endpoint: Endpoint) -> None:
 def test_each_document_is_a_named_graph(sparql_endpoint: Endpoint) -> None:
     docs = documents(sparql_endpoint)
     query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
-    graphs = {b["g"]["value"] for b in wrapper(sparql_endpoint, query).queryAndConvert()["results"]["bindings"]}
+    bindings = wrapper(sparql_endpoint, query).queryAndConvert()["results"]["bindings"]
+    graphs = {b["g"]["value"] for b in bindings}
     assert set(docs) <= graphs
     assert ONTOLOGY_GRAPH in graphs  # the ontology rides along in its own graph
     for doc in docs:  # the document node sits in its own graph, and a parameter picks it
-        cols, rows = query_endpoint(sparql_endpoint.url,
-                                    "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?g a kgo:Document ; ?p ?o } }",
-                                    {"g": f"<{doc}>"})
+        own = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?g a kgo:Document ; ?p ?o } }"
+        cols, rows = query_endpoint(sparql_endpoint.url, own, {"g": f"<{doc}>"})
         assert rows[0][0] >= 2
 
 
@@ -113,7 +114,8 @@ def test_graph_store_protocol_reads(sparql_endpoint: Endpoint) -> None:
     count = query_endpoint(sparql_endpoint.url, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
                            {"g": f"<{doc}>"})[1][0][0]
     assert len(triples) == count > 0
-    missing = requests.get(sparql_endpoint.store_url, params={"graph": "https://example.org/none"}, timeout=10)
+    missing = requests.get(sparql_endpoint.store_url, params={"graph": "https://example.org/none"},
+                           timeout=10)
     assert missing.status_code == 404
 
 
@@ -145,10 +147,11 @@ def test_updates_accepted_with_allow_updates(tmp_path: Path) -> None:
         in_graph = "ASK { GRAPH <https://example.org/g> { <https://example.org/a> ?p 'c' } }"
         assert wrapper(endpoint, in_graph).queryAndConvert()["boolean"] is True
         # the default graph is a stored union: a write to a named graph does not show there
-        assert wrapper(endpoint, "ASK { <https://example.org/a> ?p 'c' }").queryAndConvert()["boolean"] is False
+        in_default = "ASK { <https://example.org/a> ?p 'c' }"
+        assert wrapper(endpoint, in_default).queryAndConvert()["boolean"] is False
         client.setQuery("INSERT DATA { <https://example.org/a> <https://example.org/b> 'c' }")
         client.query()
-        assert wrapper(endpoint, "ASK { <https://example.org/a> ?p 'c' }").queryAndConvert()["boolean"] is True
+        assert wrapper(endpoint, in_default).queryAndConvert()["boolean"] is True
         with pytest.raises(KgError, match="in use"):  # a writer holds the store: no second server, no build
             start_endpoint(ws)
     finally:
@@ -169,7 +172,8 @@ def test_malformed_query_is_400_and_the_server_lives_on(sparql_endpoint: Endpoin
 
 def test_parameters_are_terms_not_text(sparql_endpoint: Endpoint) -> None:
     hostile = 'x" } } ; DROP ALL ; SELECT * WHERE { ?s ?p "'
-    cols, rows = query_endpoint(sparql_endpoint.url, "SELECT ?s WHERE { ?s rdfs:label ?name }", {"name": hostile})
+    cols, rows = query_endpoint(sparql_endpoint.url, "SELECT ?s WHERE { ?s rdfs:label ?name }",
+                                {"name": hostile})
     assert cols == ["s"] and rows == []
     with pytest.raises(KgError, match="invalid IRI"):
         query_endpoint(sparql_endpoint.url, "SELECT ?p WHERE { ?s ?p ?o }", {"s": "<a> } <b>"})

@@ -62,7 +62,8 @@ def test_each_query_runs_ordered_and_deterministic(sparql_workspace: Workspace, 
 
 
 @pytest.mark.parametrize("name", [q.name for q in list_queries()])
-def test_embedded_and_endpoint_agree(sparql_workspace: Workspace, sparql_endpoint: Endpoint, name: str) -> None:
+def test_embedded_and_endpoint_agree(sparql_workspace: Workspace, sparql_endpoint: Endpoint,
+                                     name: str) -> None:
     params = params_for(name, sparql_workspace)
     assert run_query(sparql_endpoint, name, params) == run_query(sparql_workspace, name, params)
     assert run_query(sparql_endpoint.url, name, params) == run_query(sparql_workspace, name, params)
