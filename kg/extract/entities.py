@@ -65,10 +65,11 @@ class EntityTyper:
                 spans.append(fixed)
         cue_tokens = {i for s in spans if s.label_ in CORE_LABELS for i in range(s.start, s.end)}
         spans = [s for s in spans if s.label_ in CORE_LABELS or not (set(range(s.start, s.end)) & cue_tokens)]
-        doc.ents = _vote_types(_retype_by_context(doc, _prefer_cue(filter_spans(spans))))
-        _list_items(doc)
-        _surnames_to_persons(doc)
-        _places_naming_projects(doc)
+        ents = _vote_types(_retype_by_context(doc, _prefer_cue(filter_spans(spans))))
+        ents = _list_items(doc, ents)
+        ents = _surnames_to_persons(doc, ents)
+        ents = _places_naming_projects(doc, ents)
+        doc.ents = ents    # set once: every doc.ents read or write walks the whole document
         return doc
 
     def _fix(self, doc: Doc, ent: Span) -> Span | None:
@@ -200,10 +201,9 @@ def _prefer_cue(spans: list[Span]) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
-def _surnames_to_persons(doc: Doc) -> None:
+def _surnames_to_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     """A lone capitalised token that is the family or given name of a person in the document is that
     person ("Yoon" after "Yoon Suk Yeol"), whatever the statistical model called it."""
-    ents = list(doc.ents)
     persons = [e for e in ents if e.label_ == "Person" and len(e) > 1]
     parts = {p[0].text for p in persons} | {p[-1].text for p in persons}
     new = []
@@ -219,8 +219,7 @@ def _surnames_to_persons(doc: Doc) -> None:
         if tok.i not in taken and tok.text in parts and tok.pos_ == "PROPN" and tok.text[:1].isupper():
             new.append(Span(doc, tok.i, tok.i + 1, label="Person"))
             changed = True
-    if changed:
-        doc.ents = filter_spans(new)
+    return filter_spans(new) if changed else ents
 
 
 def _named_inside_event(doc: Doc, span: Span) -> Span | None:
@@ -232,10 +231,11 @@ def _named_inside_event(doc: Doc, span: Span) -> Span | None:
     return None
 
 
-def _list_items(doc: Doc) -> None:
+def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
     """In 'A, B and C' where A and C are companies, an untyped capitalised B is a company too ('SK On');
     a capitalised name with a possessive before a project owns it ("SK hynix's Yongin Cluster")."""
-    ents = list(doc.ents)
+    ents = list(ents)
+    project_starts = {e.start for e in ents if e.label_ == "Project"}
     taken = {i for e in ents for i in range(e.start, e.end)}
     by_start = {e.start: e for e in ents}
     by_end = {e.end: e for e in ents}
@@ -264,7 +264,7 @@ def _list_items(doc: Doc) -> None:
         if nxt is None and j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "and":
             nxt = by_start.get(j + 2)
         kinds = {e.label_ for e in (prev, nxt) if e is not None}
-        possessive = j + 1 < len(doc) and doc[j].text in {"'s", "’s"} and doc[j + 1].ent_type_ == "Project"
+        possessive = j + 1 < len(doc) and doc[j].text in {"'s", "’s"} and (j + 1) in project_starts
         if j > i and (kinds == {"Company"} or possessive) and j - i <= 4:
             new.append(Span(doc, i, j, label="Company"))
         i = max(j, i + 1)
@@ -285,8 +285,7 @@ def _list_items(doc: Doc) -> None:
             relabel.append(e)
     if relabel:
         ents = [Span(doc, e.start, e.end, label="Company") if e in relabel else e for e in ents]
-    if new or relabel:
-        doc.ents = filter_spans(ents + new)
+    return filter_spans(ents + new) if new or relabel else ents
 
 
 def _capitalised(tok) -> bool:
@@ -298,12 +297,12 @@ def _capitalised(tok) -> bool:
     )
 
 
-def _places_naming_projects(doc: Doc) -> None:
+def _places_naming_projects(doc: Doc, ents: list[Span]) -> list[Span]:
     """'Sinan Ui offshore wind power project': a place name that starts a project's name is not a place
     of its own here."""
     kept = []
     changed = False
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "Place" and ent.end < len(doc):
             k = ent.end
             while k < len(doc) and doc[k].is_lower and doc[k].is_alpha and k - ent.end < 5:
@@ -317,8 +316,7 @@ def _places_naming_projects(doc: Doc) -> None:
             if changed and doc[k].lower_ in lx.PROJECT_HEADS:
                 continue
         kept.append(ent)
-    if changed:
-        doc.ents = kept
+    return kept if changed else ents
 
 
 BUSINESS_VERBS = {
