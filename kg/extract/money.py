@@ -119,23 +119,6 @@ QUALIFIERS = (
     "a minimum of",
     "a maximum of",
 )
-WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "a": 1,
-    "an": 1,
-    "half a": 0.5,
-}
 
 _prefix = "|".join(sorted((re.escape(k) for k in PREFIX_CURRENCIES), key=len, reverse=True))
 _suffix = "|".join(sorted((re.escape(k) for k in SUFFIX_CURRENCIES), key=len, reverse=True))
