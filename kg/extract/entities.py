@@ -69,7 +69,7 @@ class EntityTyper:
         ents = _list_items(doc, ents)
         ents = _surnames_to_persons(doc, ents)
         ents = _places_naming_projects(doc, ents)
-        doc.ents = ents    # set once: every doc.ents read or write walks the whole document
+        doc.ents = ents  # set once: every doc.ents read or write walks the whole document
         return doc
 
     def _fix(self, doc: Doc, ent: Span) -> Span | None:
@@ -268,10 +268,14 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
         if j > i and (kinds == {"Company"} or possessive) and j - i <= 4:
             new.append(Span(doc, i, j, label="Company"))
         i = max(j, i + 1)
-    # a 'person' listed between companies is a company ('HD Hyundai Heavy Industries and Hanwha Ocean')
+    # a 'person' or 'place' listed beside companies is a company ('HD Hyundai Heavy Industries and Hanwha Ocean')
     relabel = []
     for k, e in enumerate(ents):
-        if e.label_ != "Person" or any("-" in t.text for t in e):
+        if e.label_ not in {"Person", "Place"} or e.label_ == "Person" and any("-" in t.text for t in e):
+            continue
+        if e.label_ == "Place" and (
+            e.text in lx.COUNTRIES or e.text.lower() in lx.COUNTRY_ALIASES or e.text.lower() in lx.CAPITALS
+        ):
             continue
         left = ents[k - 1] if k and doc[ents[k - 1].end : e.start].text.strip() in {",", "and", ", and", "&"} else None
         right = (
@@ -280,12 +284,25 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
             else None
         )
         if any(x is not None and x.label_ == "Company" for x in (left, right)) and not any(
-            x is not None and x.label_ == "Person" for x in (left, right)
+            x is not None and x.label_ in {"Person", "Place"} for x in (left, right)
         ):
             relabel.append(e)
+    # 'a plant in Krishnagiri, Tamil Nadu': a 'person' right after a place and a comma is a place too
+    to_place = [
+        e
+        for k, e in enumerate(ents)
+        if e.label_ == "Person"
+        and k
+        and ents[k - 1].label_ == "Place"
+        and doc[ents[k - 1].end : e.start].text.strip() == ","
+        and not (e.start >= 1 and doc[e.start - 1].lower_ in lx.TITLE_WORDS)
+    ]
+    if to_place:
+        ents = [Span(doc, e.start, e.end, label="Place") if e in to_place else e for e in ents]
+        relabel = [e for e in relabel if e not in to_place]
     if relabel:
         ents = [Span(doc, e.start, e.end, label="Company") if e in relabel else e for e in ents]
-    return filter_spans(ents + new) if new or relabel else ents
+    return filter_spans(ents + new) if new or relabel or to_place else ents
 
 
 def _capitalised(tok) -> bool:

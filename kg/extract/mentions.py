@@ -163,8 +163,24 @@ def build_entity_table(doc: Doc) -> EntityTable:
     ]
     table.country = _document_country(all_ents, spans)
     acronym_spans: list[Span] = []
+    previous: Span | None = None
     for span in spans:
         raw = span.text
+        if (
+            previous is not None
+            and span.start == previous.end + 1
+            and doc[previous.end].text == "("
+            and span.end < len(doc)
+            and doc[span.end].text == ")"
+            and previous.label_ in ORG_TYPES | {"Project"}
+        ):
+            # 'Aneka Tambang (Antam)': the name in brackets is the same thing's short name
+            key = table.token_entity.get(previous.start)
+            if key in table.entities:
+                table.entities[key].aliases.add(clean_name(raw))
+                table.mark(span.start, span.end, key)
+                continue
+        previous = span
         name, aliases = _name_and_aliases(raw, span.label_)
         if not name or norm(name) in lx.NOT_NAMES:
             continue
