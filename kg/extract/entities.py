@@ -65,7 +65,7 @@ class EntityTyper:
                 spans.append(fixed)
         cue_tokens = {i for s in spans if s.label_ in CORE_LABELS for i in range(s.start, s.end)}
         spans = [s for s in spans if s.label_ in CORE_LABELS or not (set(range(s.start, s.end)) & cue_tokens)]
-        ents = _vote_types(_retype_by_context(doc, _prefer_cue(filter_spans(spans))))
+        ents = _vote_types(_retype_by_context(doc, filter_spans(spans)))
         ents = _list_items(doc, ents)
         ents = _surnames_to_persons(doc, ents)
         ents = _places_naming_projects(doc, ents)
@@ -195,10 +195,6 @@ def _cut_person(doc: Doc, span: Span, persons: list[Span]) -> Span | None:
                 end -= 1
             return Span(doc, span.start, end, label=span.label_) if end > span.start else None
     return span
-
-
-def _prefer_cue(spans: list[Span]) -> list[Span]:
-    return sorted(spans, key=lambda s: s.start)
 
 
 def _surnames_to_persons(doc: Doc, ents: list[Span]) -> list[Span]:

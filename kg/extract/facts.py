@@ -442,8 +442,6 @@ class FactFinder:
         if not titles:
             return
         role_words = [w.text for w in words if w.lower_ not in {"of", ",", "-"}]
-        if any(w.lower() in lx.NOT_HEAD_ROLE_WORDS for w in role_words):
-            org = None
         role = " ".join(role_words)
         if not any(w.lower() in {r.split()[-1] for r in lx.HEAD_ROLES} for w in role_words):
             return
@@ -1540,7 +1538,6 @@ class FactFinder:
 
     def _target_start(self, sent: Span, prep: Token) -> int | None:
         doc = self.doc
-        head = prep.head
         # walk left from the preposition to the start of its clause: a verb (gerund/infinitive) or a
         # noun phrase after 'for'/'with'/'is'
         i = prep.i - 1
@@ -1548,20 +1545,15 @@ class FactFinder:
             t = doc[i]
             if t.text in {",", ";", ":"} and i < prep.i - 1:
                 nxt = doc[i + 1]
-                if nxt.lower_ in {"and", "with", "while"}:
-                    return i + 2 if nxt.lower_ != "with" else i + 2
-                return i + 1
+                return i + 2 if nxt.lower_ in {"and", "with", "while"} else i + 1
             if t.lower_ in {"and"} and (doc[i + 1].tag_ in {"VBG", "VB"} or year_of(doc[i - 1])):
                 return i + 1
             if t.lower_ == "to" and doc[i + 1].tag_ != "VB":
                 i -= 1
                 continue
             if t.lower_ in {"to", "for", "is", "are", "be", "aims", "targets", "with"} and i < prep.i - 1:
-                if t.lower_ == "for" and doc[i + 1].lower_ in {"mass"}:
-                    return i + 1
                 return i + 1
             i -= 1
-        del head
         return sent.start if sent.start < prep.i else None
 
     def _target_owner(self, sent: Span, phrase: Span, unit: str | None) -> DocEntity | None:

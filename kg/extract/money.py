@@ -181,8 +181,6 @@ def _iter_matches(text: str, default_currency: str | None):
             continue
         if not scale and not prefix and suffix and suffix.lower() == "dong":
             continue
-        if prefix and prefix.lower() in {"rs", "a$", "c$"} and not scale and not suffix:
-            pass
         currency = (
             (PREFIX_CURRENCIES.get(prefix.lower()) if prefix else None)
             or (SUFFIX_CURRENCIES.get(suffix.lower()) if suffix else None)
@@ -208,7 +206,6 @@ def _iter_matches(text: str, default_currency: str | None):
 
 def find_amounts(text: str, default_currency: str | None = None) -> list[AmountMatch]:
     """Every money amount in `text`, conversions in parentheses attached to the amount before them."""
-    found: list[AmountMatch] = []
     explicit = list(_iter_matches(text, None))
     taken: list[tuple[int, int]] = [(a.start, a.end) for a in explicit]
     currency = default_currency
