@@ -110,27 +110,25 @@ def create_node_query(labels: Sequence[str]) -> str:
     return f"UNWIND $rows AS row\nCREATE (n:{BASE_LABEL}{label_text})\nSET n = row.props"
 
 
-def create_relationship_query(rel_type: str) -> str:
-    """CREATE a batch of relationships between existing nodes (no existence check, unlike MERGE)."""
+def _relationship_batch(rel_type: str, verb: str) -> str:
     rel_type = check_identifier(rel_type, "relationship type")
     assign = ", ".join(f"r.{check_identifier(key, 'key')} = row.{key}" for key in REL_KEYS)
     return (f"UNWIND $rows AS row\n"
             f"MATCH (a:{BASE_LABEL} {{iri: row.start}})\n"
             f"MATCH (b:{BASE_LABEL} {{iri: row.end}})\n"
-            f"CREATE (a)-[r:`{rel_type}`]->(b)\n"
+            f"{verb} (a)-[r:`{rel_type}`]->(b)\n"
             f"SET {assign}")
+
+
+def create_relationship_query(rel_type: str) -> str:
+    """CREATE a batch of relationships between existing nodes (no existence check, unlike MERGE)."""
+    return _relationship_batch(rel_type, "CREATE")
 
 
 def relationship_query(rel_type: str) -> str:
     """MERGE a batch of relationships of one type; every key set by name (a fixed set: no Eager step,
     and a key set to null disappears, as with `SET r = map`)."""
-    rel_type = check_identifier(rel_type, "relationship type")
-    assign = ", ".join(f"r.{check_identifier(key, 'key')} = row.{key}" for key in REL_KEYS)
-    return (f"UNWIND $rows AS row\n"
-            f"MATCH (a:{BASE_LABEL} {{iri: row.start}})\n"
-            f"MATCH (b:{BASE_LABEL} {{iri: row.end}})\n"
-            f"MERGE (a)-[r:`{rel_type}`]->(b)\n"
-            f"SET {assign}")
+    return _relationship_batch(rel_type, "MERGE")
 
 
 SWEEP_RELATIONSHIPS = (
