@@ -67,8 +67,11 @@ class EntityTyper:
         spans = [s for s in spans if s.label_ in CORE_LABELS or not (set(range(s.start, s.end)) & cue_tokens)]
         ents = _vote_types(_retype_by_context(doc, filter_spans(spans)))
         ents = _list_items(doc, ents)
+        ents = _described_names(doc, ents)
+        ents = _names_with_common_heads(doc, ents)
         ents = _surnames_to_persons(doc, ents)
         ents = _places_naming_projects(doc, ents)
+        ents = _repeat_mentions(doc, ents)
         doc.ents = ents  # set once: every doc.ents read or write walks the whole document
         return doc
 
@@ -107,6 +110,7 @@ class EntityTyper:
             and span.end < len(doc)
             and doc[span.end].is_lower
             and doc[span.end].pos_ == "NOUN"
+            and not (span.start and _descriptor_kind(doc, doc[span.start - 1]) is not None)
         ):
             return None  # 'LNG carriers', 'EV batteries': an acronym used as a modifier
         cue = cue_type(span.text)
@@ -140,6 +144,14 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
             start = i + 1
     while start < end and (doc[start].lower_ in {"the", "a", "an", "'", '"', "“", "(", "["} or doc[start].is_punct):
         start += 1
+    if (
+        end - start > 1
+        and ent.label_ == "ORG"
+        and doc[start + 1].text[:1].isupper()
+        and (doc[start].lower_ in lx.DESCRIPTOR_TYPES or doc[start].lower_.endswith(lx.DESCRIPTOR_SUFFIXES))
+        and doc[start].lower_ not in lx.GOV_HEADS
+    ):
+        start += 1  # 'Chipmaker SK' at the start of a sentence
     if ent.label_ == "PERSON":
         while start < end - 1 and doc[start].lower_ in lx.TITLE_WORDS:
             start += 1
@@ -162,7 +174,21 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
 
 
 def _extend_org(doc: Doc, span: Span) -> Span:
-    """ "Samsung" + "SDI", "SK" + "On": a capitalised word right after an organisation name belongs to it."""
+    """ "Samsung" + "SDI", "SK" + "On": a capitalised word right after an organisation name belongs to it;
+    so does a short all-capitals word right before it ("HD" + "Hyundai")."""
+    start = span.start
+    if start and span.label_ == "ORG":
+        prev = doc[start - 1]
+        if (
+            prev.is_upper
+            and prev.is_alpha
+            and 2 <= len(prev) <= 3
+            and prev.text not in {"US", "UK", "EU", "UN", "AI", "EV", "IT", "ICT"}
+            and prev.ent_type_ in {"", "ORG"}
+            and "\n" not in prev.whitespace_
+        ):
+            start -= 1
+            span = Span(doc, start, span.end, label=span.label_)
     end = span.end
     while end < len(doc):
         tok = doc[end]
@@ -264,6 +290,9 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
         if j > i and (kinds == {"Company"} or possessive) and j - i <= 4:
             new.append(Span(doc, i, j, label="Company"))
         i = max(j, i + 1)
+    towns = [k for k, e in enumerate(ents) if e.label_ == "Company" and _place_by_neighbours(doc, ents, k)]
+    for k in towns:
+        ents[k] = Span(doc, ents[k].start, ents[k].end, label="Place")
     # a 'person' or 'place' listed beside companies is a company ('HD Hyundai Heavy Industries and Hanwha Ocean')
     relabel = []
     for k, e in enumerate(ents):
@@ -279,6 +308,8 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
             if k + 1 < len(ents) and doc[e.end : ents[k + 1].start].text.strip() in {",", "and", ", and", "&"}
             else None
         )
+        if right is not None and right.end < len(doc) and doc[right.end].text in {"'s", "’s"}:
+            right = None  # 'Sanjay Mehrotra, Micron's chief executive': an apposition, not a list
         if any(x is not None and x.label_ == "Company" for x in (left, right)) and not any(
             x is not None and x.label_ in {"Person", "Place"} for x in (left, right)
         ):
@@ -298,7 +329,149 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
         relabel = [e for e in relabel if e not in to_place]
     if relabel:
         ents = [Span(doc, e.start, e.end, label="Company") if e in relabel else e for e in ents]
-    return filter_spans(ents + new) if new or relabel or to_place else ents
+    return filter_spans(ents + new) if new or relabel or to_place or towns else ents
+
+
+def _place_by_neighbours(doc: Doc, ents: list[Span], k: int) -> bool:
+    """'in Clay, New York': a name before a comma and a place, after 'in', is a town in that place;
+    'Delhi, Mumbai, Bengaluru and Hyderabad': a name listed among places only is a place."""
+    e = ents[k]
+    if cue_type(e.text) is not None or len(e) > 3:
+        return False
+    prev = doc[e.start - 1].lower_ if e.start else ""
+    right = ents[k + 1] if k + 1 < len(ents) else None
+    if (
+        right is not None
+        and right.label_ == "Place"
+        and doc[e.end : right.start].text.strip() == ","
+        and prev in {"in", "at", "near", "and", ",", "from", "outside"}
+        and not (right.end < len(doc) and doc[right.end].text in {"'s", "’s"})
+    ):
+        return True
+    left = ents[k - 1] if k else None
+    seps = {",", "and", ", and", "or", ", or"}
+    neighbours = [
+        x
+        for x, gap in ((left, doc[left.end : e.start] if left is not None else None), (right, None))
+        if x is not None
+        and (gap if gap is not None else doc[e.end : x.start]).text.strip() in seps
+    ]
+    return bool(neighbours) and all(x.label_ == "Place" for x in neighbours) and prev in {",", "and", "or"}
+
+
+NAMED_PROJECT_HEADS = {"project", "program", "programme", "initiative", "scheme"}
+NAMED_PROJECT_HEADS_AFTER_ACRONYM = NAMED_PROJECT_HEADS | {"plan", "package", "fund", "strategy", "campaign"}
+NAMED_ALLIANCE_HEADS = {"alliance", "consortium", "coalition", "taskforce"}
+
+
+def _names_with_common_heads(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the Make American Shipbuilding Great Again (MASGA) project', 'a MASGA task force': a name (or
+    acronym) followed by a lower-case 'project' or 'task force' names a project or an alliance."""
+    by_start = {e.start: e for e in ents}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    new: list[Span] = []
+    drop: set[int] = set()
+    for tok in doc:
+        ent = by_start.get(tok.i)
+        if ent is not None:
+            if ent.label_ not in CORE_LABELS - {"Person", "Place", "Project"}:
+                continue
+            start, k = ent.start, ent.end
+        elif tok.i not in taken and tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 8:
+            start, k = tok.i, tok.i + 1
+        else:
+            continue
+        acronym = k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].text[:1].isupper()
+        if acronym:
+            k += 3
+        if k >= len(doc) or not doc[k].is_lower:
+            continue
+        word = doc[k].lower_
+        if word == "task" and k + 1 < len(doc) and doc[k + 1].lower_ in {"force", "forces"}:
+            label, end = "Alliance", k + 2
+        elif word in NAMED_ALLIANCE_HEADS:
+            label, end = "Alliance", k + 1
+        elif doc[k].pos_ == "NOUN" and word in (NAMED_PROJECT_HEADS_AFTER_ACRONYM if acronym else NAMED_PROJECT_HEADS):
+            label, end = "Project", k + 1
+        else:
+            continue
+        if any(i in taken and by_start.get(start) is None for i in range(start, end)) and ent is None:
+            continue
+        new.append(Span(doc, start, end, label=label))
+        drop.update(e.start for e in ents if start <= e.start < end)
+    if not new:
+        return ents
+    return filter_spans(new + [e for e in ents if e.start not in drop])
+
+
+def _described_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'chipmaker SK hynix', 'battery maker SK On': a name right after a descriptive noun is what the
+    noun says, even where the statistical model saw nothing ("hynix" is tagged a common noun)."""
+    starts = {e.start: e for e in ents}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    new: list[Span] = []
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        sentence_initial = tok.is_sent_start and tok.text[1:].islower()
+        if not ((tok.is_lower or sentence_initial) and nxt.text[:1].isupper() and nxt.is_alpha):
+            continue
+        descriptive = tok.lower_ in lx.DESCRIPTOR_TYPES or tok.lower_.endswith(lx.DESCRIPTOR_SUFFIXES)
+        if not (tok.pos_ == "NOUN" or sentence_initial and descriptive):
+            continue
+        if "\n" in tok.whitespace_ or tok.lower_ in lx.TITLE_WORDS:
+            continue
+        kind = _descriptor_kind(doc, tok)
+        if kind not in {"Company", "GovernmentAgency", "Association", "Organization", "Alliance"}:
+            continue
+        j = tok.i + 1
+        if j in starts:
+            ent = starts[j]
+            end = ent.end
+        elif j in taken:
+            continue
+        else:
+            end = j
+            while end < len(doc) and end not in taken and _capitalised(doc[end]) and end - j < 4:
+                end += 1
+            if end == j:
+                continue
+        if (
+            end < len(doc)
+            and end not in taken
+            and doc[end - 1].is_upper
+            and len(doc[end - 1]) <= 3
+            and doc[end].is_lower
+            and doc[end].is_alpha
+            and doc[end].tag_ == "NN"
+            and not doc[end].is_stop
+            and (end + 1 >= len(doc) or doc[end + 1].pos_ not in {"NOUN", "PROPN"})
+        ):
+            end += 1  # 'SK hynix'
+        label = starts[j].label_ if j in starts and cue_type(starts[j].text) else kind
+        new.append(Span(doc, j, end, label=label))
+    if not new:
+        return ents
+    replaced = {s.start for s in new}
+    return filter_spans(new + [e for e in ents if e.start not in replaced])
+
+
+def _repeat_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name found once is the same name wherever else it is written the same way ('SK hynix' in a
+    list, then 'SK hynix said ...' where the statistical model sees no entity)."""
+    names = {e.text: e.label_ for e in ents if e.label_ in CORE_LABELS - {"Project"} and len(e.text) > 2}
+    if not names:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    new: list[Span] = []
+    text = doc.text
+    for name, label in names.items():
+        for m in re.finditer(r"(?<![\w])" + re.escape(name) + r"(?![\w])", text):
+            span = doc.char_span(m.start(), m.end(), label=label)
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            new.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(ents + new, key=lambda e: e.start) if new else ents
 
 
 def _capitalised(tok) -> bool:
@@ -395,15 +568,83 @@ def _retype_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
     company, not a place; 'a plant in Dunkirk' is a place, not a company; 'Micron' alone, never named
     in full as a person, investing, is a company."""
     full_person_parts = {t.text for e in spans if e.label_ == "Person" and len(e) > 1 for t in e}
+    described: dict[str, str] = {}
+    for span in spans:
+        if span.label_ in {"Person", "Place", "Company"} and cue_type(span.text) in {None, "Company"}:
+            kind = _descriptor_type(doc, span)
+            if kind is not None:
+                described.setdefault(span.text, kind)
     out = []
     for span in spans:
         label = span.label_
-        if label in {"Person", "Place", "Company"} and cue_type(span.text) is None:
-            new = _contextual_label(doc, span, full_person_parts)
+        cue = cue_type(span.text)
+        if label in {"Person", "Place", "Company"} and cue in {None, "Company"}:
+            # an apposition outranks a weak company head word ('X Capital, a state-run lender')
+            new = described.get(span.text) or (None if cue else _contextual_label(doc, span, full_person_parts))
             if new and new != label:
                 span = Span(doc, span.start, span.end, label=new)
         out.append(span)
     return out
+
+
+def _descriptor_type(doc: Doc, span: Span) -> str | None:
+    """What a descriptive noun beside the name says it is: 'chipmaker SK hynix', 'Empire State
+    Development, the state's economic development agency,', 'KDB, a state-run lender'. Countries and
+    capitals keep their type ('China, the world's biggest producer')."""
+    name = span.text
+    if name in lx.COUNTRIES or name.lower() in lx.COUNTRY_ALIASES or name.lower() in lx.CAPITALS:
+        return None
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and before.is_lower and before.pos_ == "NOUN" and "\n" not in before.whitespace_:
+        kind = _descriptor_kind(doc, before)
+        if kind is not None:
+            return kind
+    if span.end + 2 >= len(doc) or doc[span.end].text != ",":
+        return None
+    # an apposition: ', the state's economic development agency,' / ', a unit of ...'
+    k = span.end + 1
+    first = doc[k]
+    if first.lower_ not in {"the", "a", "an", "its", "their"} and not any(
+        t.text in {"'s", "’s"} for t in doc[k : min(k + 4, len(doc))]
+    ):
+        return None
+    head = None
+    while k < len(doc) and k - span.end <= 10:
+        tok = doc[k]
+        if tok.is_punct and tok.text not in {"-", "'s", "’s"} or tok.lower_ in APPOSITION_STOPS or "\n" in tok.text:
+            break
+        if tok.is_lower and tok.pos_ in {"NOUN", "PROPN"}:
+            head = tok
+        k += 1
+    if head is None or head.lower_ in lx.TITLE_WORDS or k >= len(doc):
+        return None
+    if doc[k].lower_ == "of" and head.lower_ in {"group", "consortium", "alliance", "coalition"}:
+        return "Alliance" if head.lower_ != "group" else None
+    return _descriptor_kind(doc, head)
+
+
+APPOSITION_STOPS = {"which", "who", "whose", "that", "with", "to", "for", "in", "of", "on", "at", "from", "by", "as"}
+APPOSITION_STOPS |= {"and", "or", "said", "says", "will", "has", "is", "was"}
+
+
+def _descriptor_kind(doc: Doc, noun) -> str | None:
+    """The type a descriptive noun gives, its modifiers considered ('state-run lender', 'industry group')."""
+    word = noun.lower_
+    if word in lx.TITLE_WORDS:
+        return None
+    mods = {t.lower_ for t in doc[max(noun.i - 4, 0) : noun.i] if t.is_lower}
+    mods |= {m for t in doc[max(noun.i - 4, 0) : noun.i] if "-" in t.text for m in [t.lower_]}
+    if word in {"group", "groups", "body", "organisation", "organization"} and mods & lx.ASSOCIATION_GROUP_MODIFIERS:
+        return "Association"
+    kind = lx.DESCRIPTOR_TYPES.get(word)
+    if kind is None and word.endswith(lx.DESCRIPTOR_SUFFIXES):
+        kind = "Company"
+    if kind is None and word in {"group", "investor", "bank", "fund"}:
+        kind = "Company" if word != "fund" else None
+    public = kind in {"Company", "Organization"} and word not in lx.STATE_COMPANY_NOUNS and mods & lx.STATE_MODIFIERS
+    if public and (kind == "Organization" or word in {"lender", "bank", "investor", "agency", "institution"}):
+        return "GovernmentAgency"
+    return kind
 
 
 def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str | None:
@@ -434,7 +675,8 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         ):
             return "Company"
         if len(span) >= 2 and (
-            span[0].text.isupper() and len(span[0].text) >= 2 or span[-1].lower_ in lx.COMPANY_HEADS
+            span[0].text.isupper() and len(span[0].text) >= 2 and "." not in span[0].text
+            or span[-1].lower_ in lx.COMPANY_HEADS
         ):
             return "Company"
         return None

@@ -149,6 +149,9 @@ class DocFacts:
         self.relations.append(FoundRelation(s.key, p, o.key, sent, conf, role))
 
 
+CORPORATE_TITLES = {"ceo", "chairman", "chairwoman", "president", "founder", "chief", "executive"}
+
+
 def lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
@@ -459,7 +462,7 @@ class FactFinder:
         if (
             org is None
             and i >= sent.start
-            and role_words[-1].lower() in {"ceo", "chairman", "chairwoman", "president", "founder", "chief"}
+            and role_words[-1].lower() in CORPORATE_TITLES
         ):
             org = self._unnamed_company_before(sent, i)
         if org is not None and org.type in ORG_TYPES:
@@ -538,6 +541,39 @@ class FactFinder:
         if end >= sent.end or doc[end].text != ",":
             return
         i = end + 1
+        while i < sent.end and doc[i].lower_ in {"the", "a", "an"}:
+            i += 1
+        owner = self.table.at(i) if i < sent.end else None
+        if owner is not None and owner.type in ORG_TYPES:
+            # "Sanjay Mehrotra, Micron's president and CEO"
+            k = i
+            while k < sent.end and self.table.at(k) is owner:
+                k += 1
+            if k < sent.end and doc[k].text in {"'s", "’s"}:
+                role = []
+                k += 1
+                while k < sent.end and (doc[k].lower_ in lx.TITLE_WORDS or doc[k].lower_ == "and" and role):
+                    role.append(doc[k].text)
+                    k += 1
+                role_text = " ".join(role).removesuffix(" and")
+                heads = {r.split()[-1] for r in lx.HEAD_ROLES}
+                if (
+                    role
+                    and not any(p in lx.NOT_HEAD_ROLE_WORDS for w in role for p in w.lower().split("-"))
+                    and any(w.lower() in heads for w in role)
+                ):
+                    self.facts.relate(person, "headOf", owner, sent, 0.8, role_text)
+                return
+        if i < sent.end and doc[i].lower_ == "who" and i + 1 < sent.end:
+            verb = doc[i + 1]
+            if lemma(verb) in {"head", "lead", "chair", "run"} and verb.pos_ == "VERB":
+                k = i + 2
+                while k < sent.end and doc[k].lower_ in {"the", "a"}:
+                    k += 1
+                org = self.table.at(k) if k < sent.end else None
+                if org is not None and org.type in ORG_TYPES:
+                    self.facts.relate(person, "headOf", org, sent, 0.75, lemma(verb))  # 'X, who heads Y'
+            return
         role: list[str] = []
         while i < sent.end and doc[i].lower_ in lx.TITLE_WORDS:
             role.append(doc[i].text)
@@ -1326,13 +1362,24 @@ class FactFinder:
             while end < sent.end and self.table.at(end) is place:
                 end += 1
             # 'Haenam-gun, Jeollanam-do' / 'Yeouido, Yeongdeungpo-gu, Seoul': a place in the next one
-            if end + 1 < sent.end and doc[end].text == "," and not self._in_place_list(tok.i, sent):
+            if end + 1 < sent.end and doc[end].text == "," and tok.i in self._place_pair_starts(sent):
                 nxt = self.table.at(end + 1)
                 if nxt is not None and nxt.type == "Place" and nxt is not place and place.name not in lx.COUNTRIES:
                     self.facts.relate(place, "locatedIn", nxt, sent, 0.7)
             # 'X in <place>' where X is a project or an organisation (or its head office)
-            if tok.i > sent.start and doc[tok.i - 1].lower_ in {"in", "at"}:
-                prep = doc[tok.i - 1]
+            before = tok.i - 1
+            while before > sent.start and (
+                doc[before].lower_ in {",", "and", "or"}
+                or self.table.at(before) is not None
+                and self.table.at(before).type == "Place"
+            ):
+                before -= 1  # 'in Clay, New York, and Boise, Idaho': Boise is 'in' too
+            if (
+                before >= sent.start
+                and doc[before].lower_ in {"in", "at"}
+                and tok.i not in self._place_pair_starts(sent).values()
+            ):
+                prep = doc[before]
                 head = prep.head
                 owner = self.table.at(head.i)
                 if (
@@ -1365,34 +1412,47 @@ class FactFinder:
                         for p in projects:
                             self.facts.relate(p, "locatedIn", ent, sent, 0.65)
 
-    def _in_place_list(self, i: int, sent: Span) -> bool:
-        """'Delhi, Mumbai and Chennai' is a list; 'Yeouido, Yeongdeungpo-gu, Seoul' a chain of places."""
+    def _place_pair_starts(self, sent: Span) -> dict[int, int]:
+        """Token indexes of places that lie in the place after them. 'Yeouido, Yeongdeungpo-gu, Seoul'
+        is a chain (each in the next); 'Delhi, Mumbai and Chennai' a list (none); 'Clay, New York,
+        and Boise, Idaho' a list of pairs (the first of each pair in the second)."""
         doc = self.doc
-        j = i
-        while j > sent.start and (self.table.at(j - 1) is self.table.at(i) and self.table.at(i) is not None):
-            j -= 1
-        if j >= 2 and doc[j - 1].lower_ in {"and", "or"} and self.table.at(j - 2) is not None:
-            return True
-        k = i
+        chains: list[tuple[list[int], list[str]]] = []
+        items: list[int] = []
+        seps: list[str] = []
+        k = sent.start
         while k < sent.end:
             ent = self.table.at(k)
             if ent is None or ent.type != "Place":
-                break
+                if items:
+                    chains.append((items, seps))
+                items, seps = [], []
+                k += 1
+                continue
+            items.append(k)
             while k < sent.end and self.table.at(k) is ent:
                 k += 1
-            if k < sent.end and doc[k].text == ",":
-                k += 1
-                if k < sent.end and doc[k].lower_ in {"and", "or"}:
-                    return True
-                continue
-            return (
-                k < sent.end
-                and doc[k].lower_ in {"and", "or"}
-                and k + 1 < sent.end
-                and self.table.at(k + 1) is not None
-                and self.table.at(k + 1).type == "Place"
-            )
-        return False
+            sep = []
+            j = k
+            while j < sent.end and doc[j].lower_ in {",", "and", "or"} and len(sep) < 2:
+                sep.append(doc[j].lower_)
+                j += 1
+            nxt = self.table.at(j) if j < sent.end else None
+            if sep and nxt is not None and nxt.type == "Place" and nxt is not ent:
+                seps.append("and" if any(w in {"and", "or"} for w in sep) else ",")
+                k = j
+            else:
+                chains.append((items, seps))
+                items, seps = [], []
+        if items:
+            chains.append((items, seps))
+        starts: dict[int, int] = {}
+        for items, seps in chains:
+            if "and" not in seps:
+                starts.update(zip(items[:-1], items[1:], strict=True))
+            elif len(items) % 2 == 0 and all(sep == "," for sep in seps[::2]):
+                starts.update(zip(items[::2], items[1::2], strict=True))  # pairs: a comma inside a pair
+        return starts
 
     def part_of(self, sent: Span) -> None:
         """'Y, a subsidiary of X', "X's battery unit Y", 'projects under the France 2030 plan'."""

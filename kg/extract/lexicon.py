@@ -33,6 +33,11 @@ GOV_HEADS = {
     "inspectorate",
     "service",
     "ombudsman",
+    "navy",
+    "army",
+    "military",
+    "police",
+    "guard",
 }
 GOV_FIRST = {"ministry", "department", "bank", "office", "secretariat", "government", "state", "federal"}
 PUBLIC_BANK_WORDS = {
@@ -788,6 +793,9 @@ COUNTRIES = {
 # capitalised words that are never names on their own
 NOT_NAMES = {
     "ai",
+    "gov't",
+    "gov’t",
+    "govt",
     "ia",
     "r&d",
     "ceo",
@@ -877,3 +885,109 @@ CAPITALS = {
     "madrid": "Spain",
     "brussels": "European Union",
 }
+
+# Descriptive nouns that news puts beside a name ("chipmaker SK hynix", "Empire State Development,
+# the state's economic development agency"): what kind of thing the name is.
+DESCRIPTOR_TYPES = {
+    # companies
+    "company": "Company",
+    "companies": "Company",
+    "firm": "Company",
+    "maker": "Company",
+    "manufacturer": "Company",
+    "producer": "Company",
+    "supplier": "Company",
+    "shipbuilder": "Company",
+    "builder": "Company",
+    "developer": "Company",
+    "operator": "Company",
+    "provider": "Company",
+    "giant": "Company",
+    "conglomerate": "Company",
+    "chaebol": "Company",
+    "startup": "Company",
+    "start-up": "Company",
+    "subsidiary": "Company",
+    "affiliate": "Company",
+    "unit": "Company",
+    "arm": "Company",
+    "lender": "Company",
+    "insurer": "Company",
+    "carrier": "Company",
+    "airline": "Company",
+    "utility": "Company",
+    "refiner": "Company",
+    "miner": "Company",
+    "retailer": "Company",
+    "exporter": "Company",
+    "foundry": "Company",
+    "venture": "Company",
+    "designer": "Company",
+    "integrator": "Company",
+    "platform": "Company",
+    "portal": "Company",
+    "brand": "Company",
+    "distributor": "Company",
+    "contractor": "Company",
+    # government
+    "agency": "GovernmentAgency",
+    "ministry": "GovernmentAgency",
+    "regulator": "GovernmentAgency",
+    "watchdog": "GovernmentAgency",
+    "authority": "GovernmentAgency",
+    "administration": "GovernmentAgency",
+    "government": "GovernmentAgency",
+    # associations
+    "lobby": "Association",
+    "association": "Association",
+    "federation": "Association",
+    "chamber": "Association",
+    # other organisations
+    "university": "Organization",
+    "institute": "Organization",
+    "institution": "Organization",
+    "tank": "Organization",  # think tank
+    "organisation": "Organization",
+    "organization": "Organization",
+    # alliances
+    "alliance": "Alliance",
+    "consortium": "Alliance",
+    "coalition": "Alliance",
+    # places
+    "city": "Place",
+    "province": "Place",
+    "county": "Place",
+    "town": "Place",
+    "village": "Place",
+    "region": "Place",
+    "capital": "Place",
+    "district": "Place",
+    "prefecture": "Place",
+}
+# a maker of anything is a company: "chipmaker", "automaker", "steelmaker"
+DESCRIPTOR_SUFFIXES = ("maker", "makers", "builder", "builders", "producer", "supplier", "manufacturer")
+# "a state-run lender", "the government-funded institute": the public sector
+STATE_MODIFIERS = {
+    "state-run",
+    "state-owned",
+    "state-backed",
+    "state-funded",
+    "state",
+    "government-run",
+    "government-owned",
+    "government-backed",
+    "government-funded",
+    "public",
+    "policy",
+    "national",
+    "central",
+    "federal",
+    "provincial",
+    "municipal",
+    "regional",
+    "sovereign",
+}
+# nouns that stay companies however public their owner ("state-owned utility", "state energy company")
+STATE_COMPANY_NOUNS = {"company", "companies", "firm", "utility", "carrier", "airline", "refiner", "miner", "giant"}
+# "industry group", "business group", "trade body": associations
+ASSOCIATION_GROUP_MODIFIERS = {"industry", "business", "trade", "lobby", "employers", "manufacturers", "advocacy"}

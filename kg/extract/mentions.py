@@ -185,6 +185,11 @@ def build_entity_table(doc: Doc) -> EntityTable:
         if not name or norm(name) in lx.NOT_NAMES:
             continue
         label = span.label_
+        known = _alias_owner(table, name) if label in {"Person", "Place"} else None
+        if known is not None:
+            # 'the Export-Import Bank of Korea (Kexim)', then 'Kexim' that the model calls a person
+            table.mark(span.start, span.end, known.key)
+            continue
         if label in ORG_TYPES and (name in lx.COUNTRIES or name in {"European Union"}):
             label = "Place"
         if label != "Person" and label != "Place" and is_acronym(name):
@@ -235,6 +240,14 @@ def _name_and_aliases(raw: str, label: str) -> tuple[str, set[str]]:
             text = canonical
     aliases.discard(text)
     return text, aliases
+
+
+def _alias_owner(table: EntityTable, name: str) -> DocEntity | None:
+    """The organisation or project that already has `name` as a short name (an acronym in brackets)."""
+    for ent in table.entities.values():
+        if ent.type in ORG_TYPES | {"Project"} and name in ent.aliases and (is_acronym(name) or len(name.split()) == 1):
+            return ent
+    return None
 
 
 def _stronger(a: str, b: str) -> str:
@@ -313,23 +326,30 @@ def _absorb(table: EntityTable, into: DocEntity, other: DocEntity) -> None:
 
 
 def _document_country(all_ents: list[Span], spans: list[Span]) -> str | None:
+    """The country whose government 'the government' means: the most mentioned one, where the
+    headline (the first line) counts four times over (a Korean article says 'U.S.' often too)."""
     counts: dict[str, float] = {}
+    first_line_end = next((i for i, t in enumerate(all_ents[0].doc) if "\n" in t.whitespace_), 0) if all_ents else 0
+
+    def weight(span: Span) -> float:
+        return 4.0 if span.start <= first_line_end else 1.0
+
     for ent in all_ents:
         if ent.label_ == "NORP":
             country = lx.NATIONALITY_TO_COUNTRY.get(ent.text.lower().removesuffix("'s"))
             if country:
-                counts[country] = counts.get(country, 0) + 2
+                counts[country] = counts.get(country, 0) + 2 * weight(ent)
     for span in spans:
         if span.label_ not in {"Place", "Person"}:
             # 'Korea Development Bank': a country word inside an organisation's name counts a little
             first = clean_name(span.text).split(" ")[0].lower()
             if first in lx.COUNTRY_ALIASES or first.title() in lx.COUNTRIES:
                 name = canonical_place(first.title())
-                counts[name] = counts.get(name, 0) + 0.5
+                counts[name] = counts.get(name, 0) + (1.0 if span.label_ == "GovernmentAgency" else 0.5)
         if span.label_ == "Place":
             name = canonical_place(clean_name(span.text))
             if name in lx.COUNTRIES:
-                counts[name] = counts.get(name, 0) + 1
+                counts[name] = counts.get(name, 0) + weight(span)
     return max(sorted(counts), key=lambda c: counts[c]) if counts else None
 
 
@@ -373,10 +393,13 @@ def _known_as(doc: Doc, table: EntityTable) -> None:
             table.entities.pop(alias_ent.key, None)
 
 
+GOVERNMENT_WORDS = {"government", "administration", "state", "gov't", "gov’t", "govt"}
+
+
 def _government_mentions(doc: Doc, table: EntityTable) -> None:
     """'the South Korean government', 'the government', 'the Lee Jae-myung administration'."""
     for tok in doc_tokens(doc):
-        if tok.lower_ not in {"government", "administration", "state"} or tok.i in table.token_entity:
+        if tok.lower_ not in GOVERNMENT_WORDS or tok.i in table.token_entity:
             continue
         if tok.lower_ == "state" and not (
             tok.dep_ in {"nsubj", "nsubjpass"} and [c.lower_ for c in tok.children] == ["the"]
@@ -405,7 +428,7 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
             continue
         gov = government_of(table, country)
         alias = clean_name(text)
-        if alias and alias.lower() not in {"government"}:
+        if alias and alias.lower() not in GOVERNMENT_WORDS:
             gov.aliases.add(alias)
         gov.aliases.add("government")
         table.mark(start, tok.i + 1, gov.key)

@@ -30,6 +30,10 @@ SCALES = {
     "crores": 1e7,
     "lakh crore": 1e12,
     "lakh crores": 1e12,
+    # headline abbreviations, always written with their period: "3 tril. won", "500 bil. won"
+    "tril.": 1e12,
+    "bil.": 1e9,
+    "mil.": 1e6,
 }
 # symbols and codes written before the number
 PREFIX_CURRENCIES = {
@@ -129,7 +133,7 @@ AMOUNT_RE = re.compile(
     rf"""(?ix)
     (?P<prefix>{_prefix})?\s?
     (?P<number>{_number})
-    (?:[\s-]?(?P<scale>{_scale})\b)?
+    (?:[\s-]?(?P<scale>{_scale})(?:\b|(?<=\.)))?
     (?:\s(?P<suffix>{_suffix})\b)?
     """
 )

@@ -225,7 +225,7 @@ def cue_type(name: str) -> str | None:
     if (
         head in {"corporation", "corp", "corp.", "agency", "authority", "institute", "service"}
         and _starts_with_country(ws)
-        and not any(w in lx.COMPANY_HEADS - {"corporation", "corp", "corp."} for w in ws[1:-1])
+        and not any(w in lx.COMPANY_HEADS - {"corporation", "corp", "corp.", "insurance"} for w in ws[1:-1])
     ):
         return "GovernmentAgency"
     if any(h in {"council", "union", "society"} for h in heads) and any(
@@ -364,7 +364,10 @@ def find_cue_names(text: str) -> list[NameMatch]:
 def _strip_titles(seg: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """'CEO of the Device Experience Division' -> 'Device Experience Division'."""
     i = 0
-    while i < len(seg) and seg[i][0].lower() in lx.TITLE_WORDS and seg[i][0].lower() not in lx.COMPANY_HEADS:
+    while i < len(seg) and (
+        seg[i][0].lower() in lx.TITLE_WORDS and seg[i][0].lower() not in lx.COMPANY_HEADS
+        or i == 0 and seg[i][0].lower() in LEAD_NOUNS
+    ):
         i += 1
     if 0 < i < len(seg) and seg[i][0].lower() in {"of", "for"}:
         i += 1
@@ -372,6 +375,45 @@ def _strip_titles(seg: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]
             i += 1
         return seg[i:]
     return seg
+
+
+# common nouns that open a sentence before "of" + a name: "Shares of Hanwha Ocean rose ..."
+LEAD_NOUNS = {
+    "shares",
+    "stocks",
+    "officials",
+    "executives",
+    "employees",
+    "workers",
+    "members",
+    "investors",
+    "analysts",
+    "customers",
+    "sales",
+    "orders",
+    "profits",
+    "revenues",
+    "units",
+    "affiliates",
+    "subsidiaries",
+    "representatives",
+    "leaders",
+    "heads",
+    "delegates",
+    "staff",
+    "some",
+    "most",
+    "many",
+    "all",
+    "both",
+    "each",
+    "one",
+    "two",
+    "three",
+    "none",
+    "part",
+    "half",
+}
 
 
 def _trim(text: str, start: int, end: int) -> tuple[str, int] | tuple[int, int]:

@@ -149,6 +149,16 @@ def _is_nav_item(key: str) -> bool:
     return key in NAV_WORDS or key in NAV_PHRASES
 
 
+# A byline or the wire's end mark: "BY PARK JI-WON [park.jiwon@joongang.co.kr]", "By Kim Min-ji",
+# "(END)", "Reporter Lee Ji-hoon  jhlee@example.com". Names here are the author's, not the story's.
+BYLINE = re.compile(
+    r"^(?i:by|written by|reporter|reported by)\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}"
+    r"(?:\s*(?:,|and)\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})*"
+    r"\s*(?:[\[(<]?\s*[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\s*[\])>]?)?\s*$"
+    r"|^\(?\s*(?i:end)\s*\)?$",
+)
+
+
 def chrome_reason(line: str) -> str | None:
     """Why a (normalized, non-blank) line is site chrome, or None when it is content."""
     if len(line) > 240:     # labels, menus and headings are short; only banners run long
@@ -168,6 +178,8 @@ def chrome_reason(line: str) -> str | None:
         return "legal"
     if len(line) <= 600 and ((COOKIE.search(line) and COOKIE_CONTEXT.search(line)) or CONSENT.match(line)):
         return "cookie"
+    if len(words) <= 12 and BYLINE.match(line):
+        return "byline"
     if len(words) <= 15 and CALL_TO_ACTION.match(line):
         return "call-to-action"
     if len(words) <= 12 and all(w.strip(",:") in SOCIAL_WORDS for w in words):
