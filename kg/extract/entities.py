@@ -170,6 +170,19 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
         end -= 1
     if end <= start:
         return None
+    # 'Han Duck-soo', 'Namsa-eup': the model may stop at the hyphen of a name's last part
+    while (
+        end + 1 < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].text in {"-", "‐"}
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and doc[end + 1].is_lower
+        and len(doc[end + 1]) <= 5
+        and doc[end - 1].text[:1].isupper()
+        and not doc[end - 1].is_upper
+    ):
+        end += 2
     return Span(doc, start, end, label=ent.label_)
 
 
@@ -667,6 +680,18 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         )
     )
     corporate_modifier = after is not None and after.lower_ in CORPORATE_NOUNS and root.dep_ in {"compound", "nmod"}
+    if label == "Person" and len(span) == 1 and span.text not in full_person_parts:
+        prev = doc[span.start - 1] if span.start else None
+        nxt_place = span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ in {"GPE", "LOC"}
+        if (
+            prev is not None
+            and prev.lower_ in PLACE_PREPS
+            and not subject_of_business
+            or after is not None
+            and after.text in {",", "'s", "’s"}
+            and (nxt_place or after2 is not None and after2.text.endswith(lx.PLACE_SUFFIXES))
+        ):
+            return "Place"  # 'in Ulsan', "Yongin's Cheoin District", 'Yongin, Gyeonggi Province'
     if label == "Person":
         if (
             len(span) == 1

@@ -1512,7 +1512,12 @@ class FactFinder:
         doc = self.doc
         head = prep.head
         # the amount of a funding: its year, not a target
-        if head.ent_type_ == "MONEY" and lemma(head.head) in lx.FUND_VERBS or lemma(head) in lx.FUND_VERBS:
+        if (
+            head.ent_type_ == "MONEY"
+            and lemma(head.head) in lx.FUND_VERBS
+            or lemma(head) in lx.FUND_VERBS
+            and (find_amounts(doc[head.left_edge.i : prep.i].text) or lemma(head) not in {"raise", "increase"})
+        ):
             return None
         for f in self.facts.fundings:
             if f.sentence.start == sent.start and f.year == year:
@@ -1530,6 +1535,14 @@ class FactFinder:
             if verbs:
                 start_tok = verbs[0].i
                 phrase = doc[start_tok : prep.i]
+        goal_of = [
+            t.i
+            for t in phrase
+            if t.lower_ == "of" and t.i > start_tok and lemma(doc[t.i - 1]) in {"goal", "target", "aim", "objective"}
+        ]
+        if goal_of and goal_of[-1] + 1 < prep.i:
+            start_tok = goal_of[-1] + 1  # 'set a goal of exporting 10 nuclear reactors by 2030'
+            phrase = doc[start_tok : prep.i]
         if any(t.tag_ in {"VBD"} for t in phrase[:2]):
             return None
         if any(
@@ -1540,31 +1553,19 @@ class FactFinder:
             for t in phrase
         ) and find_amounts(phrase.text):
             return None  # money being spent by a year is a funding, not a target
+        numbers, milestone = _target_evidence(phrase)
+        if not numbers and not milestone:
+            # the walk stopped at an inner 'for'/'to' ('securing 10 GW of power for the cluster by 2036'):
+            # the word the year's preposition hangs on starts the goal
+            anchor = prep.head
+            alt = anchor.i if anchor.pos_ in {"VERB", "AUX"} else anchor.left_edge.i
+            if sent.start <= alt < start_tok and prep.i - alt <= 25:
+                start_tok = alt
+                phrase = doc[start_tok : prep.i]
+                numbers, milestone = _target_evidence(phrase)
         text = phrase.text.strip(" ,;")
         if not text:
             return None
-        numbers = [
-            t
-            for t in phrase
-            if (t.like_num or t.ent_type_ in {"CARDINAL", "PERCENT", "MONEY"}) and not year_of(t) and not _is_spec(t)
-        ]
-        milestone = any(
-            lemma(t)
-            in lx.MILESTONE_NOUNS
-            | {
-                "produce",
-                "release",
-                "launch",
-                "complete",
-                "commercialize",
-                "achieve",
-                "reach",
-                "start",
-                "begin",
-                "operate",
-            }
-            for t in phrase
-        )
         if phrase[0].pos_ in {"NOUN", "ADJ", "PROPN"} and not numbers and not milestone:
             # 'mass production of humanoid robots in 2029 and self-driving cars in 2030'
             for t in reversed(self.facts.targets):
@@ -1622,6 +1623,8 @@ class FactFinder:
                 return self.table.entities[f.project]
         if unit:
             for p in self.projects.by_key.values():
+                if p.mentions and min(m[0] for m in p.mentions) >= sent.start:
+                    continue  # a project first named by this very goal is no owner of it
                 if same_project(unit, p.name) or any(len(lemma_key(unit) & lemma_key(n)) >= 2 for n in p.all_names()):
                     return p
         # the subject of the goal verb ('the alliance aims to', 'it targets')
@@ -1640,6 +1643,36 @@ class FactFinder:
                     return ents[0]
                 break
         return None
+
+
+GOAL_MILESTONE_VERBS = {
+    "produce",
+    "release",
+    "launch",
+    "complete",
+    "commercialize",
+    "commercialise",
+    "achieve",
+    "reach",
+    "start",
+    "begin",
+    "operate",
+    "become",
+    "open",
+    "finish",
+    "deploy",
+}
+
+
+def _target_evidence(phrase: Span) -> tuple[list[Token], bool]:
+    """The numbers a goal phrase states, and whether it names a milestone instead."""
+    numbers = [
+        t
+        for t in phrase
+        if (t.like_num or t.ent_type_ in {"CARDINAL", "PERCENT", "MONEY"}) and not year_of(t) and not _is_spec(t)
+    ]
+    milestone = any(lemma(t) in lx.MILESTONE_NOUNS | GOAL_MILESTONE_VERBS for t in phrase)
+    return numbers, milestone
 
 
 def end_of_mention(finder: FactFinder, start: int) -> int:
@@ -1699,7 +1732,11 @@ def _is_spec(tok: Token) -> bool:
     if any(c.isalpha() for c in tok.text):
         return True
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and nxt.lower_ in MEASURE_UNITS
+    if nxt is None or nxt.lower_ not in MEASURE_UNITS:
+        return False
+    # '300 mm wafers' is a specification; 'securing 10 GW of power' is the quantity itself
+    after = nxt.nbor(1) if nxt.i + 1 < len(tok.doc) else None
+    return not (nxt.dep_ in {"dobj", "pobj", "attr", "conj", "appos"} and (after is None or after.lower_ == "of"))
 
 
 def _word_number(tok: Token) -> float | None:
@@ -1723,7 +1760,12 @@ def _target_value(phrase: Span) -> tuple[float | None, str | None, float | None,
         return a.value, a.currency, None, a.currency, qualifier or a.qualifier
     baseline = None
     um = re.search(r"\bup from (?:about |around |roughly )?([\d,.]+)", text)
-    fm = re.search(r"\bfrom ([\d,.]+|[a-z]+)(?:\s*(?:percent|per cent|%))? to ([\d,.]+|[a-z]+)", text)
+    fm = re.search(
+        r"\bfrom (?:about |around |roughly |some |nearly |just )?([\d,.]+|[a-z]+)"
+        r"(?:\s*(?:percent|per cent|%))?(?: (?:at present|now|currently|today|this year|last year|in \d{4}))?"
+        r" to (?:about |around |more than |at least |over )?([\d,.]+|[a-z]+)",
+        text,
+    )
     value = None
     unit_start = None
     if fm:

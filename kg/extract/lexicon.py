@@ -190,6 +190,8 @@ ASSOCIATION_HEADS = {
     "club",
 }
 ORGANIZATION_HEADS = {
+    "organization",
+    "organisation",
     "university",
     "institute",
     "committee",

@@ -90,6 +90,12 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
     glue a cue-less part to the next one when that one has a cue ("Korea Mine Rehabilitation and
     Mineral Resource Corporation")."""
     lowered = [t[0].lower() for t in chunk]
+    if len(chunk) > 3 and chunk[-1][0].startswith("(") and chunk[-1][0].endswith(")"):
+        # 'Ministry of Food and Drug Safety (MFDS)': the acronym spells the whole name
+        words_before = [t[0] for t in chunk[:-1] if t[0] != ","]
+        acronym, full = chunk[-1][0].strip("()"), " ".join(words_before)
+        if (acronym_matches(acronym, full) or acronym_fits(acronym, full)) and cue_type(full):
+            return [chunk]
     link = next((i for i, w in enumerate(lowered) if i and w in {"of", "for"}), None)
     if link is not None:
         # 'Korea Development Bank and the Export-Import Bank of Korea': what comes before the "of" is
@@ -106,7 +112,11 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
                 items.append([])
             else:
                 items[-1].append(tok)
-        long_items = [it for it in items[1:] if len(it) > 2 or any(t[0].lower() in STRONG_HEADS for t in it)]
+        long_items = [
+            it
+            for it in items[1:]
+            if len([t for t in it if not t[0].startswith("(")]) > 2 or any(t[0].lower() in STRONG_HEADS for t in it)
+        ]
         rest: list[list[tuple[str, int, int]]] = []
         if long_items and len(items) > 1:
             end = items[0][-1][2] if items[0] else tail[0][2]
@@ -125,6 +135,7 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
             and cue_type(" ".join(t[0] for t in pre[-1])) is None
             and cue_type(" ".join(t[0] for t in named)) not in (None, "Project")
             and _joined_by_and(chunk, pre[-1], named)
+            and not _acronym_refuses(pre[-1], named)
         ):
             # 'Industrial and Commercial Bank of China'
             named = pre.pop() + [("and", 0, 0)] + named
@@ -147,6 +158,7 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
             and cue_type(name) is None
             and cue_type(" ".join(t[0] for t in parts[i + 1])) not in (None, "Project")
             and _joined_by_and(chunk, part, parts[i + 1])
+            and not _acronym_refuses(part, parts[i + 1])
         ):
             merged.append(part + [("and", 0, 0)] + parts[i + 1])
             i += 2
@@ -160,6 +172,18 @@ def _strip_leading(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int
     while toks and (toks[0][0] == "," or toks[0][0].lower() in {"and", "&", "the", "of", "for"}):
         toks = toks[1:]
     return toks
+
+
+def _acronym_refuses(left: list[tuple[str, int, int]], right: list[tuple[str, int, int]]) -> bool:
+    """'LG and Korea Development Bank (KDB)': the bracketed acronym spells the right part alone."""
+    last = right[-1][0]
+    if not (last.startswith("(") and last.endswith(")")):
+        return False
+    acronym = last.strip("()")
+    alone = " ".join(t[0] for t in right[:-1])
+    both = " ".join(t[0] for t in left) + " and " + alone
+    fits = acronym_matches(acronym, alone) or acronym_fits(acronym, alone)
+    return fits and not (acronym_matches(acronym, both) or acronym_fits(acronym, both))
 
 
 def _joined_by_and(chunk, left, right) -> bool:
@@ -495,6 +519,17 @@ def acronym_matches(acronym: str, name: str) -> bool:
         return True
     with_of = [w for w in ws if w.lower() not in {"and", "the", "&"}]
     return [w[0].upper() for w in with_of] == letters
+
+
+def acronym_fits(acronym: str, name: str) -> bool:
+    """A looser reading for agencies that skip words in their acronym (NEDO ~ New Energy and Industrial
+    Technology Development Organization): same first and last initials, letters in order."""
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    initials = [w[0].upper() for w in words(name) if w[:1].isalpha() and w.lower() not in {"of", "and", "the", "for"}]
+    if len(letters) < 3 or not initials or letters[0] != initials[0] or letters[-1] != initials[-1]:
+        return False
+    it = iter(initials)
+    return all(any(c == i for i in it) for c in letters)
 
 
 def title_case(name: str) -> str:
