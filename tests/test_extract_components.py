@@ -830,3 +830,18 @@ def test_sentence_opening_common_noun_is_not_part_of_the_name(run) -> None:
     ex = run("Shares of Hanwha Ocean rose 4.2 percent on Tuesday.")
     assert find(ex, "Hanwha Ocean", "Company") is not None
     assert not [e for e in ex.entities if e.name.lower().startswith("shares")]
+
+
+def test_shares_of_an_amount_each_take_their_own_payer(run) -> None:
+    ex = run("The Korean government will provide KRW 15 trillion in policy financing for the auto sector in 2025. "
+             "Of the KRW 15 trillion, KRW 6 trillion will be provided by the Korea Development Bank (KDB), KRW 5 "
+             "trillion by the Export-Import Bank of Korea (KEXIM) and KRW 4 trillion by the Industrial Bank of "
+             "Korea (IBK).")
+    paid = {
+        (tuple(sorted(next(e.name for e in ex.entities if e.key == k) for k in f.funders)), f.amounts[0].value)
+        for f in ex.fundings
+    }
+    assert (("Korea Development Bank",), 6e12) in paid
+    assert (("Export-Import Bank of Korea",), 5e12) in paid
+    assert (("Industrial Bank of Korea",), 4e12) in paid
+    assert find(ex, "KEXIM") is find(ex, "Export-Import Bank of Korea")

@@ -61,7 +61,7 @@ def assemble(doc: Doc, document: Document, extractor_version: str) -> DocumentEx
                 key=ent.key,
                 type=ent.type,
                 name=ent.name,
-                aliases=sorted(ent.aliases - {ent.name}),
+                aliases=sorted(a for a in ent.aliases - {ent.name} if not _generic_alias(a)),
                 evidence=evidence,
                 confidence=round(ent.confidence, 3),
                 year=ent.year,
@@ -113,3 +113,37 @@ def assemble(doc: Doc, document: Document, extractor_version: str) -> DocumentEx
 def _proper(name: str) -> bool:
     words = [w for w in name.split() if w[:1].isalpha() and w.lower() not in {"of", "and", "the", "for", "in"}]
     return bool(words) and all(w[:1].isupper() for w in words)
+
+
+GENERIC_ALIASES = {
+    "government",
+    "ministry",
+    "department",
+    "agency",
+    "administration",
+    "state",
+    "company",
+    "group",
+    "bank",
+    "fund",
+    "alliance",
+    "association",
+    "council",
+    "committee",
+    "office",
+    "authority",
+    "board",
+    "firm",
+    "plan",
+    "project",
+    "programme",
+    "program",
+}
+
+
+def _generic_alias(alias: str) -> bool:
+    """'Government', 'the ministry': a bare head word names nothing in particular across documents."""
+    words = alias.lower().replace("’", "'").split()
+    if words and words[0] in {"the", "a", "an", "this", "its"}:
+        words = words[1:]
+    return len(words) == 1 and words[0] in GENERIC_ALIASES

@@ -652,8 +652,8 @@ def _descriptor_kind(doc: Doc, noun) -> str | None:
     kind = lx.DESCRIPTOR_TYPES.get(word)
     if kind is None and word.endswith(lx.DESCRIPTOR_SUFFIXES):
         kind = "Company"
-    if kind is None and word in {"group", "investor", "bank", "fund"}:
-        kind = "Company" if word != "fund" else None
+    if kind is None and word in {"group", "investor", "bank"}:
+        kind = "Company"
     public = kind in {"Company", "Organization"} and word not in lx.STATE_COMPANY_NOUNS and mods & lx.STATE_MODIFIERS
     if public and (kind == "Organization" or word in {"lender", "bank", "investor", "agency", "institution"}):
         return "GovernmentAgency"

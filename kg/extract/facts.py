@@ -149,6 +149,9 @@ class DocFacts:
         self.relations.append(FoundRelation(s.key, p, o.key, sent, conf, role))
 
 
+RATE_AFTER_AMOUNT = re.compile(
+    r"\s*(?:for|per|a|an)\s+(?:every|each|kilogram|kg|tonne|ton|unit|litre|liter|kilowatt|kwh|megawatt|mwh)\b"
+)
 CORPORATE_TITLES = {"ceo", "chairman", "chairwoman", "president", "founder", "chief", "executive"}
 
 
@@ -732,6 +735,8 @@ class FactFinder:
             self._funding(sent, amount, span)
 
     def _funding(self, sent: Span, amount: AmountMatch, span: Span) -> None:
+        if RATE_AFTER_AMOUNT.match(self.doc.text[amount.full_end : amount.full_end + 30]):
+            return  # 'A$2 for every kilogram', '$5 a tonne': a rate, not a commitment
         numeric = [t for t in span if t.like_num or t.lower_ in SCALE_WORDS or any(c.isdigit() for c in t.text)]
         anchor = numeric[-1] if numeric else span.root
         verb = self._fund_verb(anchor, span, sent)
@@ -739,7 +744,19 @@ class FactFinder:
         funders: list[DocEntity] = []
         conf = 0.7
         parent = self._of_the_amount(sent, amount)
+        parent_project = self.table.entities.get(parent.project) if parent is not None else None
+        if verb is None and project is None and parent_project is not None:
+            # 'Of the KRW 15 trillion, KRW 6 trillion will be provided by KDB, KRW 5 trillion by KEXIM':
+            # the gapped share names its payer only
+            payers = self._payer_right_after(span, sent)
+            if payers:
+                year = self._year_near(span, span.root, sent)
+                self.facts.fundings.append(
+                    FoundFunding([e.key for e in payers], parent_project.key, amount, year, sent, 0.6)
+                )
+            return
         if verb is None and project is None:
+            self._listed_funding(sent, amount, span)
             return
         after = [h for h in self._purpose_after(span, sent) if lemma(h) not in INSTRUMENTS]
         if verb is not None and project is None and lemma(verb) in {"include", "comprise", "total"} and not after:
@@ -834,9 +851,13 @@ class FactFinder:
                 ),
                 None,
             )
+        direct = self._payer_right_after(span, sent)
+        if direct:
+            funders = direct  # '..., KRW 5 trillion by KEXIM and KRW 4 trillion by IBK': each share its payer
         if parent is not None:
+            if project is None and funders and lemma(verb) not in RECEIVE_VERBS:
+                project = parent_project  # 'Of the 15 trillion, 6 trillion will be provided by KDB'
             funders = funders or [self.table.entities[k] for k in parent.funders if k in self.table.entities]
-            parent_project = self.table.entities.get(parent.project)
             if project is not None and parent_project is not None and project is not parent_project:
                 self.facts.relate(project, "partOf", parent_project, sent, 0.6)
         if project is None:
@@ -851,6 +872,49 @@ class FactFinder:
         year = self._year_near(span, verb if verb is not None else span.root, sent)
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def _listed_funding(self, sent: Span, amount: AmountMatch, span: Span) -> None:
+        """'Key measures include: - A$13.7 billion for a Hydrogen Production Tax Incentive; ...': an amount
+        that opens a list item (or follows 'include') and says what it is for, paid by whoever pays for
+        the rest of the document's measures."""
+        doc = self.doc
+        i = span.start - 1
+        while i >= sent.start and (doc[i].is_punct or doc[i].is_space):
+            i -= 1
+        opens = i < sent.start or doc[i].lower_ in {"include", "includes", "including", "included", "plus"}
+        if not opens:
+            return
+        project = None
+        for head in self._purpose_after(span, sent):
+            if lemma(head) in INSTRUMENTS or head.lower_ in {"every", "each"}:
+                continue
+            ent = self.table.at(head.i)
+            project = ent if ent is not None and ent.type == "Project" else self.projects.add_np(head, 0.5)
+            if project is not None:
+                break
+        if project is None:
+            return
+        default = self.default_funder()
+        if default is None:
+            return
+        year = self._year_near(span, span.root, sent)
+        self.facts.fundings.append(FoundFunding([default.key], project.key, amount, year, sent, 0.5))
+
+    def _payer_right_after(self, span: Span, sent: Span) -> list[DocEntity]:
+        """'KRW 5 trillion by the Export-Import Bank of Korea': the organisation named by a 'by' right
+        after the amount."""
+        k = span.end
+        while k < min(sent.end, span.end + 5) and self.doc[k].lower_ != "by":
+            if self.doc[k].text in {",", ";"} or self.doc[k].ent_type_ == "MONEY" or self.doc[k].like_num:
+                return []
+            k += 1  # 'KRW 6 trillion will be provided by KDB'
+        if k + 1 >= sent.end or self.doc[k].lower_ != "by":
+            return []
+        j = k + 1
+        while j < sent.end and self.doc[j].lower_ == "the":
+            j += 1
+        ent = self.table.at(j) if j < sent.end else None
+        return [ent] if ent is not None and ent.type in ORG_TYPES else []
 
     def _phase_of(self, obj: Token) -> DocEntity | None:
         """'the third phase of its National Integrated Circuit Industry Investment Fund': the fund."""

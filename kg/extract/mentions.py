@@ -186,6 +186,8 @@ def build_entity_table(doc: Doc) -> EntityTable:
             continue
         label = span.label_
         known = _alias_owner(table, name) if label in {"Person", "Place"} else None
+        if known is None and label in {"Person", "Place"} and is_acronym(name) and name not in COUNTRY_CODES:
+            known = _entity_for_acronym(table, name)  # 'METI has allocated ...' that the model calls a place
         if known is not None:
             # 'the Export-Import Bank of Korea (Kexim)', then 'Kexim' that the model calls a person
             table.mark(span.start, span.end, known.key)
@@ -210,6 +212,7 @@ def build_entity_table(doc: Doc) -> EntityTable:
             target.aliases.add(name)
             table.mark(span.start, span.end, target.key)
     _known_as(doc, table)
+    _leaders_governments(table)
     _government_mentions(doc, table)
     definite_descriptions(doc, table)
     _pronouns(doc, table)
@@ -240,6 +243,9 @@ def _name_and_aliases(raw: str, label: str) -> tuple[str, set[str]]:
             text = canonical
     aliases.discard(text)
     return text, aliases
+
+
+COUNTRY_CODES = {"US", "UK", "EU", "UAE", "ROK", "PRC", "DPRK"}
 
 
 def _alias_owner(table: EntityTable, name: str) -> DocEntity | None:
@@ -353,10 +359,56 @@ def _document_country(all_ents: list[Span], spans: list[Span]) -> str | None:
     return max(sorted(counts), key=lambda c: counts[c]) if counts else None
 
 
+# country names written with "the": 'the Government of the United Kingdom'
+THE_COUNTRIES = {
+    "United States",
+    "United Kingdom",
+    "Netherlands",
+    "Philippines",
+    "Czech Republic",
+    "United Arab Emirates",
+    "Dominican Republic",
+    "Bahamas",
+    "Gambia",
+    "Maldives",
+}
+NOT_COUNTRIES = {"state", "states", "nation", "country", "region", "province", "city"}
+
+
 def government_of(table: EntityTable, country: str) -> DocEntity:
-    name = f"Government of {country}"
+    """'Government of X' for a country (or a capital, a region standing for its government)."""
+    if country.isupper() and len(country) > 3:
+        country = title_case(country)  # a dateline: 'MEXICO CITY'
+    country = lx.CAPITALS.get(country.lower(), canonical_place(country))
+    if country.lower() in NOT_COUNTRIES and table.country:
+        country = table.country  # 'the State budget'
+    the = "the " if country in THE_COUNTRIES else ""
+    name = f"Government of {the}{country}"
     ent = table.add(DocEntity(entity_key("GovernmentAgency", name), "GovernmentAgency", name))
+    if the:
+        ent.aliases.add(f"Government of {country}")
     return ent
+
+
+def _leaders_governments(table: EntityTable) -> None:
+    """'the Albanese Government', 'the Yoon administration': a leader's name before 'Government' means
+    the country's government (a place before it is that place's own government)."""
+    if not table.country:
+        return
+    for ent in list(table.entities.values()):
+        m = re.match(r"^([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}) (?:Government|Administration|government)$", ent.name)
+        if ent.type != "GovernmentAgency" or m is None:
+            continue
+        who = m.group(1)
+        if who in lx.COUNTRIES or who.lower() in lx.COUNTRY_ALIASES or who.lower() in lx.NATIONALITY_TO_COUNTRY:
+            continue
+        if any(e.type == "Place" and who in e.all_names() for e in table.entities.values()):
+            continue
+        if who.lower() in {"federal", "central", "national", "state", "provincial", "local", "city"}:
+            continue
+        gov = government_of(table, table.country)
+        if gov is not ent:
+            _absorb(table, gov, ent)
 
 
 def _known_as(doc: Doc, table: EntityTable) -> None:
@@ -430,7 +482,6 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
         alias = clean_name(text)
         if alias and alias.lower() not in GOVERNMENT_WORDS:
             gov.aliases.add(alias)
-        gov.aliases.add("government")
         table.mark(start, tok.i + 1, gov.key)
 
 

@@ -43,8 +43,13 @@ ABBREVIATIONS = {
 ACRONYM_IN_PARENS_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&\-]{1,12})\)")
 
 
+CURRENCY_CODES = {"KRW", "USD", "EUR", "JPY", "CNY", "RMB", "GBP", "INR", "CAD", "AUD", "TWD", "CHF", "SGD", "HKD"}
+
+
 def _is_cap(tok: str) -> bool:
     t = tok.strip("()")
+    if t in CURRENCY_CODES:
+        return False  # 'KDB (KEXIM) and KRW 4 trillion': money, not a name
     return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isupper() for c in t)))
 
 

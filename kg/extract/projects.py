@@ -188,6 +188,36 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
     return left, right
 
 
+def full_np(doc: Doc, head: Token) -> tuple[int, int] | None:
+    """The head's whole noun phrase, its numbers and prepositional attachments kept, without a leading
+    determiner or amount and without a relative clause or a second clause."""
+    left, right = head.left_edge.i, head.right_edge.i + 1
+    while left < head.i and (
+        doc[left].lower_ in {"the", "a", "an", "its", "their", "this", "these", "that", "those"}
+        or doc[left].ent_type_ == "MONEY"
+        or doc[left].is_punct
+        or doc[left].dep_ == "poss"
+        or doc[left].text in {"'s", "’s"}
+    ):
+        left += 1
+    for i in range(head.i + 1, right):
+        tok = doc[i]
+        if (
+            tok.text in {";", ":", "(", "—", "–"}
+            or tok.lower_ in {"which", "that", "who", "whose", "while", "where", "when"}
+            or tok.ent_type_ == "MONEY"
+            or tok.dep_ in {"relcl", "advcl"}
+            or tok.text == "," and i + 1 < right and doc[i + 1].pos_ in {"VERB", "AUX", "ADV"}
+        ):
+            right = i
+            break
+    while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].lower_ in STOP):
+        right -= 1
+    if right - left > 20 or right - left < 2:
+        return None
+    return left, right
+
+
 def project_name(doc: Doc, start: int, end: int) -> str:
     text = doc[start:end].text
     text = re.sub(r"\s*\([^)]*\)", "", text) if not re.search(r"\([A-Z.]+\)\s+\w", text) else text
@@ -281,7 +311,13 @@ class ProjectIndex:
             return None
         if span[1] - span[0] == 1 and head.lower_ in lx.GENERIC_PROJECT_NOUNS:
             return None
-        return self.add(project_name(self.doc, *span), span[0], span[1], confidence)
+        ent = self.add(project_name(self.doc, *span), span[0], span[1], confidence)
+        full = full_np(self.doc, head)
+        if ent is not None and full is not None:
+            alias = project_name(self.doc, *full)
+            if alias and alias != ent.name and len(alias) <= 140:
+                ent.aliases.add(alias)  # the whole phrase, numbers and attachments kept: '13,000 GPUs'
+        return ent
 
     def _definite_facility(self, head: Token) -> DocEntity | None:
         """'the plant', 'construction of the facility': the facility project named before."""
