@@ -574,6 +574,8 @@ CORPORATE_NOUNS = {
     "facility",
 }
 PLACE_PREPS = {"in", "near", "at", "across", "outside"}
+# titles that only companies have: 'CEO of X' is a company, 'President of X' may be a country
+ORG_HEAD_TITLES = {"ceo", "chairman", "chairwoman", "founder", "co-founder", "cto", "cfo", "coo"}
 
 
 def _retype_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -680,6 +682,26 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         )
     )
     corporate_modifier = after is not None and after.lower_ in CORPORATE_NOUNS and root.dep_ in {"compound", "nmod"}
+    prev = doc[span.start - 1] if span.start else None
+    if label == "Place" and prev is not None and prev.lower_ in lx.TITLE_WORDS and prev.text[:1].isupper():
+        if any("-" in t.text for t in span) or 2 <= len(span) <= 3 and not span.text.endswith(lx.PLACE_SUFFIXES):
+            return "Person"  # 'DAPA Minister Seok Jong-gun'
+    if (
+        label in {"Place", "Person"}
+        and span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in ORG_HEAD_TITLES
+    ):
+        return "Company"  # 'Kim Sung-hoon, CEO of Upstage'
+    if (
+        label == "Person"
+        and after is not None
+        and after.lower_ in ORG_HEAD_TITLES
+        and after2 is not None
+        and after2.text[:1].isupper()
+        and not after2.is_sent_start
+    ):
+        return "Company"  # 'Elektrarna Dukovany II CEO Petr Zavodsky'
     if label == "Person" and len(span) == 1 and span.text not in full_person_parts:
         prev = doc[span.start - 1] if span.start else None
         nxt_place = span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ in {"GPE", "LOC"}

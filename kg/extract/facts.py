@@ -149,6 +149,7 @@ class DocFacts:
         self.relations.append(FoundRelation(s.key, p, o.key, sent, conf, role))
 
 
+PLACE_IN_NAME = re.compile(r"\b(?:in|at|near) (?:the )?([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3})")
 RATE_AFTER_AMOUNT = re.compile(
     r"\s*(?:for|per|a|an)\s+(?:every|each|kilogram|kg|tonne|ton|unit|litre|liter|kilowatt|kwh|megawatt|mwh)\b"
 )
@@ -318,7 +319,31 @@ class FactFinder:
         self.merge_same_amount_projects()
         self.merge_same_name_projects()
         self.allocations()
+        self.places_in_project_names()
         return self.facts
+
+    def places_in_project_names(self) -> None:
+        """'fuel cell system plant in Ulsan', 'a research fab at Hoa Lac': a project whose own name puts
+        it in a place of the document is located there."""
+        places = {
+            n: e for e in self.table.entities.values() if e.type == "Place" for n in e.all_names() if n[:1].isupper()
+        }
+        if not places:
+            return
+        located = {(r.subject, r.object) for r in self.facts.relations if r.predicate == "locatedIn"}
+        for ent in list(self.table.entities.values()):
+            if ent.type != "Project" or not ent.mentions:
+                continue
+            sent = sentence_of(self.doc, ent.mentions[0][0])
+            for name in ent.all_names():
+                for m in PLACE_IN_NAME.finditer(name):
+                    place = places.get(m.group(1))
+                    if place is None:
+                        # 'in Krishnagiri, Tamil Nadu': the first of a comma pair
+                        place = places.get(m.group(1).split(",")[0])
+                    if place is not None and (ent.key, place.key) not in located:
+                        located.add((ent.key, place.key))
+                        self.facts.relate(ent, "locatedIn", place, sent, 0.6)
 
     def allocations(self) -> None:
         """'The Fund will comprise KRW 150 trillion ... Over five years, KRW 15 trillion will be deployed for
@@ -397,6 +422,7 @@ class FactFinder:
                 end += 1
             self._title_before(sent, tok.i, end, person)
             self._title_after(sent, end, person)
+            self._headed_by_person(sent, tok.i, person)
 
     def _title_before(self, sent: Span, start: int, end: int, person: DocEntity) -> None:
         doc = self.doc
@@ -506,6 +532,33 @@ class FactFinder:
             country = country or self.table.country
             if country:
                 self.facts.relate(person, "headOf", government_of(self.table, country), sent, 0.7, "President")
+
+    def _headed_by_person(self, sent: Span, start: int, person: DocEntity) -> None:
+        """'The task force is headed by Yoon Chang-ryeol', 'the committee, chaired by Prime Minister
+        Han Duck-soo': the person heads what the verb's subject (or the noun it describes) names."""
+        doc = self.doc
+        i = start - 1
+        while i > sent.start and (doc[i].lower_ in lx.TITLE_WORDS or doc[i].text[:1].isupper() and doc[i].lower_ != "by"):
+            i -= 1  # titles and their portfolio words: 'First Vice Minister of Trade ... Kang'
+            if doc[i].lower_ in {"of", ",", "and"} and i > sent.start and doc[i - 1].text[:1].isupper():
+                i -= 1
+        if i <= sent.start or doc[i].lower_ != "by":
+            return
+        verb = doc[i].head
+        if lemma(verb) not in {"head", "chair", "lead", "run", "helm", "co-chair"} or verb.tag_ != "VBN":
+            return
+        if any(t.lower_ in lx.NOT_HEAD_ROLE_WORDS for t in doc[i + 1 : start]):
+            return  # 'chaired by Vice Minister X': a deputy does not head it
+        holders = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ in {"acl", "relcl"}:
+            holders.append(verb.head)
+        elif verb.dep_ == "advcl" and doc[verb.i - 1].text == "," and verb.i >= 2:
+            holders.append(doc[verb.i - 2])  # '..., the Hydrogen Economy Committee, chaired by X
+        for h in holders:
+            for org in self.entity_of(h, False):
+                if org.type in ORG_TYPES and org is not person:
+                    self.facts.relate(person, "headOf", org, sent, 0.7, lemma(verb))
+                    return
 
     def _unnamed_company_before(self, sent: Span, i: int) -> DocEntity | None:
         """'SK hynix CEO Kwak Noh-jung': the words right before a corporate title name the company."""

@@ -38,6 +38,8 @@ DEFINITE_HEADS = {
     "bank": {"GovernmentAgency", "Company"},
     "alliance": {"Alliance"},
     "coalition": {"Alliance"},
+    "force": {"Alliance"},
+    "taskforce": {"Alliance"},
     "consortium": {"Alliance"},
     "chamber": {"Association"},
     "federation": {"Association"},
@@ -493,7 +495,9 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
         dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}]
         if not dets or dets[0] not in {"the", "this", "its", "that"}:
             continue
-        modifiers = [c for c in tok.children if c.dep_ in {"amod", "compound"}]
+        modifiers = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.lower_ != "task"]
+        if tok.lower_ == "force" and not any(c.lower_ == "task" for c in tok.children):
+            continue  # 'the force' alone is no task force
         if modifiers and tok.lower_ != "ministry":
             continue
         types = DEFINITE_HEADS[tok.lower_]

@@ -282,8 +282,8 @@ def cue_type(name: str) -> str | None:
         return "Company"
     if head in lx.PLACE_HEADS and of_head is None and len(ws) <= 3:
         return "Place"
-    if any(ws[-1].endswith(sfx) for sfx in lx.PLACE_SUFFIXES) and len(ws) <= 2:
-        return "Place"
+    if any(ws[-1].endswith(sfx) for sfx in lx.PLACE_SUFFIXES) and len(ws) == 1:
+        return "Place"  # 'Haenam-gun'; not 'Seok Jong-gun', a person
     return None
 
 
