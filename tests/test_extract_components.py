@@ -845,3 +845,25 @@ def test_shares_of_an_amount_each_take_their_own_payer(run) -> None:
     assert (("Export-Import Bank of Korea",), 5e12) in paid
     assert (("Industrial Bank of Korea",), 4e12) in paid
     assert find(ex, "KEXIM") is find(ex, "Export-Import Bank of Korea")
+
+
+def test_company_building_a_facility_leads_it_with_its_partner(run) -> None:
+    ex = run("Hyosung Heavy Industries is building a liquefied hydrogen plant in Ulsan with Linde.")
+    plant = project(ex, "liquefied hydrogen plant")
+    assert plant is not None
+    assert has_rel(ex, find(ex, "Hyosung Heavy Industries"), "leads", plant)
+    assert has_rel(ex, find(ex, "Linde"), "leads", plant)
+    assert has_rel(ex, plant, "locatedIn", find(ex, "Ulsan"))
+
+
+@pytest.mark.parametrize(("text", "person", "org"), [
+    ("The government formed the MASGA task force. The task force is headed by Yoon Chang-ryeol, deputy "
+     "minister for industrial policy.", "Yoon Chang-ryeol", "MASGA task force"),
+    ("It held the fifth meeting of the Hydrogen Economy Committee, chaired by Prime Minister Han Duck-soo, "
+     "in Seoul on Tuesday.", "Han Duck-soo", "Hydrogen Economy Committee"),
+    ("Korea Hydro & Nuclear Power CEO Whang Joo-ho and Elektrarna Dukovany II CEO Petr Zavodsky signed the "
+     "contract.", "Petr Zavodsky", "Elektrarna Dukovany II"),
+])
+def test_person_heads_what_is_headed_by_them(run, text: str, person: str, org: str) -> None:
+    ex = run(text)
+    assert has_rel(ex, find(ex, person, "Person"), "headOf", find(ex, org)), rels(ex, "headOf")

@@ -683,9 +683,11 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
     )
     corporate_modifier = after is not None and after.lower_ in CORPORATE_NOUNS and root.dep_ in {"compound", "nmod"}
     prev = doc[span.start - 1] if span.start else None
-    if label == "Place" and prev is not None and prev.lower_ in lx.TITLE_WORDS and prev.text[:1].isupper():
-        if any("-" in t.text for t in span) or 2 <= len(span) <= 3 and not span.text.endswith(lx.PLACE_SUFFIXES):
-            return "Person"  # 'DAPA Minister Seok Jong-gun'
+    titled = label == "Place" and prev is not None and prev.lower_ in lx.TITLE_WORDS and prev.text[:1].isupper()
+    if titled and (
+        any("-" in t.text for t in span) or 2 <= len(span) <= 3 and not span.text.endswith(lx.PLACE_SUFFIXES)
+    ):
+        return "Person"  # 'DAPA Minister Seok Jong-gun'
     if (
         label in {"Place", "Person"}
         and span.start >= 2

@@ -149,6 +149,7 @@ class DocFacts:
         self.relations.append(FoundRelation(s.key, p, o.key, sent, conf, role))
 
 
+BUILD_VERBS = {"build", "construct", "develop", "establish", "operate"}
 PLACE_IN_NAME = re.compile(r"\b(?:in|at|near) (?:the )?([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3})")
 RATE_AFTER_AMOUNT = re.compile(
     r"\s*(?:for|per|a|an)\s+(?:every|each|kilogram|kg|tonne|ton|unit|litre|liter|kilowatt|kwh|megawatt|mwh)\b"
@@ -538,7 +539,7 @@ class FactFinder:
         Han Duck-soo': the person heads what the verb's subject (or the noun it describes) names."""
         doc = self.doc
         i = start - 1
-        while i > sent.start and (doc[i].lower_ in lx.TITLE_WORDS or doc[i].text[:1].isupper() and doc[i].lower_ != "by"):
+        while i > sent.start and (doc[i].lower_ in lx.TITLE_WORDS or doc[i].text[:1].isupper()):
             i -= 1  # titles and their portfolio words: 'First Vice Minister of Trade ... Kang'
             if doc[i].lower_ in {"of", ",", "and"} and i > sent.start and doc[i - 1].text[:1].isupper():
                 i -= 1
@@ -1346,6 +1347,7 @@ class FactFinder:
                     for s in subjects:
                         for t in targets:
                             self.facts.relate(s, "leads", t, sent, 0.7)
+        self._builders(sent)
         # possessive: "SK hynix's Yongin Cluster"
         for tok in sent_tokens(sent):
             if tok.dep_ == "poss" or (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text in {"'s", "’s"}):
@@ -1356,6 +1358,35 @@ class FactFinder:
                 target = self.table.at(head.i)
                 if target is not None and target.type == "Project":
                     self.facts.relate(owner, "leads", target, sent, 0.6)
+
+    def _builders(self, sent: Span) -> None:
+        """'SK hynix is constructing four fabs', 'Hyosung is building a plant in Ulsan with Linde': the
+        organisation that builds (or develops) a facility or a named project carries it out."""
+        for tok in sent_tokens(sent):
+            if tok.pos_ != "VERB" or lemma(tok) not in BUILD_VERBS or _passive(tok):
+                continue
+            subjects = [e for s in verb_subjects(tok) for e in self.entity_of(s, False) if e.type == "Company"]
+            if not subjects:
+                continue
+            partners = [
+                e
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "with"
+                for p in c.children
+                if p.dep_ == "pobj"
+                for e in self.entity_of(p, False)
+                if e.type in ORG_TYPES
+            ]
+            for o in [c for c in tok.children if c.dep_ == "dobj"]:
+                ent = self.table.at(o.i)
+                if ent is None and lemma(o) in lx.FACILITY_HEADS:
+                    ent = self.projects.add_np(o, 0.5)
+                if ent is None or ent.type != "Project" or not (
+                    set(lemma_key(ent.name)) & lx.FACILITY_HEADS or ent.name[:1].isupper()
+                ):
+                    continue
+                for s in subjects + partners:
+                    self.facts.relate(s, "leads", ent, sent, 0.6)
 
     def _main_project(self) -> DocEntity | None:
         best = None
