@@ -59,10 +59,11 @@ class EntityTyper:
                 span = _cut_person(doc, span, persons)
                 if span is not None and len(span):
                     spans.append(Span(doc, span.start, span.end, label=cue_type(span.text) or match.type))
-        for ent in original:
-            fixed = self._fix(doc, ent)
-            if fixed is not None:
-                spans.append(fixed)
+        for whole in original:
+            for ent in _split_at_commas(doc, whole):
+                fixed = self._fix(doc, ent)
+                if fixed is not None:
+                    spans.append(fixed)
         cue_tokens = {i for s in spans if s.label_ in CORE_LABELS for i in range(s.start, s.end)}
         spans = [s for s in spans if s.label_ in CORE_LABELS or not (set(range(s.start, s.end)) & cue_tokens)]
         ents = _vote_types(_retype_by_context(doc, filter_spans(spans)))
@@ -132,6 +133,39 @@ class EntityTyper:
         return Span(doc, span.start, span.end, label=cue or self.default_org_type)
 
 
+LEGAL_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "co", "co.", "corp", "corp.", "llc", "plc", "ag", "sa", "se", "nv"}
+
+
+def _split_at_commas(doc: Doc, ent: Span) -> list[Span]:
+    """'KEPCO Engineering & Construction, Doosan Enerbility', 'K-SURE, the Korea Development Bank': the
+    model may join two listed names into one; 'Micron Technology, Inc.' and 'Ministry of Trade, Industry
+    and Energy' stay whole."""
+    if ent.label_ != "ORG" or not any(t.text == "," or t.lower_ == "and" for t in ent):
+        return [ent]
+    if any(t.lower_ in {"of", "for"} for t in ent):
+        return [ent]
+    commas = [t.i for t in ent if t.text == ","]
+    ands = [t.i for t in ent if t.lower_ == "and" and t.i not in {c + 1 for c in commas}]
+    if ands and (commas or all(i - ent.start >= 2 and ent.end - i - 1 >= 2 for i in ands)):
+        commas = sorted(commas + ands)  # 'Rio Tinto and BlueScope Steel': two companies
+    if not commas:
+        return [ent]
+    parts: list[Span] = []
+    start = ent.start
+    for c in [*commas, ent.end]:
+        piece_start = start
+        while piece_start < c and doc[piece_start].lower_ in {"the", "and"}:
+            piece_start += 1
+        if piece_start < c:
+            parts.append(Span(doc, piece_start, c, label=ent.label_))
+        start = c + 1
+    if any(p.text.lower() in LEGAL_SUFFIXES or not p.text[:1].isupper() for p in parts[1:]):
+        return [ent]
+    if any(len(p) < 2 for p in parts) and not any(t.text == "," for t in ent):
+        return [ent]  # 'Johnson and Johnson'
+    return parts
+
+
 def _looks_personal(span: Span) -> bool:
     return any("-" in t.text for t in span)
 
@@ -142,7 +176,9 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
     for i in range(start, end):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_ and i < end - 1:
             start = i + 1
-    while start < end and (doc[start].lower_ in {"the", "a", "an", "'", '"', "“", "(", "["} or doc[start].is_punct):
+    while start < end and (
+        doc[start].lower_ in {"the", "a", "an", "and", "'", '"', "“", "(", "["} or doc[start].is_punct
+    ):
         start += 1
     if (
         end - start > 1
@@ -226,7 +262,7 @@ def _cut_person(doc: Doc, span: Span, persons: list[Span]) -> Span | None:
         if span.start <= person.start and person.end <= span.end:
             if person.end < span.end:
                 start = person.end
-                while start < span.end and doc[start].lower_ in {"of", "the", ",", "at", "from"}:
+                while start < span.end and doc[start].lower_ in {"of", "the", ",", "at", "from", "and", "&"}:
                     start += 1
                 return Span(doc, start, span.end, label=span.label_) if start < span.end else None
             end = person.start

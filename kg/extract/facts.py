@@ -321,7 +321,26 @@ class FactFinder:
         self.merge_same_name_projects()
         self.allocations()
         self.places_in_project_names()
+        self.brand_groups()
         return self.facts
+
+    def brand_groups(self) -> None:
+        """'SK Telecom' and 'SK E&S' beside 'SK Group': a company named with a group's brand is part of
+        that group (how business groups name their affiliates)."""
+        groups = {
+            e.name[: -len(" Group")]: e
+            for e in self.table.entities.values()
+            if e.type == "Company" and e.name.endswith(" Group") and len(e.name.split()) >= 2
+        }
+        if not groups:
+            return
+        linked = {(r.subject, r.object) for r in self.facts.relations if r.predicate == "partOf"}
+        for ent in list(self.table.entities.values()):
+            if ent.type != "Company" or ent.name.endswith(" Group") or not ent.mentions:
+                continue
+            for brand, group in groups.items():
+                if ent.name.startswith(brand + " ") and (ent.key, group.key) not in linked:
+                    self.facts.relate(ent, "partOf", group, sentence_of(self.doc, ent.mentions[0][0]), 0.5)
 
     def places_in_project_names(self) -> None:
         """'fuel cell system plant in Ulsan', 'a research fab at Hoa Lac': a project whose own name puts
@@ -1379,8 +1398,10 @@ class FactFinder:
             ]
             for o in [c for c in tok.children if c.dep_ == "dobj"]:
                 ent = self.table.at(o.i)
-                if ent is None and lemma(o) in lx.FACILITY_HEADS:
-                    ent = self.projects.add_np(o, 0.5)
+                if ent is None and lemma(o) in lx.FACILITY_HEADS and any(
+                    c.dep_ in {"compound", "amod", "prep", "nmod"} for c in o.children
+                ):
+                    ent = self.projects.add_np(o, 0.5)  # 'a liquefied hydrogen plant', not 'a plant'
                 if ent is None or ent.type != "Project" or not (
                     set(lemma_key(ent.name)) & lx.FACILITY_HEADS or ent.name[:1].isupper()
                 ):
@@ -1629,6 +1650,13 @@ class FactFinder:
                         child = self.table.at(tok.i + 1)
                 if parent is not None and child is not None and parent.type in ORG_TYPES and child.type in ORG_TYPES:
                     self.facts.relate(child, "partOf", parent, sent, 0.7)
+            if low == "own" and tok.pos_ == "VERB":
+                # 'Hyundai Motor Group, which owns Hyundai Motor Company, Kia and Hyundai Mobis'
+                owners = [e for sub in verb_subjects(tok) for e in self.entity_of(sub, False) if e.type in ORG_TYPES]
+                for o in (c for c in tok.children if c.dep_ == "dobj"):
+                    for owned in self.entity_of(o, False):
+                        if owned.type in ORG_TYPES and owners:
+                            self.facts.relate(owned, "partOf", owners[0], sent, 0.65)
             if tok.lower_ == "under" and tok.dep_ == "prep":
                 programme = next((self.table.at(p.i) for p in tok.children if p.dep_ == "pobj"), None)
                 if programme is None or programme.type != "Project":

@@ -34,6 +34,7 @@ GOV_HEADS = {
     "service",
     "ombudsman",
     "navy",
+    "yuan",
     "army",
     "military",
     "police",

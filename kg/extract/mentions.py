@@ -307,9 +307,14 @@ def _merge_short_forms(table: EntityTable) -> None:
             ):
                 if short.type in ORG_TYPES and _is_subsidiary_suffix(long.name, len(sw)):
                     continue
+                if short.type in ORG_TYPES and len(sw) >= 2 and not set(lw[len(sw) :]) <= LEGAL_WORDS:
+                    continue  # 'HD Hyundai' is a name of its own, not short for 'HD Hyundai Heavy Industries'
                 candidates.append(long)
         if len(candidates) == 1:
             _absorb(table, candidates[0], short)
+
+
+LEGAL_WORDS = {"co", "corp", "corporation", "company", "inc", "ltd", "limited", "llc", "plc", "holdings", "group"}
 
 
 def _inverted(name: str) -> str:

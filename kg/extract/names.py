@@ -99,7 +99,8 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
         # 'Ministry of Food and Drug Safety (MFDS)': the acronym spells the whole name
         words_before = [t[0] for t in chunk[:-1] if t[0] != ","]
         acronym, full = chunk[-1][0].strip("()"), " ".join(words_before)
-        if (acronym_matches(acronym, full) or acronym_fits(acronym, full)) and cue_type(full):
+        loose = acronym_fits(acronym, full) and not any(t[0] == "," for t in chunk)
+        if (acronym_matches(acronym, full) or loose) and cue_type(full):
             return [chunk]
     link = next((i for i, w in enumerate(lowered) if i and w in {"of", "for"}), None)
     if link is not None:
@@ -180,7 +181,11 @@ def _strip_leading(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int
 
 
 def _acronym_refuses(left: list[tuple[str, int, int]], right: list[tuple[str, int, int]]) -> bool:
-    """'LG and Korea Development Bank (KDB)': the bracketed acronym spells the right part alone."""
+    """'LG and Korea Development Bank (KDB)': the bracketed acronym spells the right part alone;
+    'HD Hyundai and CJ Logistics': a brand prefix starts a name of its own."""
+    first = left[0][0]
+    if first.isupper() and first.isalpha() and 2 <= len(first) <= 3 and len(left) >= 2:
+        return True
     last = right[-1][0]
     if not (last.startswith("(") and last.endswith(")")):
         return False
@@ -234,7 +239,7 @@ def cue_type(name: str) -> str | None:
         return "Alliance"
     if any(h in {"chamber", "federation", "association", "confederation", "lobby", "guild"} for h in heads):
         return "Association"
-    if of_head in {"ministry", "department", "office", "secretariat"} or first == "ministry":
+    if of_head in {"ministry", "department", "office", "secretariat", "cabinet"} or first == "ministry":
         return "GovernmentAgency"
     if head == "department" or (
         of_head in {"institute", "agency", "office", "service", "administration", "commission", "centre", "center"}
@@ -276,6 +281,8 @@ def cue_type(name: str) -> str | None:
         return "Association"
     if head in lx.PROJECT_HEADS and head not in {"policy", "act", "strategy", "park"}:
         return "Project"
+    if head in {"strategy", "framework", "roadmap", "blueprint"} and len(ws) >= 3:
+        return "Project"  # 'National Semiconductor Strategy', 'Humanoid Industry Development Strategy'
     if any(h in lx.ORGANIZATION_HEADS for h in heads) or head in {"council", "union", "society"}:
         return "Organization"
     if head in lx.COMPANY_HEADS and len(ws) > 1:
