@@ -867,3 +867,26 @@ def test_company_building_a_facility_leads_it_with_its_partner(run) -> None:
 def test_person_heads_what_is_headed_by_them(run, text: str, person: str, org: str) -> None:
     ex = run(text)
     assert has_rel(ex, find(ex, person, "Person"), "headOf", find(ex, org)), rels(ex, "headOf")
+
+
+@pytest.mark.parametrize(("text", "year", "value"), [
+    ("The company plans to produce 20 GWh of cells a year by the end of 2028.", 2028, 20),
+    ("Ridgeline Battery expects to start operation by the end of fiscal 2029.", 2029, None),
+    ("The government set a goal of exporting 10 nuclear reactors by 2030, and talks continue.", 2030, 10),
+    ("The government set a goal of securing 10 GW of power supply for the cluster by 2036.", 2036, 10),
+    ("The ministry aims to raise the number of hydrogen vehicles from about 37,000 at present to 300,000 by "
+     "2030.", 2030, 300000),
+])
+def test_goal_shapes(run, text: str, year: int, value: float | None) -> None:
+    ts = targets(run(text))
+    assert ts, text
+    assert ts[0].year == year
+    assert (ts[0].value == pytest.approx(value)) if value is not None else True
+
+
+def test_coordinated_goals_share_the_deadline(run) -> None:
+    ex = run("The alliance aims to supply 1,000 humanoid robots to industrial sites and raise the share of "
+             "domestic core components from 30 percent to 80 percent by 2030.")
+    by_value = {t.value: t for t in targets(ex)}
+    assert 1000 in by_value and by_value[1000].year == 2030
+    assert 80 in by_value and by_value[80].baseline == 30

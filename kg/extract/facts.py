@@ -149,6 +149,27 @@ class DocFacts:
         self.relations.append(FoundRelation(s.key, p, o.key, sent, conf, role))
 
 
+YEAR_LEAD_WORDS = {
+    "fiscal",
+    "fy",
+    "calendar",
+    "early",
+    "late",
+    "mid",
+    "-",
+    "the",
+    "end",
+    "of",
+    "half",
+    "first",
+    "second",
+    "middle",
+    "beginning",
+    "start",
+    "quarter",
+    "third",
+    "fourth",
+}
 BUILD_VERBS = {"build", "construct", "develop", "establish", "operate"}
 PLACE_IN_NAME = re.compile(r"\b(?:in|at|near) (?:the )?([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3})")
 RATE_AFTER_AMOUNT = re.compile(
@@ -1675,16 +1696,19 @@ class FactFinder:
             year = year_of(tok)
             if not year or tok.i == sent.start:
                 continue
-            prep = doc[tok.i - 1]
-            if prep.lower_ in MONTHS and tok.i >= 2:
-                prep = doc[tok.i - 2]  # 'by March 2026'
+            j = tok.i - 1
+            while j > sent.start and tok.i - j <= 6 and (doc[j].lower_ in MONTHS or doc[j].lower_ in YEAR_LEAD_WORDS):
+                j -= 1  # 'by March 2026', 'by the end of fiscal 2029', 'in the second half of 2025'
+            prep = doc[j]
             if prep.lower_ not in {"by", "in", "until", "before"}:
                 continue
-            target = self._target_at(sent, prep, year, has_goal)
+            target = self._target_at(sent, prep, year, has_goal, tok)
             if target is not None:
                 self.facts.targets.append(target)
 
-    def _target_at(self, sent: Span, prep: Token, year: int, has_goal: bool) -> FoundTarget | None:
+    def _target_at(
+        self, sent: Span, prep: Token, year: int, has_goal: bool, year_tok: Token | None = None
+    ) -> FoundTarget | None:
         doc = self.doc
         head = prep.head
         # the amount of a funding: its year, not a target
@@ -1742,6 +1766,17 @@ class FactFinder:
         text = phrase.text.strip(" ,;")
         if not text:
             return None
+        if phrase[0].pos_ in {"VERB", "AUX"} and milestone and not numbers:
+            # 'the first phase of the IC design park is expected to open by 2024': what opens
+            subj = next(iter(verb_subjects(phrase[0])), None)
+            if subj is not None and subj.i < phrase.start and subj.pos_ in {"NOUN", "PROPN"}:
+                ent = self.table.at(subj.i)
+                if ent is None or ent.type == "Project":
+                    left = subj.left_edge.i
+                    while left < subj.i and doc[left].lower_ in {"the", "a", "an", "its", "their"}:
+                        left += 1
+                    if subj.i - left < 10:
+                        text = f"{doc[left : subj.right_edge.i + 1].text} {text}"
         if phrase[0].pos_ in {"NOUN", "ADJ", "PROPN"} and not numbers and not milestone:
             # 'mass production of humanoid robots in 2029 and self-driving cars in 2030'
             for t in reversed(self.facts.targets):
@@ -1757,8 +1792,11 @@ class FactFinder:
         ):
             return None
         value, unit, baseline, currency, qualifier = _target_value(phrase)
-        between = doc[prep.i + 1 : prep.i + 2].text if doc[prep.i + 1].lower_ in MONTHS else ""
-        name = f"{text} {prep.text} {between + ' ' if between else ''}{year}"
+        if year_tok is not None and year_tok.i > prep.i:
+            name = f"{text} {doc[prep.i : year_tok.i + 1].text}"
+        else:
+            between = doc[prep.i + 1 : prep.i + 2].text if doc[prep.i + 1].lower_ in MONTHS else ""
+            name = f"{text} {prep.text} {between + ' ' if between else ''}{year}"
         key = f"target:{norm(name)}"
         ent = self.table.add(DocEntity(key, "Target", name, confidence=0.6))
         ent.year, ent.value, ent.unit, ent.baseline, ent.currency, ent.qualifier = (
@@ -1771,7 +1809,40 @@ class FactFinder:
         )
         self.table.mark(start_tok, prep.i + 2, key)
         owner = self._target_owner(sent, phrase, unit)
+        self._coordinated_goal(sent, phrase, name[len(text) :], year, owner)
         return FoundTarget(ent, owner.key if owner else None, sent)
+
+    def _coordinated_goal(
+        self, sent: Span, phrase: Span, tail: str, year: int, owner: DocEntity | None
+    ) -> None:
+        """'aims to supply 1,000 humanoid robots to industrial sites and raise the share ... by 2030': the
+        first goal shares the second one's deadline."""
+        doc = self.doc
+        verb = phrase[0]
+        if verb.pos_ != "VERB" or verb.dep_ != "conj" or verb.head.pos_ != "VERB" or verb.head.i >= verb.i:
+            return
+        first = verb.head
+        cc = next((t.i for t in doc[first.i : verb.i] if t.lower_ in {"and", "while"}), None)
+        if cc is None or cc - first.i > 15 or any(year_of(t) for t in doc[first.i : cc]):
+            return
+        part = doc[first.i : cc]
+        numbers, milestone = _target_evidence(part)
+        if not numbers:
+            return
+        value, unit, baseline, currency, qualifier = _target_value(part)
+        name = f"{part.text.strip(' ,;')}{tail}"
+        key = f"target:{norm(name)}"
+        ent = self.table.add(DocEntity(key, "Target", name, confidence=0.55))
+        ent.year, ent.value, ent.unit, ent.baseline, ent.currency, ent.qualifier = (
+            year,
+            value,
+            unit,
+            baseline,
+            currency,
+            qualifier,
+        )
+        self.table.mark(first.i, cc, key)
+        self.facts.targets.append(FoundTarget(ent, owner.key if owner else None, sent))
 
     def _target_start(self, sent: Span, prep: Token) -> int | None:
         doc = self.doc
@@ -1910,9 +1981,9 @@ def _is_spec(tok: Token) -> bool:
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is None or nxt.lower_ not in MEASURE_UNITS:
         return False
-    # '300 mm wafers' is a specification; 'securing 10 GW of power' is the quantity itself
-    after = nxt.nbor(1) if nxt.i + 1 < len(tok.doc) else None
-    return not (nxt.dep_ in {"dobj", "pobj", "attr", "conj", "appos"} and (after is None or after.lower_ == "of"))
+    # '300 mm wafers' is a specification; 'securing 10 GW of power', 'a capacity of 40 GWh a year' the
+    # quantity itself
+    return nxt.dep_ not in {"dobj", "pobj", "attr", "conj", "appos", "nsubj", "nsubjpass", "ROOT"}
 
 
 def _word_number(tok: Token) -> float | None:
