@@ -235,6 +235,7 @@ class FactFinder:
         self.doc = doc
         self.table = table
         self.projects = ProjectIndex(doc, table)
+        self.purpose_clause: dict[int, Token] = {}  # purpose object token -> its clause verb
         self.facts = DocFacts(table)
         self.groups: dict[str, list[DocEntity]] = {}
 
@@ -755,8 +756,27 @@ class FactFinder:
                             continue
                         heads.append(p)
             if c.dep_ in {"advcl", "xcomp"} and lemma(c) in lx.DOING_VERBS:
-                heads += [o for o in c.children if o.dep_ == "dobj"]
+                objs = [o for o in c.children if o.dep_ == "dobj"]
+                for o in objs:
+                    self.purpose_clause[o.i] = c
+                heads += objs
         return heads
+
+    def clause_alias(self, project: DocEntity, head: Token) -> None:
+        """'to widen the use of hydrogen vehicles and build a domestic supply chain': the whole purpose,
+        its verbs and coordinated goals included, as another name of the project."""
+        verb = self.purpose_clause.get(head.i)
+        if verb is None:
+            return
+        end = verb.right_edge.i + 1
+        for t in self.doc[verb.i + 1 : end]:
+            if t.text in {";", ":", "("} or t.text == "," and t.i + 1 < end and self.doc[t.i + 1].lower_ in {
+                "as", "which", "while", "where", "with", "including", "and"
+            } or t.lower_ in {"which", "while", "as"}:
+                end = t.i
+                break
+        if 2 < end - verb.i <= 25:
+            project.aliases.add(self.doc[verb.i : end].text.strip(" ,"))
 
     def listed_projects(self, sent: Span) -> None:
         """'The five major projects include developing A for X, Y and Z; creating B' and
@@ -884,6 +904,7 @@ class FactFinder:
             for head in after or (self._purpose_heads(verb) if verb is not None else []):
                 project = self.projects.add_np(head)
                 if project is not None:
+                    self.clause_alias(project, head)
                     break
         if project is None and verb is not None:
             # 'provide 5 trillion won in low-interest loans to shipbuilders': the instrument is the programme
@@ -964,6 +985,11 @@ class FactFinder:
         if not funders:
             return
         year = self._year_near(span, verb if verb is not None else span.root, sent)
+        if year is None and parent is not None:
+            # 'Of the 2.1 trillion won to be spent in 2025, 1.1 trillion won will ...': the share's year
+            m = re.search(r"\b[Oo]f the ([^,]{3,60}),", sent.text)
+            y = re.search(r"\b(?:in|by|for) (?:fiscal )?((?:19|20)\d\d)\b", m.group(1)) if m else None
+            year = int(y.group(1)) if y else parent.year
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
 

@@ -416,7 +416,7 @@ FUND_VERBS = {
     "support",
     "back",
 }
-MONEY_GO_VERBS = {"go", "be", "flow", "head"}
+MONEY_GO_VERBS = {"go", "be", "flow", "head", "use", "spend", "earmark", "set"}
 ANNOUNCE_VERBS = {
     "announce",
     "unveil",
@@ -516,6 +516,34 @@ DOING_VERBS = {
     "overhaul",
     "scale",
     "speed",
+    "widen",
+    "subsidize",
+    "subsidise",
+    "purchase",
+    "buy",
+    "acquire",
+    "hire",
+    "rent",
+    "lease",
+    "finance",
+    "revive",
+    "attract",
+    "install",
+    "renovate",
+    "retrofit",
+    "convert",
+    "replace",
+    "digitize",
+    "digitise",
+    "decarbonize",
+    "decarbonise",
+    "commercialize",
+    "commercialise",
+    "localize",
+    "localise",
+    "diversify",
+    "enhance",
+    "fund",
 }
 MILESTONE_NOUNS = {
     "production",
