@@ -354,7 +354,8 @@ def _document_country(all_ents: list[Span], spans: list[Span]) -> str | None:
                 counts[country] = counts.get(country, 0) + 2 * weight(ent)
     nationals = [(e.start, lx.NATIONALITY_TO_COUNTRY.get(e.text.lower().removesuffix("'s"))) for e in all_ents]
     places = [(e.start, canonical_place(clean_name(e.text))) for e in spans if e.label_ == "Place"]
-    firsts = sorted([n for n, e in zip(nationals, all_ents, strict=True) if e.label_ == "NORP"] + places, key=lambda x: x[0])
+    norp = [n for n, e in zip(nationals, all_ents, strict=True) if e.label_ == "NORP"]
+    firsts = sorted(norp + places, key=lambda x: x[0])
     first = next((c for _, c in firsts if c and c in lx.COUNTRIES), None)
     if first:
         counts[first] = counts.get(first, 0) + 3  # the headline's own country: 'Korea details ... to rebuild U.S. ...'
