@@ -890,3 +890,25 @@ def test_coordinated_goals_share_the_deadline(run) -> None:
     by_value = {t.value: t for t in targets(ex)}
     assert 1000 in by_value and by_value[1000].year == 2030
     assert 80 in by_value and by_value[80].baseline == 30
+
+
+@pytest.mark.parametrize(("text", "person", "ministry"), [
+    ("Minister of Economy, Trade and Industry Yoji Muto told a press conference.", "Yoji Muto",
+     "Ministry of Economy, Trade and Industry"),
+    ("Minister of Planning and Investment Nguyễn Chí Dũng said the budget would grow.", "Nguyễn Chí Dũng",
+     "Ministry of Planning and Investment"),
+    ("Minister of Trade, Industry and Energy Lee Chang-yang attended.", "Lee Chang-yang",
+     "Ministry of Trade, Industry and Energy"),
+])
+def test_minister_named_after_portfolio(run, text: str, person: str, ministry: str) -> None:
+    ex = run(text)
+    assert find(ex, person, "Person") is not None, [(e.name, e.type) for e in ex.entities]
+    assert has_rel(ex, find(ex, person), "headOf", find(ex, ministry))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The chip plant will rise in Hsinchu Science Park next year.", "Hsinchu Science Park"),
+    ("The desks will open in Detroit and Mexico City next month.", "Mexico City"),
+])
+def test_parks_and_cities_are_places(run, text: str, name: str) -> None:
+    assert find(run(text), name, "Place") is not None

@@ -69,6 +69,7 @@ class EntityTyper:
         ents = _vote_types(_retype_by_context(doc, filter_spans(spans)))
         ents = _list_items(doc, ents)
         ents = _described_names(doc, ents)
+        ents = _titled_persons(doc, ents)
         ents = _names_with_common_heads(doc, ents)
         ents = _surnames_to_persons(doc, ents)
         ents = _places_naming_projects(doc, ents)
@@ -451,6 +452,50 @@ def _names_with_common_heads(doc: Doc, ents: list[Span]) -> list[Span]:
     if not new:
         return ents
     return filter_spans(new + [e for e in ents if e.start not in drop])
+
+
+def _titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Minister for Industry and Science Ed Husic', 'Minister of Planning and Investment Nguyễn Chí Dũng':
+    after a minister's portfolio, the capitalised words that are no policy area are the minister's name
+    (the statistical model often misses them or glues them to the portfolio)."""
+    new: list[Span] = []
+    for tok in doc:
+        if tok.lower_ not in lx.PORTFOLIO_TITLES or not tok.text[:1].isupper():
+            continue
+        k = tok.i + 1
+        if k >= len(doc) or doc[k].lower_ not in {"of", "for"}:
+            continue
+        while k < len(doc) and (doc[k].lower_ in lx.PORTFOLIO_WORDS or doc[k].text == ","):
+            k += 1
+        start = k
+        while k < len(doc) and k - start < 6 and (
+            doc[k].text[:1].isupper()
+            and doc[k].is_alpha
+            or doc[k].text == "-"
+            and not doc[k - 1].whitespace_
+            or doc[k - 1].text == "-"
+            and doc[k].is_alpha
+            and not doc[k - 2].whitespace_
+        ):
+            k += 1  # 'Lee Chang-yang': a hyphenated given name
+        while k > start and doc[k - 1].text == "-":
+            k -= 1
+        if k - start >= 2 and doc[start - 1].lower_ not in {"of", "for"}:
+            new.append(Span(doc, start, k, label="Person"))
+    if not new:
+        return ents
+    kept = []
+    for e in ents:
+        overlap = next((p for p in new if e.start < p.end and p.start < e.end), None)
+        if overlap is None:
+            kept.append(e)
+        elif (
+            e.start < overlap.start
+            and e.label_ != "Person"
+            and not all(t.lower_ in lx.PORTFOLIO_WORDS or t.is_punct for t in doc[e.start : overlap.start])
+        ):
+            kept.append(Span(doc, e.start, overlap.start, label=e.label_))  # the part before, if a name
+    return filter_spans(kept + new)
 
 
 def _described_names(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -268,6 +268,7 @@ PROGRAMME_HEADS = {
 }
 CONNECTORS = {"of", "and", "for", "on", "&", "the", "de", "du"}
 TITLE_WORDS = {
+    "pm",
     "treasurer",
     "hon",
     "dr",
@@ -370,6 +371,8 @@ NOT_HEAD_ROLE_WORDS = {"vice", "deputy", "former", "assistant", "associate", "ac
 # Korean and other administrative-unit suffixes mark places ("Haenam-gun", "Jeollanam-do")
 PLACE_SUFFIXES = ("-gun", "-gu", "-do", "-si", "-dong", "-eup", "-myeon", "-ku", "-shi", "-ken", "-cho")
 PLACE_HEADS = {
+    "park",
+    "estate",
     "province",
     "city",
     "county",
@@ -828,6 +831,8 @@ COUNTRIES = {
 }
 # capitalised words that are never names on their own
 NOT_NAMES = {
+    "government",
+    "state",
     "budget",
     "media",
     "ai",
@@ -1107,3 +1112,86 @@ STATE_MODIFIERS = {
 STATE_COMPANY_NOUNS = {"company", "companies", "firm", "utility", "carrier", "airline", "refiner", "miner", "giant"}
 # "industry group", "business group", "trade body": associations
 ASSOCIATION_GROUP_MODIFIERS = {"industry", "business", "trade", "lobby", "employers", "manufacturers", "advocacy"}
+
+# The policy areas in ministers' titles: 'Minister for Industry and Science Ed Husic', 'Minister of
+# Economy, Trade and Industry Yoji Muto'. The first capitalised word that is none of these starts a name.
+PORTFOLIO_WORDS = {
+    "affairs",
+    "agriculture",
+    "budget",
+    "business",
+    "climate",
+    "commerce",
+    "communications",
+    "culture",
+    "defence",
+    "defense",
+    "development",
+    "digital",
+    "economic",
+    "economy",
+    "education",
+    "employment",
+    "energy",
+    "enterprise",
+    "environment",
+    "equality",
+    "family",
+    "finance",
+    "fisheries",
+    "foreign",
+    "forestry",
+    "gender",
+    "growth",
+    "health",
+    "home",
+    "housing",
+    "ict",
+    "industrial",
+    "industries",
+    "industry",
+    "information",
+    "infrastructure",
+    "innovation",
+    "interior",
+    "internal",
+    "investment",
+    "justice",
+    "labor",
+    "labour",
+    "land",
+    "manufacturing",
+    "maritime",
+    "minerals",
+    "mines",
+    "mining",
+    "mobility",
+    "national",
+    "oceans",
+    "planning",
+    "power",
+    "public",
+    "resources",
+    "safety",
+    "science",
+    "security",
+    "smes",
+    "startups",
+    "strategy",
+    "technology",
+    "tourism",
+    "trade",
+    "transport",
+    "transportation",
+    "treasury",
+    "unification",
+    "water",
+    "welfare",
+    "works",
+    "and",
+    "of",
+    "for",
+    "the",
+    "&",
+}
+PORTFOLIO_TITLES = {"minister", "secretary", "commissioner"}

@@ -139,7 +139,7 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
         if (
             pre
             and cue_type(" ".join(t[0] for t in pre[-1])) is None
-            and cue_type(" ".join(t[0] for t in named)) not in (None, "Project")
+            and cue_type(" ".join(t[0] for t in named)) not in (None, "Project", "Place", "Person")
             and _joined_by_and(chunk, pre[-1], named)
             and not _acronym_refuses(pre[-1], named)
         ):
@@ -162,7 +162,7 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
         if (
             i + 1 < len(parts)
             and cue_type(name) is None
-            and cue_type(" ".join(t[0] for t in parts[i + 1])) not in (None, "Project")
+            and cue_type(" ".join(t[0] for t in parts[i + 1])) not in (None, "Project", "Place", "Person")
             and _joined_by_and(chunk, part, parts[i + 1])
             and not _acronym_refuses(part, parts[i + 1])
         ):
@@ -287,8 +287,8 @@ def cue_type(name: str) -> str | None:
         return "Organization"
     if head in lx.COMPANY_HEADS and len(ws) > 1:
         return "Company"
-    if head in lx.PLACE_HEADS and of_head is None and len(ws) <= 3:
-        return "Place"
+    if head in lx.PLACE_HEADS and of_head is None and len(ws) <= 5:
+        return "Place"  # 'Gyeonggi Province', 'Hsinchu Science Park', 'King Abdullah Economic City'
     if any(ws[-1].endswith(sfx) for sfx in lx.PLACE_SUFFIXES) and len(ws) == 1:
         return "Place"  # 'Haenam-gun'; not 'Seok Jong-gun', a person
     return None
