@@ -900,6 +900,14 @@ class FactFinder:
                         if o.dep_ == "dobj":
                             project = self._phase_of(o) or self.projects.add_np(o, 0.55)
                             break
+        if project is None and verb is not None:
+            # 'provide £2 billion through a new Automotive Transformation Fund to support ...': the vehicle
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in {"through", "via"}:
+                    for p in c.children:
+                        ent = self.table.at(p.i)
+                        if p.dep_ == "pobj" and ent is not None and ent.type == "Project":
+                            project = ent
         if project is None:
             for head in after or (self._purpose_heads(verb) if verb is not None else []):
                 project = self.projects.add_np(head)
@@ -1244,7 +1252,7 @@ class FactFinder:
                     pa, pb = self.table.entities.get(a.project), self.table.entities.get(b.project)
                     if pa is None or pb is None:
                         continue
-                    keep, drop = (pb, pa) if len(pb.name) > len(pa.name) else (pa, pb)
+                    keep, drop = (pb, pa) if _better_project_name(pb.name, pa.name) else (pa, pb)
                     self._merge_projects(keep, drop)
 
     def merge_same_name_projects(self) -> None:
@@ -1256,7 +1264,7 @@ class FactFinder:
                 if a.key not in self.table.entities or b.key not in self.table.entities:
                     continue
                 if any(same_project(x, y) for x in a.all_names() for y in b.all_names()):
-                    keep, drop = (a, b) if len(a.name) >= len(b.name) else (b, a)
+                    keep, drop = (b, a) if _better_project_name(b.name, a.name) else (a, b)
                     self._merge_projects(keep, drop)
 
     def _merge_projects(self, keep: DocEntity, drop: DocEntity) -> None:
@@ -1946,6 +1954,20 @@ def _target_evidence(phrase: Span) -> tuple[list[Token], bool]:
     ]
     milestone = any(lemma(t) in lx.MILESTONE_NOUNS | GOAL_MILESTONE_VERBS for t in phrase)
     return numbers, milestone
+
+
+def _better_project_name(a: str, b: str) -> bool:
+    """Is `a` the better name for one project: a proper name ('Automotive Transformation Fund') over a
+    description, else the longer one."""
+    proper_a, proper_b = _proper_name(a), _proper_name(b)
+    if proper_a != proper_b:
+        return proper_a
+    return len(a) > len(b)
+
+
+def _proper_name(name: str) -> bool:
+    words = [w for w in name.split() if w[:1].isalpha() and w.lower() not in {"of", "and", "the", "for", "in", "to"}]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def end_of_mention(finder: FactFinder, start: int) -> int:
