@@ -3,7 +3,8 @@
 Writes are batched `UNWIND $rows AS row MERGE ...` statements, one transaction per batch (CREATE
 instead when the database holds nothing the loader wrote: a first load). Values only travel as
 parameters; the Cypher text holds labels and relationship types alone, taken from the
-ontology-derived mapping and checked to be plain identifiers.
+ontology-derived mapping and checked to be plain identifiers. Node batches return the nodes' element
+ids; relationship batches match their ends on those (a record read, not two index seeks per row).
 
 A load is a sync: every node and relationship of the graph is merged and stamped with `kgLoad`
 (a digest of the graph file and the mapping), then what the loader wrote before and the graph no
@@ -15,6 +16,8 @@ leaves the previous facts in place until the next complete one.
 from __future__ import annotations
 
 import hashlib
+import queue
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -31,6 +34,7 @@ from kg.stores.neo4j_rows import (
     RELATIONSHIP_KEYS,
     PropertyGraph,
     evidence_from_props,
+    gc_paused,
     read_trig,
     relationship_props,
 )
@@ -86,18 +90,21 @@ def ensure_schema(driver: Driver) -> None:
 
 
 def node_query(labels: Sequence[str], all_labels: Iterable[str]) -> str:
-    """MERGE a batch of nodes with `labels`, dropping the mapping's other labels (a class that changed).
+    """MERGE a batch of nodes with `labels`, dropping the mapping's other labels (a class that changed);
+    returns each node's element id, which the relationship batches then match on.
 
-    `ON CREATE` / `ON MATCH` rather than a plain SET after the MERGE: the planner then needs no
-    Eager step (which would hold the whole batch before writing).
+    A row is the node's properties (its `iri` included). `ON CREATE` / `ON MATCH` rather than a
+    plain SET after the MERGE: the planner then needs no Eager step (which would hold the whole
+    batch before writing).
     """
     labels = [check_identifier(label, "label") for label in labels]
     stale = sorted(set(all_labels) - set(labels))
-    assign = "n = row.props" + (", n" + "".join(f":`{label}`" for label in labels) if labels else "")
+    assign = "n = row" + (", n" + "".join(f":`{label}`" for label in labels) if labels else "")
     lines = ["UNWIND $rows AS row", f"MERGE (n:{BASE_LABEL} {{iri: row.iri}})",
              f"ON CREATE SET {assign}", f"ON MATCH SET {assign}"]
     if stale:
         lines.append("REMOVE n" + "".join(f":`{check_identifier(label, 'label')}`" for label in stale))
+    lines.append("RETURN row.iri AS iri, elementId(n) AS id")
     return "\n".join(lines)
 
 
@@ -107,28 +114,35 @@ REL_KEYS = (*RELATIONSHIP_KEYS, STAMP)
 def create_node_query(labels: Sequence[str]) -> str:
     """CREATE a batch of nodes: only into a database the loader has not written to (see `fresh`)."""
     label_text = "".join(f":`{check_identifier(label, 'label')}`" for label in labels)
-    return f"UNWIND $rows AS row\nCREATE (n:{BASE_LABEL}{label_text})\nSET n = row.props"
+    return (f"UNWIND $rows AS row\nCREATE (n:{BASE_LABEL}{label_text})\nSET n = row\n"
+            "RETURN row.iri AS iri, elementId(n) AS id")
 
 
-def _relationship_batch(rel_type: str, verb: str) -> str:
-    rel_type = check_identifier(rel_type, "relationship type")
-    assign = ", ".join(f"r.{check_identifier(key, 'key')} = row.{key}" for key in REL_KEYS)
-    return (f"UNWIND $rows AS row\n"
-            f"MATCH (a:{BASE_LABEL} {{iri: row.start}})\n"
-            f"MATCH (b:{BASE_LABEL} {{iri: row.end}})\n"
-            f"{verb} (a)-[r:`{rel_type}`]->(b)\n"
-            f"SET {assign}")
+def _match_ends(rel_type: str) -> str:
+    # By element id (returned when the nodes were written): a direct record read, where matching
+    # on `iri` costs two index seeks per row; rows are lists, lighter to send than maps.
+    check_identifier(rel_type, "relationship type")
+    return ("UNWIND $rows AS row\n"
+            "MATCH (a) WHERE elementId(a) = row[0]\n"
+            "MATCH (b) WHERE elementId(b) = row[1]\n")
 
 
 def create_relationship_query(rel_type: str) -> str:
-    """CREATE a batch of relationships between existing nodes (no existence check, unlike MERGE)."""
-    return _relationship_batch(rel_type, "CREATE")
+    """CREATE a batch of relationships between nodes this load wrote (no existence check, unlike MERGE).
+
+    A row is `[start id, end id, properties]`, the properties without their null values.
+    """
+    return _match_ends(rel_type) + f"CREATE (a)-[r:`{rel_type}`]->(b)\nSET r = row[2]"
 
 
 def relationship_query(rel_type: str) -> str:
-    """MERGE a batch of relationships of one type; every key set by name (a fixed set: no Eager step,
-    and a key set to null disappears, as with `SET r = map`)."""
-    return _relationship_batch(rel_type, "MERGE")
+    """MERGE a batch of relationships of one type; a row is `[start id, end id, *values of REL_KEYS]`.
+
+    Every key set by name (a fixed set: no Eager step, and a key set to null disappears, as with
+    `SET r = map`).
+    """
+    assign = ", ".join(f"r.{check_identifier(key, 'key')} = row[{i}]" for i, key in enumerate(REL_KEYS, 2))
+    return _match_ends(rel_type) + f"MERGE (a)-[r:`{rel_type}`]->(b)\nSET {assign}"
 
 
 SWEEP_RELATIONSHIPS = (
@@ -164,40 +178,69 @@ def file_stamp(path: Path, mapping: Mapping) -> int:
     return int(digest.hexdigest()[:15], 16)
 
 
-def _write(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> tuple[int, int]:
-    counters = tx.run(query, params).consume().counters
-    return counters.nodes_created, counters.relationships_created
+Job = tuple[str, list[Any]]      # (Cypher, rows): one transaction
 
 
-def _run_batches(driver: Driver, jobs: list[tuple[str, list[dict[str, Any]]]], workers: int, phase: str,
-                 total: int, progress: Progress | None) -> tuple[int, int]:
-    """Run (query, rows) jobs, one transaction each, on `workers` sessions; returns summed counters.
+def _write_nodes(tx: ManagedTransaction, query: str, rows: list[Any]) -> tuple[int, list[tuple[str, str]]]:
+    result = tx.run(query, rows=rows)
+    ids = [(record[0], record[1]) for record in result]
+    return result.consume().counters.nodes_created, ids
 
-    Several workers keep both of the server's cores busy; only for batches that share no node
-    (node MERGEs): others would deadlock (the driver would retry them, at a loss).
-    """
-    created_nodes = created_rels = done = 0
 
-    def run(job: tuple[str, list[dict[str, Any]]]) -> tuple[int, int, int]:
-        query, rows = job
-        with driver.session() as session:
-            n, r = session.execute_write(_write, query, {"rows": rows})
-        return n, r, len(rows)
+def _write_relationships(tx: ManagedTransaction, query: str, rows: list[Any]) -> int:
+    return tx.run(query, rows=rows).consume().counters.relationships_created
 
-    if workers <= 1:
-        results: Iterator[tuple[int, int, int]] = map(run, jobs)
-        for n, r, size in results:
-            created_nodes, created_rels, done = created_nodes + n, created_rels + r, done + size
-            if progress:
-                progress(phase, done, total)
-        return created_nodes, created_rels
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kg-load") as pool:
-        for future in as_completed([pool.submit(run, job) for job in jobs]):
-            n, r, size = future.result()
-            created_nodes, created_rels, done = created_nodes + n, created_rels + r, done + size
-            if progress:
-                progress(phase, done, total)
-    return created_nodes, created_rels
+
+def _node_jobs(graph: PropertyGraph, mapping: Mapping, stamp: int, batch_size: int, fresh: bool) -> list[Job]:
+    all_labels = mapping.all_labels
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for node in graph.nodes:
+        groups.setdefault(node.labels, []).append({**node.props, STAMP: stamp})
+    return [(create_node_query(labels) if fresh else node_query(labels, all_labels), list(batch))
+            for labels, rows in sorted(groups.items()) for batch in batches(rows, batch_size)]
+
+
+def _relationship_jobs(graph: PropertyGraph, stamp: int, batch_size: int, fresh: bool) -> Iterator[Job]:
+    """Relationship batches with IRIs as ends (the writer swaps in element ids), one type at a time."""
+    groups: dict[str, list[Any]] = {}
+    for rel in graph.relationships:
+        groups.setdefault(rel.type, []).append(rel)
+    for rel_type, rels in sorted(groups.items()):
+        query = create_relationship_query(rel_type) if fresh else relationship_query(rel_type)
+        for batch in batches(rels, batch_size):
+            if fresh:
+                rows = []
+                for rel in batch:
+                    props = {key: value for key, value in rel.props.items() if value is not None}
+                    props[STAMP] = stamp
+                    rows.append([rel.start, rel.end, props])
+            else:
+                rows = [[rel.start, rel.end, *(rel.props[key] for key in RELATIONSHIP_KEYS), stamp]
+                        for rel in batch]
+            yield query, rows
+
+
+_DONE = object()
+
+
+def _in_background(jobs: Iterator[Job]) -> Iterator[Job]:
+    """Build `jobs` on a thread, ahead of the caller, who meanwhile waits on the server (the driver
+    releases the GIL while it does): the rows' Python work overlaps the server's."""
+    pending: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+    def produce() -> None:
+        try:
+            for job in jobs:
+                pending.put(job)
+        except BaseException as exc:      # handed to the consumer, raised there
+            pending.put(exc)
+        pending.put(_DONE)
+
+    threading.Thread(target=produce, name="kg-load-rows", daemon=True).start()
+    while (item := pending.get()) is not _DONE:
+        if isinstance(item, BaseException):
+            raise item
+        yield item
 
 
 def write_rows(driver: Driver, graph: PropertyGraph, mapping: Mapping, stamp: int, *,
@@ -208,23 +251,42 @@ def write_rows(driver: Driver, graph: PropertyGraph, mapping: Mapping, stamp: in
     `fresh`: the database holds nothing the loader wrote, so every row is new and CREATE does what
     MERGE would, without looking for an existing relationship first (about twice as fast at 400k
     relationships). The rows are unique by construction (one per IRI, one per fact).
+
+    The node batches return element ids, and the relationship batches match their ends on them;
+    the relationship rows are built on a thread while the nodes are written.
     """
-    all_labels = mapping.all_labels
-    node_groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for node in graph.nodes:
-        node_groups.setdefault(node.labels, []).append(
-            {"iri": node.iri, "props": {**node.props, STAMP: stamp}})
-    rel_groups: dict[str, list[dict[str, Any]]] = {}
-    for rel in graph.relationships:
-        rel_groups.setdefault(rel.type, []).append(
-            {**rel.props, STAMP: stamp, "start": rel.start, "end": rel.end})
-    node_jobs = [(create_node_query(labels) if fresh else node_query(labels, all_labels), list(batch))
-                 for labels, rows in sorted(node_groups.items()) for batch in batches(rows, batch_size)]
-    rel_jobs = [(create_relationship_query(rel_type) if fresh else relationship_query(rel_type), list(batch))
-                for rel_type, rows in sorted(rel_groups.items()) for batch in batches(rows, batch_size)]
-    nodes_created, _ = _run_batches(driver, node_jobs, workers, "nodes", len(graph.nodes), progress)
+    rel_jobs = _in_background(_relationship_jobs(graph, stamp, batch_size, fresh))
+    ids: dict[str, str] = {}
+    nodes_created = rels_created = done = 0
+
+    def write_nodes(job: Job) -> tuple[int, list[tuple[str, str]], int]:
+        with driver.session() as session:
+            created, found = session.execute_write(_write_nodes, *job)
+        return created, found, len(job[1])
+
+    node_jobs = _node_jobs(graph, mapping, stamp, batch_size, fresh)
+    # Node batches share no node: several sessions keep both of the server's cores busy.
+    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="kg-load") as pool:
+        for future in as_completed([pool.submit(write_nodes, job) for job in node_jobs]):
+            created, found, size = future.result()
+            ids.update(found)
+            nodes_created, done = nodes_created + created, done + size
+            if progress:
+                progress("nodes", done, len(graph.nodes))
+    if progress and not node_jobs:
+        progress("nodes", 0, 0)
     # Relationship batches share nodes: in parallel they deadlock and retry more than they gain.
-    _, rels_created = _run_batches(driver, rel_jobs, 1, "relationships", len(graph.relationships), progress)
+    done = 0
+    with driver.session() as session:
+        for query, rows in rel_jobs:
+            for row in rows:
+                row[0], row[1] = ids[row[0]], ids[row[1]]
+            rels_created += session.execute_write(_write_relationships, query, rows)
+            done += len(rows)
+            if progress:
+                progress("relationships", done, len(graph.relationships))
+    if progress and not graph.relationships:
+        progress("relationships", 0, 0)
     return nodes_created, rels_created
 
 
@@ -250,8 +312,9 @@ def load_property_graph(driver: Driver, graph: PropertyGraph, mapping: Mapping, 
     stamp = stamp if stamp is not None else uuid.uuid4().int >> 68
     ensure_schema(driver)
     with neo4j_errors("loading into Neo4j"):
-        nodes_created, rels_created = write_rows(driver, graph, mapping, stamp, batch_size=batch_size,
-                                                 workers=workers, fresh=is_fresh(driver), progress=progress)
+        with gc_paused():       # the rows built while writing are as acyclic as those read
+            nodes_created, rels_created = write_rows(driver, graph, mapping, stamp, batch_size=batch_size,
+                                                     workers=workers, fresh=is_fresh(driver), progress=progress)
         if progress:
             progress("sweep", 0, 1)
         nodes_deleted, rels_deleted = sweep(driver, stamp)
@@ -271,11 +334,17 @@ def load_trig(driver: Driver, path: Path, *, mapping: Mapping | None = None, bat
     mapping = mapping or load_mapping()
     if progress:
         progress("reading", 0, 1)
-    graph = read_trig(path, mapping)
-    if progress:
-        progress("reading", 1, 1)
-    return load_property_graph(driver, graph, mapping, stamp=file_stamp(path, mapping), batch_size=batch_size,
-                               workers=workers, progress=progress, started=started)
+    # The collector stays paused until the rows are gone: re-enabled while they live, it would scan
+    # millions of acyclic objects; freed first, they go by reference counting alone.
+    with gc_paused(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-stamp") as pool:
+        stamp = pool.submit(file_stamp, path, mapping)     # hashing releases the GIL: overlaps the parse
+        graph = read_trig(path, mapping)
+        if progress:
+            progress("reading", 1, 1)
+        summary = load_property_graph(driver, graph, mapping, stamp=stamp.result(), batch_size=batch_size,
+                                      workers=workers, progress=progress, started=started)
+        del graph
+    return summary
 
 
 def load_workspace(driver: Driver, ws: Workspace, **kwargs: Any) -> LoadSummary:
