@@ -1915,6 +1915,13 @@ class FactFinder:
                     ents = self.entity_of(s, False)
                     if ents and ents[0].type in ORG_TYPES | {"Project"}:
                         return ents[0]
+        for t in sent_tokens(sent):
+            # 'The government set a goal of ...', 'the ministry has a target of ...'
+            if lemma(t) in {"goal", "target", "aim", "objective"} and t.dep_ in {"dobj", "attr"}:
+                for sub in verb_subjects(t.head):
+                    ents = self.entity_of(sub, False)
+                    if ents and ents[0].type in ORG_TYPES | {"Project"}:
+                        return ents[0]
         if any(t.lower_ in {"goal", "target", "aim"} for t in sent_tokens(sent)):
             return self._main_project() or self.projects.recent(sent.start)
         for t in phrase:
