@@ -912,3 +912,16 @@ def test_minister_named_after_portfolio(run, text: str, person: str, ministry: s
 ])
 def test_parks_and_cities_are_places(run, text: str, name: str) -> None:
     assert find(run(text), name, "Place") is not None
+
+
+def test_money_under_a_programme_and_its_gapped_shares(run) -> None:
+    ex = run("The Ministry of Science and ICT selected five consortia. Under the sovereign AI foundation model "
+             "project, the ministry will provide a total of 530 billion won through 2027. Of the 530 billion won, "
+             "350 billion won will go to the rental of graphics processing units, 130 billion won to building "
+             "and purchasing training data, and the remaining 50 billion won to hiring AI researchers from "
+             "abroad.")
+    msit = find(ex, "Ministry of Science and ICT")
+    for words, value in [("sovereign AI foundation model project", 530e9), ("rental of graphics", 350e9),
+                         ("purchasing training data", 130e9), ("hiring AI researchers", 50e9)]:
+        fs = fundings_of(ex, msit, project(ex, words))
+        assert fs and has_amount(fs[0], value, "KRW"), words

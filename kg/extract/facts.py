@@ -905,15 +905,30 @@ class FactFinder:
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ in {"through", "via"}:
                     for p in c.children:
+                        if p.dep_ != "pobj" or year_of(p):
+                            continue
                         ent = self.table.at(p.i)
-                        if p.dep_ == "pobj" and ent is not None and ent.type == "Project":
+                        if ent is not None and ent.type == "Project":
                             project = ent
+                        elif ent is None and lemma(p) in lx.PROGRAMME_HEADS | {"project", "fund", "plan"}:
+                            project = self.projects.add_np(p, 0.55)
         if project is None:
             for head in after or (self._purpose_heads(verb) if verb is not None else []):
                 project = self.projects.add_np(head)
                 if project is not None:
                     self.clause_alias(project, head)
                     break
+        if project is None and verb is not None:
+            # 'Under the sovereign AI foundation model project, the ministry will provide 530 billion won':
+            # with no purpose of its own, the money goes to the programme it is given under
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == "under":
+                    for p in c.children:
+                        ent = self.table.at(p.i)
+                        if p.dep_ == "pobj" and ent is not None and ent.type == "Project":
+                            project = ent
+                        elif p.dep_ == "pobj" and ent is None and lemma(p) in {"project", "programme", "program"}:
+                            project = self.projects.add_np(p, 0.55)
         if project is None and verb is not None:
             # 'provide 5 trillion won in low-interest loans to shipbuilders': the instrument is the programme
             for t in self.doc[span.end : min(sent.end, span.end + 4)]:

@@ -291,9 +291,18 @@ class ProjectIndex:
         """Register the noun phrase headed by `head` as a project (a gerund stands for its object)."""
         if head.tag_ == "VBG" and head.pos_ == "VERB":
             objs = [c for c in head.children if c.dep_ in {"dobj", "attr"}]
-            if objs:
-                return self.add_np(objs[0], confidence)
-            return None
+            ent = self.add_np(objs[0], confidence) if objs else None
+            end = head.right_edge.i + 1
+            while end > head.i + 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].lower_ in STOP):
+                end -= 1
+            if not 2 <= end - head.i <= 12:
+                return ent
+            phrase = project_name(self.doc, head.i, end)  # 'hiring AI researchers from abroad'
+            if ent is None:
+                return self.add(phrase, head.i, end, confidence)
+            if phrase != ent.name:
+                ent.aliases.add(phrase)
+            return ent
         existing = self.table.at(head.i)
         if existing is not None and existing.type == "Project":
             return existing
