@@ -255,14 +255,16 @@ columns.
 """),
     code("""
 library = cypher_library.list_queries()
-pd.DataFrame([(q.name, q.question, ", ".join(f"{p.name} ({p.type})" for p in q.params) or "-")
+pd.DataFrame([(q.name, q.question, ", ".join(p.signature for p in q.params) or "-")
               for q in library], columns=["query", "question", "parameters"])
 """),
     md("""
 ## Running them
 
 Parameterised queries get example values: `targets_due_by` the year 2030, `document_facts` the
-seed document's IRI.
+seed document's IRI. The optional parameters (an alliance, a funder, a person, an agency ...) are
+left out here, so each query answers for the whole graph; `run_query(driver, "fundings", {"funder":
+"Government of South Korea"})` asks for one funder's.
 """),
     code("""
 from kg.views.networkx import to_networkx
@@ -349,7 +351,7 @@ print("SPARQL endpoint:", endpoint.url)
 """),
     code("""
 library = sparql_library.list_queries()
-pd.DataFrame([(q.name, q.question, ", ".join(f"{p.name} ({p.type})" for p in q.parameters) or "-")
+pd.DataFrame([(q.name, q.question, ", ".join(p.signature for p in q.parameters) or "-")
               for q in library], columns=["query", "question", "parameters"])
 """),
     md("""
@@ -364,6 +366,14 @@ display(run("members_of_alliance"))
 display(run("people_and_roles"))
 display(run("fundings"))
 run("targets_due_by", year=2030)
+"""),
+    md("""
+The optional parameters narrow a question to one name, which is what keeps it fast on a large
+graph (the query starts from that name): one funder's fundings, one organisation's heads.
+"""),
+    code("""
+display(run("fundings", funder="Government of South Korea"))
+run("people_and_roles", organization="Korea Chamber of Commerce and Industry")
 """),
     code("""
 run("agency_to_company_paths")

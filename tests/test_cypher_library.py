@@ -48,6 +48,7 @@ def test_library_headers_match_their_sparql_twins() -> None:
             columns, params = rq_header(name)
             assert list(query.columns) == columns, name
             assert [p.name for p in query.params] == params, name
+    assert [(p.name, p.optional) for p in queries["targets_due_by"].params] == [("year", False), ("owner", True)]
 
 
 def test_unknown_or_unsafe_names_are_refused() -> None:
@@ -111,6 +112,29 @@ def test_agency_to_company_paths(two_docs: neo4j.Driver) -> None:
     via = f"{GOV} > AI database for manufacturing > {ALLIANCE} > "
     companies = (ACME, "LG Electronics", "Samsung Electronics")
     assert rows == [(GOV, company, 3, via + company) for company in companies]
+
+
+@pytest.mark.neo4j
+def test_optional_parameters_narrow_the_answer(two_docs: neo4j.Driver) -> None:
+    members = [(ALLIANCE, ACME), (ALLIANCE, "LG Electronics"), (ALLIANCE, "Samsung Electronics")]
+    assert run_query(two_docs, "members_of_alliance", {"alliance": ALLIANCE}).rows == members
+    assert run_query(two_docs, "members_of_alliance", {"member": ACME}).rows == [(ALLIANCE, ACME)]
+    assert run_query(two_docs, "members_of_alliance", {"alliance": ALLIANCE, "member": None}).rows == members
+    assert run_query(two_docs, "members_of_alliance", {"alliance": "Nope"}).rows == []
+    funding = [(GOV, "AI database for manufacturing", 2030, 1e11, 6.8e7)]
+    assert run_query(two_docs, "fundings", {"funder": GOV}).rows == funding
+    assert run_query(two_docs, "fundings", {"project": "AI database for manufacturing"}).rows == funding
+    assert run_query(two_docs, "fundings", {"funder": ALLIANCE}).rows == []
+    chey = [("Chey Tae-won", "chairman", "Korea Chamber of Commerce and Industry")]
+    assert run_query(two_docs, "people_and_roles", {"person": "Chey Tae-won"}).rows == chey
+    assert run_query(two_docs, "people_and_roles", {"organization": GOV}).rows == []
+    added_value = (GOV, "more than 100 trillion KRW by 2032", 2032, 1e14, "KRW")
+    assert run_query(two_docs, "targets_due_by", {"year": 2032, "owner": GOV}).rows == [added_value]
+    assert run_query(two_docs, "targets_due_by", {"year": 2030, "owner": GOV}).rows == []
+    path = (GOV, "LG Electronics", 3, f"{GOV} > AI database for manufacturing > {ALLIANCE} > LG Electronics")
+    assert run_query(two_docs, "agency_to_company_paths", {"agency": GOV, "company": "LG Electronics"}).rows == [path]
+    assert len(run_query(two_docs, "agency_to_company_paths", {"agency": GOV}).rows) == 3
+    assert run_query(two_docs, "agency_to_company_paths", {"agency": ALLIANCE}).rows == []
 
 
 @pytest.mark.neo4j

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pytest
 
 from kg.stores.oxigraph_store import query
@@ -47,8 +48,15 @@ def test_library_headers() -> None:
     for q in list_queries():
         assert q.question.endswith("?") or q.question.endswith(".")
         assert q.columns and len(set(q.columns)) == len(q.columns)
-    assert [(p.name, p.type) for p in load_query("targets_due_by").parameters] == [("year", "integer")]
-    assert [(p.name, p.type) for p in load_query("document_facts").parameters] == [("document", "string")]
+    def params(name: str) -> list[tuple[str, str, bool]]:
+        return [(p.name, p.type, p.optional) for p in load_query(name).parameters]
+
+    assert params("targets_due_by") == [("year", "integer", False), ("owner", "string", True)]
+    assert params("document_facts") == [("document", "string", False)]
+    assert params("members_of_alliance") == [("alliance", "string", True), ("member", "string", True)]
+    assert params("fundings") == [("funder", "string", True), ("project", "string", True)]
+    assert params("people_and_roles") == [("person", "string", True), ("organization", "string", True)]
+    assert params("agency_to_company_paths") == [("agency", "string", True), ("company", "string", True)]
 
 
 @pytest.mark.parametrize("name", [q.name for q in list_queries()])
@@ -67,6 +75,101 @@ def test_embedded_and_endpoint_agree(sparql_workspace: Workspace, sparql_endpoin
     params = params_for(name, sparql_workspace)
     assert run_query(sparql_endpoint, name, params) == run_query(sparql_workspace, name, params)
     assert run_query(sparql_endpoint.url, name, params) == run_query(sparql_workspace, name, params)
+
+
+# (query, parameter) pairs where the parameter keeps the rows whose column of that name holds the value
+NARROWING = [("members_of_alliance", "alliance"), ("members_of_alliance", "member"), ("fundings", "funder"),
+             ("fundings", "project"), ("people_and_roles", "person"), ("people_and_roles", "organization"),
+             ("targets_due_by", "owner"), ("agency_to_company_paths", "agency"),
+             ("agency_to_company_paths", "company")]
+
+
+@pytest.mark.parametrize(("name", "param"), NARROWING)
+def test_a_parameter_narrows_to_its_column(sparql_workspace: Workspace, sparql_endpoint: Endpoint,
+                                           name: str, param: str) -> None:
+    """Each value of the column, given as the parameter, gives exactly the whole answer's rows with it."""
+    base = params_for(name, sparql_workspace)
+    columns, whole = run_query(sparql_workspace, name, base)
+    i = columns.index(param)
+    values = sorted({row[i] for row in whole if row[i] is not None})
+    assert values, f"{name}: no {param} on the seed graph"
+    for value in values:
+        expected = [row for row in whole if row[i] == value]
+        assert run_query(sparql_workspace, name, {**base, param: value}) == (columns, expected)
+        assert run_query(sparql_endpoint, name, {**base, param: value}) == (columns, expected)
+    assert run_query(sparql_workspace, name, {**base, param: "No Such Name"})[1] == []
+    assert run_query(sparql_workspace, name, {**base, param: None}) == (columns, whole)  # None: omitted
+
+
+def ax_alliance(ws: Workspace) -> str:
+    names = {a for a, _ in run_query(ws, "members_of_alliance")[1] if "AX" in a}
+    assert len(names) == 1, names
+    return names.pop()
+
+
+def test_members_of_one_alliance_and_of_one_member(sparql_workspace: Workspace) -> None:
+    alliance = ax_alliance(sparql_workspace)
+    _, rows = run_query(sparql_workspace, "members_of_alliance", {"alliance": alliance})
+    members = [m for _, m in rows]
+    assert {"Samsung Electronics", "LG Electronics"} <= set(members) and members == sorted(members)
+    _, rows = run_query(sparql_workspace, "members_of_alliance", {"member": "Samsung Electronics"})
+    assert [alliance, "Samsung Electronics"] in rows
+    assert run_query(sparql_workspace, "members_of_alliance",
+                     {"alliance": alliance, "member": "LG Electronics"})[1] == [[alliance, "LG Electronics"]]
+
+
+def test_fundings_of_one_funder_and_one_project(sparql_workspace: Workspace) -> None:
+    _, rows = run_query(sparql_workspace, "fundings", {"funder": "Government of South Korea"})
+    assert {r[0] for r in rows} == {"Government of South Korea"}
+    f700 = [r for r in rows if r[2:] == [2026, 7e11, 4.78e8]]
+    assert len(f700) == 1
+    project = f700[0][1]
+    assert run_query(sparql_workspace, "fundings", {"project": project})[1] == f700
+    assert run_query(sparql_workspace, "fundings", {"funder": "Samsung Electronics", "project": project})[1] == []
+
+
+def test_roles_of_one_person_and_of_one_organisation(sparql_workspace: Workspace) -> None:
+    _, rows = run_query(sparql_workspace, "people_and_roles", {"person": "Chey Tae-won"})
+    assert len(rows) == 1 and rows[0][2] == "Korea Chamber of Commerce and Industry"
+    assert (rows[0][1] or "").lower() == "chairman"
+    assert run_query(sparql_workspace, "people_and_roles",
+                     {"organization": "Korea Chamber of Commerce and Industry"})[1] == rows
+
+
+def test_targets_of_one_owner(sparql_workspace: Workspace) -> None:
+    alliance = ax_alliance(sparql_workspace)
+    _, rows = run_query(sparql_workspace, "targets_due_by", {"year": 2030, "owner": alliance})
+    assert rows and {r[0] for r in rows} == {alliance} and all(r[2] <= 2030 for r in rows)
+    assert any(r[3] == 1e14 and r[4] == "KRW" for r in rows)  # more than 100 trillion won by 2030
+
+
+def test_targets_of_an_owner_leave_out_unowned_targets() -> None:
+    """An unowned target has an empty owner: given an owner, it must not join with that name."""
+    store = ox.Store()
+    kgo, label = "https://w3id.org/kg-builder/ontology#", ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    owned, unowned, owner = (ox.NamedNode(f"https://example.org/{n}") for n in ("owned", "unowned", "owner"))
+    for target, name in ((owned, "owned target"), (unowned, "unowned target")):
+        store.add(ox.Quad(target, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                          ox.NamedNode(kgo + "Target")))
+        store.add(ox.Quad(target, label, ox.Literal(name)))
+        store.add(ox.Quad(target, ox.NamedNode(kgo + "targetYear"),
+                          ox.Literal("2030", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYear"))))
+    store.add(ox.Quad(owner, label, ox.Literal("Owner")))
+    store.add(ox.Quad(owner, ox.NamedNode(kgo + "hasTarget"), owned))
+    assert run_query(store, "targets_due_by", {"year": 2030})[1] == [
+        ["Owner", "owned target", 2030, None, None], [None, "unowned target", 2030, None, None]]
+    assert run_query(store, "targets_due_by", {"year": 2030, "owner": "Owner"})[1] == [
+        ["Owner", "owned target", 2030, None, None]]
+    assert run_query(store, "targets_due_by", {"year": 2030, "owner": "Nobody"})[1] == []
+
+
+def test_paths_from_one_agency(sparql_workspace: Workspace) -> None:
+    gov = "Government of South Korea"
+    _, rows = run_query(sparql_workspace, "agency_to_company_paths", {"agency": gov})
+    assert rows and {r[0] for r in rows} == {gov}
+    assert "Samsung Electronics" in {r[1] for r in rows}
+    pair = run_query(sparql_workspace, "agency_to_company_paths", {"agency": gov, "company": "Samsung Electronics"})
+    assert pair[1] == [r for r in rows if r[1] == "Samsung Electronics"]
 
 
 def test_members_of_alliance(sparql_workspace: Workspace) -> None:
@@ -162,6 +265,9 @@ def test_agency_paths_are_shortest(sample_sparql_workspace: Workspace) -> None:
     paths = [p for a, c, h, p in rows
              if a == "Ministry of Trade, Industry and Resources" and c == "Samsung Electronics"]
     assert len(paths) == 2  # two shortest routes, both listed
+    _, pair = run_query(sample_sparql_workspace, "agency_to_company_paths",
+                        {"agency": "Ministry of Trade, Industry and Resources", "company": "Samsung Electronics"})
+    assert [r[3] for r in pair] == sorted(paths)
 
 
 def test_cli_runs_a_library_query(sparql_workspace: Workspace) -> None:

@@ -43,7 +43,7 @@ def show_library() -> None:
     for header in ("parameters", "columns", "question"):
         table.add_column(header)
     for q in list_queries():
-        table.add_row(q.name, ", ".join(f"{p.name} ({p.type})" for p in q.params) or "-",
+        table.add_row(q.name, ", ".join(p.signature for p in q.params) or "-",
                       ", ".join(q.columns), q.question)
     console.print(table)
 

@@ -21,7 +21,7 @@ def register(app: typer.Typer) -> None:
 def show_library() -> None:
     table = Table("name", "parameters", "columns", "question", title="SPARQL library (queries/*.rq)")
     for q in list_queries():
-        table.add_row(q.name, ", ".join(f"{p.name} ({p.type})" for p in q.parameters) or "-",
+        table.add_row(q.name, ", ".join(p.signature for p in q.parameters) or "-",
                       ", ".join(q.columns), q.question)
     console.print(table)
 

@@ -5,6 +5,7 @@ queries/README.md)::
 
     // question: Which targets are due by a given year (inclusive), and who owns them?
     // parameter: year (integer): the deadline year        (one line per parameter)
+    // parameter: owner (string, optional): ...             (omitted: passed as null)
     // parameters: none                                     (when there are none)
     // columns: owner, target, due_year, value, unit
 
@@ -36,7 +37,8 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 # can get them as one-liners through `on_notice`; applications that configure logging still see them.
 logging.getLogger("neo4j.notifications").addHandler(logging.NullHandler())
 
-_PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)\)\s*(?::\s*(?P<doc>.*))?$")
+_PARAM = re.compile(
+    r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)\s*(?P<optional>,\s*optional\s*)?\)\s*(?::\s*(?P<doc>.*))?$")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,12 @@ class QueryParam:
     name: str
     type: str            # one of PARAM_TYPES
     description: str
+    optional: bool = False  # omitted: reaches Neo4j as null (the query then answers for every value)
+
+    @property
+    def signature(self) -> str:
+        """`name (type)` or `name (type, optional)`, as in the header."""
+        return f"{self.name} ({self.type}{', optional' if self.optional else ''})"
 
 
 @dataclass(frozen=True)
@@ -80,7 +88,8 @@ def parse_header(name: str, text: str, path: Path) -> LibraryQuery:
             if not match or match["type"] not in PARAM_TYPES:
                 raise KgError(f"{path}: bad parameter line {value!r} (want `name (type): description`, "
                               f"type one of {', '.join(PARAM_TYPES)})")
-            params.append(QueryParam(match["name"], match["type"], (match["doc"] or "").strip()))
+            params.append(QueryParam(match["name"], match["type"], (match["doc"] or "").strip(),
+                                     optional=bool(match["optional"])))
     if not question or not columns:
         raise KgError(f"{path}: the header needs `// question:` and `// columns:` lines")
     return LibraryQuery(name, question, tuple(params), columns, text, path)
@@ -117,6 +126,7 @@ def coerce(param: QueryParam, value: Any) -> Any:
 
 
 def bind_params(query: LibraryQuery, params: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Parameters coerced to their declared types; an omitted optional one is passed as null."""
     given = dict(params or {})
     unknown = sorted(set(given) - {p.name for p in query.params})
     if unknown:
@@ -124,6 +134,9 @@ def bind_params(query: LibraryQuery, params: Mapping[str, Any] | None) -> dict[s
         raise KgError(f"query {query.name} has no parameter {', '.join(unknown)} (parameters: {expected})")
     bound: dict[str, Any] = {}
     for param in query.params:
+        if given.get(param.name) is None and param.optional:
+            bound[param.name] = None
+            continue
         if param.name not in given:
             raise KgError(f"query {query.name} needs --param {param.name}=... ({param.type}: "
                           f"{param.description})")

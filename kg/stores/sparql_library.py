@@ -25,7 +25,7 @@ from kg.workspace import KgError, Workspace
 QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
 PARAM_TYPES = ("integer", "decimal", "string", "iri")
 
-_PARAM_LINE = re.compile(r"^#\s*parameter:\s*(\w+)\s*\((\w+)\)\s*:?\s*(.*)$")
+_PARAM_LINE = re.compile(r"^#\s*parameter:\s*(\w+)\s*\((\w+)\s*(,\s*optional\s*)?\)\s*:?\s*(.*)$")
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|^`\\]+$")
 _FIELD_LINE = re.compile(r"^#\s*(question|parameters|columns):\s*(.*)$")
 
@@ -37,6 +37,12 @@ class Parameter:
     name: str
     type: str
     description: str = ""
+    optional: bool = False  # `(type, optional)`: when omitted, its variable stays unbound
+
+    @property
+    def signature(self) -> str:
+        """`name (type)` or `name (type, optional)`, as in the header."""
+        return f"{self.name} ({self.type}{', optional' if self.optional else ''})"
 
     def coerce(self, value: Any) -> Param | tuple[Param, ...]:
         """The value as the declared type (CLI values arrive as text).
@@ -72,14 +78,18 @@ class LibraryQuery:
     text: str
 
     def bind(self, params: Mapping[str, Any] | None) -> dict[str, Param | tuple[Param, ...]]:
-        """Check and coerce parameters against the header: all declared, none unknown."""
-        given = dict(params or {})
+        """Check and coerce parameters against the header: required ones given, none unknown.
+
+        An optional parameter that is omitted (or None) is not bound: its variable stays free,
+        so the query answers for every value.
+        """
+        given = {k: v for k, v in (params or {}).items() if v is not None}
         declared = {p.name: p for p in self.parameters}
         unknown = sorted(set(given) - set(declared))
         if unknown:
             raise KgError(f"query {self.name} has no parameter {', '.join(unknown)} "
                           f"(it takes: {', '.join(declared) or 'none'})")
-        missing = [name for name in declared if name not in given]
+        missing = [name for name, p in declared.items() if name not in given and not p.optional]
         if missing:
             raise KgError(f"query {self.name} needs parameter(s) {', '.join(missing)} (--param NAME=VALUE)")
         return {name: declared[name].coerce(value) for name, value in given.items()}
@@ -97,7 +107,7 @@ def parse_header(name: str, path: Path, text: str) -> LibraryQuery:
             ptype = m.group(2).lower()
             if ptype not in PARAM_TYPES:
                 raise KgError(f"{path}: parameter {m.group(1)} has unknown type {ptype}")
-            params.append(Parameter(m.group(1), ptype, m.group(3).strip()))
+            params.append(Parameter(m.group(1), ptype, m.group(4).strip(), optional=bool(m.group(3))))
         elif m := _FIELD_LINE.match(line):
             fields[m.group(1)] = m.group(2).strip()
     if "question" not in fields or "columns" not in fields:
