@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.extract import lexicon as lx
+from kg.extract.mentions import doc_text
 from kg.extract.names import cue_type, find_cue_names
 
 CORE_LABELS = {"GovernmentAgency", "Company", "Alliance", "Association", "Organization", "Person", "Place", "Project"}
@@ -53,7 +54,7 @@ class EntityTyper:
         original = list(doc.ents)
         persons = [e for e in original if e.label_ == "PERSON"]
         spans: list[Span] = []
-        for match in find_cue_names(doc.text):
+        for match in find_cue_names(doc_text(doc)):
             span = doc.char_span(match.start, match.end, label=match.type, alignment_mode="expand")
             if span is not None:
                 span = _cut_person(doc, span, persons)
@@ -557,8 +558,13 @@ def _repeat_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     taken = {i for e in ents for i in range(e.start, e.end)}
     new: list[Span] = []
-    text = doc.text
+    text = doc_text(doc)
+    found: dict[str, int] = {}
+    for e in ents:
+        found[e.text] = found.get(e.text, 0) + 1
     for name, label in names.items():
+        if text.count(name) <= found.get(name, 0):
+            continue  # every occurrence is already a mention
         for m in re.finditer(r"(?<![\w])" + re.escape(name) + r"(?![\w])", text):
             span = doc.char_span(m.start(), m.end(), label=label)
             if span is None or any(i in taken for i in range(span.start, span.end)):

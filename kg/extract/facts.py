@@ -17,6 +17,7 @@ from kg.extract import lexicon as lx
 from kg.extract.mentions import (
     DocEntity,
     EntityTable,
+    doc_text,
     doc_tokens,
     government_of,
     norm,
@@ -236,6 +237,7 @@ class FactFinder:
         self.table = table
         self.projects = ProjectIndex(doc, table)
         self.purpose_clause: dict[int, Token] = {}  # purpose object token -> its clause verb
+        self.text = doc_text(doc)
         self.facts = DocFacts(table)
         self.groups: dict[str, list[DocEntity]] = {}
 
@@ -835,13 +837,13 @@ class FactFinder:
 
     # ------------------------------------------------------------------ money
     def _amounts(self) -> list[AmountMatch]:
-        return find_amounts(self.doc.text)
+        return find_amounts(self.text)
 
     def fundings(self, sent: Span) -> None:
         for amount in self.amounts:
             if not (sent.start_char <= amount.start < sent.end_char):
                 continue
-            if re.search(r"\b[Oo]f the\s*$", self.doc.text[max(0, amount.start - 8) : amount.start]):
+            if re.search(r"\b[Oo]f the\s*$", self.text[max(0, amount.start - 8) : amount.start]):
                 continue  # 'Of the 50 trillion won, ...' refers back to an amount already stated
             span = self.doc.char_span(amount.start, amount.end, alignment_mode="expand")
             if span is None:
@@ -849,7 +851,7 @@ class FactFinder:
             self._funding(sent, amount, span)
 
     def _funding(self, sent: Span, amount: AmountMatch, span: Span) -> None:
-        if RATE_AFTER_AMOUNT.match(self.doc.text[amount.full_end : amount.full_end + 30]):
+        if RATE_AFTER_AMOUNT.match(self.text[amount.full_end : amount.full_end + 30]):
             return  # 'A$2 for every kilogram', '$5 a tonne': a rate, not a commitment
         numeric = [t for t in span if t.like_num or t.lower_ in SCALE_WORDS or any(c.isdigit() for c in t.text)]
         anchor = numeric[-1] if numeric else span.root
@@ -1259,8 +1261,8 @@ class FactFinder:
                     continue
                 if (
                     a.sentence.start == b.sentence.start
-                    or _is_additional(self.doc.text, a.amount)
-                    or _is_additional(self.doc.text, b.amount)
+                    or _is_additional(self.text, a.amount)
+                    or _is_additional(self.text, b.amount)
                 ):
                     continue
                 if _same_money(a.amount, b.amount):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -106,6 +107,16 @@ class EntityTable:
         self.entities[key].mentions.append((start, end))
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, once: spaCy rebuilds `Doc.text` from every token on each access. The
+    Extractor stores the input string before parsing; other callers pay for one join."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["kg_text"] = text
+    return text
+
+
 def doc_tokens(doc: Doc) -> list:
     """The document's tokens as one list, built once: spaCy makes a new Token object on every access."""
     cached = doc.user_data.get("kg_tokens")
@@ -138,6 +149,7 @@ def sentence_of(doc: Doc, i: int) -> Span:
     return sents[doc.user_data["kg_sent_of"][i]]
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     text = text.lower().replace("&", " and ").replace("’", "'")
     text = re.sub(r"'s\b", "", text)
@@ -342,7 +354,12 @@ def _document_country(all_ents: list[Span], spans: list[Span]) -> str | None:
     """The country whose government 'the government' means: the most mentioned one, where the
     headline (the first line) counts four times over (a Korean article says 'U.S.' often too)."""
     counts: dict[str, float] = {}
-    first_line_end = next((i for i, t in enumerate(all_ents[0].doc) if "\n" in t.whitespace_), 0) if all_ents else 0
+    first_line_end = 0
+    if all_ents:
+        for tok in all_ents[0].doc:  # stops at the end of the first line
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                first_line_end = tok.i
+                break
 
     def weight(span: Span) -> float:
         return 4.0 if span.start <= first_line_end else 1.0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract import lexicon as lx
 
@@ -218,6 +219,7 @@ def head_word(name: str) -> str:
     return ws[-1].lower().rstrip(".") if ws else ""
 
 
+@lru_cache(maxsize=65536)
 def cue_type(name: str) -> str | None:
     """The core type a name's own words announce, or None when they say nothing."""
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name)

@@ -52,9 +52,14 @@ class Extractor:
         self.batch_size = batch_size
 
     def extract(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction]:
-        pairs = ((d.text, d) for d in documents)
+        pairs = ((self._make_doc(d.text), d) for d in documents)
         for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             yield assemble(doc, document, EXTRACTOR_VERSION)
 
+    def _make_doc(self, text: str) -> Doc:
+        doc = self.nlp.make_doc(text)
+        doc.user_data["kg_text"] = text  # the components read the text without rebuilding it
+        return doc
+
     def parse(self, text: str) -> Doc:
-        return self.nlp(text)
+        return self.nlp(self._make_doc(text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -68,6 +69,7 @@ class ProjectMention:
     parts: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=65536)
 def lemma_key(text: str) -> frozenset[str]:
     """Content words, singular, with synonyms folded: 'exports of AI factories' = 'AI factory exports'."""
     out = set()
