@@ -17,6 +17,7 @@ from kg.extract import lexicon as lx
 from kg.extract.mentions import (
     DocEntity,
     EntityTable,
+    doc_amounts,
     doc_text,
     doc_tokens,
     government_of,
@@ -837,7 +838,7 @@ class FactFinder:
 
     # ------------------------------------------------------------------ money
     def _amounts(self) -> list[AmountMatch]:
-        return find_amounts(self.text)
+        return doc_amounts(self.doc)
 
     def fundings(self, sent: Span) -> None:
         for amount in self.amounts:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.extract import lexicon as lx
+from kg.extract.money import find_amounts
 from kg.extract.names import (
     acronym_matches,
     clean_name,
@@ -378,16 +379,59 @@ def _document_country(all_ents: list[Span], spans: list[Span]) -> str | None:
         counts[first] = counts.get(first, 0) + 3  # the headline's own country: 'Korea details ... to rebuild U.S. ...'
     for span in spans:
         if span.label_ not in {"Place", "Person"}:
-            # 'Korea Development Bank': a country word inside an organisation's name counts a little
-            first = clean_name(span.text).split(" ")[0].lower()
-            if first in lx.COUNTRY_ALIASES or first.title() in lx.COUNTRIES:
-                name = canonical_place(first.title())
-                counts[name] = counts.get(name, 0) + (1.0 if span.label_ == "GovernmentAgency" else 0.5)
+            # 'Korea Development Bank', 'Export-Import Bank of Korea': a country word inside an
+            # organisation's name counts a little, a public body's more
+            for word in {w.lower() for w in re.findall(r"[A-Za-z]+", clean_name(span.text))}:
+                if word in lx.COUNTRY_ALIASES or word.title() in lx.COUNTRIES:
+                    name = canonical_place(word.title())
+                    counts[name] = counts.get(name, 0) + (1.0 if span.label_ == "GovernmentAgency" else 0.5)
         if span.label_ == "Place":
             name = canonical_place(clean_name(span.text))
             if name in lx.COUNTRIES:
-                counts[name] = counts.get(name, 0) + weight(span)
+                # 'U.S. tariffs', 'U.S. yards': a country as a modifier is a topic, not the home country
+                modifier = span.root.dep_ in {"compound", "amod", "nmod"} and span.root.head.i >= span.end
+                counts[name] = counts.get(name, 0) + weight(span) * (0.5 if modifier else 1.0)
+            elif name.lower() in lx.CAPITALS and lx.CAPITALS[name.lower()] in lx.COUNTRIES:
+                home = lx.CAPITALS[name.lower()]  # 'Seoul' stands for South Korea
+                counts[home] = counts.get(home, 0) + 0.5 * weight(span)
+    if all_ents:
+        # the money a story counts in: won in a Korean paper, yen in a Japanese one (not dollars or
+        # euros, which everyone quotes)
+        for amount in doc_amounts(all_ents[0].doc):
+            home = CURRENCY_HOMES.get(amount.currency)
+            if home and not amount.inferred_currency:
+                counts[home] = counts.get(home, 0) + 1.5
     return max(sorted(counts), key=lambda c: counts[c]) if counts else None
+
+
+CURRENCY_HOMES = {
+    "KRW": "South Korea",
+    "JPY": "Japan",
+    "CNY": "China",
+    "INR": "India",
+    "GBP": "United Kingdom",
+    "TWD": "Taiwan",
+    "AUD": "Australia",
+    "CAD": "Canada",
+    "BRL": "Brazil",
+    "MXN": "Mexico",
+    "VND": "Vietnam",
+    "IDR": "Indonesia",
+    "MYR": "Malaysia",
+    "SAR": "Saudi Arabia",
+    "CZK": "Czech Republic",
+    "PLN": "Poland",
+    "THB": "Thailand",
+}
+
+
+def doc_amounts(doc: Doc) -> list:
+    """Every money amount in the document, found once."""
+    cached = doc.user_data.get("kg_amounts")
+    if cached is None:
+        cached = find_amounts(doc_text(doc))
+        doc.user_data["kg_amounts"] = cached
+    return cached
 
 
 # country names written with "the": 'the Government of the United Kingdom'
