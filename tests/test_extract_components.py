@@ -925,3 +925,13 @@ def test_money_under_a_programme_and_its_gapped_shares(run) -> None:
                          ("purchasing training data", 130e9), ("hiring AI researchers", 50e9)]:
         fs = fundings_of(ex, msit, project(ex, words))
         assert fs and has_amount(fs[0], value, "KRW"), words
+
+
+def test_they_are_the_coordinated_subject(run) -> None:
+    ex = run("The Defense Acquisition Program Administration (DAPA) and the Ministry of Trade, Industry and "
+             "Energy said they will provide 300 billion won for the K-Defense Export Support Center.")
+    centre = project(ex, "K-Defense Export Support Center")
+    assert find(ex, "DAPA", "GovernmentAgency") is not None  # an agency, not a leader's administration
+    for payer in ("Defense Acquisition Program Administration", "Ministry of Trade, Industry and Energy"):
+        fs = fundings_of(ex, find(ex, payer), centre)
+        assert fs and has_amount(fs[0], 300e9, "KRW"), payer

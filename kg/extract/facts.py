@@ -247,6 +247,8 @@ class FactFinder:
         """The entities a subject token stands for: a named entity, a person's organisation is NOT
         substituted here; a country means its government; a generic group means its listed members."""
         ent = self.table.at(tok.i)
+        if ent is None and tok.lower_ in {"they", "their"}:
+            return self._they(tok)
         if ent is None:
             listed = self._listed_members(tok)
             if listed:
@@ -264,6 +266,24 @@ class FactFinder:
             members = self._group_members(tok)
             if members:
                 return members
+        return []
+
+    def _they(self, tok: Token) -> list[DocEntity]:
+        """'DAPA and the ministry said they will provide ...': 'they' are the coordinated subject of the
+        verb the clause hangs on."""
+        verb = tok.head
+        for _ in range(3):
+            if verb.head is verb:
+                break
+            verb = verb.head
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c is not tok]
+            if subjects:
+                out: list[DocEntity] = []
+                for s in [subjects[0], *subjects[0].conjuncts]:
+                    ent = self.table.at(s.i)
+                    if ent is not None and ent.type in ORG_TYPES and ent not in out:
+                        out.append(ent)
+                return out if len(out) >= 2 else []
         return []
 
     def _listed_members(self, tok: Token) -> list[DocEntity]:

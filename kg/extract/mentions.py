@@ -475,6 +475,9 @@ def _leaders_governments(table: EntityTable) -> None:
         if ent.type != "GovernmentAgency" or m is None:
             continue
         who = m.group(1)
+        leader = any(e.type == "Person" and who in e.name.split() for e in table.entities.values())
+        if not leader and (" " in who or who.lower() in lx.PORTFOLIO_WORDS | lx.PUBLIC_BANK_WORDS):
+            continue  # only a leader's name: 'Defense Acquisition Program Administration' is an agency
         if who in lx.COUNTRIES or who.lower() in lx.COUNTRY_ALIASES or who.lower() in lx.NATIONALITY_TO_COUNTRY:
             continue
         if any(e.type == "Place" and who in e.all_names() for e in table.entities.values()):
