@@ -720,6 +720,8 @@ def _descriptor_type(doc: Doc, span: Span) -> str | None:
         k += 1
     if head is None or head.lower_ in lx.TITLE_WORDS or k >= len(doc):
         return None
+    if doc[k].pos_ in {"VERB", "AUX"}:
+        return None  # 'X, the ministry said': the speaker, not an apposition
     if doc[k].lower_ == "of" and head.lower_ in {"group", "consortium", "alliance", "coalition"}:
         return "Alliance" if head.lower_ != "group" else None
     return _descriptor_kind(doc, head)
@@ -859,6 +861,7 @@ def _vote_types(spans: list[Span]) -> list[Span]:
     from collections import Counter
 
     votes: dict[str, Counter[str]] = {}
+    person_parts = {t.lower_ for s in spans if s.label_ == "Person" and len(s) > 1 for t in s}
     for span in spans:
         if span.label_ in CORE_LABELS:
             votes.setdefault(span.text.lower(), Counter())[span.label_] += 1
@@ -869,6 +872,9 @@ def _vote_types(spans: list[Span]) -> list[Span]:
         cue = cue_type(name)
         if cue:
             decided[name] = cue
+            continue
+        if set(counter) == {"Person", "Place"} and " " not in name and name not in person_parts:
+            decided[name] = "Place"  # 'Yongin', 'Ulsan': a one-word name that is sometimes a place is one
             continue
         org = sum(n for lab, n in counter.items() if lab not in {"Person", "Place", "Project"})
         other = max((n for lab, n in counter.items() if lab in {"Person", "Place"}), default=0)
