@@ -594,6 +594,23 @@ GENERIC_PROJECT_NOUNS = {
 }
 # noun phrases that are not projects even in a project position
 NON_PROJECT_HEADS = {
+    "road",
+    "roads",
+    "number",
+    "top",
+    "side",
+    "suppliers",
+    "customers",
+    "users",
+    "consumers",
+    "residents",
+    "position",
+    "level",
+    "levels",
+    "rate",
+    "rates",
+    "price",
+    "prices",
     "vision",
     "theme",
     "company",
