@@ -935,3 +935,14 @@ def test_they_are_the_coordinated_subject(run) -> None:
     for payer in ("Defense Acquisition Program Administration", "Ministry of Trade, Industry and Energy"):
         fs = fundings_of(ex, find(ex, payer), centre)
         assert fs and has_amount(fs[0], 300e9, "KRW"), payer
+
+
+def test_parts_listed_after_a_colon_belong_to_the_acronym_named_project(run) -> None:
+    ex = run("The Ministry of Trade, Industry and Energy unveiled the Make American Shipbuilding Great Again "
+             "(MASGA) project. MASGA covers four areas: the construction of new shipyards, the modernization "
+             "of existing U.S. yards, the training of shipbuilding workers and the maintenance, repair and "
+             "overhaul (MRO) of U.S. Navy vessels.")
+    masga = project(ex, "Make American Shipbuilding Great Again")
+    for part in ("construction of new shipyards", "modernization of existing", "training of shipbuilding"):
+        assert has_rel(ex, project(ex, part), "partOf", masga), part
+    assert not [e for e in ex.entities if e.name.startswith("MRO)")]

@@ -172,6 +172,7 @@ YEAR_LEAD_WORDS = {
     "third",
     "fourth",
 }
+PART_NOUNS = {"areas", "parts", "pillars", "components", "elements", "priorities", "tasks", "measures", "steps"}
 BUILD_VERBS = {"build", "construct", "develop", "establish", "operate"}
 PLACE_IN_NAME = re.compile(r"\b(?:in|at|near) (?:the )?([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3})")
 RATE_AFTER_AMOUNT = re.compile(
@@ -824,6 +825,14 @@ class FactFinder:
             else:
                 continue
             items = [c for c in tok.children if c.dep_ in {"dobj", "xcomp", "attr", "ccomp"}]
+            # 'covers four areas: the construction of A, the modernization of B, ...': the list after the
+            # colon names the parts
+            items = [
+                next((a for a in it.children if a.dep_ == "appos" and a.i > it.i), it)
+                if it.lower_ in lx.GENERIC_PROJECT_NOUNS | PART_NOUNS
+                else it
+                for it in items
+            ]
             expanded: list[Token] = []
             for it in items:
                 expanded += coordinated(it)

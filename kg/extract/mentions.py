@@ -226,6 +226,7 @@ def build_entity_table(doc: Doc) -> EntityTable:
         else:
             target.aliases.add(name)
             table.mark(span.start, span.end, target.key)
+    _acronym_mentions(doc, table)
     _known_as(doc, table)
     _leaders_governments(table)
     _government_mentions(doc, table)
@@ -463,6 +464,20 @@ def government_of(table: EntityTable, country: str) -> DocEntity:
     if the:
         ent.aliases.add(f"Government of {country}")
     return ent
+
+
+def _acronym_mentions(doc: Doc, table: EntityTable) -> None:
+    """'the Make American Shipbuilding Great Again (MASGA) project ... MASGA covers four areas': every
+    later use of a bracketed acronym is a mention of what it abbreviates."""
+    acronyms = {
+        a: ent.key for ent in table.entities.values() for a in ent.aliases if is_acronym(a) and " " not in a
+    }
+    if not acronyms:
+        return
+    for tok in doc_tokens(doc):
+        key = acronyms.get(tok.text)
+        if key is not None and tok.i not in table.token_entity and key in table.entities:
+            table.mark(tok.i, tok.i + 1, key)
 
 
 def _leaders_governments(table: EntityTable) -> None:

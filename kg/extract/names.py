@@ -63,6 +63,8 @@ def _chunks(text: str) -> list[list[tuple[str, int, int]]]:
     pending: list[tuple[str, int, int]] = []
     for tok in toks:
         word = tok[0]
+        if not cur and word.startswith("(") and word.endswith(")"):
+            continue  # '(MRO) of U.S. Navy vessels': a bracketed acronym closes a name, never opens one
         if (
             _is_cap(word)
             and word.lower() not in _CONNECTORS

@@ -185,6 +185,19 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
         right = end
     while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].lower_ in STOP | {"while"}):
         right -= 1
+    if right - left > 16:
+        # 'the training of shipbuilding workers and the maintenance, repair and overhaul of ...': the
+        # parser hung the next item on this one; end at the first coordination
+        cut = next(
+            (
+                i
+                for i in range(head.i + 2, right - 1)
+                if (doc[i].lower_ in {"and", "or"} or doc[i].text == ",") and doc[i + 1].lower_ in {"the", "a", "an"}
+            ),
+            None,
+        )
+        if cut is not None:
+            right = cut
     if right - left > 16 or right <= left:
         return None
     return left, right
@@ -194,6 +207,9 @@ def full_np(doc: Doc, head: Token) -> tuple[int, int] | None:
     """The head's whole noun phrase, its numbers and prepositional attachments kept, without a leading
     determiner or amount and without a relative clause or a second clause."""
     left, right = head.left_edge.i, head.right_edge.i + 1
+    conj = [c for c in head.children if c.dep_ in {"conj", "cc"} and c.i > head.i]
+    if conj:
+        right = min(c.left_edge.i for c in conj)  # 'the modernization of A, the training of B': one item
     while left < head.i and (
         doc[left].lower_ in {"the", "a", "an", "its", "their", "this", "these", "that", "those"}
         or doc[left].ent_type_ == "MONEY"
