@@ -1827,7 +1827,7 @@ class FactFinder:
         if any(t.tag_ in {"VBD"} for t in phrase[:2]):
             return None
         if any(
-            lemma(t) in lx.FUND_VERBS | RECEIVE_VERBS
+            lemma(t) in lx.FUND_VERBS | RECEIVE_VERBS | {"pledge", "commit", "earmark"}
             and t.pos_ == "VERB"
             and t.lower_ != "won"
             and t.ent_type_ != "MONEY"
@@ -1845,8 +1845,8 @@ class FactFinder:
                 phrase = doc[start_tok : prep.i]
                 numbers, milestone = _target_evidence(phrase)
         text = phrase.text.strip(" ,;")
-        if not text:
-            return None
+        if not text or re.match(r"(?i)(?:up|down|rising|falling) from\b|from\b|compared (?:with|to)\b", text):
+            return None  # 'up from 300,000 tons in 2024': the baseline, not the goal
         if phrase[0].pos_ in {"VERB", "AUX"} and milestone and not numbers:
             # 'the first phase of the IC design park is expected to open by 2024': what opens
             subj = next(iter(verb_subjects(phrase[0])), None)
@@ -1856,8 +1856,14 @@ class FactFinder:
                     left = subj.left_edge.i
                     while left < subj.i and doc[left].lower_ in {"the", "a", "an", "its", "their"}:
                         left += 1
-                    if subj.i - left < 10:
-                        text = f"{doc[left : subj.right_edge.i + 1].text} {text}"
+                    right = subj.i + 1
+                    for c in subj.rights:  # keep 'of the IC design park', not ', run by ...' or 'who ...'
+                        if c.dep_ == "prep" and c.lower_ == "of":
+                            right = c.right_edge.i + 1
+                        else:
+                            break
+                    if subj.i - left < 10 and right - left < 14:
+                        text = f"{doc[left:right].text} {text}"
         if phrase[0].pos_ in {"NOUN", "ADJ", "PROPN"} and not numbers and not milestone:
             # 'mass production of humanoid robots in 2029 and self-driving cars in 2030'
             for t in reversed(self.facts.targets):
