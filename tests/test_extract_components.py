@@ -946,3 +946,11 @@ def test_parts_listed_after_a_colon_belong_to_the_acronym_named_project(run) -> 
     for part in ("construction of new shipyards", "modernization of existing", "training of shipbuilding"):
         assert has_rel(ex, project(ex, part), "partOf", masga), part
     assert not [e for e in ex.entities if e.name.startswith("MRO)")]
+
+
+def test_the_same_year_is_the_last_deadline(run) -> None:
+    ex = run("The ministry said it aims to raise the number of hydrogen vehicles on the road from about 37,000 "
+             "at present to 300,000 by 2030, and to increase charging stations to 660 over the same period.")
+    by_value = {t.value: t for t in targets(ex)}
+    assert by_value[300000].baseline == 37000 and by_value[300000].year == 2030
+    assert 660 in by_value and by_value[660].year == 2030

@@ -1775,6 +1775,20 @@ class FactFinder:
         has_goal = any(lemma(t) in lx.GOAL_VERBS | {"goal", "target", "aim", "plan"} for t in sent_tokens(sent))
         for tok in sent_tokens(sent):
             year = year_of(tok)
+            if (
+                not year
+                and tok.lower_ in {"year", "date", "period", "deadline"}
+                and tok.i - sent.start >= 3
+                and doc[tok.i - 1].lower_ == "same"
+                and doc[tok.i - 2].lower_ == "the"
+                and doc[tok.i - 3].lower_ in {"by", "over", "within", "in"}
+                and self.facts.targets
+            ):
+                # 'and to increase charging stations to 660 over the same period': the last deadline
+                target = self._target_at(sent, doc[tok.i - 3], self.facts.targets[-1].entity.year, has_goal, tok)
+                if target is not None:
+                    self.facts.targets.append(target)
+                continue
             if not year or tok.i == sent.start:
                 continue
             j = tok.i - 1
@@ -1879,7 +1893,9 @@ class FactFinder:
         ):
             return None
         value, unit, baseline, currency, qualifier = _target_value(phrase)
-        if year_tok is not None and year_tok.i > prep.i:
+        if year_tok is not None and year_tok.i > prep.i and not year_of(year_tok):
+            name = f"{text} {'by' if prep.lower_ == 'over' else prep.text} {year}"  # 'by the same year' -> its year
+        elif year_tok is not None and year_tok.i > prep.i:
             name = f"{text} {doc[prep.i : year_tok.i + 1].text}"
         else:
             between = doc[prep.i + 1 : prep.i + 2].text if doc[prep.i + 1].lower_ in MONTHS else ""
@@ -1909,7 +1925,7 @@ class FactFinder:
         if verb.pos_ != "VERB" or verb.dep_ != "conj" or verb.head.pos_ != "VERB" or verb.head.i >= verb.i:
             return
         first = verb.head
-        cc = next((t.i for t in doc[first.i : verb.i] if t.lower_ in {"and", "while"}), None)
+        cc = max((t.i for t in doc[first.i : verb.i] if t.lower_ in {"and", "while"}), default=None)
         if cc is None or cc - first.i > 15 or any(year_of(t) for t in doc[first.i : cc]):
             return
         part = doc[first.i : cc]
