@@ -526,7 +526,6 @@ def test_scheduled_funding_is_not_a_target(run) -> None:
     assert fs and fs[0].year == 2026
 
 
-@_known("'by the same year' not resolved to the previous deadline")
 def test_same_year_reference_is_resolved(run) -> None:
     ex = run("The government aims to reach 150 GWh of capacity by 2030. Japan also wants Japanese companies "
              "to reach 600 GWh of global production capacity by the same year.")
