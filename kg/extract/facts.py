@@ -1811,7 +1811,7 @@ class FactFinder:
             head.ent_type_ == "MONEY"
             and lemma(head.head) in lx.FUND_VERBS
             or lemma(head) in lx.FUND_VERBS
-            and (find_amounts(doc[head.left_edge.i : prep.i].text) or lemma(head) not in {"raise", "increase"})
+            and bool(find_amounts(doc[head.left_edge.i : prep.i].text))
         ):
             return None
         for f in self.facts.fundings:
