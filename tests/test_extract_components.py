@@ -533,7 +533,6 @@ def test_same_year_reference_is_resolved(run) -> None:
     assert tgt is not None and tgt.year == 2030
 
 
-@_known("'two million' gives no value")
 def test_word_number_target_value(run) -> None:
     ex = run("France wants to produce at least two million electric vehicles a year by 2030.")
     tgt = targets(ex)[0]
@@ -541,7 +540,6 @@ def test_word_number_target_value(run) -> None:
     assert tgt.value == pytest.approx(2e6)
 
 
-@_known("'up from about 50 GWh today' not read as the baseline")
 def test_up_from_baseline(run) -> None:
     ex = run("The government aims to expand battery capacity to 150 gigawatt hours a year by 2030, up from "
              "about 50 GWh today.")

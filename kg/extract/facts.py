@@ -1893,6 +1893,13 @@ class FactFinder:
         ):
             return None
         value, unit, baseline, currency, qualifier = _target_value(phrase)
+        if baseline is None and year_tok is not None:
+            # '... to 150 GWh a year by 2030, up from about 50 GWh today': the baseline follows the year
+            after = doc[year_tok.i + 1 : min(sent.end, year_tok.i + 8)].text
+            m = re.match(r"\s*,?\s*(?:up|down) from (?:about |around |roughly |some |nearly )?([\d,.]+)", after)
+            if m:
+                with contextlib.suppress(ValueError):
+                    baseline = float(m.group(1).replace(",", "").rstrip("."))
         if year_tok is not None and year_tok.i > prep.i and not year_of(year_tok):
             name = f"{text} {'by' if prep.lower_ == 'over' else prep.text} {year}"  # 'by the same year' -> its year
         elif year_tok is not None and year_tok.i > prep.i:
@@ -2100,7 +2107,7 @@ MEASURE_UNITS = {
 
 def _is_spec(tok: Token) -> bool:
     """'2nm', '5G', '300 mm': a specification, not a target number."""
-    if any(c.isalpha() for c in tok.text):
+    if any(c.isalpha() for c in tok.text) and tok.lower_ not in WORD_NUMBERS:
         return True
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is None or nxt.lower_ not in MEASURE_UNITS:
