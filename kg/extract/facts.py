@@ -1449,9 +1449,23 @@ class FactFinder:
                     target = self.table.at(tok.head.i)
                     if target is None and tok.head.pos_ == "NOUN":
                         target = self.projects.add_np(tok.head, 0.5) if lemma(tok.head) in lx.PROGRAMME_HEADS else None
+                    if target is None and agents and lemma(tok.head) in lx.PROGRAMME_HEADS | lx.GENERIC_PROJECT_NOUNS:
+                        # 'The scheme, to be implemented by MHI, will provide incentives worth ...'
+                        target = next(iter(self.projects.in_sentence(sent)), None)
                     if target is not None and target.type in {"Project", "Alliance"}:
                         for a in agents:
                             self.facts.relate(a, "leads", target, sent, 0.75)
+                    continue
+                if _passive(tok):
+                    # 'The fund, worth 344 billion yuan, will be managed by Huaxin Investment Management'
+                    agents = [e for a in passive_agents(tok) for e in self.entity_of(a, False) if e.type in ORG_TYPES]
+                    for sp in (c for c in tok.children if c.dep_ == "nsubjpass"):
+                        target = self.table.at(sp.i)
+                        if target is None and lemma(sp) in lx.PROGRAMME_HEADS | lx.GENERIC_PROJECT_NOUNS:
+                            target = self.projects.recent(sp.i) or self.projects.add_np(sp, 0.5)
+                        if target is not None and target.type in {"Project", "Alliance"}:
+                            for a in agents:
+                                self.facts.relate(a, "leads", target, sent, 0.7)
                     continue
                 subjects = [e for s in verb_subjects(tok) for e in self.entity_of(s, False) if e.type in ORG_TYPES]
                 for o in [c for c in tok.children if c.dep_ == "dobj"]:
