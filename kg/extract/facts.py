@@ -328,8 +328,10 @@ class FactFinder:
                 return self.table.entities.get(rel.object)
         return None
 
-    def default_funder(self) -> DocEntity | None:
-        """Who pays when the sentence does not say: the government of the document, else the last payer."""
+    def default_funder(self, before: int | None = None) -> DocEntity | None:
+        """Who pays when the sentence does not say: the government of the document, else a public body
+        named in the sentence or the two before ('METI approved the subsidies. Panasonic was awarded ¥46
+        billion'), else the last payer."""
         own = (
             self.table.entities.get(f"org:{norm('Government of ' + self.table.country)}")
             if self.table.country
@@ -337,6 +339,14 @@ class FactFinder:
         )
         if own is not None:
             return own
+        if before is not None:
+            sents = sentences(self.doc)
+            n = self.doc.user_data["kg_sent_of"][before]
+            window_start = sents[max(0, n - 2)].start
+            for i in range(before - 1, window_start - 1, -1):
+                ent = self.table.at(i)
+                if ent is not None and ent.type == "GovernmentAgency":
+                    return ent
         for f in reversed(self.facts.fundings):
             if f.funders and f.funders[0] in self.table.entities:
                 return self.table.entities[f.funders[0]]
@@ -980,7 +990,8 @@ class FactFinder:
             # who selected
             recipients = [e for sub in verb_subjects(verb) for e in self.entity_of(sub, False)]
             if verb.dep_ in {"xcomp", "advcl"} and not [c for c in verb.children if c.dep_ == "nsubj"]:
-                objs = [c for c in verb.head.children if c.dep_ == "dobj"]
+                # 'selected 15 projects to receive ...', 'hubs have been selected by DOE to receive ...'
+                objs = [c for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"}]
                 recipients = [e for o in objs for e in self.entity_of(o, False)] or [
                     p for o in objs for p in [self.projects.add_np(o, 0.55)] if p is not None
                 ]
@@ -1034,7 +1045,7 @@ class FactFinder:
             return
         if not funders:
             prev = self._previous_funding_funders(sent, verb) if verb is not None else []
-            default = self.default_funder()
+            default = self.default_funder(span.start)
             funders = prev or ([default] if default else [])
             conf = 0.5
         if not funders:
