@@ -748,7 +748,6 @@ def test_funding_provincial_government_funder(run) -> None:
     assert any(gov.key in f.funders and has_amount(f, 500e6, "CAD") for f in ex.fundings)
 
 
-@_known("'approved X with an outlay of N' gives no funding")
 def test_funding_scheme_outlay(run) -> None:
     ex = run("The Union Cabinet approved the PM E-DRIVE scheme with an outlay of ₹10,900 crore over two "
              "years.")

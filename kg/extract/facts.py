@@ -901,25 +901,6 @@ class FactFinder:
         conf = 0.7
         parent = self._of_the_amount(sent, amount)
         parent_project = self.table.entities.get(parent.project) if parent is not None else None
-        if verb is None and project is None and parent_project is not None:
-            # 'Of the KRW 15 trillion, KRW 6 trillion will be provided by KDB, KRW 5 trillion by KEXIM':
-            # the gapped share names its payer only
-            payers = self._payer_right_after(span, sent)
-            if payers:
-                year = self._year_near(span, span.root, sent)
-                self.facts.fundings.append(
-                    FoundFunding([e.key for e in payers], parent_project.key, amount, year, sent, 0.6)
-                )
-            return
-        if verb is None and project is None:
-            self._listed_funding(sent, amount, span)
-            return
-        after = [h for h in self._purpose_after(span, sent) if lemma(h) not in INSTRUMENTS]
-        if verb is not None and project is None and lemma(verb) in {"include", "comprise", "total"} and not after:
-            subj = [c for c in verb.children if c.dep_ == "nsubj"]
-            if subj:
-                ent = self.table.at(subj[0].i)
-                project = ent if ent is not None and ent.type == "Project" else None
         if project is None:
             # 'X will set up a plant ..., with an investment of ₹91,000 crore', 'China has launched the
             # fund with registered capital of 344 billion yuan', 'sets up a fund with 344 billion yuan'
@@ -942,6 +923,25 @@ class FactFinder:
                         if o.dep_ == "dobj":
                             project = self._phase_of(o) or self.projects.add_np(o, 0.55)
                             break
+        if verb is None and project is None and parent_project is not None:
+            # 'Of the KRW 15 trillion, KRW 6 trillion will be provided by KDB, KRW 5 trillion by KEXIM':
+            # the gapped share names its payer only
+            payers = self._payer_right_after(span, sent)
+            if payers:
+                year = self._year_near(span, span.root, sent)
+                self.facts.fundings.append(
+                    FoundFunding([e.key for e in payers], parent_project.key, amount, year, sent, 0.6)
+                )
+            return
+        if verb is None and project is None:
+            self._listed_funding(sent, amount, span)
+            return
+        after = [h for h in self._purpose_after(span, sent) if lemma(h) not in INSTRUMENTS]
+        if verb is not None and project is None and lemma(verb) in {"include", "comprise", "total"} and not after:
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if subj:
+                ent = self.table.at(subj[0].i)
+                project = ent if ent is not None and ent.type == "Project" else None
         if project is None and verb is not None:
             # 'provide £2 billion through a new Automotive Transformation Fund to support ...': the vehicle
             for c in verb.children:
