@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.extract import lexicon as lx
-from kg.extract.mentions import doc_text
+from kg.extract.mentions import doc_text, doc_tokens
 from kg.extract.names import cue_type, find_cue_names
 
 CORE_LABELS = {"GovernmentAgency", "Company", "Alliance", "Association", "Organization", "Person", "Place", "Project"}
@@ -288,7 +288,7 @@ def _surnames_to_persons(doc: Doc, ents: list[Span]) -> list[Span]:
         else:
             new.append(ent)
     taken = {i for e in new for i in range(e.start, e.end)}
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.i not in taken and tok.text in parts and tok.pos_ == "PROPN" and tok.text[:1].isupper():
             new.append(Span(doc, tok.i, tok.i + 1, label="Person"))
             changed = True
@@ -422,7 +422,7 @@ def _names_with_common_heads(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for e in ents for i in range(e.start, e.end)}
     new: list[Span] = []
     drop: set[int] = set()
-    for tok in doc:
+    for tok in doc_tokens(doc):
         ent = by_start.get(tok.i)
         if ent is not None:
             if ent.label_ not in CORE_LABELS - {"Person", "Place", "Project"}:
@@ -460,7 +460,7 @@ def _titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     after a minister's portfolio, the capitalised words that are no policy area are the minister's name
     (the statistical model often misses them or glues them to the portfolio)."""
     new: list[Span] = []
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.lower_ not in lx.PORTFOLIO_TITLES or not tok.text[:1].isupper():
             continue
         k = tok.i + 1
@@ -505,7 +505,7 @@ def _described_names(doc: Doc, ents: list[Span]) -> list[Span]:
     starts = {e.start: e for e in ents}
     taken = {i for e in ents for i in range(e.start, e.end)}
     new: list[Span] = []
-    for tok in doc[:-1]:
+    for tok in doc_tokens(doc)[:-1]:
         nxt = doc[tok.i + 1]
         sentence_initial = tok.is_sent_start and tok.text[1:].islower()
         if not ((tok.is_lower or sentence_initial) and nxt.text[:1].isupper() and nxt.is_alpha):
