@@ -944,3 +944,17 @@ def test_the_same_year_is_the_last_deadline(run) -> None:
     by_value = {t.value: t for t in targets(ex)}
     assert by_value[300000].baseline == 37000 and by_value[300000].year == 2030
     assert 660 in by_value and by_value[660].year == 2030
+
+
+@pytest.mark.parametrize(("text", "group", "members"), [
+    ("The project will be carried out by the Sunderland Cell Consortium, made up of Nissan, AESC and the "
+     "University of Warwick.", "Sunderland Cell Consortium", ["Nissan", "University of Warwick"]),
+    ('KHNP will lead the project through "Team Korea," a consortium that also includes KEPCO Engineering & '
+     "Construction, Doosan Enerbility and KEPCO KPS.", "Team Korea", ["Doosan Enerbility", "KEPCO KPS"]),
+])
+def test_members_listed_after_made_up_of_or_an_apposition(run, text: str, group: str, members: list[str]) -> None:
+    ex = run(text)
+    alliance = find(ex, group, "Alliance")
+    assert alliance is not None, [(e.name, e.type) for e in ex.entities]
+    for m in members:
+        assert has_rel(ex, find(ex, m), "memberOf", alliance), m

@@ -701,10 +701,13 @@ def _descriptor_type(doc: Doc, span: Span) -> str | None:
         kind = _descriptor_kind(doc, before)
         if kind is not None:
             return kind
-    if span.end + 2 >= len(doc) or doc[span.end].text != ",":
+    end = span.end + 1 if span.end < len(doc) and doc[span.end].text in {'"', "”", "'", "’"} else span.end
+    if end + 2 >= len(doc) or doc[end].text != ",":
         return None
     # an apposition: ', the state's economic development agency,' / ', a unit of ...'
-    k = span.end + 1
+    k = end + 1
+    if k < len(doc) and doc[k].text in {'"', "”", "'", "’"}:
+        k += 1  # '"Team Korea," a consortium that ...'
     first = doc[k]
     if first.lower_ not in {"the", "a", "an", "its", "their"} and not any(
         t.text in {"'s", "’s"} for t in doc[k : min(k + 4, len(doc))]

@@ -172,6 +172,7 @@ YEAR_LEAD_WORDS = {
     "third",
     "fourth",
 }
+MEMBER_LIST_WORDS = {"including", "include", "includes", "such", "comprising", "comprise", "comprises", "grouping"}
 PART_NOUNS = {"areas", "parts", "pillars", "components", "elements", "priorities", "tasks", "measures", "steps"}
 BUILD_VERBS = {"build", "construct", "develop", "establish", "operate"}
 PLACE_IN_NAME = re.compile(r"\b(?:in|at|near) (?:the )?([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3})")
@@ -1601,9 +1602,12 @@ class FactFinder:
         if alliances:
             group = alliances[0]
             for tok in sent_tokens(sent):
-                if tok.lower_ in {"including", "include", "includes", "such"} and tok.i > min(
-                    t.i for t in sent_tokens(sent) if self.table.at(t.i) is group
-                ):
+                listed = tok.lower_ in MEMBER_LIST_WORDS or (
+                    tok.lower_ in {"made", "composed", "consisting"}
+                    and tok.i + 1 < sent.end
+                    and self.doc[tok.i + 1].lower_ in {"up", "of"}
+                )  # 'made up of A, B and C', 'comprising A, B and C'
+                if listed and tok.i > min(t.i for t in sent_tokens(sent) if self.table.at(t.i) is group):
                     for t in self.doc[tok.i + 1 : sent.end]:
                         ent = self.table.at(t.i)
                         if t.text in {".", ";"}:
