@@ -958,3 +958,14 @@ def test_members_listed_after_made_up_of_or_an_apposition(run, text: str, group:
     assert alliance is not None, [(e.name, e.type) for e in ex.entities]
     for m in members:
         assert has_rel(ex, find(ex, m), "memberOf", alliance), m
+
+
+@pytest.mark.parametrize(("text", "person", "org"), [
+    ("The group is run by the Taiwan Semiconductor Industry Association (TSIA), whose chairman, Cliff Hou, "
+     "spoke.", "Cliff Hou", "Taiwan Semiconductor Industry Association"),
+    ("Premier Cho Jung-tai (卓榮泰), who chairs the Executive Yuan, told the meeting.", "Cho Jung-tai",
+     "Executive Yuan"),
+])
+def test_head_of_in_relative_clauses(run, text: str, person: str, org: str) -> None:
+    ex = run(text)
+    assert has_rel(ex, find(ex, person, "Person"), "headOf", find(ex, org)), rels(ex, "headOf")

@@ -28,7 +28,7 @@ from kg.extract.mentions import (
 )
 from kg.extract.mentions import definite_descriptions as resolve_definites
 from kg.extract.money import AmountMatch, find_amounts
-from kg.extract.names import clean_name
+from kg.extract.names import clean_name, is_acronym
 from kg.extract.projects import ProjectIndex, coordinated, lemma_key, same_project, split_pp_list
 from kg.model import ORG_TYPES
 
@@ -500,6 +500,7 @@ class FactFinder:
             self._title_before(sent, tok.i, end, person)
             self._title_after(sent, end, person)
             self._headed_by_person(sent, tok.i, person)
+            self._whose_title(sent, tok.i, person)
 
     def _title_before(self, sent: Span, start: int, end: int, person: DocEntity) -> None:
         doc = self.doc
@@ -610,6 +611,27 @@ class FactFinder:
             if country:
                 self.facts.relate(person, "headOf", government_of(self.table, country), sent, 0.7, "President")
 
+    def _whose_title(self, sent: Span, start: int, person: DocEntity) -> None:
+        """'the Taiwan Semiconductor Industry Association (TSIA), whose chairman, Cliff Hou, ...'."""
+        doc = self.doc
+        j = start - 1
+        if j > sent.start and doc[j].text == ",":
+            j -= 1
+        role: list[str] = []
+        while j > sent.start and doc[j].lower_ in lx.TITLE_WORDS:
+            role.insert(0, doc[j].text)
+            j -= 1
+        if not role or doc[j].lower_ != "whose" or any(w.lower() in lx.NOT_HEAD_ROLE_WORDS for w in role):
+            return
+        k = j - 1
+        while k > sent.start and doc[k].text in {",", ")"} or k > sent.start and is_acronym(doc[k].text):
+            k -= 1  # ', (TSIA),'
+        while k > sent.start and doc[k].text == "(":
+            k -= 1
+        org = self.table.at(k)
+        if org is not None and org.type in ORG_TYPES:
+            self.facts.relate(person, "headOf", org, sent, 0.75, " ".join(role))
+
     def _headed_by_person(self, sent: Span, start: int, person: DocEntity) -> None:
         """'The task force is headed by Yoon Chang-ryeol', 'the committee, chaired by Prime Minister
         Han Duck-soo': the person heads what the verb's subject (or the noun it describes) names."""
@@ -671,6 +693,10 @@ class FactFinder:
     def _title_after(self, sent: Span, end: int, person: DocEntity) -> None:
         """'Chey Tae-won, chairman of the Korea Chamber ...' / 'Roh Tae-moon, CEO of the DX Division'."""
         doc = self.doc
+        if end < sent.end and doc[end].text == "(":
+            # 'Premier Cho Jung-tai (卓榮泰), who chairs the Executive Yuan': past the bracket
+            close = next((j for j in range(end, min(sent.end, end + 8)) if doc[j].text == ")"), None)
+            end = close + 1 if close is not None else end
         if end >= sent.end or doc[end].text != ",":
             return
         i = end + 1
