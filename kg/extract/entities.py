@@ -661,6 +661,7 @@ CORPORATE_NOUNS = {
     "facility",
 }
 PLACE_PREPS = {"in", "near", "at", "across", "outside"}
+COUNTRY_ACRONYMS = {"usa", "uae", "rok", "prc", "dprk", "ussr"}
 # titles that only companies have: 'CEO of X' is a company, 'President of X' may be a country
 ORG_HEAD_TITLES = {"ceo", "chairman", "chairwoman", "founder", "co-founder", "cto", "cfo", "coo"}
 
@@ -832,6 +833,8 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
             return None
         if subject_of_business or corporate_possessor:
             return "Company"
+        if len(span) == 1 and name.isupper() and name.isalpha() and len(name) >= 3 and name.lower() not in COUNTRY_ACRONYMS:
+            return "Company"  # 'TSMC', 'KHNP': an acronym the model calls a place names an organisation
         return None
     if (
         label == "Company"
