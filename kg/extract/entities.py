@@ -833,7 +833,8 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
             return None
         if subject_of_business or corporate_possessor:
             return "Company"
-        if len(span) == 1 and name.isupper() and name.isalpha() and len(name) >= 3 and name.lower() not in COUNTRY_ACRONYMS:
+        acronym = len(span) == 1 and name.isupper() and name.isalpha() and len(name) >= 3
+        if acronym and name.lower() not in COUNTRY_ACRONYMS:
             return "Company"  # 'TSMC', 'KHNP': an acronym the model calls a place names an organisation
         return None
     if (
