@@ -969,3 +969,16 @@ def test_members_listed_after_made_up_of_or_an_apposition(run, text: str, group:
 def test_head_of_in_relative_clauses(run, text: str, person: str, org: str) -> None:
     ex = run(text)
     assert has_rel(ex, find(ex, person, "Person"), "headOf", find(ex, org)), rels(ex, "headOf")
+
+
+@pytest.mark.parametrize(("text", "child", "parent"), [
+    ("It will be run by the National Innovation Center (NIC), an agency under the Ministry of Planning and "
+     "Investment.", "National Innovation Center", "Ministry of Planning and Investment"),
+    ("The Ministry of Trade, Industry and Energy will fund it. The projects will be managed by the Korea "
+     "Institute for Advancement of Technology (KIAT), a state-run agency under the ministry.",
+     "Korea Institute for Advancement of Technology", "Ministry of Trade, Industry and Energy"),
+])
+def test_agency_under_a_ministry_is_part_of_it(run, text: str, child: str, parent: str) -> None:
+    ex = run(text)
+    assert find(ex, child, "GovernmentAgency") is not None, [(e.name, e.type) for e in ex.entities]
+    assert has_rel(ex, find(ex, child), "partOf", find(ex, parent))

@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from kg.extract import lexicon as lx
 from kg.extract.mentions import doc_text, doc_tokens
-from kg.extract.names import cue_type, find_cue_names
+from kg.extract.names import cue_type, find_cue_names, head_word
 
 CORE_LABELS = {"GovernmentAgency", "Company", "Alliance", "Association", "Organization", "Person", "Place", "Project"}
 KEEP_SPACY = {"MONEY", "DATE", "CARDINAL", "PERCENT", "NORP", "QUANTITY", "ORDINAL", "TIME"}
@@ -677,11 +677,17 @@ def _retype_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
             kind = _descriptor_type(doc, span)
             if kind is not None:
                 described.setdefault(span.text, kind)
+        elif span.label_ == "Project" and head_word(re.sub(r"\s*\([^)]*\)\s*$", "", span.text)) in {"center", "centre"}:
+            kind = _descriptor_type(doc, span)  # 'the National Innovation Center (NIC), an agency under ...'
+            if kind in {"GovernmentAgency", "Organization", "Company", "Association"}:
+                described.setdefault(span.text, kind)
     out = []
     for span in spans:
         label = span.label_
         cue = cue_type(span.text)
-        if label in {"Person", "Place", "Company"} and cue in {None, "Company"}:
+        if label == "Project" and span.text in described:
+            span = Span(doc, span.start, span.end, label=described[span.text])
+        elif label in {"Person", "Place", "Company"} and cue in {None, "Company"}:
             # an apposition outranks a weak company head word ('X Capital, a state-run lender')
             new = described.get(span.text) or (None if cue else _contextual_label(doc, span, full_person_parts))
             if new and new != label:
@@ -703,6 +709,8 @@ def _descriptor_type(doc: Doc, span: Span) -> str | None:
         if kind is not None:
             return kind
     end = span.end + 1 if span.end < len(doc) and doc[span.end].text in {'"', "”", "'", "’"} else span.end
+    if end + 3 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        end += 3  # 'the National Innovation Center (NIC), an agency under ...'
     if end + 2 >= len(doc) or doc[end].text != ",":
         return None
     # an apposition: ', the state's economic development agency,' / ', a unit of ...'

@@ -1807,6 +1807,31 @@ class FactFinder:
                         child = self.table.at(tok.i + 1)
                 if parent is not None and child is not None and parent.type in ORG_TYPES and child.type in ORG_TYPES:
                     self.facts.relate(child, "partOf", parent, sent, 0.7)
+            if (
+                low in {"agency", "body", "institute", "organization", "organisation", "office", "unit", "arm"}
+                and tok.i + 2 < sent.end
+                and self.doc[tok.i + 1].lower_ in {"under", "within"}
+            ):
+                # 'the Korea Institute for Advancement of Technology (KIAT), a state agency under the ministry'
+                j = tok.i + 2
+                while j < sent.end and self.doc[j].lower_ == "the":
+                    j += 1
+                parent = self.table.at(j) if j < sent.end else None
+                k = tok.i - 1
+                while k > sent.start and (self.doc[k].is_lower or self.doc[k].text == "-"):
+                    k -= 1  # 'a state-run'
+                k -= 1 if self.doc[k].text == "," else 0
+                while k > sent.start and (self.doc[k].text in {")", "("} or is_acronym(self.doc[k].text)):
+                    k -= 1  # '(KIAT)'
+                child = self.table.at(k) if self.doc[k + 1].text in {",", "("} else None
+                if (
+                    child is not None
+                    and parent is not None
+                    and child.type in ORG_TYPES
+                    and child is not parent
+                    and parent.type == "GovernmentAgency"
+                ):
+                    self.facts.relate(child, "partOf", parent, sent, 0.7)
             if low == "own" and tok.pos_ == "VERB":
                 # 'Hyundai Motor Group, which owns Hyundai Motor Company, Kia and Hyundai Mobis'
                 owners = [e for sub in verb_subjects(tok) for e in self.entity_of(sub, False) if e.type in ORG_TYPES]
