@@ -982,3 +982,8 @@ def test_agency_under_a_ministry_is_part_of_it(run, text: str, child: str, paren
     ex = run(text)
     assert find(ex, child, "GovernmentAgency") is not None, [(e.name, e.type) for e in ex.entities]
     assert has_rel(ex, find(ex, child), "partOf", find(ex, parent))
+
+
+def test_business_of_a_group_is_part_of_it(run) -> None:
+    ex = run("Agratas, the battery business of Tata Group, will build the plant.")
+    assert has_rel(ex, find(ex, "Agratas"), "partOf", find(ex, "Tata Group"))

@@ -1784,7 +1784,9 @@ class FactFinder:
         """'Y, a subsidiary of X', "X's battery unit Y", 'projects under the France 2030 plan'."""
         for tok in sent_tokens(sent):
             low = tok.lemma_.lower()
-            if low in {"subsidiary", "unit", "division", "arm", "affiliate", "branch"}:
+            if low in {"subsidiary", "unit", "division", "arm", "affiliate", "branch", "business", "part"} and (
+                low != "part" or tok.dep_ == "appos" or self.doc[tok.i - 1].text == ","
+            ):
                 parent = None
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
