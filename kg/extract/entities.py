@@ -661,7 +661,6 @@ CORPORATE_NOUNS = {
     "facility",
 }
 PLACE_PREPS = {"in", "near", "at", "across", "outside"}
-COUNTRY_ACRONYMS = {"usa", "uae", "rok", "prc", "dprk", "ussr"}
 # titles that only companies have: 'CEO of X' is a company, 'President of X' may be a country
 ORG_HEAD_TITLES = {"ceo", "chairman", "chairwoman", "founder", "co-founder", "cto", "cfo", "coo"}
 
@@ -749,7 +748,6 @@ def _descriptor_kind(doc: Doc, noun) -> str | None:
     if word in lx.TITLE_WORDS:
         return None
     mods = {t.lower_ for t in doc[max(noun.i - 4, 0) : noun.i] if t.is_lower}
-    mods |= {m for t in doc[max(noun.i - 4, 0) : noun.i] if "-" in t.text for m in [t.lower_]}
     if word in {"group", "groups", "body", "organisation", "organization"} and mods & lx.ASSOCIATION_GROUP_MODIFIERS:
         return "Association"
     kind = lx.DESCRIPTOR_TYPES.get(word)
@@ -842,7 +840,7 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         if subject_of_business or corporate_possessor:
             return "Company"
         acronym = len(span) == 1 and name.isupper() and name.isalpha() and len(name) >= 3
-        if acronym and name.lower() not in COUNTRY_ACRONYMS:
+        if acronym and name not in lx.COUNTRY_ACRONYMS:
             return "Company"  # 'TSMC', 'KHNP': an acronym the model calls a place names an organisation
         return None
     if (

@@ -151,6 +151,8 @@ class DocFacts:
         self.relations.append(FoundRelation(s.key, p, o.key, sent, conf, role))
 
 
+# a target's value, unit, baseline, currency and qualifier
+TargetMeasures = tuple[float | None, str | None, float | None, str | None, str | None]
 YEAR_LEAD_WORDS = {
     "fiscal",
     "fy",
@@ -971,16 +973,7 @@ class FactFinder:
                 project = ent if ent is not None and ent.type == "Project" else None
         if project is None and verb is not None:
             # 'provide £2 billion through a new Automotive Transformation Fund to support ...': the vehicle
-            for c in verb.children:
-                if c.dep_ == "prep" and c.lower_ in {"through", "via"}:
-                    for p in c.children:
-                        if p.dep_ != "pobj" or year_of(p):
-                            continue
-                        ent = self.table.at(p.i)
-                        if ent is not None and ent.type == "Project":
-                            project = ent
-                        elif ent is None and lemma(p) in lx.PROGRAMME_HEADS | {"project", "fund", "plan"}:
-                            project = self.projects.add_np(p, 0.55)
+            project = self._programme_after(verb, {"through", "via"}, lx.PROGRAMME_HEADS | {"project", "fund", "plan"})
         if project is None:
             for head in after or (self._purpose_heads(verb) if verb is not None else []):
                 project = self.projects.add_np(head)
@@ -990,14 +983,7 @@ class FactFinder:
         if project is None and verb is not None:
             # 'Under the sovereign AI foundation model project, the ministry will provide 530 billion won':
             # with no purpose of its own, the money goes to the programme it is given under
-            for c in verb.children:
-                if c.dep_ == "prep" and c.lower_ == "under":
-                    for p in c.children:
-                        ent = self.table.at(p.i)
-                        if p.dep_ == "pobj" and ent is not None and ent.type == "Project":
-                            project = ent
-                        elif p.dep_ == "pobj" and ent is None and lemma(p) in {"project", "programme", "program"}:
-                            project = self.projects.add_np(p, 0.55)
+            project = self._programme_after(verb, {"under"}, {"project", "programme", "program"})
         if project is None and verb is not None:
             # 'provide 5 trillion won in low-interest loans to shipbuilders': the instrument is the programme
             for t in self.doc[span.end : min(sent.end, span.end + 4)]:
@@ -1085,6 +1071,23 @@ class FactFinder:
             year = int(y.group(1)) if y else parent.year
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def _programme_after(self, verb: Token, preps: set[str], heads: set[str]) -> DocEntity | None:
+        """The project named by the object of one of the verb's prepositions ('through a new Automotive
+        Transformation Fund', 'under the sovereign AI foundation model project'); the last one wins."""
+        project = None
+        for c in verb.children:
+            if c.dep_ != "prep" or c.lower_ not in preps:
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj" or year_of(p):
+                    continue
+                ent = self.table.at(p.i)
+                if ent is not None and ent.type == "Project":
+                    project = ent
+                elif ent is None and lemma(p) in heads:
+                    project = self.projects.add_np(p, 0.55)
+        return project
 
     def _listed_funding(self, sent: Span, amount: AmountMatch, span: Span) -> None:
         """'Key measures include: - A$13.7 billion for a Hydrogen Production Tax Incentive; ...': an amount
@@ -1678,6 +1681,7 @@ class FactFinder:
     # ------------------------------------------------------------------ locatedIn
     def located(self, sent: Span) -> None:
         doc = self.doc
+        pairs: dict[int, int] | None = None  # the sentence's place chains, read once when a place appears
         for tok in sent_tokens(sent):
             place = self.table.at(tok.i)
             if place is None or place.type != "Place":
@@ -1687,8 +1691,10 @@ class FactFinder:
             end = tok.i
             while end < sent.end and self.table.at(end) is place:
                 end += 1
+            if pairs is None:
+                pairs = self._place_pair_starts(sent)
             # 'Haenam-gun, Jeollanam-do' / 'Yeouido, Yeongdeungpo-gu, Seoul': a place in the next one
-            if end + 1 < sent.end and doc[end].text == "," and tok.i in self._place_pair_starts(sent):
+            if end + 1 < sent.end and doc[end].text == "," and tok.i in pairs:
                 nxt = self.table.at(end + 1)
                 if nxt is not None and nxt.type == "Place" and nxt is not place and place.name not in lx.COUNTRIES:
                     self.facts.relate(place, "locatedIn", nxt, sent, 0.7)
@@ -1703,7 +1709,7 @@ class FactFinder:
             if (
                 before >= sent.start
                 and doc[before].lower_ in {"in", "at"}
-                and tok.i not in self._place_pair_starts(sent).values()
+                and tok.i not in pairs.values()
             ):
                 prep = doc[before]
                 head = prep.head
@@ -1989,17 +1995,8 @@ class FactFinder:
         else:
             between = doc[prep.i + 1 : prep.i + 2].text if doc[prep.i + 1].lower_ in MONTHS else ""
             name = f"{text} {prep.text} {between + ' ' if between else ''}{year}"
-        key = f"target:{norm(name)}"
-        ent = self.table.add(DocEntity(key, "Target", name, confidence=0.6))
-        ent.year, ent.value, ent.unit, ent.baseline, ent.currency, ent.qualifier = (
-            year,
-            value,
-            unit,
-            baseline,
-            currency,
-            qualifier,
-        )
-        self.table.mark(start_tok, prep.i + 2, key)
+        ent = self._new_target(name, 0.6, year, (value, unit, baseline, currency, qualifier))
+        self.table.mark(start_tok, prep.i + 2, ent.key)
         owner = self._target_owner(sent, phrase, unit)
         self._coordinated_goal(sent, phrase, name[len(text) :], year, owner)
         return FoundTarget(ent, owner.key if owner else None, sent)
@@ -2021,20 +2018,16 @@ class FactFinder:
         numbers, milestone = _target_evidence(part)
         if not numbers:
             return
-        value, unit, baseline, currency, qualifier = _target_value(part)
-        name = f"{part.text.strip(' ,;')}{tail}"
-        key = f"target:{norm(name)}"
-        ent = self.table.add(DocEntity(key, "Target", name, confidence=0.55))
-        ent.year, ent.value, ent.unit, ent.baseline, ent.currency, ent.qualifier = (
-            year,
-            value,
-            unit,
-            baseline,
-            currency,
-            qualifier,
-        )
-        self.table.mark(first.i, cc, key)
+        ent = self._new_target(f"{part.text.strip(' ,;')}{tail}", 0.55, year, _target_value(part))
+        self.table.mark(first.i, cc, ent.key)
         self.facts.targets.append(FoundTarget(ent, owner.key if owner else None, sent))
+
+    def _new_target(self, name: str, confidence: float, year: int, measures: TargetMeasures) -> DocEntity:
+        """The Target entity named `name`, with its deadline and (value, unit, baseline, currency, qualifier)."""
+        ent = self.table.add(DocEntity(f"target:{norm(name)}", "Target", name, confidence=confidence))
+        ent.year = year
+        ent.value, ent.unit, ent.baseline, ent.currency, ent.qualifier = measures
+        return ent
 
     def _target_start(self, sent: Span, prep: Token) -> int | None:
         doc = self.doc
@@ -2207,7 +2200,7 @@ def _word_number(tok: Token) -> float | None:
         return WORD_NUMBERS.get(tok.lower_)
 
 
-def _target_value(phrase: Span) -> tuple[float | None, str | None, float | None, str | None, str | None]:
+def _target_value(phrase: Span) -> TargetMeasures:
     """Value, unit, baseline, currency and qualifier of a target phrase."""
     text = phrase.text
     amounts = find_amounts(text)

@@ -1212,3 +1212,6 @@ PORTFOLIO_WORDS = {
     "&",
 }
 PORTFOLIO_TITLES = {"minister", "secretary", "commissioner"}
+
+# acronyms of countries and unions: places, never organisations to resolve or retype
+COUNTRY_ACRONYMS = {"US", "UK", "EU", "UAE", "ROK", "PRC", "DPRK", "USA", "USSR"}

@@ -201,7 +201,7 @@ def build_entity_table(doc: Doc) -> EntityTable:
             continue
         label = span.label_
         known = _alias_owner(table, name) if label in {"Person", "Place"} else None
-        if known is None and label in {"Person", "Place"} and is_acronym(name) and name not in COUNTRY_CODES:
+        if known is None and label in {"Person", "Place"} and is_acronym(name) and name not in lx.COUNTRY_ACRONYMS:
             known = _entity_for_acronym(table, name)  # 'METI has allocated ...' that the model calls a place
         if known is not None:
             # 'the Export-Import Bank of Korea (Kexim)', then 'Kexim' that the model calls a person
@@ -259,9 +259,6 @@ def _name_and_aliases(raw: str, label: str) -> tuple[str, set[str]]:
             text = canonical
     aliases.discard(text)
     return text, aliases
-
-
-COUNTRY_CODES = {"US", "UK", "EU", "UAE", "ROK", "PRC", "DPRK"}
 
 
 def _alias_owner(table: EntityTable, name: str) -> DocEntity | None:
@@ -366,14 +363,14 @@ def _document_country(all_ents: list[Span], spans: list[Span]) -> str | None:
     def weight(span: Span) -> float:
         return 4.0 if span.start <= first_line_end else 1.0
 
+    norp: list[tuple[int, str | None]] = []
     for ent in all_ents:
         if ent.label_ == "NORP":
             country = lx.NATIONALITY_TO_COUNTRY.get(ent.text.lower().removesuffix("'s"))
+            norp.append((ent.start, country))
             if country:
                 counts[country] = counts.get(country, 0) + 2 * weight(ent)
-    nationals = [(e.start, lx.NATIONALITY_TO_COUNTRY.get(e.text.lower().removesuffix("'s"))) for e in all_ents]
     places = [(e.start, canonical_place(clean_name(e.text))) for e in spans if e.label_ == "Place"]
-    norp = [n for n, e in zip(nationals, all_ents, strict=True) if e.label_ == "NORP"]
     firsts = sorted(norp + places, key=lambda x: x[0])
     first = next((c for _, c in firsts if c and c in lx.COUNTRIES), None)
     if first:
