@@ -987,3 +987,67 @@ def test_agency_under_a_ministry_is_part_of_it(run, text: str, child: str, paren
 def test_business_of_a_group_is_part_of_it(run) -> None:
     ex = run("Agratas, the battery business of Tata Group, will build the plant.")
     assert has_rel(ex, find(ex, "Agratas"), "partOf", find(ex, "Tata Group"))
+
+
+# ---------------------------------------------------------------- titles, lists and public bodies
+
+
+def test_minister_apposition_names_the_ministry(run) -> None:
+    ex = run("Park Ji-won, Minister of Oceans and Fisheries, said the ports would be modernised.")
+    ministry = find(ex, "Ministry of Oceans and Fisheries", "GovernmentAgency")
+    assert ministry is not None, [(e.name, e.type) for e in ex.entities]
+    assert has_rel(ex, find(ex, "Park Ji-won", "Person"), "headOf", ministry)
+    assert not [e for e in ex.entities if e.type == "Company"]
+
+
+@pytest.mark.parametrize("text", [
+    '"Costs will fall," said Choi Min-ho, First Vice Minister of Oceans and Fisheries, at the briefing.',
+    "Second Vice Minister of Oceans and Fisheries Choi Min-ho opened the briefing on Friday.",
+])
+def test_vice_minister_names_the_ministry_but_heads_nothing(run, text: str) -> None:
+    ex = run(text)
+    assert find(ex, "Ministry of Oceans and Fisheries", "GovernmentAgency") is not None
+    assert rels(ex, "headOf") == []
+    assert not any("Minister" in e.name for e in ex.entities)
+
+
+def test_names_listed_with_companies_are_companies(run) -> None:
+    ex = run("The grants went to teams led by Hanwha Systems, Moreh, Furiosa and Coupang Play.")
+    for name in ("Moreh", "Furiosa", "Coupang Play"):
+        ent = find(ex, name)
+        assert ent is not None and ent.type == "Company", (name, [(e.name, e.type) for e in ex.entities])
+
+
+def test_towns_listed_together_stay_places(run) -> None:
+    ex = run("The company runs plants in Gumi, Pohang and Gwangyang.")
+    assert all(find(ex, n, "Place") is not None for n in ("Gumi", "Pohang", "Gwangyang"))
+
+
+def test_a_list_item_is_not_glued_to_the_next_name(run) -> None:
+    ex = run("The venture is backed by Orsted, Vena Energia and Copenhagen Infrastructure Partners.")
+    assert find(ex, "Vena Energia") is not None
+    assert find(ex, "Copenhagen Infrastructure Partners", "Company") is not None
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("Figures from the Korea Shipbuilding Industrial Forum (KSIF) show a rise.",
+     "Korea Shipbuilding Industrial Forum", "Association"),
+    ("The Korea Institute for Advancement of Technology will manage the grants.",
+     "Korea Institute for Advancement of Technology", "GovernmentAgency"),
+    ("Scientists at the Korea Institute of Science and Technology built the prototype.",
+     "Korea Institute of Science and Technology", "Organization"),
+    ("Korea Gas Corp. will build the terminal.", "Korea Gas Corp.", "GovernmentAgency"),
+    ("The Canadian Manufacturers Industry Group welcomed the plan.", "Canadian Manufacturers Industry Group",
+     "Association"),
+    ("US-based Micron Technology will build the plant.", "Micron Technology", "Company"),
+])
+def test_public_bodies_and_industry_bodies_by_their_words(run, text: str, name: str, type_: str) -> None:
+    ent = find(run(text), name)
+    assert ent is not None, [(e.name, e.type) for e in run(text).entities]
+    assert ent.type == type_
+
+
+def test_bracket_of_several_words_is_not_part_of_the_name(run) -> None:
+    ex = run("The Canadian Steel Producers Association (Steel Canada) backed the tariff.")
+    assert find(ex, "Canadian Steel Producers Association", "Association") is not None
+    assert not any("(" in e.name for e in ex.entities)

@@ -58,7 +58,7 @@ class EntityTyper:
             span = doc.char_span(match.start, match.end, label=match.type, alignment_mode="expand")
             if span is not None:
                 span = _cut_person(doc, span, persons)
-                if span is not None and len(span):
+                if span is not None and len(span) and not _portfolio(doc, span):
                     spans.append(Span(doc, span.start, span.end, label=cue_type(span.text) or match.type))
         for whole in original:
             for ent in _split_at_commas(doc, whole):
@@ -69,6 +69,7 @@ class EntityTyper:
         spans = [s for s in spans if s.label_ in CORE_LABELS or not (set(range(s.start, s.end)) & cue_tokens)]
         ents = _vote_types(_retype_by_context(doc, filter_spans(spans)))
         ents = _list_items(doc, ents)
+        ents = _companies_in_lists(doc, ents)
         ents = _described_names(doc, ents)
         ents = _titled_persons(doc, ents)
         ents = _names_with_common_heads(doc, ents)
@@ -95,10 +96,14 @@ class EntityTyper:
             return None
         if "/" in text or "=" in text:
             return None
+        if span[-1].lower_ in {"forum", "council"} and _acronym_after(doc, span):
+            return Span(doc, span.start, span.end, label="Association")  # 'Korea Atomic Industrial Forum (KAIF)'
         if span[-1].lower_ in EVENT_WORDS:
             return _named_inside_event(doc, span)
         if span.end < len(doc) and doc[span.end].lower_ in EVENT_WORDS:
             return None
+        if _portfolio(doc, span):
+            return None  # 'Minister of Trade, Industry and Energy': a title; the facts name the ministry
         if label in {"ORG", "PERSON"}:
             span = _extend_org(doc, span)
         cut = next(
@@ -138,6 +143,31 @@ class EntityTyper:
 LEGAL_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "co", "co.", "corp", "corp.", "llc", "plc", "ag", "sa", "se", "nv"}
 
 
+def _acronym_after(doc: Doc, span: Span) -> bool:
+    """The name is followed by '(ACRONYM)' spelling its initials: a standing body, not an event."""
+    if span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+        return False
+    acronym = doc[span.end + 1].text
+    initials = "".join(t.text[0] for t in span if t.text[:1].isupper())
+    return acronym.isupper() and len(acronym) >= 2 and initials.startswith(acronym[:2])
+
+
+def _portfolio(doc: Doc, span: Span) -> bool:
+    """A minister's title or the portfolio after it, which the model may take for an organisation."""
+    k = span.start - 1
+    while k > 0 and span.start - k < 8 and (doc[k].text[:1].isupper() or doc[k].lower_ in {"and", "&", ","}):
+        k -= 1  # 'Minister of Oceans and Fisheries': back over the portfolio's other words
+    if k >= 1 and doc[k].lower_ in {"of", "for"} and doc[k - 1].lower_ in {"minister", "secretary"}:
+        return all(t.text[:1].isupper() or t.is_punct or t.lower_ in {"and", "&"} for t in span)
+    k = span.start
+    while k < span.end and doc[k].lower_ in lx.TITLE_WORDS | {"first", "second", "third"}:
+        k += 1
+    return k > span.start and doc[k - 1].lower_ in {"minister", "secretary"} and k < span.end and doc[k].lower_ in {
+        "of",
+        "for",
+    }
+
+
 def _split_at_commas(doc: Doc, ent: Span) -> list[Span]:
     """'KEPCO Engineering & Construction, Doosan Enerbility', 'K-SURE, the Korea Development Bank': the
     model may join two listed names into one; 'Micron Technology, Inc.' and 'Ministry of Trade, Industry
@@ -172,6 +202,9 @@ def _looks_personal(span: Span) -> bool:
     return any("-" in t.text for t in span)
 
 
+NAME_PARTICLES = {"de", "del", "da", "do", "dos", "van", "von", "der", "al", "bin", "e", "y", "la", "le"}
+
+
 def _trim_span(doc: Doc, ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     # never across a line break: keep the part after the last one
@@ -190,6 +223,20 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
         and doc[start].lower_ not in lx.GOV_HEADS
     ):
         start += 1  # 'Chipmaker SK' at the start of a sentence
+    based = next((i for i in range(start + 2, min(end - 1, start + 5)) if doc[i].lower_ == "based"), None)
+    if based is not None and doc[based - 1].text == "-":
+        start = based + 1  # 'US-based Amkor Technology'
+    if ent.label_ in {"ORG", "GPE", "FAC"}:
+        first = start
+        while (
+            first < end - 1
+            and doc[first].is_lower
+            and doc[first].is_alpha
+            and doc[first].lower_ not in NAME_PARTICLES
+        ):
+            first += 1
+        if first > start and doc[first].text[:1].isupper():
+            start = first  # 'state development bank BNDES': the description before the name
     if ent.label_ == "PERSON":
         while start < end - 1 and doc[start].lower_ in lx.TITLE_WORDS:
             start += 1
@@ -206,6 +253,9 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
         and doc[end - 1].text != "."
     ):
         end -= 1
+    opening = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
+    if opening is not None and not any(doc[i].text == ")" for i in range(opening, end)):
+        end = opening  # 'Australian Industry Group (Ai Group': the bracket is another name
     if end <= start:
         return None
     # 'Han Duck-soo', 'Namsa-eup': the model may stop at the hyphen of a name's last part
@@ -381,6 +431,50 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
     if relabel:
         ents = [Span(doc, e.start, e.end, label="Company") if e in relabel else e for e in ents]
     return filter_spans(ents + new) if new or relabel or to_place or towns else ents
+
+
+ORG_LABELS = {"Company", "GovernmentAgency", "Alliance", "Association", "Organization"}
+LIST_GAPS = {",", "and", ", and", "&", "or", ", or"}
+
+
+def _companies_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'led by Naver Cloud, SK Telecom, LG AI Research, Upstage and NC AI': in a list of three or more
+    names that holds an organisation and no known place or person, the model's 'places' and 'persons'
+    are organisations too (a list does not mix companies with towns)."""
+    runs: list[list[int]] = []
+    for k in range(len(ents)):
+        if k and doc[ents[k - 1].end : ents[k].start].text.strip() in LIST_GAPS:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    relabel: dict[int, str] = {}
+    for run in runs:
+        if len(run) < 3:
+            continue
+        items = [ents[k] for k in run]
+        orgs = [e for e in items if e.label_ in ORG_LABELS]
+        if not orgs or any(e.label_ not in ORG_LABELS | {"Place", "Person"} for e in items):
+            continue
+        if any(_known_place(e) or e.label_ == "Person" and _looks_personal(e) for e in items):
+            continue
+        label = max({e.label_ for e in orgs}, key=lambda lab: sum(e.label_ == lab for e in orgs))
+        for k in run:
+            if ents[k].label_ in {"Place", "Person"} and cue_type(ents[k].text) is None:
+                relabel[k] = label
+    if not relabel:
+        return ents
+    return [Span(doc, e.start, e.end, label=relabel[k]) if k in relabel else e for k, e in enumerate(ents)]
+
+
+def _known_place(span: Span) -> bool:
+    text = span.text
+    return span.label_ == "Place" and (
+        text in lx.COUNTRIES
+        or text.lower() in lx.COUNTRY_ALIASES
+        or text.lower() in lx.CAPITALS
+        or cue_type(text) == "Place"
+        or any(text.endswith(sfx) for sfx in lx.PLACE_SUFFIXES)
+    )
 
 
 def _place_by_neighbours(doc: Doc, ents: list[Span], k: int) -> bool:

@@ -547,6 +547,9 @@ class FactFinder:
         if m:
             ministry_name = "Ministry of " + m.group(2).strip().rstrip(",")
             ministry = self._find_or_make_ministry(ministry_name)
+            before = doc[max(sent.start, start - 16) : start].text[: m.start()].split()
+            if before and before[-1].lower() in lx.NOT_HEAD_ROLE_WORDS:
+                return  # 'Second Vice Minister of Science and ICT X': the ministry is named, a deputy heads nothing
             role = f"{m.group(1)} of {m.group(2).strip()}"
             self.facts.relate(person, "headOf", ministry, sent, 0.8, role)
             return
@@ -684,6 +687,36 @@ class FactFinder:
         self.table.mark(j + 1, i + 1, ent.key)
         return ent
 
+    def _portfolio_ministry(self, i: int, sent: Span) -> DocEntity | None:
+        """'of Trade, Industry and Energy' after a minister's title: the ministry of that portfolio."""
+        doc = self.doc
+        j = i + 1
+        while j < sent.end and doc[j].lower_ == "the":
+            j += 1
+        named = self.table.at(j) if j < sent.end else None
+        if named is not None and named.type == "GovernmentAgency":
+            return named
+        words: list[str] = []
+        k = j
+        while k < sent.end and (
+            doc[k].text[:1].isupper()
+            and doc[k].is_alpha
+            and (doc[k].lower_ in lx.PORTFOLIO_WORDS or doc[k].lower_ not in lx.TITLE_WORDS)
+            and (self.table.at(k) is None or self.table.at(k).type != "Person")
+            or doc[k].lower_ in {"and", "&"} and words
+            or doc[k].text == "," and words and k + 1 < sent.end and doc[k + 1].text[:1].isupper()
+            and doc[k + 1].lower_ in lx.PORTFOLIO_WORDS
+        ):
+            words.append(doc[k].text)
+            k += 1
+        while words and words[-1].lower() in {"and", "&", ","}:
+            words.pop()
+        if not words or self.table.at(j) is not None and self.table.at(j).type == "Person":
+            return None
+        portfolio = " ".join(words).replace(" ,", ",")
+        preposition = "for" if doc[i].lower_ == "for" else "of"
+        return self._find_or_make_ministry(f"Ministry {preposition} {portfolio}")
+
     def _find_or_make_ministry(self, name: str) -> DocEntity:
         name = clean_name(name)
         for ent in self.table.entities.values():
@@ -736,10 +769,20 @@ class FactFinder:
                     self.facts.relate(person, "headOf", org, sent, 0.75, lemma(verb))  # 'X, who heads Y'
             return
         role: list[str] = []
-        while i < sent.end and doc[i].lower_ in lx.TITLE_WORDS:
+        while i < sent.end and (
+            doc[i].lower_ in lx.TITLE_WORDS
+            or doc[i].lower_ in {"first", "second", "third"} and i + 1 < sent.end and doc[i + 1].lower_ == "vice"
+        ):
             role.append(doc[i].text)
             i += 1
-        if not role or any(part in lx.NOT_HEAD_ROLE_WORDS for w in role for part in w.lower().split("-")):
+        deputy = any(part in lx.NOT_HEAD_ROLE_WORDS for w in role for part in w.lower().split("-"))
+        if role and role[-1].lower() in {"minister", "secretary"} and i < sent.end and doc[i].lower_ in {"of", "for"}:
+            ministry = self._portfolio_ministry(i, sent)  # 'X, (Vice) Minister of Trade, Industry and Energy,'
+            if ministry is not None:
+                if not deputy:
+                    self.facts.relate(person, "headOf", ministry, sent, 0.8, f"{' '.join(role)} {ministry.name[9:]}")
+                return
+        if not role or deputy:
             return
         if i < sent.end and doc[i].lower_ == "of":
             org = self._of_org(i, sent)

@@ -65,6 +65,15 @@ def _chunks(text: str) -> list[list[tuple[str, int, int]]]:
         word = tok[0]
         if not cur and word.startswith("(") and word.endswith(")"):
             continue  # '(MRO) of U.S. Navy vessels': a bracketed acronym closes a name, never opens one
+        if not cur and word.endswith(")") and not word.startswith("("):
+            continue  # the last word of a bracket opens no name
+        if word.startswith("(") and not word.endswith(")") and len(word) > 1 or re.search(
+            r"-(?:based|owned|run|backed|led|listed|headquartered)$", word
+        ):
+            if cur:  # 'Australian Industry Group (Ai Group)': a bracket of several words is no part of the name
+                chunks.append(cur)
+            cur, pending = [], []
+            continue
         if (
             _is_cap(word)
             and word.lower() not in _CONNECTORS
@@ -164,6 +173,11 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
         name = " ".join(t[0] for t in part)
         if (
             i + 1 < len(parts)
+            and not (  # 'BHP, Rio Tinto and BlueScope Steel'; not '..., Korea Land and Housing Corp.'
+                i
+                and _joined_by_comma(chunk, parts[i - 1], part)
+                and not _starts_with_country([t[0].lower() for t in part])
+            )
             and cue_type(name) is None
             and cue_type(" ".join(t[0] for t in parts[i + 1])) not in (None, "Project", "Place", "Person")
             and _joined_by_and(chunk, part, parts[i + 1])
@@ -199,6 +213,10 @@ def _acronym_refuses(left: list[tuple[str, int, int]], right: list[tuple[str, in
     return fits and not (acronym_matches(acronym, both) or acronym_fits(acronym, both))
 
 
+def _joined_by_comma(chunk, left, right) -> bool:
+    return [t[0] for t in chunk if left[-1][2] <= t[1] < right[0][1]] == [","]
+
+
 def _joined_by_and(chunk, left, right) -> bool:
     between = [t[0].lower() for t in chunk if left[-1][2] <= t[1] < right[0][1]]
     return between == ["and"]
@@ -219,6 +237,49 @@ def words(name: str) -> list[str]:
 def head_word(name: str) -> str:
     ws = [w for w in words(name) if not w.startswith("(")]
     return ws[-1].lower().rstrip(".") if ws else ""
+
+
+# what a public institute does for the state, as opposed to a research institute
+PUBLIC_SERVICE_WORDS = {
+    "planning",
+    "evaluation",
+    "promotion",
+    "advancement",
+    "development",
+    "certification",
+    "accreditation",
+    "standards",
+    "safety",
+    "statistics",
+    "assessment",
+    "management",
+}
+# what a manufacturer makes: 'Indonesia Battery Corporation' is a business, 'Korea Gas Corp.' a public one
+MAKER_WORDS = {
+    "electronics",
+    "semiconductor",
+    "semiconductors",
+    "motor",
+    "motors",
+    "steel",
+    "shipbuilding",
+    "chemical",
+    "chemicals",
+    "display",
+    "displays",
+    "battery",
+    "batteries",
+    "bio",
+    "biologics",
+    "pharmaceutical",
+    "pharmaceuticals",
+    "telecom",
+    "foods",
+    "securities",
+    "manufacturing",
+    "zinc",
+    "aerospace",
+}
 
 
 @lru_cache(maxsize=65536)
@@ -245,6 +306,13 @@ def cue_type(name: str) -> str | None:
         return "Association"
     if of_head in {"ministry", "department", "office", "secretariat", "cabinet"} or first == "ministry":
         return "GovernmentAgency"
+    if "institute" in heads and "research" not in ws:
+        if any(w in PUBLIC_SERVICE_WORDS for w in ws):
+            return "GovernmentAgency"  # 'Korea Institute for Advancement of Technology': a public institute
+        if any(w in {"science", "sciences", "technology", "studies"} for w in ws):
+            return "Organization"  # 'Korea Institute of Science and Technology': a research institute
+    if "institute" in heads and "research" in ws:
+        return "Organization"
     if head == "department" or (
         of_head in {"institute", "agency", "office", "service", "administration", "commission", "centre", "center"}
         and (first in {"national", "federal", "state", "public"} or _starts_with_country(ws))
@@ -260,12 +328,18 @@ def cue_type(name: str) -> str | None:
         ws[0] in {"national", "presidential", "prime", "federal", "state"} or _starts_with_country(ws)
     ):
         return "GovernmentAgency"
+    if head in {"corporation", "corp", "corp."} and _starts_with_country(ws) and not set(ws[1:-1]) & MAKER_WORDS:
+        return "GovernmentAgency"  # 'Korea Electric Power Corp.', 'Korea Trade Insurance Corporation'
     if (
         head in {"corporation", "corp", "corp.", "agency", "authority", "institute", "service"}
         and _starts_with_country(ws)
         and not any(w in lx.COMPANY_HEADS - {"corporation", "corp", "corp.", "insurance"} for w in ws[1:-1])
     ):
         return "GovernmentAgency"
+    if head == "group" and len(ws) >= 2 and ws[-2] in {"industry", "business", "lobby", "employers", "advocacy"}:
+        return "Association"  # 'Australian Industry Group'
+    if any(h in {"organization", "organisation"} for h in heads) and set(ws) & {"industry", "industries", "business"}:
+        return "Association"  # 'Korea Biotechnology Industry Organization'
     if any(h in {"council", "union", "society"} for h in heads) and any(
         w in ws
         for w in (
