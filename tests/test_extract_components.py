@@ -377,7 +377,6 @@ def test_project_named_without_the_verb(run) -> None:
     assert not norm(proj.name).startswith("develop")
 
 
-@_known("'invest X to develop/build Y' gives no project and no funding")
 def test_invest_to_develop_purpose(run) -> None:
     ex = run("The South Korean government will invest 2.8 trillion won to develop autonomous ships.")
     fs = fundings_of(ex, find(ex, "Government of South Korea"), project(ex, "autonomous ships"))
@@ -1051,3 +1050,42 @@ def test_bracket_of_several_words_is_not_part_of_the_name(run) -> None:
     ex = run("The Canadian Steel Producers Association (Steel Canada) backed the tariff.")
     assert find(ex, "Canadian Steel Producers Association", "Association") is not None
     assert not any("(" in e.name for e in ex.entities)
+
+
+# ---------------------------------------------------------------- the parse around amounts, salience
+
+
+@pytest.mark.parametrize("text", [
+    "Hanwha Solutions plans to invest 240 trillion won to build three solar module plants.",
+    "Hanwha Solutions will pour 240 trillion won into three solar module plants.",
+])
+def test_won_after_a_number_is_money_not_a_verb(run, text: str) -> None:
+    ex = run(text)
+    plants = next((e for e in ex.entities if e.type == "Project" and "plants" in e.name), None)
+    found = fundings_of(ex, find(ex, "Hanwha Solutions", "Company"), plants)
+    assert found and has_amount(found[0], 240e12, "KRW"), [(e.name, e.type) for e in ex.entities]
+
+
+def test_the_verb_right_before_the_amount_moves_it(run) -> None:
+    ex = run("Shipbuilders are investing 9 trillion won in new docks, with the government chipping in "
+             "2 trillion won for welding robots.")
+    gov = find(ex, "Government of South Korea", "GovernmentAgency")
+    robots = next((e for e in ex.entities if e.type == "Project" and "welding robots" in e.name), None)
+    found = fundings_of(ex, gov, robots)
+    assert found and has_amount(found[0], 2e12, "KRW"), [(f.funders, f.project) for f in ex.fundings]
+
+
+def test_the_company_as_subject_is_the_previous_subject(run) -> None:
+    ex = run("Novalith Inc., headquartered in Denver, Colorado, is backed by investment firm Orrin Capital Partners. "
+             "The company expects to invest $900 million in the Pueblo site.")
+    ashvale = find(ex, "Novalith Inc.", "Company")
+    assert ashvale is not None, [(e.name, e.type) for e in ex.entities]
+    assert any(ashvale.key in f.funders for f in ex.fundings), [(f.funders, f.project) for f in ex.fundings]
+
+
+def test_a_stage_keeps_what_it_is_a_stage_of(run) -> None:
+    ex = run("The state will provide RM2 billion for a third phase of the Kerian Integrated Green Industrial Park, "
+             "where several chipmakers operate.")
+    phase = next((e for e in ex.entities if e.type == "Project"), None)
+    assert phase is not None and "Kerian Integrated Green Industrial Park" in phase.name
+    assert "where" not in phase.name

@@ -1,11 +1,14 @@
 """kg-builder's spaCy components, registered as factories so a config can add and tune them.
 
+- `kg_currency_nouns`: 'won' after a number parses as a currency noun, not a verb.
 - `kg_entities` (extract.entities): core-typed entity spans.
 - `kg_facts`: entity table (aliases, coreference), projects, fundings, targets and relations,
   stored on `doc._.kg_facts` for `assemble` to turn into a DocumentExtraction.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,6 +33,24 @@ class FactComponent:
         table = build_entity_table(doc)
         doc._.kg_facts = FactFinder(doc, table).run()
         return doc
+
+
+# 'invest 360 trillion won to build': the tagger reads 'won' as the past of 'win' and the parse falls
+# apart around the amount; read with the norm of another currency noun, the same words parse as money
+_WON_AMOUNT = re.compile(r"\d(?:\s*(?:hundred|thousand|million|billion|trillion|mil|bil|tril)\.?)?\s+(won)\b", re.I)
+
+
+@Language.component("kg_currency_nouns")
+def currency_nouns(doc: Doc) -> Doc:
+    """Give 'won' after a number the norm of a currency noun, before tok2vec reads the norms."""
+    text = doc.user_data.get("kg_text") or doc.text
+    if "won" not in text and "Won" not in text:
+        return doc
+    for match in _WON_AMOUNT.finditer(text):
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is not None and len(span) == 1:
+            span[0].norm_ = "yen"
+    return doc
 
 
 @Language.component("kg_paragraphs")

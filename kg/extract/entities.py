@@ -728,6 +728,9 @@ BUSINESS_VERBS = {
     "secure",
     "open",
     "award",
+    "found",
+    "incorporate",
+    "headquarter",
 }
 CORPORATE_NOUNS = {
     "plant",
@@ -863,6 +866,8 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
     after2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
     subject_of_business = (
         root.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB" and head.lemma_.lower() in BUSINESS_VERBS
+    ) or any(  # 'Ridgeline, headquartered in Nashville,': a place has no headquarters
+        c.dep_ == "acl" and c.lower_ in {"headquartered", "founded", "incorporated"} for c in root.children
     )
     corporate_possessor = (
         after is not None

@@ -1209,7 +1209,16 @@ class FactFinder:
         return self.projects.add(name, left, right, 0.5) if len(name) > 3 else None
 
     def _fund_verb(self, anchor: Token, span: Span, sent: Span) -> Token | None:
-        """The verb that moves the money: the nearest ancestor that invests, allocates, goes, includes."""
+        """The verb that moves the money: the verb right before the amount ('with the government chipping in
+        1 trillion won'), else the nearest ancestor that invests, allocates, goes, includes."""
+        for k in range(span.start - 1, max(sent.start, span.start - 5) - 1, -1):
+            tok = self.doc[k]
+            if tok.pos_ == "VERB":
+                if lemma(tok) in lx.FUND_VERBS | lx.MONEY_GO_VERBS and tok.tag_ in {"VBG", "VB", "VBZ", "VBP", "VBD"}:
+                    return tok
+                break
+            if not (tok.pos_ in {"ADP", "PART", "DET", "ADV"} or tok.lower_ in {"aside", "up", "out", "nearly"}):
+                break
         tok = anchor
         for _ in range(8):
             if tok.head is tok:

@@ -611,7 +611,11 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
             if best:
                 table.mark(tok.i, tok.i + 1, best.key)
             continue
+        if tok.lower_ in {"company", "firm"} and tok.dep_ in {"nsubj", "nsubjpass"}:
+            best = _previous_sentence_subject(doc, table, tok, {"Company"})  # salience: a subject stays the topic
         for i in range(tok.i - 1, -1, -1):
+            if best is not None:
+                break
             ent = table.at(i)
             if (
                 ent
@@ -658,6 +662,20 @@ def _previous_subject(doc: Doc, table: EntityTable, tok) -> DocEntity | None:
         prev_start = prev.start - 1
         if sent.start - prev_start > 120:
             break
+    return None
+
+
+def _previous_sentence_subject(doc: Doc, table: EntityTable, tok, types: set[str]) -> DocEntity | None:
+    """'Ridgeline ... is backed by Crestline Partners. The company expects ...': the company of the
+    sentence before that was its subject."""
+    sent = sentence_of(doc, tok.i)
+    if sent.start == 0 or any(table.at(t.i) is not None for t in sent if t.i < tok.i):
+        return None
+    prev = sentence_of(doc, sent.start - 1)
+    for t in prev:
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT":
+            ent = table.at(t.i) or _entity_in_subtree(table, t)
+            return ent if ent is not None and ent.type in types else None
     return None
 
 

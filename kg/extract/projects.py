@@ -98,6 +98,20 @@ def same_project(a: str, b: str) -> bool:
     return inter >= 2 and inter / len(ka | kb) >= 0.75
 
 
+# nouns that name a stage of something, never a project alone: 'a second phase of the X Industrial Park'
+STAGE_HEADS = {
+    "phase",
+    "stage",
+    "expansion",
+    "extension",
+    "construction",
+    "redevelopment",
+    "modernization",
+    "modernisation",
+    "upgrade",
+}
+
+
 def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> tuple[int, int] | None:
     """The noun phrase around `head` without determiners, money, numbers, possessors or a trailing clause."""
     left = head.i
@@ -135,6 +149,7 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
                 and table.at(pobj[0].i) is not None
                 and table.at(pobj[0].i).type in {"Place"}
                 and not (child.lower_ in {"in", "at"} and head.lower_ in lx.FACILITY_HEADS)
+                and not (child.lower_ == "of" and head.lemma_.lower() in STAGE_HEADS)
             ):
                 break
             right = child.right_edge.i + 1
@@ -163,7 +178,8 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
     for i in range(left + 1, right):
         if (
             doc[i].text in {";", ":"}
-            or doc[i].lower_ in {"another", "while", "which", "that"}
+            or doc[i].lower_ in {"another", "while", "which", "that", "where", "who", "whose"}
+            or doc[i].text == "," and i + 1 < right and doc[i + 1].lower_ in {"as", "when", "after", "before"}
             or (doc[i].ent_type_ == "MONEY" and i > head.i)
         ):
             right = i
@@ -226,6 +242,7 @@ def full_np(doc: Doc, head: Token) -> tuple[int, int] | None:
             or tok.ent_type_ == "MONEY"
             or tok.dep_ in {"relcl", "advcl"}
             or tok.text == "," and i + 1 < right and doc[i + 1].pos_ in {"VERB", "AUX", "ADV"}
+            or tok.text == "," and i + 1 < right and doc[i + 1].lower_ in {"as", "when", "after", "before"}
         ):
             right = i
             break
