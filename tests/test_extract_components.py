@@ -1089,3 +1089,47 @@ def test_a_stage_keeps_what_it_is_a_stage_of(run) -> None:
     phase = next((e for e in ex.entities if e.type == "Project"), None)
     assert phase is not None and "Kerian Integrated Green Industrial Park" in phase.name
     assert "where" not in phase.name
+
+
+def test_two_ministries_joined_by_and_the_stay_two(run) -> None:
+    ex = run("The plan was unveiled by the Ministry of Oceans and Fisheries (MOF) and the Ministry of Land, "
+             "Infrastructure and Transport on Friday, together with the Ministry of Economy and Finance and the "
+             "Fair Trade Commission.")
+    for name in ("Ministry of Oceans and Fisheries", "Ministry of Land, Infrastructure and Transport",
+                 "Ministry of Economy and Finance", "Fair Trade Commission"):
+        assert find(ex, name, "GovernmentAgency") is not None, (name, [e.name for e in ex.entities])
+    assert find(ex, "MOF") is find(ex, "Ministry of Oceans and Fisheries")
+    assert not any(e.name in {"Ministry of Oceans", "Ministry of Land, Infrastructure", "Ministry of Economy"}
+                   for e in ex.entities)
+
+
+def test_title_case_headline_words_are_not_names(run) -> None:
+    ex = run("Seoul Doubles Down On Robots, Sets Sights On Global Top Three\n"
+             "The Ministry of Trade, Industry and Energy said on Monday that it would spend 90 billion won on "
+             "robot parts.")
+    assert find(ex, "Ministry of Trade, Industry and Energy", "GovernmentAgency") is not None
+    assert not [e for e in ex.entities if e.type in {"Company", "Person", "Organization"}], \
+        [(e.name, e.type) for e in ex.entities]
+
+
+def test_headline_name_is_cut_back_to_the_story_name(run) -> None:
+    ex = run("K-Shipbuilding Alliance Launched With 30 Members\n"
+             "The K-Shipbuilding Alliance was launched in Busan on Tuesday.")
+    assert find(ex, "K-Shipbuilding Alliance", "Alliance") is not None
+    assert not any("Launched" in e.name for e in ex.entities)
+
+
+def test_a_list_after_in_is_a_list_of_places(run) -> None:
+    ex = run("Refining will centre on the complexes in Gwangyang, Onsan and Seosan. In Onsan, S-Oil and "
+             "Korea Zinc are in talks over a merger.")
+    for name in ("Gwangyang", "Onsan", "Seosan"):
+        assert find(ex, name, "Place") is not None, (name, [(e.name, e.type) for e in ex.entities])
+    assert find(ex, "Korea Zinc", "Company") is not None
+    assert rels(ex, "locatedIn") == []
+
+
+def test_a_number_glued_to_a_word_stays_in_the_project(run) -> None:
+    ex = run("The Ministry of Science and ICT will invest 300 billion won in 6G by 2029.")
+    six_g = find(ex, "6G", "Project")
+    assert six_g is not None, [(e.name, e.type) for e in ex.entities]
+    assert fundings_of(ex, find(ex, "Ministry of Science and ICT"), six_g)

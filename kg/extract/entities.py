@@ -67,7 +67,7 @@ class EntityTyper:
                     spans.append(fixed)
         cue_tokens = {i for s in spans if s.label_ in CORE_LABELS for i in range(s.start, s.end)}
         spans = [s for s in spans if s.label_ in CORE_LABELS or not (set(range(s.start, s.end)) & cue_tokens)]
-        ents = _vote_types(_retype_by_context(doc, filter_spans(spans)))
+        ents = _vote_types(_place_lists(doc, _retype_by_context(doc, filter_spans(spans))))
         ents = _list_items(doc, ents)
         ents = _companies_in_lists(doc, ents)
         ents = _described_names(doc, ents)
@@ -76,6 +76,7 @@ class EntityTyper:
         ents = _surnames_to_persons(doc, ents)
         ents = _places_naming_projects(doc, ents)
         ents = _repeat_mentions(doc, ents)
+        ents = _headline_names(doc, ents)
         doc.ents = ents  # set once: every doc.ents read or write walks the whole document
         return doc
 
@@ -102,6 +103,10 @@ class EntityTyper:
             return _named_inside_event(doc, span)
         if span.end < len(doc) and doc[span.end].lower_ in EVENT_WORDS:
             return None
+        if span.start and doc[span.start - 1].like_num and not doc[span.start - 1].whitespace_:
+            span = Span(doc, span.start - 1, span.end, label=span.label_)  # '6G Forum', not 'G Forum'
+            if len(span) == 2:
+                return None  # '6G', '5G': a technology, not a name
         if _portfolio(doc, span):
             return None  # 'Minister of Trade, Industry and Energy': a title; the facts name the ministry
         if label in {"ORG", "PERSON"}:
@@ -403,6 +408,8 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
             e.text in lx.COUNTRIES or e.text.lower() in lx.COUNTRY_ALIASES or e.text.lower() in lx.CAPITALS
         ):
             continue
+        if _known_place(e) or _after_place_preposition(doc, ents, k):
+            continue  # 'In Yeosu, LG Chem and GS Caltex ...', 'in Yeosu, Daesan and Ulsan': places
         left = ents[k - 1] if k and doc[ents[k - 1].end : e.start].text.strip() in {",", "and", ", and", "&"} else None
         right = (
             ents[k + 1]
@@ -424,6 +431,12 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
         and ents[k - 1].label_ == "Place"
         and doc[ents[k - 1].end : e.start].text.strip() == ","
         and not (e.start >= 1 and doc[e.start - 1].lower_ in lx.TITLE_WORDS)
+        or e.label_ == "Person"
+        and k
+        and len(e) == 1
+        and ents[k - 1].label_ == "Place"
+        and doc[ents[k - 1].end : e.start].text.strip() in LIST_GAPS
+        and _after_place_preposition(doc, ents, k)  # 'complexes in Yeosu, Daesan and Ulsan'
     ]
     if to_place:
         ents = [Span(doc, e.start, e.end, label="Place") if e in to_place else e for e in ents]
@@ -452,6 +465,8 @@ def _companies_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
         if len(run) < 3:
             continue
         items = [ents[k] for k in run]
+        if items[0].start and doc[items[0].start - 1].lower_ in {"in", "at", "near", "from", "across"}:
+            continue  # 'complexes in Yeosu, Daesan and Ulsan': a list of places
         orgs = [e for e in items if e.label_ in ORG_LABELS]
         if not orgs or any(e.label_ not in ORG_LABELS | {"Place", "Person"} for e in items):
             continue
@@ -464,6 +479,44 @@ def _companies_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     if not relabel:
         return ents
     return [Span(doc, e.start, e.end, label=relabel[k]) if k in relabel else e for k, e in enumerate(ents)]
+
+
+def _place_lists(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the complexes in Gwangyang, Onsan and Seosan': after 'in', a list that starts with a place is a list
+    of places, whatever the model called the names without a cue of their own."""
+    ents = sorted(ents, key=lambda e: e.start)
+    out = list(ents)
+    k = 0
+    while k < len(ents):
+        run = [k]
+        while run[-1] + 1 < len(ents) and doc[ents[run[-1]].end : ents[run[-1] + 1].start].text.strip() in LIST_GAPS:
+            run.append(run[-1] + 1)
+        first = ents[k]
+        if (
+            len(run) >= 2
+            and first.label_ == "Place"
+            and first.start
+            and doc[first.start - 1].lower_ in {"in", "at", "near"}
+            and not doc[first.start - 1].is_sent_start  # 'In Onsan, S-Oil and Korea Zinc ...': a clause opener
+            and all(ents[j].label_ in {"Place", "Company", "Person"} for j in run)
+        ):
+            for j in run[1:]:
+                e = ents[j]
+                if e.label_ != "Place" and cue_type(e.text) is None and len(e) <= 2 and not _looks_personal(e):
+                    out[j] = Span(doc, e.start, e.end, label="Place")
+        k = run[-1] + 1
+    return out
+
+
+def _after_place_preposition(doc: Doc, ents: list[Span], k: int) -> bool:
+    """The name, or the list it ends, follows 'in'/'at': 'in Yeosu, Daesan and Ulsan'."""
+    while True:
+        e = ents[k]
+        if e.start and doc[e.start - 1].lower_ in {"in", "at", "near", "from", "outside"}:
+            return True
+        if not k or doc[ents[k - 1].end : e.start].text.strip() not in LIST_GAPS:
+            return False
+        k -= 1
 
 
 def _known_place(span: Span) -> bool:
@@ -501,6 +554,14 @@ def _place_by_neighbours(doc: Doc, ents: list[Span], k: int) -> bool:
         if x is not None
         and (gap if gap is not None else doc[e.end : x.start]).text.strip() in seps
     ]
+    if (
+        len(neighbours) == 1
+        and neighbours[0] is left
+        and left.start
+        and doc[left.start - 1].is_sent_start
+        and doc[left.start - 1].lower_ in {"in", "at"}
+    ):
+        return False  # 'In Yeosu, LG Chem and GS Caltex ...': the place opens the clause, the name is its subject
     return bool(neighbours) and all(x.label_ == "Place" for x in neighbours) and prev in {",", "and", "or"}
 
 
@@ -666,6 +727,51 @@ def _repeat_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
             new.append(span)
             taken.update(range(span.start, span.end))
     return sorted(ents + new, key=lambda e: e.start) if new else ents
+
+
+SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "vs"}
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of headline lines written in Title Case, where every word is capitalised."""
+    ranges = []
+    pos = 0
+    for line in text.split("\n"):
+        words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", line) if w.lower() not in SMALL_WORDS]
+        capitals = sum(w[0].isupper() for w in words)
+        if 3 <= len(words) <= 25 and not line.rstrip().endswith(".") and capitals >= 0.8 * len(words):
+            ranges.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return ranges
+
+
+def _headline_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Korea Bets 448 Billion Won on 6G, Eyes World's First ...': in a Title Case headline every word
+    looks like a name. A name found there stands only when the story uses it too (or its own words
+    type it); 'K-Humanoid Alliance Launched' is cut back to the 'K-Humanoid Alliance' of the story."""
+    text = doc_text(doc)
+    lines = _title_case_lines(text)
+    if not lines:
+        return ents
+    starts = [0] + [end + 1 for _, end in lines]
+    ends = [start for start, _ in lines] + [len(text)]
+    body = "\n".join(text[a:b] for a, b in zip(starts, ends, strict=True))
+    out: list[Span] = []
+    changed = False
+    for ent in ents:
+        inside = any(a <= ent.start_char < b for a, b in lines)
+        if not inside or ent.label_ not in CORE_LABELS or ent.text in body:
+            out.append(ent)
+            continue
+        changed = True
+        end = ent.end - 1
+        while end > ent.start and doc[ent.start : end].text not in body:
+            end -= 1
+        if end > ent.start:
+            out.append(Span(doc, ent.start, end, label=ent.label_))
+        elif ent.label_ in {"Place", "Project"} and (_known_place(ent) or cue_type(ent.text)):
+            out.append(ent)
+    return out if changed else ents
 
 
 def _capitalised(tok) -> bool:
@@ -952,6 +1058,17 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         and after.text in {",", "(", "-", "—", "–"}
     ):
         return "Place"  # a dateline: 'JAKARTA, Oct 3 (Reuters) -'
+    if (
+        label == "Company"
+        and len(span) <= 2
+        and cue_type(span.text) is None
+        and span.start
+        and doc[span.start - 1].lower_ in {"in", "at"}
+        and doc[span.start - 1].is_sent_start
+        and after is not None
+        and after.text == ","
+    ):
+        return "Place"  # 'At Daesan, in South Chungcheong Province, ...'
     if label == "Company" and len(span) <= 2:
         prev = doc[span.start - 1] if span.start else None
         if (

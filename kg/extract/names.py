@@ -120,6 +120,18 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
         # split like any list; after it, 'of Trade, Industry and Energy' (short topic words) stays whole,
         # while 'of China, Bank of China and China Construction Bank' ends the name at the first item
         before, tail = chunk[:link], chunk[link:]
+        boundary = next(
+            (
+                k
+                for k in range(2, len(tail) - 1)
+                if tail[k][0].lower() in {",", "and", "&"}
+                and (tail[k + 1][0].lower() == "the" or tail[k + 1][0] == "Ministry")
+            ),
+            None,
+        )
+        if boundary is not None:
+            # 'Ministry of Science and ICT (MSIT) and the Ministry of Trade, ...': 'and the' opens a new name
+            return [*_segments(before + tail[:boundary]), *_segments(_strip_leading(tail[boundary:]))]
         head_word = before[-1][0].lower()
         if head_word not in LINK_HEADS and any(t[0].lower() in {"of", "for"} for t in tail[1:]):
             # 'Minister Kim Jung-kwan of the Ministry of Trade, ...': this "of" is not inside a name

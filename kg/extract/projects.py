@@ -112,19 +112,28 @@ STAGE_HEADS = {
 }
 
 
+def _glued_number(tok: Token) -> bool:
+    """'6' in '6G', '3' in '3D': a number written together with the word after it."""
+    doc = tok.doc
+    return tok.like_num and not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].is_alpha
+
+
 def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> tuple[int, int] | None:
     """The noun phrase around `head` without determiners, money, numbers, possessors or a trailing clause."""
     left = head.i
     for child in sorted(head.lefts, key=lambda t: -t.i):
         if child.text == "-":
             continue  # 'eco-friendly'
+        if child.i == left - 1 and _glued_number(child):
+            left = child.i  # '6G', '3D': a number glued to the word is part of it
+            continue
         if child.dep_ in DROP_LEFT or child.ent_type_ in {"MONEY", "CARDINAL", "DATE", "PERCENT"}:
             break
         if child.lower_ in WEAK_ADJ:
             break
         left = child.left_edge.i
     # skip leading tokens that are money / determiners / weak adjectives
-    while left < head.i and (
+    while left < head.i and not _glued_number(doc[left]) and (
         doc[left].ent_type_ in {"MONEY", "CARDINAL", "QUANTITY"}
         or doc[left].is_punct
         or doc[left].lower_ in WEAK_ADJ | {"the", "a", "an", "its", "their"}
@@ -308,7 +317,7 @@ class ProjectIndex:
 
     def add(self, name: str, start: int, end: int, confidence: float = 0.6) -> DocEntity | None:
         name = name.strip()
-        if not name or len(lemma_key(name)) == 0 or norm(name) in lx.NOT_NAMES:
+        if not name or len(lemma_key(name)) == 0 or norm(name) in lx.NOT_NAMES and not any(c.isdigit() for c in name):
             return None
         existing = self.find(name)
         if existing is not None:
