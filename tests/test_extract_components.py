@@ -1133,3 +1133,42 @@ def test_a_number_glued_to_a_word_stays_in_the_project(run) -> None:
     six_g = find(ex, "6G", "Project")
     assert six_g is not None, [(e.name, e.type) for e in ex.entities]
     assert fundings_of(ex, find(ex, "Ministry of Science and ICT"), six_g)
+
+
+# ---------------------------------------------------------------- goals written as 'is to be', units and bounds
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Under the plan, autonomous ferries are to be commercialised nationwide by 2029.", 2029),
+    ("The new rocket is to make its maiden flight from the Goheung site in 2031.", 2031),
+    ("The agency aims to obtain type approval from the regulator by the end of 2027.", 2027),
+])
+def test_is_to_and_milestone_verbs_state_goals(run, text: str, year: int) -> None:
+    found = targets(run(text))
+    assert [t.year for t in found] == [year], [t.name for t in found]
+
+
+def test_a_milestone_goal_keeps_its_subject_and_its_count(run) -> None:
+    ex = run("Under the roadmap, at least seven new vaccines with annual sales of more than 500 billion won each "
+             "are to be developed by Korean firms by 2031.")
+    tgt = targets(ex)[0]
+    assert (tgt.year, tgt.value, tgt.qualifier) == (2031, 7, "at least")
+    assert "vaccines" in tgt.name and tgt.unit == "new vaccines"
+
+
+@pytest.mark.parametrize(("text", "value", "baseline"), [
+    ("The ministry aims to cut the share of imported wafers from 80 percent last year to below 40 percent by 2032.",
+     40, 80),
+    ("The agency will expand its rare-earth stockpile from 40 days to 90 days of demand by 2029.", 90, 40),
+])
+def test_from_to_with_units_and_bounds(run, text: str, value: float, baseline: float) -> None:
+    tgt = targets(run(text))[0]
+    assert (tgt.value, tgt.baseline) == (value, baseline)
+
+
+def test_a_changing_measure_names_the_goal(run) -> None:
+    ex = run("The ministry expects the share of recycled lithium in domestic cathode output to climb from 4 percent "
+             "today to 25 percent by 2033.")
+    tgt = targets(ex)[0]
+    assert "share of recycled lithium" in tgt.name
+    assert (tgt.year, tgt.value, tgt.baseline) == (2033, 25, 4)

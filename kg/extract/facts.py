@@ -1912,7 +1912,12 @@ class FactFinder:
     # ------------------------------------------------------------------ targets
     def targets(self, sent: Span) -> None:
         doc = self.doc
-        has_goal = any(lemma(t) in lx.GOAL_VERBS | {"goal", "target", "aim", "plan"} for t in sent_tokens(sent))
+        has_goal = any(
+            lemma(t) in lx.GOAL_VERBS | {"goal", "target", "aim", "plan", "schedule", "slate"}
+            or t.lower_ == "to" and t.i > sent.start and lemma(self.doc[t.i - 1]) == "be" and t.i + 1 < sent.end
+            and self.doc[t.i + 1].tag_ == "VB"  # 'services are to be launched by 2028', 'is to make its maiden flight'
+            for t in sent_tokens(sent)
+        )
         for tok in sent_tokens(sent):
             year = year_of(tok)
             if (
@@ -2001,10 +2006,23 @@ class FactFinder:
         text = phrase.text.strip(" ,;")
         if not text or re.match(r"(?i)(?:up|down|rising|falling) from\b|from\b|compared (?:with|to)\b", text):
             return None  # 'up from 300,000 tons in 2024': the baseline, not the goal
-        if phrase[0].pos_ in {"VERB", "AUX"} and milestone and not numbers:
-            # 'the first phase of the IC design park is expected to open by 2024': what opens
-            subj = next(iter(verb_subjects(phrase[0])), None)
-            if subj is not None and subj.i < phrase.start and subj.pos_ in {"NOUN", "PROPN"}:
+        measured = phrase
+        verb = next((t for t in phrase[:3] if t.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and verb.tag_ in {"VBN", "VBD"} and verb.dep_ in {"acl", "ROOT"} and not any(
+            c.dep_ in {"aux", "auxpass"} for c in verb.children
+        ):
+            return None  # 'a €54 billion plan launched in 2021': a past event, not a goal
+        change = verb is not None and lemma(verb) in CHANGE_VERBS and verb.i == phrase.start
+        if verb is not None and (change or not numbers and (milestone or verb.tag_ == "VBN" and _passive(verb))):
+            # 'the first phase of the IC design park is expected to open by 2024': what opens; 'at least
+            # five new drugs are to be developed by 2030': what is counted
+            subj = next(iter(verb_subjects(verb)), None)
+            if (
+                subj is not None
+                and subj.i < phrase.start
+                and subj.pos_ in {"NOUN", "PROPN"}
+                and subj.lower_ not in lx.DEFINITE_ORG_NOUNS
+            ):
                 ent = self.table.at(subj.i)
                 if ent is None or ent.type == "Project":
                     left = subj.left_edge.i
@@ -2018,6 +2036,9 @@ class FactFinder:
                             break
                     if subj.i - left < 10 and right - left < 14:
                         text = f"{doc[left:right].text} {text}"
+                        if not change:
+                            measured = doc[left : prep.i]  # 'at least five new drugs ... produced by 2030': 5
+                            numbers = _target_evidence(doc[left:right])[0]
         if phrase[0].pos_ in {"NOUN", "ADJ", "PROPN"} and not numbers and not milestone:
             # 'mass production of humanoid robots in 2029 and self-driving cars in 2030'
             for t in reversed(self.facts.targets):
@@ -2032,7 +2053,7 @@ class FactFinder:
             t.lower_ in {"will", "target", "targeted", "aim", "goal"} for t in sent_tokens(sent)
         ):
             return None
-        value, unit, baseline, currency, qualifier = _target_value(phrase)
+        value, unit, baseline, currency, qualifier = _target_value(measured)
         if baseline is None and year_tok is not None:
             # '... to 150 GWh a year by 2030, up from about 50 GWh today': the baseline follows the year
             after = doc[year_tok.i + 1 : min(sent.end, year_tok.i + 8)].text
@@ -2136,6 +2157,8 @@ class FactFinder:
         return None
 
 
+# verbs whose subject is the measure that changes: 'the share of X will climb from 3 to 50 percent by 2030'
+CHANGE_VERBS = {"climb", "rise", "grow", "reach", "increase", "fall", "drop", "decline", "double", "triple", "hit"}
 GOAL_MILESTONE_VERBS = {
     "produce",
     "release",
@@ -2152,6 +2175,18 @@ GOAL_MILESTONE_VERBS = {
     "open",
     "finish",
     "deploy",
+    "obtain",
+    "sign",
+    "win",
+    "sell",
+    "fly",
+    "land",
+    "enter",
+    "introduce",
+    "debut",
+    "install",
+    "commission",
+    "mass-produce",
 }
 
 
@@ -2257,18 +2292,26 @@ def _target_value(phrase: Span) -> TargetMeasures:
     text = phrase.text
     amounts = find_amounts(text)
     qualifier = None
-    m = re.search(r"\b(more than|at least|over|up to|nearly|almost|around|about|less than)\b", text, re.I)
+    m = re.search(
+        r"\b(more than|at least|over|up to|nearly|almost|around|about|less than|below|under|fewer than)\b", text, re.I
+    )
     if m:
         qualifier = m.group(1).lower().replace("over", "more than")
-    if amounts:
+        qualifier = {"below": "less than", "under": "less than", "fewer than": "less than"}.get(qualifier, qualifier)
+    first_number = next(
+        (t for t in phrase if t.like_num and t.ent_type_ != "MONEY" and not year_of(t) and not _is_spec(t)), None
+    )
+    if amounts and (first_number is None or first_number.idx - phrase.start_char >= amounts[0].start):
         a = amounts[0]
         return a.value, a.currency, None, a.currency, qualifier or a.qualifier
     baseline = None
     um = re.search(r"\bup from (?:about |around |roughly )?([\d,.]+)", text)
     fm = re.search(
         r"\bfrom (?:about |around |roughly |some |nearly |just )?([\d,.]+|[a-z]+)"
-        r"(?:\s*(?:percent|per cent|%))?(?: (?:at present|now|currently|today|this year|last year|in \d{4}))?"
-        r" to (?:about |around |more than |at least |over )?([\d,.]+|[a-z]+)",
+        r"(?:\s*(?:percent|per cent|%)|(?= [a-z]+ to (?:about |around |more than |at least |over |below |under )?"
+        r"[\d,.]+) [a-z]+)?"  # 'from 54 days to 100 days'
+        r"(?: (?:at present|now|currently|today|this year|last year|in \d{4}))?"
+        r" to (?:about |around |more than |at least |over |below |under |less than |fewer than )?([\d,.]+|[a-z]+)",
         text,
     )
     value = None
@@ -2301,12 +2344,21 @@ def _target_value(phrase: Span) -> TargetMeasures:
         ):
             words.pop()
         unit = " ".join(words).strip() or None
+        if unit and len(words) > 4:
+            # 'five new drugs with global annual sales of ...': the unit is the noun phrase, not the clause
+            kept = []
+            for t in rest:
+                if t.pos_ not in {"NOUN", "ADJ", "PROPN", "NUM"} and t.text != "-" or t.like_num and kept:
+                    break
+                if not t.like_num:
+                    kept.append(t.text)
+            unit = " ".join(kept) or unit
         if unit and unit.lower().startswith("percent"):
             unit = "percent"
     elif fm:
         # 'expand government-backed overseas logistics bases from nine to 40': the object is the unit
         obj = text[: fm.start()].split(" ", 1)
-        unit = obj[1].strip() if len(obj) > 1 else None
+        unit = obj[1].strip() or None if len(obj) > 1 else None
     if baseline is None and um:
         with contextlib.suppress(ValueError):
             baseline = float(um.group(1).replace(",", ""))

@@ -548,6 +548,8 @@ DOING_VERBS = {
     "enhance",
     "fund",
 }
+# nouns that stand for an organisation in a sentence ('the government aims to ...'): never what a goal is about
+DEFINITE_ORG_NOUNS = {"government", "ministry", "company", "firm", "group", "country", "agency", "state", "city"}
 MILESTONE_NOUNS = {
     "production",
     "release",
@@ -566,6 +568,11 @@ MILESTONE_NOUNS = {
     "delivery",
     "export",
     "exports",
+    "approval",
+    "flight",
+    "certification",
+    "landing",
+    "shutdown",
 }
 GENERIC_PROJECT_NOUNS = {
     "effort",
