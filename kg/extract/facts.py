@@ -1406,6 +1406,21 @@ class FactFinder:
                 if any(same_project(x, y) for x in a.all_names() for y in b.all_names()):
                     keep, drop = (b, a) if _better_project_name(b.name, a.name) else (a, b)
                     self._merge_projects(keep, drop)
+        self._merge_descriptions_of_named_funds()
+
+    def _merge_descriptions_of_named_funds(self) -> None:
+        """'a 1.5 trillion won fund to help battery makers secure lithium' ... 'the Critical Minerals Supply
+        Chain Fund will be financed by ...': with one named fund in the story, 'the fund' described
+        without a name is that fund."""
+        projects = [e for e in self.table.entities.values() if e.type == "Project"]
+        for head in NAMED_BY_HEAD:
+            named = [p for p in projects if _proper_name(p.name) and p.name.split()[-1].lower() == head]
+            if len(named) != 1:
+                continue
+            for p in projects:
+                first = p.name.split()[0].lower() if p.name else ""
+                if p is not named[0] and not _proper_name(p.name) and first in {head, head + "s"}:
+                    self._merge_projects(named[0], p)
 
     def _merge_projects(self, keep: DocEntity, drop: DocEntity) -> None:
         keep.aliases |= drop.all_names() - {keep.name}
@@ -2157,6 +2172,8 @@ class FactFinder:
         return None
 
 
+# heads of projects that a story names once and then calls by the head alone ('the fund')
+NAMED_BY_HEAD = ("fund", "package", "initiative", "scheme")
 # verbs whose subject is the measure that changes: 'the share of X will climb from 3 to 50 percent by 2030'
 CHANGE_VERBS = {"climb", "rise", "grow", "reach", "increase", "fall", "drop", "decline", "double", "triple", "hit"}
 GOAL_MILESTONE_VERBS = {

@@ -156,7 +156,7 @@ _number = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 AMOUNT_RE = re.compile(
     rf"""(?ix)
-    (?P<prefix>{_prefix})?\s?
+    (?:(?<![A-Za-z])(?P<prefix>{_prefix}))?\s?
     (?P<number>{_number})
     (?:[\s-]?(?P<scale>{_scale})(?:\b|(?<=\.)))?
     (?:\s(?P<suffix>{_suffix})\b)?
