@@ -1172,3 +1172,41 @@ def test_a_changing_measure_names_the_goal(run) -> None:
     tgt = targets(ex)[0]
     assert "share of recycled lithium" in tgt.name
     assert (tgt.year, tgt.value, tgt.baseline) == (2033, 25, 4)
+
+
+# ---------------------------------------------------------------- dates, setting-up verbs, joint funders
+
+
+def test_next_year_counts_from_the_story_date(run) -> None:
+    ex = run("March 3, 2027\nThe Ministry of Oceans and Fisheries said it will spend 120 billion won next year on "
+             "smart port cranes. KDB will extend 2 trillion won in port loans through the end of next year.")
+    years = sorted(f.year for f in ex.fundings)
+    assert years == [2028, 2028], [(f.project, f.year) for f in ex.fundings]
+
+
+def test_next_year_without_a_story_date_is_no_year(run) -> None:
+    ex = run("The Ministry of Oceans and Fisheries said it will spend 120 billion won next year on smart port cranes.")
+    assert ex.fundings and ex.fundings[0].year is None
+
+
+def test_partners_who_create_a_fund_pay_into_it(run) -> None:
+    ex = run("Hanwha Group, the Korea Development Bank (KDB) and the Industrial Bank of Korea (IBK) will jointly "
+             "create a 300 billion won fund to help small shipyards switch from diesel engines to electric "
+             "propulsion systems for coastal ferries, the ministry said.")
+    assert ex.fundings, [(e.name, e.type) for e in ex.entities]
+    payers = {next(e.name for e in ex.entities if e.key == k) for k in ex.fundings[0].funders}
+    assert payers == {"Hanwha Group", "Korea Development Bank", "Industrial Bank of Korea"}
+
+
+def test_headline_amount_abbreviations(run) -> None:
+    ex = run("Shipbuilders, state lenders form 300 bil. won fund for electric ferries\n"
+             "Gov't offers 2 tln won package to shipyards")
+    amounts = sorted(a.value for f in ex.fundings for a in f.amounts if a.currency == "KRW")
+    assert amounts == [300e9, 2e12], [(f.project, f.amounts) for f in ex.fundings]
+    assert not any(e.name.lower().startswith(("bil", "won", "tln")) for e in ex.entities if e.type == "Project")
+
+
+def test_quoted_words_stay_in_the_project_name(run) -> None:
+    ex = run('LG Electronics will put 20 billion won into a new "AI quality inspection" track.')
+    track = next((e for e in ex.entities if e.type == "Project"), None)
+    assert track is not None and track.name == "AI quality inspection track"

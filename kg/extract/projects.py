@@ -112,6 +112,9 @@ STAGE_HEADS = {
 }
 
 
+SCALE_NAMES = {"thousand", "million", "billion", "trillion", "mln", "bln", "tln", "mil", "bil", "tril"}
+
+
 def _glued_number(tok: Token) -> bool:
     """'6' in '6G', '3' in '3D': a number written together with the word after it."""
     doc = tok.doc
@@ -127,6 +130,8 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
         if child.i == left - 1 and _glued_number(child):
             left = child.i  # '6G', '3D': a number glued to the word is part of it
             continue
+        if child.is_quote and child.i < left:
+            continue  # 'a new "AI smart factory" track': the quoted words belong to the name
         if child.dep_ in DROP_LEFT or child.ent_type_ in {"MONEY", "CARDINAL", "DATE", "PERCENT"}:
             break
         if child.lower_ in WEAK_ADJ:
@@ -135,6 +140,9 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
     # skip leading tokens that are money / determiners / weak adjectives
     while left < head.i and not _glued_number(doc[left]) and (
         doc[left].ent_type_ in {"MONEY", "CARDINAL", "QUANTITY"}
+        or doc[left].lower_ in {"won", "yen", "yuan", "dollar", "euro"} and left and doc[left - 1].like_num
+        or doc[left].lower_ in {"won", "yen", "yuan"} and left and doc[left - 1].lower_.rstrip(".") in SCALE_NAMES
+        or doc[left].lower_.rstrip(".") in SCALE_NAMES and left and doc[left - 1].like_num
         or doc[left].is_punct
         or doc[left].lower_ in WEAK_ADJ | {"the", "a", "an", "its", "their"}
         or doc[left].dep_ in {"poss", "case", "det"}
@@ -194,6 +202,7 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
             right = i
             break
     # 'funds to aid domestic manufacturers of chips ...': an adjacent purpose clause names the project
+    plain_right = right
     if (
         right + 1 < len(doc)
         and doc[right].lower_ == "to"
@@ -223,6 +232,10 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
         )
         if cut is not None:
             right = cut
+    if right - left > 16 and plain_right - left <= 16:
+        right = plain_right  # the purpose clause runs on too long to be a name: the noun phrase alone
+        while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].lower_ in STOP):
+            right -= 1
     if right - left > 16 or right <= left:
         return None
     return left, right
@@ -265,7 +278,7 @@ def full_np(doc: Doc, head: Token) -> tuple[int, int] | None:
 def project_name(doc: Doc, start: int, end: int) -> str:
     text = doc[start:end].text
     text = re.sub(r"\s*\([^)]*\)", "", text) if not re.search(r"\([A-Z.]+\)\s+\w", text) else text
-    text = re.sub(r"\s+", " ", text).strip(" ,;:'\"“”")
+    text = re.sub(r"\s+", " ", re.sub(r"\s*[\"“”]\s*", " ", text)).strip(" ,;:'")  # 'a new "AI" track': no quotes
     if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
         text = text[:-1]
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
