@@ -1210,3 +1210,45 @@ def test_quoted_words_stay_in_the_project_name(run) -> None:
     ex = run('LG Electronics will put 20 billion won into a new "AI quality inspection" track.')
     track = next((e for e in ex.entities if e.type == "Project"), None)
     assert track is not None and track.name == "AI quality inspection track"
+
+
+# ---------------------------------------------------------------- groups, affiliates, heads in brackets
+
+
+def test_head_named_in_brackets_after_the_organisation(run) -> None:
+    ex = run("The Ministry of Oceans and Fisheries (Minister Park Sung-hoon) announced on the 4th that it held "
+             "a meeting on port automation.")
+    assert has_rel(ex, find(ex, "Park Sung-hoon", "Person"), "headOf",
+                   find(ex, "Ministry of Oceans and Fisheries")), rels(ex, "headOf")
+
+
+def test_affiliates_listed_after_whose_or_a_colon_are_parts(run) -> None:
+    ex = run("LG Group, whose affiliates include LG Chem, LG Innotek and LG Uplus, buys parts from 3,000 suppliers. "
+             "The consortium includes Hyosung Heavy Industries and two affiliates of Korea Gas Corp. (KOGAS): "
+             "KOGAS Tech and KOGAS Energy.")
+    for child in ("LG Chem", "LG Innotek", "LG Uplus"):
+        assert has_rel(ex, find(ex, child), "partOf", find(ex, "LG Group")), (child, rels(ex, "partOf"))
+    for child in ("KOGAS Tech", "KOGAS Energy"):
+        assert has_rel(ex, find(ex, child), "partOf", find(ex, "Korea Gas Corp.")), (child, rels(ex, "partOf"))
+
+
+def test_quoted_consortium_and_its_members(run) -> None:
+    ex = run('"Team Busan," the consortium led by HJ Shipbuilding, also includes Hanjin Heavy, STX Marine and two '
+             "affiliates of the Korea Land and Housing Corporation (LH): LH Engineering and LH Partners.")
+    team = find(ex, "Team Busan", "Alliance")
+    assert team is not None, [(e.name, e.type) for e in ex.entities]
+    members = {s for s, o in rels(ex, "memberOf") if o == "Team Busan"}
+    assert {"Hanjin Heavy", "STX Marine"} <= members
+    assert "Korea Land and Housing Corporation" not in members
+
+
+def test_alliance_that_consists_of_members(run) -> None:
+    ex = run("The data comes from the Battery Data Alliance, which consists of LG Energy Solution, Samsung SDI "
+             "and SK On.")
+    members = {s for s, o in rels(ex, "memberOf") if o == "Battery Data Alliance"}
+    assert members == {"LG Energy Solution", "Samsung SDI", "SK On"}
+
+
+def test_a_company_described_as_a_maker_in_a_town_is_located_there(run) -> None:
+    ex = run("Kim Dae-ho, chief executive of Sejin Gear, a gearbox maker in Changwon, said orders had halved.")
+    assert has_rel(ex, find(ex, "Sejin Gear"), "locatedIn", find(ex, "Changwon", "Place")), rels(ex, "locatedIn")

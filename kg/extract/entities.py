@@ -75,6 +75,7 @@ class EntityTyper:
         ents = _names_with_common_heads(doc, ents)
         ents = _surnames_to_persons(doc, ents)
         ents = _places_naming_projects(doc, ents)
+        ents = _quoted_groups(doc, ents)
         ents = _repeat_mentions(doc, ents)
         ents = _headline_names(doc, ents)
         doc.ents = ents  # set once: every doc.ents read or write walks the whole document
@@ -381,7 +382,14 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
             and (
                 _capitalised(doc[j])
                 or (j > i and doc[j].text[:1].isupper() and doc[j].is_stop and doc[j].is_alpha)
-                or (j > i and doc[j].is_lower and doc[j].is_alpha and doc[j - 1].is_upper and len(doc[j - 1]) <= 3)
+                or (
+                    j > i
+                    and doc[j].is_lower
+                    and doc[j].is_alpha
+                    and not doc[j].is_stop  # 'SK hynix', not 'SDI and'
+                    and doc[j - 1].is_upper
+                    and len(doc[j - 1]) <= 3
+                )
             )
         ):
             j += 1
@@ -395,6 +403,7 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
         possessive = j + 1 < len(doc) and doc[j].text in {"'s", "’s"} and (j + 1) in project_starts
         if j > i and (kinds == {"Company"} or possessive) and j - i <= 4:
             new.append(Span(doc, i, j, label="Company"))
+            by_end[j] = new[-1]  # 'LG Energy Solution, Samsung SDI and SK On': the next item chains on
         i = max(j, i + 1)
     towns = [k for k, e in enumerate(ents) if e.label_ == "Company" and _place_by_neighbours(doc, ents, k)]
     for k in towns:
@@ -727,6 +736,32 @@ def _repeat_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
             new.append(span)
             taken.update(range(span.start, span.end))
     return sorted(ents + new, key=lambda e: e.start) if new else ents
+
+
+GROUP_NOUNS = {"consortium", "alliance", "coalition", "partnership", "taskforce"}
+
+
+def _quoted_groups(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'"Team Korea," the consortium led by KHNP': a quoted name that the next words call a consortium or an
+    alliance is one, even when the statistical model saw no name in it."""
+    text = doc_text(doc)
+    if '"' not in text and "“" not in text:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    new: list[Span] = []
+    for tok in doc_tokens(doc):
+        if not tok.is_quote or tok.i + 1 >= len(doc) or not doc[tok.i + 1].text[:1].isupper():
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 6 and not doc[end].is_quote and doc[end].text != ",":
+            end += 1
+        k = end
+        while k < len(doc) and (doc[k].is_quote or doc[k].text == ","):
+            k += 1
+        described = k + 1 < len(doc) and doc[k].lower_ in {"the", "a", "an"} and doc[k + 1].lower_ in GROUP_NOUNS
+        if described and end > tok.i + 1 and not any(i in taken for i in range(tok.i + 1, end)):
+            new.append(Span(doc, tok.i + 1, end, label="Alliance"))
+    return filter_spans(ents + new) if new else ents
 
 
 SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "vs"}

@@ -527,6 +527,7 @@ class FactFinder:
             self._title_after(sent, end, person)
             self._headed_by_person(sent, tok.i, person)
             self._whose_title(sent, tok.i, person)
+            self._bracketed_head(sent, tok.i, person)
 
     def _title_before(self, sent: Span, start: int, end: int, person: DocEntity) -> None:
         doc = self.doc
@@ -639,6 +640,21 @@ class FactFinder:
             country = country or self.table.country
             if country:
                 self.facts.relate(person, "headOf", government_of(self.table, country), sent, 0.7, "President")
+
+    def _bracketed_head(self, sent: Span, start: int, person: DocEntity) -> None:
+        """'The Ministry of Trade, Industry and Energy (Minister Kim Jung-kwan) announced ...': a press
+        release names the head of the organisation in brackets after it."""
+        doc = self.doc
+        j = start - 1
+        role: list[str] = []
+        while j > sent.start and doc[j].lower_ in lx.TITLE_WORDS:
+            role.insert(0, doc[j].text)
+            j -= 1
+        if not role or doc[j].text != "(" or any(w.lower() in lx.NOT_HEAD_ROLE_WORDS for w in role):
+            return
+        org = self.table.at(j - 1) if j > sent.start else None
+        if org is not None and org.type in ORG_TYPES and org is not person:
+            self.facts.relate(person, "headOf", org, sent, 0.8, " ".join(role))
 
     def _whose_title(self, sent: Span, start: int, person: DocEntity) -> None:
         """'the Taiwan Semiconductor Industry Association (TSIA), whose chairman, Cliff Hou, ...'."""
@@ -1760,7 +1776,7 @@ class FactFinder:
             group = alliances[0]
             for tok in sent_tokens(sent):
                 listed = tok.lower_ in MEMBER_LIST_WORDS or (
-                    tok.lower_ in {"made", "composed", "consisting"}
+                    tok.lower_ in {"made", "composed", "consisting", "consists", "consist"}
                     and tok.i + 1 < sent.end
                     and self.doc[tok.i + 1].lower_ in {"up", "of"}
                 )  # 'made up of A, B and C', 'comprising A, B and C'
@@ -1769,7 +1785,9 @@ class FactFinder:
                         ent = self.table.at(t.i)
                         if t.text in {".", ";"}:
                             break
-                        if ent is not None and ent.type in ORG_TYPES and ent is not group:
+                        if ent is None or ent.type not in ORG_TYPES or ent is group:
+                            continue
+                        if not _owner_of_parts(t, self.table):
                             self.facts.relate(ent, "memberOf", group, sent, 0.75)
         # 'X, a member of Y' / 'X is a member of Y'
         for tok in sent_tokens(sent):
@@ -1850,6 +1868,9 @@ class FactFinder:
                     objs = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
                     owner = self.table.at(objs[0].i) if objs else None
                     owner = owner if owner is not None and owner.type == "Project" else None
+                if owner is None and head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.i != head.i:
+                    described = self.table.at(head.head.i)  # 'Daeil Precision, a parts maker in Changwon'
+                    owner = described if described is not None and described.type in ORG_TYPES else None
                 if owner is None and lemma(head) in {"office", "headquarters", "campus", "plant", "site"}:
                     for c in head.children:
                         if c.dep_ == "poss":
@@ -1968,6 +1989,8 @@ class FactFinder:
                     and parent.type == "GovernmentAgency"
                 ):
                     self.facts.relate(child, "partOf", parent, sent, 0.7)
+            if low in {"affiliate", "subsidiary", "unit"} and tok.tag_ == "NNS":
+                self._listed_affiliates(sent, tok)
             if low == "own" and tok.pos_ == "VERB":
                 # 'Hyundai Motor Group, which owns Hyundai Motor Company, Kia and Hyundai Mobis'
                 owners = [e for sub in verb_subjects(tok) for e in self.entity_of(sub, False) if e.type in ORG_TYPES]
@@ -1984,6 +2007,33 @@ class FactFinder:
                         r.subject for r in self.facts.relations if r.predicate == "partOf"
                     }:
                         self.facts.relate(p, "partOf", programme, sent, 0.55)
+
+    def _listed_affiliates(self, sent: Span, noun: Token) -> None:
+        """'Hyundai Motor Group, whose affiliates include A, B and C', 'three affiliates of KEPCO: A, B and
+        C': each listed company is part of the group."""
+        doc = self.doc
+        parent = None
+        if noun.i > sent.start and doc[noun.i - 1].lower_ == "whose":
+            k = noun.i - 2
+            while k > sent.start and (doc[k].text in {",", ")", "("} or is_acronym(doc[k].text)):
+                k -= 1
+            parent = self.table.at(k)
+            start = next((t.i + 1 for t in doc[noun.i : sent.end] if lemma(t) in {"include", "be"}), None)
+        else:
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+            parent = self.table.at(obj.i) if obj is not None else None
+            start = next((t.i + 1 for t in doc[noun.i : sent.end] if t.text.endswith(":")), None)
+        if parent is None or parent.type not in ORG_TYPES or start is None:
+            return
+        seen_one = False
+        for t in doc[start : sent.end]:
+            ent = self.table.at(t.i)
+            if t.text in {".", ";"} or seen_one and ent is None and t.pos_ in {"VERB", "AUX"}:
+                break
+            if ent is not None and ent.type in ORG_TYPES and ent is not parent:
+                self.facts.relate(ent, "partOf", parent, sent, 0.65)
+                seen_one = True
 
     # ------------------------------------------------------------------ targets
     def targets(self, sent: Span) -> None:
@@ -2293,6 +2343,24 @@ def _better_project_name(a: str, b: str) -> bool:
 def _proper_name(name: str) -> bool:
     words = [w for w in name.split() if w[:1].isalpha() and w.lower() not in {"of", "and", "the", "for", "in", "to"}]
     return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _owner_of_parts(tok: Token, table: EntityTable) -> bool:
+    """'three affiliates of KEPCO: A, B and C': KEPCO owns the listed members, it is not one of them."""
+    ent = table.at(tok.i)
+    head = tok
+    while head.head is not head and table.at(head.head.i) is ent:
+        head = head.head  # the top of the name's own tokens
+    for t in (tok, head):
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and lemma(t.head.head) in {
+            "affiliate",
+            "subsidiary",
+            "unit",
+            "division",
+            "arm",
+        }:
+            return True
+    return False
 
 
 def end_of_mention(finder: FactFinder, start: int) -> int:

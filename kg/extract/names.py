@@ -188,7 +188,7 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
             and not (  # 'BHP, Rio Tinto and BlueScope Steel'; not '..., Korea Land and Housing Corp.'
                 i
                 and _joined_by_comma(chunk, parts[i - 1], part)
-                and not _starts_with_country([t[0].lower() for t in part])
+                and not _starts_with_country([t[0].lower() for t in part if t[0].lower() != "the"])
             )
             and cue_type(name) is None
             and cue_type(" ".join(t[0] for t in parts[i + 1])) not in (None, "Project", "Place", "Person")
