@@ -641,16 +641,19 @@ class FactFinder:
             if country:
                 self.facts.relate(person, "headOf", government_of(self.table, country), sent, 0.7, "President")
 
+    def _title_words_before(self, sent: Span, j: int) -> tuple[list[str], int]:
+        """The title words ending at token j ('chairman', 'Minister') and the token before them."""
+        role: list[str] = []
+        while j > sent.start and self.doc[j].lower_ in lx.TITLE_WORDS:
+            role.insert(0, self.doc[j].text)
+            j -= 1
+        return role, j
+
     def _bracketed_head(self, sent: Span, start: int, person: DocEntity) -> None:
         """'The Ministry of Trade, Industry and Energy (Minister Kim Jung-kwan) announced ...': a press
         release names the head of the organisation in brackets after it."""
-        doc = self.doc
-        j = start - 1
-        role: list[str] = []
-        while j > sent.start and doc[j].lower_ in lx.TITLE_WORDS:
-            role.insert(0, doc[j].text)
-            j -= 1
-        if not role or doc[j].text != "(" or any(w.lower() in lx.NOT_HEAD_ROLE_WORDS for w in role):
+        role, j = self._title_words_before(sent, start - 1)
+        if not role or self.doc[j].text != "(" or any(w.lower() in lx.NOT_HEAD_ROLE_WORDS for w in role):
             return
         org = self.table.at(j - 1) if j > sent.start else None
         if org is not None and org.type in ORG_TYPES and org is not person:
@@ -662,10 +665,7 @@ class FactFinder:
         j = start - 1
         if j > sent.start and doc[j].text == ",":
             j -= 1
-        role: list[str] = []
-        while j > sent.start and doc[j].lower_ in lx.TITLE_WORDS:
-            role.insert(0, doc[j].text)
-            j -= 1
+        role, j = self._title_words_before(sent, j)
         if not role or doc[j].lower_ != "whose" or any(w.lower() in lx.NOT_HEAD_ROLE_WORDS for w in role):
             return
         k = j - 1
