@@ -1252,3 +1252,23 @@ def test_alliance_that_consists_of_members(run) -> None:
 def test_a_company_described_as_a_maker_in_a_town_is_located_there(run) -> None:
     ex = run("Kim Dae-ho, chief executive of Sejin Gear, a gearbox maker in Changwon, said orders had halved.")
     assert has_rel(ex, find(ex, "Sejin Gear"), "locatedIn", find(ex, "Changwon", "Place")), rels(ex, "locatedIn")
+
+
+def test_acronyms_and_bracketed_acronyms_end_names_in_lists(run) -> None:
+    ex = run("Members include Rainbow Robotics, the Korea Advanced Institute of Science and Technology (KAIST), "
+             "Seoul National University and POSCO. Steelmakers such as POSCO and Hyundai Steel agreed.")
+    assert find(ex, "Korea Advanced Institute of Science and Technology", "Organization") is not None
+    assert find(ex, "KAIST") is find(ex, "Korea Advanced Institute of Science and Technology")
+    assert find(ex, "POSCO", "Company") is not None and find(ex, "Hyundai Steel", "Company") is not None
+    assert not any(" and " in e.name for e in ex.entities if e.type != "Organization")
+
+
+def test_a_name_in_a_province_is_a_place(run) -> None:
+    ex = run("The line links Buan in Jeollabuk-do with Dangjin in Chungcheongnam-do.")
+    assert find(ex, "Buan", "Place") is not None and find(ex, "Dangjin", "Place") is not None
+
+
+def test_wire_markers_are_not_names(run) -> None:
+    ex = run("(LEAD) Korea to spend 1 tln won on ports\n(ATTN: UPDATES with comments in paras 5-6)\n"
+             "The Ministry of Oceans and Fisheries said it would spend 1 trillion won on ports.")
+    assert not any(e.name in {"LEAD", "ATTN", "UPDATES"} for e in ex.entities)

@@ -277,6 +277,10 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
         and not doc[end - 1].is_upper
     ):
         end += 2
+    if ent.label_ in {"ORG", "GPE", "FAC"}:
+        inside = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "in"), None)
+        if inside is not None and doc[inside + 1 : end].text.endswith(lx.REGION_SUFFIXES):
+            end = inside  # 'Saemangeum in Jeollabuk-do': the name ends before its region
     return Span(doc, start, end, label=ent.label_)
 
 
@@ -401,7 +405,8 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
             nxt = by_start.get(j + 2)
         kinds = {e.label_ for e in (prev, nxt) if e is not None}
         possessive = j + 1 < len(doc) and doc[j].text in {"'s", "’s"} and (j + 1) in project_starts
-        if j > i and (kinds == {"Company"} or possessive) and j - i <= 4:
+        listed_with_orgs = bool(kinds) and kinds <= ORG_LABELS - {"Alliance"}  # 'Seoul National University and POSCO'
+        if j > i and (listed_with_orgs or possessive) and j - i <= 4:
             new.append(Span(doc, i, j, label="Company"))
             by_end[j] = new[-1]  # 'LG Energy Solution, Samsung SDI and SK On': the next item chains on
         i = max(j, i + 1)
@@ -898,6 +903,9 @@ CORPORATE_NOUNS = {
     "gigafactory",
     "facility",
 }
+REGION_AFTER_IN = re.compile(
+    r"^(?:North |South |East |West )?[A-Z][\w]*(?:-do\b| (?:Province|Prefecture|State|County)\b)"
+)
 PLACE_PREPS = {"in", "near", "at", "across", "outside"}
 # titles that only companies have: 'CEO of X' is a company, 'President of X' may be a country
 ORG_HEAD_TITLES = {"ceo", "chairman", "chairwoman", "founder", "co-founder", "cto", "cfo", "coo"}
@@ -1021,6 +1029,17 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         )
     )
     corporate_modifier = after is not None and after.lower_ in CORPORATE_NOUNS and root.dep_ in {"compound", "nmod"}
+    if (
+        (label == "Company" or label == "Person" and len(span) == 1 and span.text not in full_person_parts)
+        and len(span) <= 2
+        and cue_type(span.text) is None
+        and after is not None
+        and after.lower_ == "in"
+        and REGION_AFTER_IN.match(doc[span.end + 1 : span.end + 5].text)
+        and root.dep_ not in {"nsubj", "nsubjpass"}
+        and not corporate_possessor
+    ):
+        return "Place"  # 'linking Saemangeum in Jeollabuk-do with Seosan in Chungcheongnam-do'
     prev = doc[span.start - 1] if span.start else None
     titled = label == "Place" and prev is not None and prev.lower_ in lx.TITLE_WORDS and prev.text[:1].isupper()
     if titled and (

@@ -860,6 +860,10 @@ COUNTRIES = {
 }
 # capitalised words that are never names on their own
 NOT_NAMES = {
+    "lead",  # wire markers: '(LEAD)', '(ATTN: UPDATES ...)', '(URGENT)'
+    "attn",
+    "urgent",
+    "updates",
     "government",
     "state",
     "budget",
@@ -1225,5 +1229,7 @@ PORTFOLIO_WORDS = {
 }
 PORTFOLIO_TITLES = {"minister", "secretary", "commissioner"}
 
+# how a region's name ends: 'Jeollabuk-do', 'Gyeonggi Province', 'Aichi Prefecture'
+REGION_SUFFIXES = ("-do", "Province", "Prefecture", "State", "Region", "County")
 # acronyms of countries and unions: places, never organisations to resolve or retype
 COUNTRY_ACRONYMS = {"US", "UK", "EU", "UAE", "ROK", "PRC", "DPRK", "USA", "USSR"}

@@ -132,6 +132,24 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
         if boundary is not None:
             # 'Ministry of Science and ICT (MSIT) and the Ministry of Trade, ...': 'and the' opens a new name
             return [*_segments(before + tail[:boundary]), *_segments(_strip_leading(tail[boundary:]))]
+        last_cut = max((i for i, t in enumerate(before) if t[0] == "," or t[0].lower() in {"and", "&"}), default=-1)
+        own_words = [t[0] for t in before[last_cut + 1 :] if t[0].lower() != "the"]
+        closing = next(
+            (
+                k
+                for k in range(2, len(tail) - 1)
+                if tail[k][0].startswith("(")
+                and tail[k][0].endswith(")")
+                and acronym_fits(tail[k][0].strip("()"), " ".join(own_words + [t[0] for t in tail[:k] if t[0] != ","]))
+            ),
+            None,
+        )
+        if closing is not None:
+            # 'Korea Advanced Institute of Science and Technology (KAIST), Seoul National University and
+            # POSCO': the acronym closes the name; what follows is the rest of the list
+            head = _strip_leading(before[last_cut + 1 :])
+            pre = _segments(before[:last_cut]) if last_cut > 0 else []
+            return [*pre, head + tail[: closing + 1], *_segments(_strip_leading(tail[closing + 1 :]))]
         head_word = before[-1][0].lower()
         if head_word not in LINK_HEADS and any(t[0].lower() in {"of", "for"} for t in tail[1:]):
             # 'Minister Kim Jung-kwan of the Ministry of Trade, ...': this "of" is not inside a name
@@ -215,6 +233,8 @@ def _acronym_refuses(left: list[tuple[str, int, int]], right: list[tuple[str, in
     first = left[0][0]
     if first.isupper() and first.isalpha() and 2 <= len(first) <= 3 and len(left) >= 2:
         return True
+    if len(left) == 1 and first.isupper() and first.isalpha() and len(first) >= 2:
+        return True  # 'POSCO and Hyundai Steel', 'KAIST and Seoul National University': an acronym is a name
     last = right[-1][0]
     if not (last.startswith("(") and last.endswith(")")):
         return False
