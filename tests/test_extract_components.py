@@ -1272,3 +1272,18 @@ def test_wire_markers_are_not_names(run) -> None:
     ex = run("(LEAD) Korea to spend 1 tln won on ports\n(ATTN: UPDATES with comments in paras 5-6)\n"
              "The Ministry of Oceans and Fisheries said it would spend 1 trillion won on ports.")
     assert not any(e.name in {"LEAD", "ATTN", "UPDATES"} for e in ex.entities)
+
+
+def test_what_is_built_by_an_organisation_is_its_project(run) -> None:
+    ex = run('A hydrogen refuelling center will be built in Ulsan by the Korea Gas Technology Institute (KGTI). '
+             'A "Marine Data Platform" that collects port data will be built by KMI.')
+    center = next((e for e in ex.entities if e.type == "Project" and "center" in e.name), None)
+    assert center is not None and has_rel(ex, find(ex, "Korea Gas Technology Institute"), "leads", center)
+    platform = find(ex, "Marine Data Platform", "Project")
+    assert platform is not None and has_rel(ex, find(ex, "KMI"), "leads", platform)
+
+
+def test_an_acronym_that_spells_both_halves_joins_an_and_name(run) -> None:
+    ex = run("The grants will be run by the Korea Technology and Information Promotion Agency for SMEs (TIPA).")
+    agency = find(ex, "Korea Technology and Information Promotion Agency for SMEs", "GovernmentAgency")
+    assert agency is not None and find(ex, "TIPA") is agency, [(e.name, e.type) for e in ex.entities]

@@ -28,7 +28,7 @@ from kg.extract.mentions import (
 )
 from kg.extract.mentions import definite_descriptions as resolve_definites
 from kg.extract.money import AmountMatch, find_amounts
-from kg.extract.names import clean_name, is_acronym
+from kg.extract.names import clean_name, cue_type, is_acronym
 from kg.extract.projects import ProjectIndex, coordinated, lemma_key, same_project, split_pp_list
 from kg.model import ORG_TYPES
 
@@ -1683,7 +1683,10 @@ class FactFinder:
         """'SK hynix is constructing four fabs', 'Hyosung is building a plant in Ulsan with Linde': the
         organisation that builds (or develops) a facility or a named project carries it out."""
         for tok in sent_tokens(sent):
-            if tok.pos_ != "VERB" or lemma(tok) not in BUILD_VERBS or _passive(tok):
+            if tok.pos_ == "VERB" and lemma(tok) in BUILD_VERBS | {"set"} and _passive(tok):
+                self._built_by(tok, sent)
+                continue
+            if tok.pos_ != "VERB" or lemma(tok) not in BUILD_VERBS:
                 continue
             subjects = [e for s in verb_subjects(tok) for e in self.entity_of(s, False) if e.type == "Company"]
             if not subjects:
@@ -1709,6 +1712,27 @@ class FactFinder:
                     continue
                 for s in subjects + partners:
                     self.facts.relate(s, "leads", ent, sent, 0.6)
+
+    def _built_by(self, verb: Token, sent: Span) -> None:
+        """'A humanoid demonstration center will be built in Pohang by KIRIA', 'a "Digital Textile Data
+        Platform" ... will be built by KTDI': the agent carries out what is built."""
+        agents = [e for a in passive_agents(verb) for e in self.entity_of(a, False) if e.type in ORG_TYPES]
+        if not agents:
+            return
+        for sp in (c for c in verb.children if c.dep_ == "nsubjpass"):
+            target = self.table.at(sp.i)
+            if (
+                target is not None
+                and target.type == "Company"
+                and (cue_type(target.name) is None or target.name.split()[-1].lower() in BUILT_THINGS)
+            ):
+                target.type = "Project"  # what is built is no company: 'Digital Textile Data Platform'
+            buildable = lx.FACILITY_HEADS | lx.PROGRAMME_HEADS | BUILT_THINGS
+            if target is None and sp.pos_ == "NOUN" and lemma(sp) in buildable:
+                target = self.projects.add_np(sp, 0.55)
+            if target is not None and target.type == "Project":
+                for a in agents:
+                    self.facts.relate(a, "leads", target, sent, 0.65)
 
     def _main_project(self) -> DocEntity | None:
         best = None
@@ -2285,6 +2309,8 @@ class FactFinder:
 
 # verbs that set up what an amount is written into ('create a 500 billion won fund', 'build a $2 billion plant')
 SETTING_UP_VERBS = {"create", "launch", "establish", "form", "build", "construct", "open"}
+# what may be built besides plants and programmes: 'a humanoid demonstration center will be built by X'
+BUILT_THINGS = {"center", "centre", "platform", "network", "cluster", "base", "port", "terminal", "campus"}
 # heads of projects that a story names once and then calls by the head alone ('the fund')
 NAMED_BY_HEAD = ("fund", "package", "initiative", "scheme")
 # verbs whose subject is the measure that changes: 'the share of X will climb from 3 to 50 percent by 2030'

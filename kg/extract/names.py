@@ -180,8 +180,11 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
         pre = _segments(before[:cut]) if before[:cut] else []
         if (
             pre
-            and cue_type(" ".join(t[0] for t in pre[-1])) is None
-            and cue_type(" ".join(t[0] for t in named)) not in (None, "Project", "Place", "Person")
+            and (
+                cue_type(" ".join(t[0] for t in pre[-1])) is None
+                and cue_type(" ".join(t[0] for t in named)) not in (None, "Project", "Place", "Person")
+                or _acronym_joins(pre[-1], named)
+            )
             and _joined_by_and(chunk, pre[-1], named)
             and not _acronym_refuses(pre[-1], named)
         ):
@@ -225,6 +228,24 @@ def _strip_leading(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int
     while toks and (toks[0][0] == "," or toks[0][0].lower() in {"and", "&", "the", "of", "for"}):
         toks = toks[1:]
     return toks
+
+
+def _acronym_joins(left: list[tuple[str, int, int]], right: list[tuple[str, int, int]]) -> bool:
+    """'Korea Technology and Information Promotion Agency for SMEs (TIPA)': the acronym spells both parts."""
+    last = right[-1][0]
+    if not (last.startswith("(") and last.endswith(")")):
+        return False
+    acronym = last.strip("()")
+    alone = " ".join(t[0] for t in right[:-1])
+    both = " ".join(t[0] for t in left) + " and " + alone
+    return _initials_in_order(acronym, both) and not _initials_in_order(acronym, alone)
+
+
+def _initials_in_order(acronym: str, name: str) -> bool:
+    """Every letter of the acronym is the initial of a later word of the name (words may be skipped)."""
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    initials = iter(w[0].upper() for w in words(name) if w[:1].isalpha() and w.lower() not in {"of", "and", "the"})
+    return len(letters) >= 3 and all(any(c == i for i in initials) for c in letters)
 
 
 def _acronym_refuses(left: list[tuple[str, int, int]], right: list[tuple[str, int, int]]) -> bool:
