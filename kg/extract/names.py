@@ -232,13 +232,22 @@ def _strip_leading(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int
 
 def _acronym_joins(left: list[tuple[str, int, int]], right: list[tuple[str, int, int]]) -> bool:
     """'Korea Technology and Information Promotion Agency for SMEs (TIPA)': the acronym spells both parts."""
+    readings = _acronym_readings(left, right)
+    if readings is None:
+        return False
+    acronym, alone, both = readings
+    return _initials_in_order(acronym, both) and not _initials_in_order(acronym, alone)
+
+
+def _acronym_readings(
+    left: list[tuple[str, int, int]], right: list[tuple[str, int, int]]
+) -> tuple[str, str, str] | None:
+    """The bracketed acronym closing `right`, the right part alone and both parts joined by 'and'."""
     last = right[-1][0]
     if not (last.startswith("(") and last.endswith(")")):
-        return False
-    acronym = last.strip("()")
+        return None
     alone = " ".join(t[0] for t in right[:-1])
-    both = " ".join(t[0] for t in left) + " and " + alone
-    return _initials_in_order(acronym, both) and not _initials_in_order(acronym, alone)
+    return last.strip("()"), alone, " ".join(t[0] for t in left) + " and " + alone
 
 
 def _initials_in_order(acronym: str, name: str) -> bool:
@@ -256,12 +265,10 @@ def _acronym_refuses(left: list[tuple[str, int, int]], right: list[tuple[str, in
         return True
     if len(left) == 1 and first.isupper() and first.isalpha() and len(first) >= 2:
         return True  # 'POSCO and Hyundai Steel', 'KAIST and Seoul National University': an acronym is a name
-    last = right[-1][0]
-    if not (last.startswith("(") and last.endswith(")")):
+    readings = _acronym_readings(left, right)
+    if readings is None:
         return False
-    acronym = last.strip("()")
-    alone = " ".join(t[0] for t in right[:-1])
-    both = " ".join(t[0] for t in left) + " and " + alone
+    acronym, alone, both = readings
     fits = acronym_matches(acronym, alone) or acronym_fits(acronym, alone)
     return fits and not (acronym_matches(acronym, both) or acronym_fits(acronym, both))
 
