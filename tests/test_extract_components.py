@@ -1287,3 +1287,20 @@ def test_an_acronym_that_spells_both_halves_joins_an_and_name(run) -> None:
     ex = run("The grants will be run by the Korea Technology and Information Promotion Agency for SMEs (TIPA).")
     agency = find(ex, "Korea Technology and Information Promotion Agency for SMEs", "GovernmentAgency")
     assert agency is not None and find(ex, "TIPA") is agency, [(e.name, e.type) for e in ex.entities]
+
+
+def test_money_invested_by_the_utility_goes_to_the_subject_project(run) -> None:
+    ex = run("The East Coast HVDC, a high-voltage direct current line, will be carried out by Korea Electric Power "
+             "Corporation (KEPCO). A total of 6 trillion won will be invested by the utility by 2034 in two phases.")
+    line = find(ex, "East Coast HVDC", "Project")
+    assert line is not None, [(e.name, e.type) for e in ex.entities]
+    found = fundings_of(ex, find(ex, "Korea Electric Power Corporation"), line)
+    assert found and found[0].year == 2034 and has_amount(found[0], 6e12, "KRW")
+    assert not any(e.name == "phases" for e in ex.entities)
+
+
+def test_the_lender_is_the_bank_named_before(run) -> None:
+    ex = run("Hanwha Ocean signed the deal with the Export-Import Bank of Korea on Monday. The lender will provide "
+             "500 billion won in loans to ferry builders.")
+    assert any(find(ex, "Export-Import Bank of Korea").key in f.funders for f in ex.fundings), \
+        [(f.funders, f.project) for f in ex.fundings]

@@ -1137,6 +1137,9 @@ class FactFinder:
             funders = funders or [self.table.entities[k] for k in parent.funders if k in self.table.entities]
             if project is not None and parent_project is not None and project is not parent_project:
                 self.facts.relate(project, "partOf", parent_project, sent, 0.6)
+        if project is None and funders and verb is not None and lemma(verb) in lx.FUND_VERBS:
+            project = self._topic_project(sent)  # 'The West Coast HVDC will be carried out by KEPCO. A total of
+            # KRW 8.1 trillion will be invested by the utility by 2036': the money goes to the story's subject
         if project is None:
             return
         if not funders:
@@ -1154,6 +1157,17 @@ class FactFinder:
             year = int(y.group(1)) if y else parent.year
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def _topic_project(self, sent: Span) -> DocEntity | None:
+        """The project the sentence before was about: the subject of its main verb."""
+        if sent.start == 0:
+            return None
+        prev = sentence_of(self.doc, sent.start - 1)
+        for t in prev:
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT":
+                ent = self.table.at(t.i)
+                return ent if ent is not None and ent.type == "Project" else None
+        return None
 
     def _programme_after(self, verb: Token, preps: set[str], heads: set[str]) -> DocEntity | None:
         """The project named by the object of one of the verb's prepositions ('through a new Automotive

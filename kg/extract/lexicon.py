@@ -606,6 +606,11 @@ GENERIC_PROJECT_NOUNS = {
 }
 # noun phrases that are not projects even in a project position
 NON_PROJECT_HEADS = {
+    "phases",  # 'invested in two phases': how, not what
+    "stages",
+    "tranches",
+    "installments",
+    "instalments",
     "road",
     "roads",
     "number",
@@ -1106,6 +1111,9 @@ DESCRIPTOR_TYPES = {
     "programme": "Project",
     "initiative": "Project",
     "scheme": "Project",
+    "line": "Project",  # 'the West Coast HVDC, a high-voltage direct current line,'
+    "pipeline": "Project",
+    "project": "Project",
     "fund": "Project",
     # places
     "city": "Place",

@@ -47,6 +47,13 @@ DEFINITE_HEADS = {
     "federation": {"Association"},
     "association": {"Association"},
     "company": {"Company"},
+    "utility": {"Company", "GovernmentAgency"},
+    "lender": {"GovernmentAgency", "Company"},
+    "insurer": {"GovernmentAgency", "Company"},
+    "automaker": {"Company"},
+    "chipmaker": {"Company"},
+    "shipbuilder": {"Company"},
+    "steelmaker": {"Company"},
     "group": {"Company"},
     "firm": {"Company"},
     "committee": {"Organization"},
@@ -621,13 +628,37 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
                 ent
                 and ent.type in types
                 and (
-                    tok.lower_ in norm(ent.name).split() or tok.lower_ in {"company", "firm"} or ent.type == "Alliance"
+                    tok.lower_ in norm(ent.name).split()
+                    or tok.lower_ in DESCRIBING_HEADS and _is_kind(ent, tok.lower_)
+                    or ent.type == "Alliance"
                 )
             ):
                 best = ent
                 break
         if best:
             table.mark(tok.i, tok.i + 1, best.key)
+
+
+# nouns that stand for an organisation named before without sharing a word with its name
+DESCRIBING_HEADS = {"company", "firm", "utility", "lender", "insurer", "automaker", "chipmaker", "shipbuilder",
+                    "steelmaker"}
+# what the name must say for the noun to fit: 'the lender' is a bank, 'the utility' makes power or gas
+DESCRIBED_KINDS = {
+    "lender": ("bank", "finance", "financial", "credit"),
+    "insurer": ("insurance",),
+    "utility": ("power", "electric", "energy", "gas", "water", "kepco"),
+    "automaker": ("motor", "motors", "auto", "automotive", "kia"),
+    "chipmaker": ("semiconductor", "electronics", "hynix", "chip"),
+    "shipbuilder": ("heavy", "ocean", "shipbuilding", "marine"),
+    "steelmaker": ("steel", "posco"),
+}
+
+
+def _is_kind(ent: DocEntity, noun: str) -> bool:
+    if noun not in DESCRIBED_KINDS:
+        return True  # 'the company', 'the firm': any company
+    words = set(norm(" ".join(ent.all_names())).split())
+    return any(w in words for w in DESCRIBED_KINDS[noun])
 
 
 def _pronouns(doc: Doc, table: EntityTable) -> None:
