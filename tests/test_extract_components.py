@@ -1304,3 +1304,18 @@ def test_the_lender_is_the_bank_named_before(run) -> None:
              "500 billion won in loans to ferry builders.")
     assert any(find(ex, "Export-Import Bank of Korea").key in f.funders for f in ex.fundings), \
         [(f.funders, f.project) for f in ex.fundings]
+
+
+def test_places_in_a_designation_list_and_their_provinces(run) -> None:
+    ex = run("The ministry designated Gwangju, Yeonggwang-gun in Jeollanam-do and Gumi in Gyeongsangbuk-do as "
+             "robot zones. The ceremony was held in Yeouido, Yeongdeungpo-gu, Seoul.")
+    assert find(ex, "Gwangju", "Place") is not None
+    located = set(rels(ex, "locatedIn"))
+    assert {("Yeonggwang-gun", "Jeollanam-do"), ("Gumi", "Gyeongsangbuk-do"), ("Yeouido", "Yeongdeungpo-gu")} <= located
+    assert ("Gwangju", "Yeonggwang-gun") not in located
+
+
+def test_a_name_inside_a_project_name_is_not_an_organisation(run) -> None:
+    ex = run('The ministry unveiled the "Action Plan for Shipbuilding Industry Competitiveness" on Monday.')
+    assert find(ex, "Action Plan for Shipbuilding Industry Competitiveness", "Project") is not None
+    assert not [e for e in ex.entities if e.type == "Company"], [(e.name, e.type) for e in ex.entities]

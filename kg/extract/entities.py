@@ -506,7 +506,16 @@ def _place_lists(doc: Doc, ents: list[Span]) -> list[Span]:
         while run[-1] + 1 < len(ents) and doc[ents[run[-1]].end : ents[run[-1] + 1].start].text.strip() in LIST_GAPS:
             run.append(run[-1] + 1)
         first = ents[k]
+        items = [ents[j] for j in run]
         if (
+            len(run) >= 2
+            and any(_known_place(e) for e in items)
+            and all(_known_place(e) or _bare_one_word_name(e) for e in items)
+        ):
+            for j in run:  # 'designated Ulsan, Haenam-gun and Pohang': a list with a county in it is of places
+                if ents[j].label_ != "Place":
+                    out[j] = Span(doc, ents[j].start, ents[j].end, label="Place")
+        elif (
             len(run) >= 2
             and first.label_ == "Place"
             and first.start
@@ -520,6 +529,13 @@ def _place_lists(doc: Doc, ents: list[Span]) -> list[Span]:
                     out[j] = Span(doc, e.start, e.end, label="Place")
         k = run[-1] + 1
     return out
+
+
+def _bare_one_word_name(e: Span) -> bool:
+    """One word, no cue, not a hyphenated personal name: a town as easily as a company."""
+    return e.label_ in {"Place", "Person", "Company"} and len(e) == 1 and cue_type(e.text) is None and not (
+        _looks_personal(e)
+    )
 
 
 def _after_place_preposition(doc: Doc, ents: list[Span], k: int) -> bool:

@@ -405,7 +405,22 @@ class FactFinder:
         self.allocations()
         self.places_in_project_names()
         self.brand_groups()
+        self._drop_names_inside_projects()
         return self.facts
+
+    def _drop_names_inside_projects(self) -> None:
+        """'the "Follow-up Measures for Humanoid Robot Industry Competitiveness"': the model's organisation
+        'Humanoid Robot Industry Competitiveness' is part of the project's name, not a name of its own."""
+        used = {k for r in self.facts.relations for k in (r.subject, r.object)}
+        used |= {k for f in self.facts.fundings for k in (*f.funders, f.project)}
+        spans = [m for e in self.table.entities.values() if e.type == "Project" for m in e.mentions]
+        if not spans:
+            return
+        for key, ent in list(self.table.entities.items()):
+            if ent.type in {"Project", "Target", "Place", "Person"} or key in used or not ent.mentions:
+                continue
+            if all(any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in spans) for s, e in ent.mentions):
+                self.table.entities.pop(key)
 
     def brand_groups(self) -> None:
         """'SK Telecom' and 'SK E&S' beside 'SK Group': a company named with a group's brand is part of
@@ -1880,8 +1895,23 @@ class FactFinder:
             # 'Haenam-gun, Jeollanam-do' / 'Yeouido, Yeongdeungpo-gu, Seoul': a place in the next one
             if end + 1 < sent.end and doc[end].text == "," and tok.i in pairs:
                 nxt = self.table.at(end + 1)
-                if nxt is not None and nxt.type == "Place" and nxt is not place and place.name not in lx.COUNTRIES:
+                if (
+                    nxt is not None
+                    and nxt.type == "Place"
+                    and nxt is not place
+                    and place.name not in lx.COUNTRIES
+                    and not (nxt.name.endswith("-gun") and not place.name.endswith(LOCAL_SUFFIXES))
+                ):  # 'Ulsan, Haenam-gun and Pohang': a city is not in a county
                     self.facts.relate(place, "locatedIn", nxt, sent, 0.7)
+            if end + 1 < sent.end and doc[end].lower_ == "in":
+                region = self.table.at(end + 1)  # 'Haenam-gun in Jeollanam-do', 'Pohang in Gyeongsangbuk-do'
+                if (
+                    region is not None
+                    and region.type == "Place"
+                    and region is not place
+                    and (region.name.endswith(lx.REGION_SUFFIXES) or region.name in lx.COUNTRIES)
+                ):
+                    self.facts.relate(place, "locatedIn", region, sent, 0.65)
             # 'X in <place>' where X is a project or an organisation (or its head office)
             before = tok.i - 1
             while before > sent.start and (
@@ -2325,6 +2355,8 @@ class FactFinder:
 SETTING_UP_VERBS = {"create", "launch", "establish", "form", "build", "construct", "open"}
 # what may be built besides plants and programmes: 'a humanoid demonstration center will be built by X'
 BUILT_THINGS = {"center", "centre", "platform", "network", "cluster", "base", "port", "terminal", "campus"}
+# Korean counties, districts and towns: below a city, so a bare city name is never in one
+LOCAL_SUFFIXES = ("-gun", "-gu", "-eup", "-myeon", "-dong")
 # heads of projects that a story names once and then calls by the head alone ('the fund')
 NAMED_BY_HEAD = ("fund", "package", "initiative", "scheme")
 # verbs whose subject is the measure that changes: 'the share of X will climb from 3 to 50 percent by 2030'
