@@ -1319,3 +1319,27 @@ def test_a_name_inside_a_project_name_is_not_an_organisation(run) -> None:
     ex = run('The ministry unveiled the "Action Plan for Shipbuilding Industry Competitiveness" on Monday.')
     assert find(ex, "Action Plan for Shipbuilding Industry Competitiveness", "Project") is not None
     assert not [e for e in ex.entities if e.type == "Company"], [(e.name, e.type) for e in ex.entities]
+
+
+@pytest.mark.parametrize(("text", "person", "org", "role"), [
+    ("Hanwha Group Vice Chair Kim Dong-kwan said at the shipyard that orders would rise.", "Kim Dong-kwan",
+     "Hanwha Group", "Vice Chair"),
+    ('"We will move fast," KARI Administrator Lee Sang-ryul told a briefing.', "Lee Sang-ryul", "KARI",
+     "Administrator"),
+    ("Korean Air CEO Woo Kee-hong said the order would be delivered.", "Woo Kee-hong", "Korean Air", "CEO"),
+])
+def test_titles_between_an_organisation_and_a_korean_name(run, text: str, person: str, org: str, role: str) -> None:
+    ex = run(text)
+    p, o = find(ex, person, "Person"), find(ex, org)
+    assert p is not None and o is not None, [(e.name, e.type) for e in ex.entities]
+    if "Vice" in role:
+        assert rels(ex, "headOf") == []
+    else:
+        assert has_rel(ex, p, "headOf", o)
+    assert not any(e.name.endswith(role) for e in ex.entities if e.type != "Person")
+
+
+def test_a_vice_minister_quoted_before_the_name_heads_nothing(run) -> None:
+    ex = run('"Ports matter," said Second Vice Minister of Oceans and Fisheries Song Myung-dal at a briefing.')
+    assert find(ex, "Song Myung-dal", "Person") is not None
+    assert rels(ex, "headOf") == []

@@ -72,6 +72,7 @@ class EntityTyper:
         ents = _companies_in_lists(doc, ents)
         ents = _described_names(doc, ents)
         ents = _titled_persons(doc, ents)
+        ents = _korean_names(doc, ents)
         ents = _names_with_common_heads(doc, ents)
         ents = _surnames_to_persons(doc, ents)
         ents = _places_naming_projects(doc, ents)
@@ -208,6 +209,21 @@ def _looks_personal(span: Span) -> bool:
     return any("-" in t.text for t in span)
 
 
+HEAD_TITLES = {
+    "administrator",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "president",
+    "director",
+    "minister",
+    "governor",
+    "mayor",
+    "commissioner",
+    "secretary",
+    "chief",
+}
 NAME_PARTICLES = {"de", "del", "da", "do", "dos", "van", "von", "der", "al", "bin", "e", "y", "la", "le"}
 
 
@@ -250,8 +266,8 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
         # "South Korean Ministry ...": the nationality is not part of the name
         for adj in ("South Korean", "Korean", "American", "Chinese", "Japanese"):
             n = len(adj.split())
-            if doc[start : start + n].text == adj and end - start > n:
-                start += n
+            if doc[start : start + n].text == adj and end - start > n + 1:
+                start += n  # not 'Korean Air': a one-word rest is the name's own word
                 break
     while end > start and (
         doc[end - 1].text in {"'s", "’s", "'", "(", ")", ",", "-", '"', "”"}
@@ -259,6 +275,8 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
         and doc[end - 1].text != "."
     ):
         end -= 1
+    while ent.label_ == "ORG" and end - start > 1 and doc[end - 1].lower_ in HEAD_TITLES:
+        end -= 1  # 'KASA Administrator Kang Tae-won': the title belongs to the person after it
     opening = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
     if opening is not None and not any(doc[i].text == ")" for i in range(opening, end)):
         end = opening  # 'Australian Industry Group (Ai Group': the bracket is another name
@@ -682,6 +700,27 @@ def _titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
         ):
             kept.append(Span(doc, e.start, overlap.start, label=e.label_))  # the part before, if a name
     return filter_spans(kept + new)
+
+
+KOREAN_NAME = re.compile(r"\b[A-Z][a-z]{1,4} [A-Z][a-z]{1,6}-[a-z]{2,6}\b")
+
+
+def _korean_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Executive Chair Chung Eui-sun', 'Minister Kim Jung-kwan': a family name and a hyphenated given name
+    is a person even when the model missed it (places end in -gu, -do, -si ... and are left alone)."""
+    text = doc_text(doc)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    new = []
+    for m in KOREAN_NAME.finditer(text):
+        if m.group(0).endswith(lx.PLACE_SUFFIXES) or m.group(0).split("-")[-1] in {"based", "owned", "run", "led"}:
+            continue
+        span = doc.char_span(m.start(), m.end(), label="Person", alignment_mode="contract")
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        if span.start and doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in lx.TITLE_WORDS:
+            continue  # part of a longer capitalised name
+        new.append(span)
+    return filter_spans(ents + new) if new else ents
 
 
 def _described_names(doc: Doc, ents: list[Span]) -> list[Span]:

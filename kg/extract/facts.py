@@ -587,7 +587,7 @@ class FactFinder:
         if m:
             ministry_name = "Ministry of " + m.group(2).strip().rstrip(",")
             ministry = self._find_or_make_ministry(ministry_name)
-            before = doc[max(sent.start, start - 16) : start].text[: m.start()].split()
+            before = doc[max(sent.start, start - 12) : start].text[: m.start()].split()
             if before and before[-1].lower() in lx.NOT_HEAD_ROLE_WORDS:
                 return  # 'Second Vice Minister of Science and ICT X': the ministry is named, a deputy heads nothing
             role = f"{m.group(1)} of {m.group(2).strip()}"
