@@ -2104,14 +2104,19 @@ class FactFinder:
                 seen_one = True
 
     # ------------------------------------------------------------------ targets
-    def targets(self, sent: Span) -> None:
-        doc = self.doc
-        has_goal = any(
-            lemma(t) in lx.GOAL_VERBS | {"goal", "target", "aim", "plan", "schedule", "slate"}
+    def _states_a_goal(self, sent: Span) -> bool:
+        return any(
+            lemma(t) in GOAL_WORDS
             or t.lower_ == "to" and t.i > sent.start and lemma(self.doc[t.i - 1]) == "be" and t.i + 1 < sent.end
             and self.doc[t.i + 1].tag_ == "VB"  # 'services are to be launched by 2028', 'is to make its maiden flight'
             for t in sent_tokens(sent)
         )
+
+    def targets(self, sent: Span) -> None:
+        doc = self.doc
+        if not YEAR_IN_TEXT.search(sent.text):
+            return  # every goal has a deadline year
+        has_goal = self._states_a_goal(sent)
         for tok in sent_tokens(sent):
             year = year_of(tok)
             if (
@@ -2357,6 +2362,8 @@ SETTING_UP_VERBS = {"create", "launch", "establish", "form", "build", "construct
 BUILT_THINGS = {"center", "centre", "platform", "network", "cluster", "base", "port", "terminal", "campus"}
 # Korean counties, districts and towns: below a city, so a bare city name is never in one
 LOCAL_SUFFIXES = ("-gun", "-gu", "-eup", "-myeon", "-dong")
+GOAL_WORDS = lx.GOAL_VERBS | {"goal", "target", "aim", "plan", "schedule", "slate"}
+YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b|\bsame (?:year|date|period|deadline)\b")
 # heads of projects that a story names once and then calls by the head alone ('the fund')
 NAMED_BY_HEAD = ("fund", "package", "initiative", "scheme")
 # verbs whose subject is the measure that changes: 'the share of X will climb from 3 to 50 percent by 2030'
