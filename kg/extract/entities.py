@@ -442,10 +442,10 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         if _known_place(e) or _after_place_preposition(doc, ents, k):
             continue  # 'In Yeosu, LG Chem and GS Caltex ...', 'in Yeosu, Daesan and Ulsan': places
-        left = ents[k - 1] if k and doc[ents[k - 1].end : e.start].text.strip() in {",", "and", ", and", "&"} else None
+        left = ents[k - 1] if k and _gap(doc, ents[k - 1], e) in {",", "and", ", and", "&"} else None
         right = (
             ents[k + 1]
-            if k + 1 < len(ents) and doc[e.end : ents[k + 1].start].text.strip() in {",", "and", ", and", "&"}
+            if k + 1 < len(ents) and _gap(doc, e, ents[k + 1]) in {",", "and", ", and", "&"}
             else None
         )
         if right is not None and right.end < len(doc) and doc[right.end].text in {"'s", "’s"}:
@@ -461,13 +461,13 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
         if e.label_ == "Person"
         and k
         and ents[k - 1].label_ == "Place"
-        and doc[ents[k - 1].end : e.start].text.strip() == ","
+        and _gap(doc, ents[k - 1], e) == ","
         and not (e.start >= 1 and doc[e.start - 1].lower_ in lx.TITLE_WORDS)
         or e.label_ == "Person"
         and k
         and len(e) == 1
         and ents[k - 1].label_ == "Place"
-        and doc[ents[k - 1].end : e.start].text.strip() in LIST_GAPS
+        and _gap(doc, ents[k - 1], e) in LIST_GAPS
         and _after_place_preposition(doc, ents, k)  # 'complexes in Yeosu, Daesan and Ulsan'
     ]
     if to_place:
@@ -488,7 +488,7 @@ def _companies_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     are organisations too (a list does not mix companies with towns)."""
     runs: list[list[int]] = []
     for k in range(len(ents)):
-        if k and doc[ents[k - 1].end : ents[k].start].text.strip() in LIST_GAPS:
+        if k and _gap(doc, ents[k - 1], ents[k]) in LIST_GAPS:
             runs[-1].append(k)
         else:
             runs.append([k])
@@ -521,7 +521,7 @@ def _place_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     k = 0
     while k < len(ents):
         run = [k]
-        while run[-1] + 1 < len(ents) and doc[ents[run[-1]].end : ents[run[-1] + 1].start].text.strip() in LIST_GAPS:
+        while run[-1] + 1 < len(ents) and _gap(doc, ents[run[-1]], ents[run[-1] + 1]) in LIST_GAPS:
             run.append(run[-1] + 1)
         first = ents[k]
         items = [ents[j] for j in run]
@@ -549,6 +549,11 @@ def _place_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _gap(doc: Doc, left: Span, right: Span) -> str:
+    """The text between two names, trimmed (read from the kept text: a Span's text is rebuilt per call)."""
+    return doc_text(doc)[left.end_char : right.start_char].strip()
+
+
 def _bare_one_word_name(e: Span) -> bool:
     """One word, no cue, not a hyphenated personal name: a town as easily as a company."""
     return e.label_ in {"Place", "Person", "Company"} and len(e) == 1 and cue_type(e.text) is None and not (
@@ -562,7 +567,7 @@ def _after_place_preposition(doc: Doc, ents: list[Span], k: int) -> bool:
         e = ents[k]
         if e.start and doc[e.start - 1].lower_ in {"in", "at", "near", "from", "outside"}:
             return True
-        if not k or doc[ents[k - 1].end : e.start].text.strip() not in LIST_GAPS:
+        if not k or _gap(doc, ents[k - 1], e) not in LIST_GAPS:
             return False
         k -= 1
 
@@ -589,7 +594,7 @@ def _place_by_neighbours(doc: Doc, ents: list[Span], k: int) -> bool:
     if (
         right is not None
         and right.label_ == "Place"
-        and doc[e.end : right.start].text.strip() == ","
+        and _gap(doc, e, right) == ","
         and prev in {"in", "at", "near", "and", ",", "from", "outside"}
         and not (right.end < len(doc) and doc[right.end].text in {"'s", "’s"})
     ):
@@ -598,9 +603,11 @@ def _place_by_neighbours(doc: Doc, ents: list[Span], k: int) -> bool:
     seps = {",", "and", ", and", "or", ", or"}
     neighbours = [
         x
-        for x, gap in ((left, doc[left.end : e.start] if left is not None else None), (right, None))
-        if x is not None
-        and (gap if gap is not None else doc[e.end : x.start]).text.strip() in seps
+        for x, gap in (
+            (left, _gap(doc, left, e) if left is not None else None),
+            (right, _gap(doc, e, right) if right is not None else None),
+        )
+        if x is not None and gap in seps
     ]
     if (
         len(neighbours) == 1
