@@ -736,8 +736,10 @@ def _described_names(doc: Doc, ents: list[Span]) -> list[Span]:
     starts = {e.start: e for e in ents}
     taken = {i for e in ents for i in range(e.start, e.end)}
     new: list[Span] = []
-    for tok in doc_tokens(doc)[:-1]:
-        nxt = doc[tok.i + 1]
+    tokens = doc_tokens(doc)
+    for tok, nxt in zip(tokens, tokens[1:], strict=False):
+        if not nxt.text[:1].isupper():
+            continue  # the cheap test first: this runs on every token
         sentence_initial = tok.is_sent_start and tok.text[1:].islower()
         if not ((tok.is_lower or sentence_initial) and nxt.text[:1].isupper() and nxt.is_alpha):
             continue
