@@ -1,9 +1,12 @@
 """Generalisation guard: the extractor on articles written for the project, scored with the shared scorer.
 
-Three sets, each with gold annotated by /work/shared/eval/GUIDELINES.md (same format as the shared gold):
-`tests/data/articles` (15 articles, world news), `tests/data/heldout` (12 more, other countries) and
-`tests/data/heldout_kr` (10 Korean-news-style articles). The floors sit a little below what the
-extractor scored when they were set, so the test catches regressions; raise them as it improves.
+Five sets, each with gold annotated by /work/shared/eval/GUIDELINES.md (same format as the shared gold):
+`tests/data/articles` (15 articles, world news), `tests/data/heldout` (12 more, other countries),
+`tests/data/heldout_kr` (10 Korean-news-style articles), `tests/data/heldout3` (12 Korean policy
+stories) and `tests/data/heldout4` (12 more, half in the style of translated press releases). Each set
+was written by someone who had not seen the extractor and was first scored before any rule was tuned on
+it. The floors sit a little below what the extractor scored when they were set, so the test catches
+regressions; raise them as it improves.
 """
 
 from __future__ import annotations
@@ -23,11 +26,14 @@ ONTOLOGY = REPO / "ontology" / "kg.ttl"
 SCORER = Path(os.environ.get("KG_SCORER", "/work/shared/eval/kgscore.py"))
 
 # set name -> (articles, gold, entity F1 floor, relation F1 floor); measured when set:
-# articles 0.844 / 0.573, heldout 0.706 / 0.335, heldout_kr 0.777 / 0.456
+# articles 0.842 / 0.581, heldout 0.738 / 0.391, heldout_kr 0.820 / 0.505, heldout3 0.801 / 0.489,
+# heldout4 0.788 / 0.450 (heldout3 first scored 0.723 / 0.420, heldout4 0.746 / 0.352)
 SETS = {
-    "articles": (DATA / "articles", DATA / "gold", 0.81, 0.53),
-    "heldout": (DATA / "heldout" / "articles", DATA / "heldout" / "gold", 0.67, 0.30),
-    "heldout_kr": (DATA / "heldout_kr" / "articles", DATA / "heldout_kr" / "gold", 0.74, 0.42),
+    "articles": (DATA / "articles", DATA / "gold", 0.81, 0.54),
+    "heldout": (DATA / "heldout" / "articles", DATA / "heldout" / "gold", 0.70, 0.35),
+    "heldout_kr": (DATA / "heldout_kr" / "articles", DATA / "heldout_kr" / "gold", 0.78, 0.46),
+    "heldout3": (DATA / "heldout3" / "articles", DATA / "heldout3" / "gold", 0.76, 0.44),
+    "heldout4": (DATA / "heldout4" / "articles", DATA / "heldout4" / "gold", 0.75, 0.41),
 }
 
 
