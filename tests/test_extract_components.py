@@ -1343,3 +1343,16 @@ def test_a_vice_minister_quoted_before_the_name_heads_nothing(run) -> None:
     ex = run('"Ports matter," said Second Vice Minister of Oceans and Fisheries Song Myung-dal at a briefing.')
     assert find(ex, "Song Myung-dal", "Person") is not None
     assert rels(ex, "headOf") == []
+
+
+def test_an_industrial_complex_named_as_a_place_is_a_place(run) -> None:
+    ex = run("Solar panels will be installed at the Gumi National Industrial Complex and the Yeosu Industrial Complex.")
+    assert find(ex, "Gumi National Industrial Complex", "Place") is not None
+    assert find(ex, "Yeosu Industrial Complex", "Place") is not None
+
+
+def test_a_bracketed_caption_names_the_organisation(run) -> None:
+    ex = run("Sejong, 2025.10.02 (Ministry of Oceans and Fisheries)\n"
+             "The Ministry of Oceans and Fisheries said on the 2nd that it would build two smart ports.")
+    assert find(ex, "Ministry of Oceans and Fisheries", "GovernmentAgency") is not None
+    assert len([e for e in ex.entities if e.type == "GovernmentAgency"]) == 1

@@ -843,7 +843,7 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", line) if w.lower() not in SMALL_WORDS]
         capitals = sum(w[0].isupper() for w in words)
-        if 3 <= len(words) <= 25 and not line.rstrip().endswith(".") and capitals >= 0.8 * len(words):
+        if 3 <= len(words) <= 25 and not line.rstrip().endswith(".") and capitals == len(words):
             ranges.append((pos, pos + len(line)))
         pos += len(line) + 1
     return ranges

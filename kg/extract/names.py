@@ -61,8 +61,15 @@ def _chunks(text: str) -> list[list[tuple[str, int, int]]]:
     chunks: list[list[tuple[str, int, int]]] = []
     cur: list[tuple[str, int, int]] = []
     pending: list[tuple[str, int, int]] = []
+    in_alias = False
     for tok in toks:
         word = tok[0]
+        if in_alias:
+            in_alias = not word.endswith(")")  # 'Australian Industry Group (Ai Group)': skip the alias
+            continue
+        if not cur and word.startswith("(") and not word.endswith(")") and len(word) > 1 and word[1:2].isupper():
+            tok = (word[1:], tok[1] + 1, tok[2])  # '2025.09.25 (Ministry of Science and ICT)': a name opens
+            word = tok[0]
         if not cur and word.startswith("(") and word.endswith(")"):
             continue  # '(MRO) of U.S. Navy vessels': a bracketed acronym closes a name, never opens one
         if not cur and word.endswith(")") and not word.startswith("("):
@@ -72,6 +79,7 @@ def _chunks(text: str) -> list[list[tuple[str, int, int]]]:
         ):
             if cur:  # 'Australian Industry Group (Ai Group)': a bracket of several words is no part of the name
                 chunks.append(cur)
+                in_alias = word.startswith("(")
             cur, pending = [], []
             continue
         if (
@@ -417,6 +425,8 @@ def cue_type(name: str) -> str | None:
         )
     ):
         return "Association"
+    if head in {"complex", "complexes"} and "industrial" in ws and of_head is None:
+        return "Place"  # 'Gumi National Industrial Complex': an industrial site named as a place
     if head in lx.PROJECT_HEADS and head not in {"policy", "act", "strategy", "park"}:
         return "Project"
     if head in {"strategy", "framework", "roadmap", "blueprint"} and len(ws) >= 3:
