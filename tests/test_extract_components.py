@@ -1356,3 +1356,8 @@ def test_a_bracketed_caption_names_the_organisation(run) -> None:
              "The Ministry of Oceans and Fisheries said on the 2nd that it would build two smart ports.")
     assert find(ex, "Ministry of Oceans and Fisheries", "GovernmentAgency") is not None
     assert len([e for e in ex.entities if e.type == "GovernmentAgency"]) == 1
+
+
+def test_a_one_word_name_modifying_a_site_is_a_place(run) -> None:
+    ex = run("Water for the fabs will come from the Hoedong reservoir, officials said.")
+    assert find(ex, "Hoedong", "Place") is not None, [(e.name, e.type) for e in ex.entities]

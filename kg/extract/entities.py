@@ -970,6 +970,9 @@ CORPORATE_NOUNS = {
 REGION_AFTER_IN = re.compile(
     r"^(?:North |South |East |West )?[A-Z][\w]*(?:-do\b| (?:Province|Prefecture|State|County)\b)"
 )
+# what a place's name modifies: a person's name never does
+SITE_NOUNS = {"site", "reservoir", "dam", "port", "harbor", "harbour", "complex", "project", "plant", "county",
+              "region", "area", "coast", "field", "basin", "island", "valley"}
 PLACE_PREPS = {"in", "near", "at", "across", "outside"}
 # titles that only companies have: 'CEO of X' is a company, 'President of X' may be a country
 ORG_HEAD_TITLES = {"ceo", "chairman", "chairwoman", "founder", "co-founder", "cto", "cfo", "coo"}
@@ -1126,6 +1129,15 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         and not after2.is_sent_start
     ):
         return "Company"  # 'Elektrarna Dukovany II CEO Petr Zavodsky'
+    if (
+        label == "Person"
+        and len(span) == 1
+        and span.text not in full_person_parts
+        and not _looks_personal(span)
+        and root.dep_ in {"compound", "nmod"}
+        and head.lemma_.lower() in SITE_NOUNS
+    ):
+        return "Place"  # 'the Dukovany site', 'the Patnow nuclear project', 'the Hoedong reservoir'
     if label == "Person" and len(span) == 1 and span.text not in full_person_parts:
         prev = doc[span.start - 1] if span.start else None
         nxt_place = span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ in {"GPE", "LOC"}
