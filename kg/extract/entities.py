@@ -486,14 +486,8 @@ def _companies_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     """'led by Naver Cloud, SK Telecom, LG AI Research, Upstage and NC AI': in a list of three or more
     names that holds an organisation and no known place or person, the model's 'places' and 'persons'
     are organisations too (a list does not mix companies with towns)."""
-    runs: list[list[int]] = []
-    for k in range(len(ents)):
-        if k and _gap(doc, ents[k - 1], ents[k]) in LIST_GAPS:
-            runs[-1].append(k)
-        else:
-            runs.append([k])
     relabel: dict[int, str] = {}
-    for run in runs:
+    for run in _list_runs(doc, ents):
         if len(run) < 3:
             continue
         items = [ents[k] for k in run]
@@ -518,12 +512,8 @@ def _place_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     of places, whatever the model called the names without a cue of their own."""
     ents = sorted(ents, key=lambda e: e.start)
     out = list(ents)
-    k = 0
-    while k < len(ents):
-        run = [k]
-        while run[-1] + 1 < len(ents) and _gap(doc, ents[run[-1]], ents[run[-1] + 1]) in LIST_GAPS:
-            run.append(run[-1] + 1)
-        first = ents[k]
+    for run in _list_runs(doc, ents):
+        first = ents[run[0]]
         items = [ents[j] for j in run]
         if (
             len(run) >= 2
@@ -545,8 +535,18 @@ def _place_lists(doc: Doc, ents: list[Span]) -> list[Span]:
                 e = ents[j]
                 if e.label_ != "Place" and cue_type(e.text) is None and len(e) <= 2 and not _looks_personal(e):
                     out[j] = Span(doc, e.start, e.end, label="Place")
-        k = run[-1] + 1
     return out
+
+
+def _list_runs(doc: Doc, ents: list[Span]) -> list[list[int]]:
+    """Indexes of the names in `ents` (in text order) grouped into lists: 'A, B and C' is one run."""
+    runs: list[list[int]] = []
+    for k in range(len(ents)):
+        if k and _gap(doc, ents[k - 1], ents[k]) in LIST_GAPS:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
 
 
 def _gap(doc: Doc, left: Span, right: Span) -> str:
