@@ -1361,3 +1361,24 @@ def test_a_bracketed_caption_names_the_organisation(run) -> None:
 def test_a_one_word_name_modifying_a_site_is_a_place(run) -> None:
     ex = run("Water for the fabs will come from the Hoedong reservoir, officials said.")
     assert find(ex, "Hoedong", "Place") is not None, [(e.name, e.type) for e in ex.entities]
+
+
+def test_a_short_name_declared_with_hereafter_is_an_alias(run) -> None:
+    ex = run("The Ministry of Oceans and Fisheries (Minister Jeon Jae-soo, hereafter MOF) announced the plan. "
+             "MOF said it will spend 1 trillion won.")
+    ministry = find(ex, "Ministry of Oceans and Fisheries", "GovernmentAgency")
+    assert ministry is not None and find(ex, "MOF") is ministry
+    assert has_rel(ex, find(ex, "Jeon Jae-soo", "Person"), "headOf", ministry)
+
+
+def test_a_standing_forum_is_an_association_and_an_event_is_not(run) -> None:
+    ex = run('Trials will be coordinated by the 5G Forum, a public-private body. "We lead," said 5G Forum Chairman '
+             "Park Jin-hyo. He spoke at the 2025 Korea-U.S. Business Forum in Washington.")
+    forum = find(ex, "5G Forum", "Association")
+    assert forum is not None and has_rel(ex, find(ex, "Park Jin-hyo"), "headOf", forum)
+    assert not any("Business Forum" in e.name for e in ex.entities)
+
+
+def test_a_strategy_named_with_its_year_is_a_project(run) -> None:
+    ex = run('The ministry announced the "Robot Leap Strategy 2035" on Monday.')
+    assert find(ex, "Robot Leap Strategy 2035", "Project") is not None, [(e.name, e.type) for e in ex.entities]

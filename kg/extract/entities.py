@@ -99,16 +99,16 @@ class EntityTyper:
             return None
         if "/" in text or "=" in text:
             return None
-        if span[-1].lower_ in {"forum", "council"} and _acronym_after(doc, span):
+        if span.start and doc[span.start - 1].like_num and not doc[span.start - 1].whitespace_:
+            span = Span(doc, span.start - 1, span.end, label=span.label_)  # '6G Forum', not 'G Forum'
+            if len(span) == 2:
+                return None  # '6G', '5G': a technology, not a name
+        if span[-1].lower_ in {"forum", "council"} and _acronym_after(doc, span) or _standing_forum(doc, span):
             return Span(doc, span.start, span.end, label="Association")  # 'Korea Atomic Industrial Forum (KAIF)'
         if span[-1].lower_ in EVENT_WORDS:
             return _named_inside_event(doc, span)
         if span.end < len(doc) and doc[span.end].lower_ in EVENT_WORDS:
             return None
-        if span.start and doc[span.start - 1].like_num and not doc[span.start - 1].whitespace_:
-            span = Span(doc, span.start - 1, span.end, label=span.label_)  # '6G Forum', not 'G Forum'
-            if len(span) == 2:
-                return None  # '6G', '5G': a technology, not a name
         if _portfolio(doc, span):
             return None  # 'Minister of Trade, Industry and Energy': a title; the facts name the ministry
         if label in {"ORG", "PERSON"}:
@@ -148,6 +148,18 @@ class EntityTyper:
 
 
 LEGAL_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "co", "co.", "corp", "corp.", "llc", "plc", "ag", "sa", "se", "nv"}
+
+
+def _standing_forum(doc: Doc, span: Span) -> bool:
+    """'the 6G Forum, a public-private body', '6G Forum Chairman X': a forum with no date or number of its
+    own in the name, not held, is a standing body; 'the 2025 Korea-U.S. Business Forum' is an event."""
+    if span[-1].lower_ != "forum" or len(span) < 2:
+        return False
+    if any(t.like_num and not (t.i + 1 < span.end and not t.whitespace_) or t.ent_type_ in {"DATE", "ORDINAL"}
+           for t in span):
+        return False
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return after not in {"meeting", "session", "event", "held", "was", "in", "on"}
 
 
 def _acronym_after(doc: Doc, span: Span) -> bool:

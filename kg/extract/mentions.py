@@ -233,6 +233,7 @@ def build_entity_table(doc: Doc) -> EntityTable:
         else:
             target.aliases.add(name)
             table.mark(span.start, span.end, target.key)
+    _hereafter(doc, table)
     _acronym_mentions(doc, table)
     _known_as(doc, table)
     _leaders_governments(table)
@@ -506,6 +507,31 @@ def _leaders_governments(table: EntityTable) -> None:
         gov = government_of(table, table.country)
         if gov is not ent:
             _absorb(table, gov, ent)
+
+
+HEREAFTER = re.compile(
+    r"\((?:[^()]{0,60}?,\s*)?(?:hereafter|hereinafter)(?: referred to as| called)?\s*[\"'“‘]?([A-Z][A-Za-z&.\-]{1,14})"
+)
+
+
+def _hereafter(doc: Doc, table: EntityTable) -> None:
+    """'The Ministry of Science and ICT (Minister Yoo Hyun-joo, hereafter MSIT) announced ...': the short
+    name a press release declares in brackets belongs to the organisation right before the bracket."""
+    text = doc_text(doc)
+    if "hereafter" not in text and "hereinafter" not in text:
+        return
+    for m in HEREAFTER.finditer(text):
+        before = doc.char_span(0, m.start(), alignment_mode="contract")
+        if before is None or not len(before):
+            continue
+        owner = table.at(before.end - 1)
+        if owner is None or owner.type in {"Person", "Place", "Project", "Target"}:
+            continue
+        short = m.group(1)
+        owner.aliases.add(short)
+        for ent in list(table.entities.values()):
+            if ent is not owner and ent.name == short:
+                _absorb(table, owner, ent)
 
 
 def _known_as(doc: Doc, table: EntityTable) -> None:

@@ -44,6 +44,7 @@ ABBREVIATIONS = {
 ACRONYM_IN_PARENS_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&\-]{1,12})\)")
 
 
+YEAR_NAMED_HEADS = {"strategy", "plan", "vision", "initiative", "program", "programme", "roadmap", "agenda"}
 CURRENCY_CODES = {"KRW", "USD", "EUR", "JPY", "CNY", "RMB", "GBP", "INR", "CAD", "AUD", "TWD", "CHF", "SGD", "HKD"}
 
 
@@ -70,6 +71,9 @@ def _chunks(text: str) -> list[list[tuple[str, int, int]]]:
         if not cur and word.startswith("(") and not word.endswith(")") and len(word) > 1 and word[1:2].isupper():
             tok = (word[1:], tok[1] + 1, tok[2])  # '2025.09.25 (Ministry of Science and ICT)': a name opens
             word = tok[0]
+        if cur and not pending and re.fullmatch(r"(?:19|20)\d\d", word) and cur[-1][0].lower() in YEAR_NAMED_HEADS:
+            cur.append(tok)  # 'Quantum Leap Strategy 2035', 'Vision 2030': the year is part of the name
+            continue
         if not cur and word.startswith("(") and word.endswith(")"):
             continue  # '(MRO) of U.S. Navy vessels': a bracketed acronym closes a name, never opens one
         if not cur and word.endswith(")") and not word.startswith("("):
@@ -355,8 +359,8 @@ def cue_type(name: str) -> str | None:
     """The core type a name's own words announce, or None when they say nothing."""
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name)
     ws = [w.lower() for w in words(name)]
-    if len(ws) > 1 and re.fullmatch(r"(?:i{1,3}|iv|v|vi{1,3}|ix|x|\d{1,2})", ws[-1]):
-        ws = ws[:-1]  # "Big Fund III", "Phase 2"
+    if len(ws) > 1 and re.fullmatch(r"(?:i{1,3}|iv|v|vi{1,3}|ix|x|\d{1,2}|(?:19|20)\d\d)", ws[-1]):
+        ws = ws[:-1]  # "Big Fund III", "Phase 2", "Quantum Leap Strategy 2035"
     if not ws:
         return None
     low = " ".join(ws)
