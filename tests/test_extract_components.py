@@ -1382,3 +1382,20 @@ def test_a_standing_forum_is_an_association_and_an_event_is_not(run) -> None:
 def test_a_strategy_named_with_its_year_is_a_project(run) -> None:
     ex = run('The ministry announced the "Robot Leap Strategy 2035" on Monday.')
     assert find(ex, "Robot Leap Strategy 2035", "Project") is not None, [(e.name, e.type) for e in ex.entities]
+
+
+def test_members_named_before_the_alliance_or_as_its_founders(run) -> None:
+    ex = run("Made up of HD Hyundai, Hanwha Ocean and Samsung Heavy Industries, the Green Ship Export Alliance will "
+             "bid in Europe. The research is run by the PIM Chip Consortium, which was formed last year by "
+             "Samsung Electronics, SK hynix and the Korea Advanced Institute of Science and Technology (KAIST).")
+    export = {s for s, o in rels(ex, "memberOf") if o == "Green Ship Export Alliance"}
+    assert export == {"HD Hyundai", "Hanwha Ocean", "Samsung Heavy Industries"}
+    chips = {s for s, o in rels(ex, "memberOf") if o == "PIM Chip Consortium"}
+    assert chips == {"Samsung Electronics", "SK hynix", "Korea Advanced Institute of Science and Technology"}
+
+
+def test_a_team_of_organisations_is_an_alliance(run) -> None:
+    ex = run("The K-Drone Sky Team, which consists of SK Telecom, Hanwha Systems and Korea Airports Corporation, "
+             "will fly a route over Busan. It will connect Gimpo Airport with Yeouido in western Seoul.")
+    assert find(ex, "K-Drone Sky Team", "Alliance") is not None
+    assert has_rel(ex, find(ex, "Yeouido", "Place"), "locatedIn", find(ex, "Seoul", "Place"))

@@ -1086,6 +1086,21 @@ def _descriptor_kind(doc: Doc, noun) -> str | None:
     return kind
 
 
+def _region_after(doc: Doc, i: int) -> bool:
+    """A province or a well-known place starts at token i ('Jeollabuk-do', 'southeastern Seoul')."""
+    while i < len(doc) and doc[i].lower_.rstrip("n").rstrip("er") in {"north", "south", "east", "west", "central"} | {
+        "northeast",
+        "southeast",
+        "northwest",
+        "southwest",
+    }:
+        i += 1
+    if i >= len(doc):
+        return False
+    name = doc[i].text
+    return bool(REGION_AFTER_IN.match(doc[i : i + 4].text)) or name.lower() in lx.CAPITALS or name in lx.COUNTRIES
+
+
 def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str | None:
     root = span.root
     head = root.head
@@ -1114,7 +1129,7 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         and cue_type(span.text) is None
         and after is not None
         and after.lower_ == "in"
-        and REGION_AFTER_IN.match(doc[span.end + 1 : span.end + 5].text)
+        and _region_after(doc, span.end + 1)
         and root.dep_ not in {"nsubj", "nsubjpass"}
         and not corporate_possessor
     ):

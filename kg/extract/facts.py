@@ -200,11 +200,7 @@ def verb_subjects(verb: Token) -> list[Token]:
                 if s.lower_ in {"which", "that", "who", "each", "both", "all"} and tok.dep_ == "relcl":
                     out.extend(coordinated(tok.head))  # 'X, which put in 35 billion yuan'
                     continue
-                out.extend(coordinated(s))
-                for a in s.children:
-                    # 'A, B and C will create ...' parsed as A with the apposition 'B and C': a list
-                    if a.dep_ == "appos" and a.pos_ == "PROPN" and any(c.dep_ == "conj" for c in a.children):
-                        out.extend(coordinated(a))
+                out.extend(listed(s))
             return out
         if tok.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl"} and tok.head is not tok:
             if tok.dep_ in {"acl", "relcl"}:
@@ -230,7 +226,16 @@ def passive_agents(verb: Token) -> list[Token]:
         if c.dep_ == "agent":
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out.extend(coordinated(p))
+                    out.extend(listed(p))
+    return out
+
+
+def listed(tok: Token) -> list[Token]:
+    """The noun and those listed with it; 'A, B and C' parsed as A with the apposition 'B and C' is a list."""
+    out = coordinated(tok)
+    for a in tok.children:
+        if a.dep_ == "appos" and a.pos_ in {"PROPN", "NOUN"} and any(c.dep_ == "conj" for c in a.children):
+            out.extend(coordinated(a))
     return out
 
 
@@ -1823,10 +1828,16 @@ class FactFinder:
         alliances = [
             self.table.at(t.i)
             for t in sent_tokens(sent)
-            if self.table.at(t.i) is not None and self.table.at(t.i).type in {"Alliance", "Association"}
+            if self.table.at(t.i) is not None
+            and (
+                self.table.at(t.i).type in {"Alliance", "Association"}
+                or self.table.at(t.i).type in {"Organization", "Company"} and self.table.at(t.i).name.endswith(" Team")
+            )
         ]
         if alliances:
             group = alliances[0]
+            self._fronted_members(sent, group)
+            self._founders(sent, group)
             for tok in sent_tokens(sent):
                 listed = tok.lower_ in MEMBER_LIST_WORDS or (
                     tok.lower_ in {"made", "composed", "consisting", "consists", "consist"}
@@ -1841,7 +1852,7 @@ class FactFinder:
                         if ent is None or ent.type not in ORG_TYPES or ent is group:
                             continue
                         if not _owner_of_parts(t, self.table):
-                            self.facts.relate(ent, "memberOf", group, sent, 0.75)
+                            self._add_member(ent, group, sent, 0.75)
         # 'X, a member of Y' / 'X is a member of Y'
         for tok in sent_tokens(sent):
             if tok.lower_ not in {"member", "members"}:
@@ -1877,6 +1888,36 @@ class FactFinder:
                             if e.type in ORG_TYPES and group.type in {"Alliance", "Association"}:
                                 self.facts.relate(e, "memberOf", group, sent, 0.7)
 
+    def _add_member(self, ent: DocEntity, group: DocEntity, sent: Span, confidence: float) -> None:
+        if group.type in {"Organization", "Company"} and group.name.endswith(" Team"):
+            group.type = "Alliance"  # 'the UAM Future Team, made up of KT, Hyundai Motor Company, ...'
+        self.facts.relate(ent, "memberOf", group, sent, confidence)
+
+    def _fronted_members(self, sent: Span, group: DocEntity) -> None:
+        """'Made up of KHNP, Doosan Enerbility and Samsung C&T, the i-SMR Export Alliance will ...'."""
+        words = [t.lower_ for t in self.doc[sent.start : sent.start + 3]]
+        if not (words[:3] == ["made", "up", "of"] or words[:1] in (["comprising"], ["consisting"])):
+            return
+        for t in self.doc[sent.start : sent.end]:
+            ent = self.table.at(t.i)
+            if ent is group:
+                break
+            if ent is not None and ent.type in ORG_TYPES and (t.i == 0 or self.table.at(t.i - 1) is not ent):
+                self._add_member(ent, group, sent, 0.7)
+
+    def _founders(self, sent: Span, group: DocEntity) -> None:
+        """'the PIM-NPU Consortium, which was formed last year by Samsung Electronics, SK hynix and KAIST'."""
+        for tok in sent_tokens(sent):
+            if lemma(tok) not in {"form", "found", "establish", "create", "launch"} or not _passive(tok):
+                continue
+            subjects = [e for s in verb_subjects(tok) for e in self.entity_of(s, False)]
+            if group not in subjects:
+                continue
+            for a in passive_agents(tok):
+                for e in self.entity_of(a, False):
+                    if e.type in ORG_TYPES and e is not group:
+                        self._add_member(e, group, sent, 0.7)
+
     # ------------------------------------------------------------------ locatedIn
     def located(self, sent: Span) -> None:
         doc = self.doc
@@ -1904,12 +1945,19 @@ class FactFinder:
                 ):  # 'Ulsan, Haenam-gun and Pohang': a city is not in a county
                     self.facts.relate(place, "locatedIn", nxt, sent, 0.7)
             if end + 1 < sent.end and doc[end].lower_ == "in":
-                region = self.table.at(end + 1)  # 'Haenam-gun in Jeollanam-do', 'Pohang in Gyeongsangbuk-do'
+                k = end + 1
+                while k < sent.end - 1 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+                    k += 1  # 'Jamsil in southeastern Seoul'
+                region = self.table.at(k)  # 'Haenam-gun in Jeollanam-do', 'Pohang in Gyeongsangbuk-do'
                 if (
                     region is not None
                     and region.type == "Place"
                     and region is not place
-                    and (region.name.endswith(lx.REGION_SUFFIXES) or region.name in lx.COUNTRIES)
+                    and (
+                        region.name.endswith(lx.REGION_SUFFIXES)
+                        or region.name in lx.COUNTRIES
+                        or region.name.lower() in lx.CAPITALS
+                    )
                 ):
                     self.facts.relate(place, "locatedIn", region, sent, 0.65)
             # 'X in <place>' where X is a project or an organisation (or its head office)
