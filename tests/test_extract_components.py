@@ -1399,3 +1399,12 @@ def test_a_team_of_organisations_is_an_alliance(run) -> None:
              "will fly a route over Busan. It will connect Gimpo Airport with Yeouido in western Seoul.")
     assert find(ex, "K-Drone Sky Team", "Alliance") is not None
     assert has_rel(ex, find(ex, "Yeouido", "Place"), "locatedIn", find(ex, "Seoul", "Place"))
+
+
+def test_a_bare_brand_beside_its_group_and_a_member_is_the_group(run) -> None:
+    ex = run("Lotte, state lenders form fund for chemical makers\n"
+             "Lotte Group, whose affiliates include Lotte Chemical and Lotte Energy Materials, will put in "
+             "200 billion won.")
+    group = find(ex, "Lotte Group", "Company")
+    assert group is not None and find(ex, "Lotte") is group
+    assert find(ex, "Lotte Chemical") is not group

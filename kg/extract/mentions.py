@@ -329,6 +329,9 @@ def _merge_short_forms(table: EntityTable) -> None:
                 if short.type in ORG_TYPES and len(sw) >= 2 and not set(lw[len(sw) :]) <= LEGAL_WORDS:
                     continue  # 'HD Hyundai' is a name of its own, not short for 'HD Hyundai Heavy Industries'
                 candidates.append(long)
+        groups = [c for c in candidates if c.name.endswith(" Group")]
+        if len(candidates) > 1 and len(groups) == 1 and short.type in ORG_TYPES:
+            candidates = groups  # 'Hyundai' beside Hyundai Motor Group and Hyundai Motor Company: the group
         if len(candidates) == 1:
             _absorb(table, candidates[0], short)
 
