@@ -1408,3 +1408,10 @@ def test_a_bare_brand_beside_its_group_and_a_member_is_the_group(run) -> None:
     group = find(ex, "Lotte Group", "Company")
     assert group is not None and find(ex, "Lotte") is group
     assert find(ex, "Lotte Chemical") is not group
+
+
+def test_hyphenated_acronyms_in_lists_and_buildings_named_like_persons(run) -> None:
+    ex = run("The task force includes Kexim, K-SURE, the Korea Development Bank (KDB) and three shipbuilders. "
+             "It met at the Government Complex Sejong on Tuesday.")
+    assert find(ex, "K-SURE") is not None and find(ex, "SURE") is None
+    assert not [e for e in ex.entities if e.type == "Person"], [(e.name, e.type) for e in ex.entities]

@@ -129,6 +129,8 @@ class EntityTyper:
         ):
             return None  # 'LNG carriers', 'EV batteries': an acronym used as a modifier
         cue = cue_type(span.text)
+        if label == "PERSON" and span[0].lower_ in {"complex", "center", "centre", "hall", "tower", "building"}:
+            return None  # 'Government Complex Sejong': a building, not a person
         if label == "PERSON":
             if cue in {"Place", "Project"} or cue and cue != "Person" and len(span) > 1 and not _looks_personal(span):
                 return Span(doc, span.start, span.end, label=cue)
@@ -437,7 +439,17 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
         possessive = j + 1 < len(doc) and doc[j].text in {"'s", "’s"} and (j + 1) in project_starts
         listed_with_orgs = bool(kinds) and kinds <= ORG_LABELS - {"Alliance"}  # 'Seoul National University and POSCO'
         if j > i and (listed_with_orgs or possessive) and j - i <= 4:
-            new.append(Span(doc, i, j, label="Company"))
+            first = i
+            if (
+                i >= 2
+                and doc[i - 1].text == "-"
+                and not doc[i - 1].whitespace_
+                and not doc[i - 2].whitespace_
+                and doc[i - 2].text[:1].isupper()
+                and i - 2 not in taken
+            ):
+                first = i - 2  # 'K-SURE': the prefix before the hyphen is part of the name
+            new.append(Span(doc, first, j, label="Company"))
             by_end[j] = new[-1]  # 'LG Energy Solution, Samsung SDI and SK On': the next item chains on
         i = max(j, i + 1)
     towns = [k for k, e in enumerate(ents) if e.label_ == "Company" and _place_by_neighbours(doc, ents, k)]
