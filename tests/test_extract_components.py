@@ -106,6 +106,9 @@ MONEY = [
     ("KRW26 trillion", 26e12, "KRW"),
     ("KRW 75 trillion", 75e12, "KRW"),
     ("₩1.5 trillion", 1.5e12, "KRW"),
+    ("W1.2 trillion", 1.2e12, "KRW"),
+    ("W3tr", 3e12, "KRW"),
+    ("4 tln won", 4e12, "KRW"),
     ("€5 billion", 5e9, "EUR"),
     ("EUR 300 million", 300e6, "EUR"),
     ("902 million euros", 902e6, "EUR"),
@@ -1415,3 +1418,14 @@ def test_hyphenated_acronyms_in_lists_and_buildings_named_like_persons(run) -> N
              "It met at the Government Complex Sejong on Tuesday.")
     assert find(ex, "K-SURE") is not None and find(ex, "SURE") is None
     assert not [e for e in ex.entities if e.type == "Person"], [(e.name, e.type) for e in ex.entities]
+
+
+def test_a_decimal_part_is_no_amount_of_its_own() -> None:
+    amounts = find_amounts("Exports rose to $2.1 billion. The ministry will provide W1.2 trillion in loans.")
+    assert [(a.value, a.currency) for a in amounts] == [(2.1e9, "USD"), (1.2e12, "KRW")]
+
+
+def test_wire_credits_are_not_names(run) -> None:
+    ex = run("Industry Minister Ahn Duk-geun speaks in Seoul on Tuesday. (Yonhap)\n"
+             "SEOUL, Nov. 3 (Yonhap) -- The Ministry of Trade, Industry and Energy said it would act.")
+    assert not any(e.name == "Yonhap" for e in ex.entities)

@@ -865,6 +865,10 @@ COUNTRIES = {
 }
 # capitalised words that are never names on their own
 NOT_NAMES = {
+    "yonhap",  # wire credits: 'SEOUL, Nov. 3 (Yonhap)', a photo's '(Yonhap)'
+    "newsis",
+    "news1",
+    "xinhua",
     "lead",  # wire markers: '(LEAD)', '(ATTN: UPDATES ...)', '(URGENT)'
     "attn",
     "urgent",

@@ -51,6 +51,7 @@ PREFIX_CURRENCIES = {
     "jpy": "JPY",
     "₩": "KRW",
     "krw": "KRW",
+    "w": "KRW",  # The Korea Herald's won sign: 'W1.2 trillion', 'W3tr' (a prefix must start a word)
     "₹": "INR",
     "inr": "INR",
     "rs": "INR",
@@ -163,7 +164,9 @@ AMOUNT_RE = re.compile(
     """
 )
 CONVERSION_RE = re.compile(r"\s*\((?:about |around |approximately |roughly |some |or |~)?(?P<inner>[^()]{1,40})\)")
-BARE_SCALED_RE = re.compile(rf"(?i)\b(?P<number>{_number})\s?(?P<scale>trillion|billion|million|crore|lakh)\b")
+BARE_SCALED_RE = re.compile(
+    rf"(?i)(?<![\w.,$€£¥₩₹])(?P<number>{_number})\s?(?P<scale>trillion|billion|million|crore|lakh)\b"
+)
 
 
 @dataclass(frozen=True)
