@@ -1429,3 +1429,19 @@ def test_wire_credits_are_not_names(run) -> None:
     ex = run("Industry Minister Ahn Duk-geun speaks in Seoul on Tuesday. (Yonhap)\n"
              "SEOUL, Nov. 3 (Yonhap) -- The Ministry of Trade, Industry and Energy said it would act.")
     assert not any(e.name == "Yonhap" for e in ex.entities)
+
+
+def test_described_names_starting_with_a_digit_or_listed_after_a_plural(run) -> None:
+    ex = run("Autonomous driving startup 42dot will provide the software. The consortium includes fabless "
+             "startups Rebellions and DeepX.")
+    for name in ("42dot", "Rebellions"):
+        assert find(ex, name, "Company") is not None, (name, [(e.name, e.type) for e in ex.entities])
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The 300,000-ton-a-year plant, which POSCO will co-finance, will open in 2030.", None),
+    ("The ministry expects 1,100 parts makers to complete the transition by 2030.", 1100),
+])
+def test_a_count_in_the_subject_is_the_goal_a_capacity_is_not(run, text: str, value: float | None) -> None:
+    tgt = targets(run(text))[0]
+    assert tgt.year == 2030 and tgt.value == value

@@ -754,6 +754,11 @@ def _korean_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return filter_spans(ents + new) if new else ents
 
 
+def _alnum_name(tok) -> bool:
+    """'42dot', '3M': a name that starts with a digit."""
+    return tok.text[:1].isdigit() and any(c.isalpha() for c in tok.text) and not tok.like_num
+
+
 def _described_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """'chipmaker SK hynix', 'battery maker SK On': a name right after a descriptive noun is what the
     noun says, even where the statistical model saw nothing ("hynix" is tagged a common noun)."""
@@ -762,10 +767,10 @@ def _described_names(doc: Doc, ents: list[Span]) -> list[Span]:
     new: list[Span] = []
     tokens = doc_tokens(doc)
     for tok, nxt in zip(tokens, tokens[1:], strict=False):
-        if not nxt.text[:1].isupper():
-            continue  # the cheap test first: this runs on every token
+        if not (nxt.text[:1].isupper() or nxt.text[:1].isdigit() and any(c.isalpha() for c in nxt.text)):
+            continue  # the cheap test first: this runs on every token ('startup 42dot' passes too)
         sentence_initial = tok.is_sent_start and tok.text[1:].islower()
-        if not ((tok.is_lower or sentence_initial) and nxt.text[:1].isupper() and nxt.is_alpha):
+        if not ((tok.is_lower or sentence_initial) and (nxt.is_alpha or nxt.text[:1].isdigit())):
             continue
         descriptive = tok.lower_ in lx.DESCRIPTOR_TYPES or tok.lower_.endswith(lx.DESCRIPTOR_SUFFIXES)
         if not (tok.pos_ == "NOUN" or sentence_initial and descriptive):
@@ -783,7 +788,12 @@ def _described_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         else:
             end = j
-            while end < len(doc) and end not in taken and _capitalised(doc[end]) and end - j < 4:
+            while (
+                end < len(doc)
+                and end not in taken
+                and (_capitalised(doc[end]) or end == j and _alnum_name(doc[end]))
+                and end - j < 4
+            ):
                 end += 1
             if end == j:
                 continue
@@ -801,6 +811,12 @@ def _described_names(doc: Doc, ents: list[Span]) -> list[Span]:
             end += 1  # 'SK hynix'
         label = starts[j].label_ if j in starts and cue_type(starts[j].text) else kind
         new.append(Span(doc, j, end, label=label))
+        if tok.tag_ == "NNS" and end + 1 < len(doc) and doc[end].lower_ in {"and", ","}:
+            k = end + 1  # 'fabless startups Rebellions and FuriosaAI': the plural describes both
+            while k < len(doc) and k not in taken and _capitalised(doc[k]) and k - end < 5:
+                k += 1
+            if k > end + 1:
+                new.append(Span(doc, end + 1, k, label=kind))
     if not new:
         return ents
     replaced = {s.start for s in new}

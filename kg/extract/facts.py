@@ -2254,7 +2254,9 @@ class FactFinder:
         if not text or re.match(r"(?i)(?:up|down|rising|falling) from\b|from\b|compared (?:with|to)\b", text):
             return None  # 'up from 300,000 tons in 2024': the baseline, not the goal
         measured = phrase
-        verb = next((t for t in phrase[:3] if t.pos_ in {"VERB", "AUX"}), None)
+        verb = next((t for t in phrase[:3] if t.pos_ == "VERB"), None) or next(
+            (t for t in phrase[:3] if t.pos_ == "AUX"), None
+        )  # 'will open in 2030': the verb, not its auxiliary
         if verb is not None and verb.tag_ in {"VBN", "VBD"} and verb.dep_ in {"acl", "ROOT"} and not any(
             c.dep_ in {"aux", "auxpass"} for c in verb.children
         ):
@@ -2283,7 +2285,8 @@ class FactFinder:
                             break
                     if subj.i - left < 10 and right - left < 14:
                         text = f"{doc[left:right].text} {text}"
-                        if not change:
+                        counted = any(c.dep_ == "nummod" for c in subj.children)  # '1,100 parts makers'
+                        if not change and (verb.tag_ == "VBN" and _passive(verb) or counted):
                             measured = doc[left : prep.i]  # 'at least five new drugs ... produced by 2030': 5
                             numbers = _target_evidence(doc[left:right])[0]
         if phrase[0].pos_ in {"NOUN", "ADJ", "PROPN"} and not numbers and not milestone:

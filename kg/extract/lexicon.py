@@ -1063,6 +1063,8 @@ DESCRIPTOR_TYPES = {
     "conglomerate": "Company",
     "chaebol": "Company",
     "startup": "Company",
+    "startups": "Company",
+    "firms": "Company",
     "start-up": "Company",
     "subsidiary": "Company",
     "affiliate": "Company",
