@@ -813,8 +813,8 @@ def _described_names(doc: Doc, ents: list[Span]) -> list[Span]:
         new.append(Span(doc, j, end, label=label))
         if tok.tag_ == "NNS" and end + 1 < len(doc) and doc[end].lower_ in {"and", ","}:
             k = end + 1  # 'fabless startups Rebellions and FuriosaAI': the plural describes both
-            while k < len(doc) and k not in taken and _capitalised(doc[k]) and k - end < 5:
-                k += 1
+            while k < len(doc) and k not in taken and doc[k].text[:1].isupper() and doc[k].is_alpha and k - end < 5:
+                k += 1  # the model may tag a name like 'FuriosaAI' a number: its capital is what counts
             if k > end + 1:
                 new.append(Span(doc, end + 1, k, label=kind))
     if not new:
