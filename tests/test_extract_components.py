@@ -1445,3 +1445,10 @@ def test_described_names_starting_with_a_digit_or_listed_after_a_plural(run) -> 
 def test_a_count_in_the_subject_is_the_goal_a_capacity_is_not(run, text: str, value: float | None) -> None:
     tgt = targets(run(text))[0]
     assert tgt.year == 2030 and tgt.value == value
+
+
+def test_those_who_lead_a_consortium_are_companies(run) -> None:
+    ex = run("The plant was developed by a consortium led by Repsol and Enagas, which won 120 million euros. "
+             "The task force is led by Kim Min-seok.")
+    assert find(ex, "Repsol", "Company") is not None, [(e.name, e.type) for e in ex.entities]
+    assert find(ex, "Kim Min-seok", "Person") is not None

@@ -1129,6 +1129,20 @@ def _region_after(doc: Doc, i: int) -> bool:
     return bool(REGION_AFTER_IN.match(doc[i : i + 4].text)) or name.lower() in lx.CAPITALS or name in lx.COUNTRIES
 
 
+def _agent_of_a_group(tok) -> bool:
+    """'a consortium led by Galp and Fusion Fuel': the name is among those who lead or formed a group."""
+    for _ in range(3):
+        if tok.dep_ == "agent":
+            verb = tok.head
+            return verb.lemma_.lower() in {"lead", "form", "found", "back", "own", "operate"} and (
+                verb.head.lemma_.lower() in GROUP_NOUNS | {"venture", "group", "team"}
+            )
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str | None:
     root = span.root
     head = root.head
@@ -1193,6 +1207,15 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         and head.lemma_.lower() in SITE_NOUNS
     ):
         return "Place"  # 'the Dukovany site', 'the Patnow nuclear project', 'the Hoedong reservoir'
+    if (
+        label in {"Person", "Place"}
+        and len(span) <= 2
+        and span.text not in full_person_parts
+        and not _looks_personal(span)
+        and not _known_place(span)
+        and _agent_of_a_group(root)
+    ):
+        return "Company"  # 'a consortium led by Galp and Fusion Fuel': companies lead consortia
     if label == "Person" and len(span) == 1 and span.text not in full_person_parts:
         prev = doc[span.start - 1] if span.start else None
         nxt_place = span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ in {"GPE", "LOC"}
