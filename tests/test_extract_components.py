@@ -1452,3 +1452,11 @@ def test_those_who_lead_a_consortium_are_companies(run) -> None:
              "The task force is led by Kim Min-seok.")
     assert find(ex, "Repsol", "Company") is not None, [(e.name, e.type) for e in ex.entities]
     assert find(ex, "Kim Min-seok", "Person") is not None
+
+
+def test_a_bracketed_short_name_in_mixed_case_resolves_later_uses(run) -> None:
+    ex = run("Loans come from the Export-Import Bank of Korea (Kexim). The task force includes Kexim, K-SURE and "
+             "the Korea Development Bank (KDB).")
+    bank = find(ex, "Export-Import Bank of Korea", "GovernmentAgency")
+    assert bank is not None and find(ex, "Kexim") is bank
+    assert has_rel(ex, bank, "memberOf", find(ex, "task force")) or len(all_named(ex, "Kexim")) == 1

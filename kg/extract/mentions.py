@@ -478,10 +478,18 @@ def _acronym_mentions(doc: Doc, table: EntityTable) -> None:
     """'the Make American Shipbuilding Great Again (MASGA) project ... MASGA covers four areas': every
     later use of a bracketed acronym is a mention of what it abbreviates."""
     acronyms = {
-        a: ent.key for ent in table.entities.values() for a in ent.aliases if is_acronym(a) and " " not in a
+        a: ent.key
+        for ent in table.entities.values()
+        if ent.type not in {"Person", "Place"}
+        for a in ent.aliases
+        if " " not in a and (is_acronym(a) or a[:1].isupper() and len(a) <= 8 and a.isalpha())  # 'Kexim'
     }
     if not acronyms:
         return
+    for ent in list(table.entities.values()):
+        owner_key = acronyms.get(ent.name)
+        if owner_key is not None and owner_key != ent.key and owner_key in table.entities and not ent.aliases:
+            _absorb(table, table.entities[owner_key], ent)  # 'Kexim' typed on its own before the bracket was read
     for tok in doc_tokens(doc):
         key = acronyms.get(tok.text)
         if key is not None and tok.i not in table.token_entity and key in table.entities:
