@@ -1460,3 +1460,12 @@ def test_a_bracketed_short_name_in_mixed_case_resolves_later_uses(run) -> None:
     bank = find(ex, "Export-Import Bank of Korea", "GovernmentAgency")
     assert bank is not None and find(ex, "Kexim") is bank
     assert len(all_named(ex, "Kexim")) == 1
+
+
+def test_an_institute_in_a_city_and_a_site_named_after_its_city(run) -> None:
+    ex = run("The ministry met at the Korea Dye Technology Institute (KDTI) in Busan. KRW 40 billion will be spent "
+             "on smart factories in the Busan Dyeing Industrial Complex.")
+    busan, site = find(ex, "Busan", "Place"), find(ex, "Busan Dyeing Industrial Complex", "Place")
+    assert busan is not None and site is not None and busan is not site
+    assert has_rel(ex, find(ex, "Korea Dye Technology Institute"), "locatedIn", busan)
+    assert has_rel(ex, site, "locatedIn", busan)

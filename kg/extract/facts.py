@@ -467,6 +467,15 @@ class FactFinder:
                     if place is not None and (ent.key, place.key) not in located:
                         located.add((ent.key, place.key))
                         self.facts.relate(ent, "locatedIn", place, sent, 0.6)
+        for ent in list(self.table.entities.values()):
+            # 'Daegu Dyeing Industrial Complex': a site named after the city it is in
+            if ent.type != "Place" or not ent.mentions or not ent.name.endswith(SITE_SUFFIXES):
+                continue
+            first = ent.name.split()[0]
+            place = places.get(first)
+            if place is not None and place is not ent and (ent.key, place.key) not in located:
+                located.add((ent.key, place.key))
+                self.facts.relate(ent, "locatedIn", place, sentence_of(self.doc, ent.mentions[0][0]), 0.6)
 
     def allocations(self) -> None:
         """'The Fund will comprise KRW 150 trillion ... Over five years, KRW 15 trillion will be deployed for
@@ -1960,6 +1969,18 @@ class FactFinder:
                     )
                 ):
                     self.facts.relate(place, "locatedIn", region, sent, 0.65)
+            k = tok.i - 1
+            if k > sent.start and doc[k].lower_ == "in":
+                j = k - 1
+                if j > sent.start and doc[j].text == ")" and j - 2 >= sent.start and doc[j - 2].text == "(":
+                    j -= 3  # 'the Korea Textile Development Institute (KTDI) in Daegu'
+                org = self.table.at(j) if j >= sent.start else None
+                if (
+                    org is not None
+                    and org.type in {"GovernmentAgency", "Organization", "Association"}
+                    and place.name not in lx.COUNTRIES
+                ):
+                    self.facts.relate(org, "locatedIn", place, sent, 0.6)
             # 'X in <place>' where X is a project or an organisation (or its head office)
             before = tok.i - 1
             while before > sent.start and (
@@ -2415,6 +2436,8 @@ BUILT_THINGS = {"center", "centre", "platform", "network", "cluster", "base", "p
 LOCAL_SUFFIXES = ("-gun", "-gu", "-eup", "-myeon", "-dong")
 GOAL_WORDS = lx.GOAL_VERBS | {"goal", "target", "aim", "plan", "schedule", "slate"}
 YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b|\bsame (?:year|date|period|deadline)\b")
+# how a named site ends: 'Daegu Dyeing Industrial Complex', 'Ochang Science Park'
+SITE_SUFFIXES = ("Complex", "Park", "Zone", "Cluster", "Port", "Valley")
 # heads of projects that a story names once and then calls by the head alone ('the fund')
 NAMED_BY_HEAD = ("fund", "package", "initiative", "scheme")
 # verbs whose subject is the measure that changes: 'the share of X will climb from 3 to 50 percent by 2030'

@@ -319,6 +319,8 @@ def _merge_short_forms(table: EntityTable) -> None:
             if norm(long.name) == norm(short.name) or _inverted(short.name) == norm(long.name):
                 candidates.append(long)  # 'Commerce Department' = 'Department of Commerce'
                 continue
+            if short.type == "Place" and long.name.split()[-1] in PLACE_SITE_HEADS:
+                continue  # 'Daegu' is the city, not the 'Daegu Dyeing Industrial Complex' in it
             sw, lw = norm(short.name).split(), norm(long.name).split()
             head_alias = short.type in ORG_TYPES and len(sw) == 1 and lw[-1] == sw[0]  # 'the Commission'
             if len(sw) < len(lw) and (
@@ -336,6 +338,7 @@ def _merge_short_forms(table: EntityTable) -> None:
             _absorb(table, candidates[0], short)
 
 
+PLACE_SITE_HEADS = {"Complex", "Park", "Zone", "Cluster", "Port", "Valley", "Center", "Centre", "Airport", "Station"}
 LEGAL_WORDS = {"co", "corp", "corporation", "company", "inc", "ltd", "limited", "llc", "plc", "holdings", "group"}
 
 
