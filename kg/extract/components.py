@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 import kg.extract.entities  # noqa: F401  (registers kg_entities)
 from kg.extract.facts import FactFinder
-from kg.extract.mentions import build_entity_table
+from kg.extract.mentions import build_entity_table, doc_text
 
 if not Doc.has_extension("kg_facts"):
     Doc.set_extension("kg_facts", default=None)
@@ -43,7 +43,7 @@ _WON_AMOUNT = re.compile(r"\d(?:\s*(?:hundred|thousand|million|billion|trillion|
 @Language.component("kg_currency_nouns")
 def currency_nouns(doc: Doc) -> Doc:
     """Give 'won' after a number the norm of a currency noun, before tok2vec reads the norms."""
-    text = doc.user_data.get("kg_text") or doc.text
+    text = doc_text(doc)
     if "won" not in text and "Won" not in text:
         return doc
     for match in _WON_AMOUNT.finditer(text):

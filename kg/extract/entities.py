@@ -460,10 +460,6 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
     for k, e in enumerate(ents):
         if e.label_ not in {"Person", "Place"} or e.label_ == "Person" and any("-" in t.text for t in e):
             continue
-        if e.label_ == "Place" and (
-            e.text in lx.COUNTRIES or e.text.lower() in lx.COUNTRY_ALIASES or e.text.lower() in lx.CAPITALS
-        ):
-            continue
         if _known_place(e) or _after_place_preposition(doc, ents, k):
             continue  # 'In Yeosu, LG Chem and GS Caltex ...', 'in Yeosu, Daesan and Ulsan': places
         left = ents[k - 1] if k and _gap(doc, ents[k - 1], e) in {",", "and", ", and", "&"} else None
@@ -743,7 +739,7 @@ def _korean_names(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for e in ents for i in range(e.start, e.end)}
     new = []
     for m in KOREAN_NAME.finditer(text):
-        if m.group(0).endswith(lx.PLACE_SUFFIXES) or m.group(0).split("-")[-1] in {"based", "owned", "run", "led"}:
+        if m.group(0).endswith(lx.PLACE_SUFFIXES) or m.group(0).split("-")[-1] in lx.DESCRIBING_HYPHEN_WORDS:
             continue
         span = doc.char_span(m.start(), m.end(), label="Person", alignment_mode="contract")
         if span is None or any(i in taken for i in range(span.start, span.end)):
@@ -767,10 +763,10 @@ def _described_names(doc: Doc, ents: list[Span]) -> list[Span]:
     new: list[Span] = []
     tokens = doc_tokens(doc)
     for tok, nxt in zip(tokens, tokens[1:], strict=False):
-        if not (nxt.text[:1].isupper() or nxt.text[:1].isdigit() and any(c.isalpha() for c in nxt.text)):
+        if not (nxt.text[:1].isupper() or _alnum_name(nxt)):
             continue  # the cheap test first: this runs on every token ('startup 42dot' passes too)
         sentence_initial = tok.is_sent_start and tok.text[1:].islower()
-        if not ((tok.is_lower or sentence_initial) and (nxt.is_alpha or nxt.text[:1].isdigit())):
+        if not ((tok.is_lower or sentence_initial) and (nxt.is_alpha or _alnum_name(nxt))):
             continue
         descriptive = tok.lower_ in lx.DESCRIPTOR_TYPES or tok.lower_.endswith(lx.DESCRIPTOR_SUFFIXES)
         if not (tok.pos_ == "NOUN" or sentence_initial and descriptive):
@@ -1114,14 +1110,13 @@ def _descriptor_kind(doc: Doc, noun) -> str | None:
     return kind
 
 
+_COMPASS = ("north", "south", "east", "west", "northeast", "southeast", "northwest", "southwest")
+DIRECTION_WORDS = {*_COMPASS, *(f"{w}ern" for w in _COMPASS), "central"}  # 'southeastern Seoul'
+
+
 def _region_after(doc: Doc, i: int) -> bool:
     """A province or a well-known place starts at token i ('Jeollabuk-do', 'southeastern Seoul')."""
-    while i < len(doc) and doc[i].lower_.rstrip("n").rstrip("er") in {"north", "south", "east", "west", "central"} | {
-        "northeast",
-        "southeast",
-        "northwest",
-        "southwest",
-    }:
+    while i < len(doc) and doc[i].lower_ in DIRECTION_WORDS:
         i += 1
     if i >= len(doc):
         return False

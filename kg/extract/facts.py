@@ -301,6 +301,10 @@ class FactFinder:
                 return members
         return []
 
+    def _org_agents(self, verb: Token) -> list[DocEntity]:
+        """The organisations a passive verb names as its agents ('managed by KDB and IBK')."""
+        return [e for a in passive_agents(verb) for e in self.entity_of(a, False) if e.type in ORG_TYPES]
+
     def _they(self, tok: Token) -> list[DocEntity]:
         """'DAPA and the ministry said they will provide ...': 'they' are the coordinated subject of the
         verb the clause hangs on."""
@@ -469,7 +473,7 @@ class FactFinder:
                         self.facts.relate(ent, "locatedIn", place, sent, 0.6)
         for ent in list(self.table.entities.values()):
             # 'Daegu Dyeing Industrial Complex': a site named after the city it is in
-            if ent.type != "Place" or not ent.mentions or not ent.name.endswith(SITE_SUFFIXES):
+            if ent.type != "Place" or not ent.mentions or not ent.name.endswith(lx.SITE_NAME_HEADS):
                 continue
             first = ent.name.split()[0]
             place = places.get(first)
@@ -670,6 +674,13 @@ class FactFinder:
             if country:
                 self.facts.relate(person, "headOf", government_of(self.table, country), sent, 0.7, "President")
 
+    def _name_before_brackets(self, k: int, sent: Span) -> DocEntity | None:
+        """The entity that ends at token k or before its bracketed acronym and comma: 'the Taiwan
+        Semiconductor Industry Association (TSIA), whose ...'."""
+        while k > sent.start and (self.doc[k].text in {",", ")", "("} or is_acronym(self.doc[k].text)):
+            k -= 1
+        return self.table.at(k)
+
     def _title_words_before(self, sent: Span, j: int) -> tuple[list[str], int]:
         """The title words ending at token j ('chairman', 'Minister') and the token before them."""
         role: list[str] = []
@@ -697,12 +708,7 @@ class FactFinder:
         role, j = self._title_words_before(sent, j)
         if not role or doc[j].lower_ != "whose" or any(w.lower() in lx.NOT_HEAD_ROLE_WORDS for w in role):
             return
-        k = j - 1
-        while k > sent.start and doc[k].text in {",", ")"} or k > sent.start and is_acronym(doc[k].text):
-            k -= 1  # ', (TSIA),'
-        while k > sent.start and doc[k].text == "(":
-            k -= 1
-        org = self.table.at(k)
+        org = self._name_before_brackets(j - 1, sent)
         if org is not None and org.type in ORG_TYPES:
             self.facts.relate(person, "headOf", org, sent, 0.75, " ".join(role))
 
@@ -1141,7 +1147,7 @@ class FactFinder:
             # 'a programme of KRW17 trillion managed by the Korea Development Bank'
             for t in sent_tokens(sent):
                 if lemma(t) in lx.LEAD_VERBS and t.dep_ in {"acl", "relcl"} and self.table.at(t.head.i) is project:
-                    funders += [e for a in passive_agents(t) for e in self.entity_of(a, False) if e.type in ORG_TYPES]
+                    funders += self._org_agents(t)
         if (
             project is None
             and funders
@@ -1673,7 +1679,7 @@ class FactFinder:
                     continue
                 if tok.dep_ in {"acl", "relcl"} and (tok.tag_ == "VBN" or any(c.dep_ == "agent" for c in tok.children)):
                     # 'X led by Y' / 'programme ... managed by Y'
-                    agents = [e for a in passive_agents(tok) for e in self.entity_of(a, False) if e.type in ORG_TYPES]
+                    agents = self._org_agents(tok)
                     target = self.table.at(tok.head.i)
                     if target is None and tok.head.pos_ == "NOUN":
                         target = self.projects.add_np(tok.head, 0.5) if lemma(tok.head) in lx.PROGRAMME_HEADS else None
@@ -1686,7 +1692,7 @@ class FactFinder:
                     continue
                 if _passive(tok):
                     # 'The fund, worth 344 billion yuan, will be managed by Huaxin Investment Management'
-                    agents = [e for a in passive_agents(tok) for e in self.entity_of(a, False) if e.type in ORG_TYPES]
+                    agents = self._org_agents(tok)
                     for sp in (c for c in tok.children if c.dep_ == "nsubjpass"):
                         target = self.table.at(sp.i)
                         if target is None and lemma(sp) in lx.PROGRAMME_HEADS | lx.GENERIC_PROJECT_NOUNS:
@@ -1759,7 +1765,7 @@ class FactFinder:
     def _built_by(self, verb: Token, sent: Span) -> None:
         """'A humanoid demonstration center will be built in Pohang by KIRIA', 'a "Digital Textile Data
         Platform" ... will be built by KTDI': the agent carries out what is built."""
-        agents = [e for a in passive_agents(verb) for e in self.entity_of(a, False) if e.type in ORG_TYPES]
+        agents = self._org_agents(verb)
         if not agents:
             return
         for sp in (c for c in verb.children if c.dep_ == "nsubjpass"):
@@ -1835,13 +1841,9 @@ class FactFinder:
     def members(self, sent: Span) -> None:
         """'<alliance> ... including A, B and C' and 'A joined <alliance>'."""
         alliances = [
-            self.table.at(t.i)
-            for t in sent_tokens(sent)
-            if self.table.at(t.i) is not None
-            and (
-                self.table.at(t.i).type in {"Alliance", "Association"}
-                or self.table.at(t.i).type in {"Organization", "Company"} and self.table.at(t.i).name.endswith(" Team")
-            )
+            ent
+            for ent in (self.table.at(t.i) for t in sent_tokens(sent))
+            if ent is not None and (ent.type in {"Alliance", "Association"} or _named_team(ent))
         ]
         if alliances:
             group = alliances[0]
@@ -1898,7 +1900,7 @@ class FactFinder:
                                 self.facts.relate(e, "memberOf", group, sent, 0.7)
 
     def _add_member(self, ent: DocEntity, group: DocEntity, sent: Span, confidence: float) -> None:
-        if group.type in {"Organization", "Company"} and group.name.endswith(" Team"):
+        if _named_team(group):
             group.type = "Alliance"  # 'the UAM Future Team, made up of KT, Hyundai Motor Company, ...'
         self.facts.relate(ent, "memberOf", group, sent, confidence)
 
@@ -1922,10 +1924,9 @@ class FactFinder:
             subjects = [e for s in verb_subjects(tok) for e in self.entity_of(s, False)]
             if group not in subjects:
                 continue
-            for a in passive_agents(tok):
-                for e in self.entity_of(a, False):
-                    if e.type in ORG_TYPES and e is not group:
-                        self._add_member(e, group, sent, 0.7)
+            for e in self._org_agents(tok):
+                if e is not group:
+                    self._add_member(e, group, sent, 0.7)
 
     # ------------------------------------------------------------------ locatedIn
     def located(self, sent: Span) -> None:
@@ -2151,10 +2152,7 @@ class FactFinder:
         doc = self.doc
         parent = None
         if noun.i > sent.start and doc[noun.i - 1].lower_ == "whose":
-            k = noun.i - 2
-            while k > sent.start and (doc[k].text in {",", ")", "("} or is_acronym(doc[k].text)):
-                k -= 1
-            parent = self.table.at(k)
+            parent = self._name_before_brackets(noun.i - 2, sent)
             start = next((t.i + 1 for t in doc[noun.i : sent.end] if lemma(t) in {"include", "be"}), None)
         else:
             of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -2436,8 +2434,6 @@ BUILT_THINGS = {"center", "centre", "platform", "network", "cluster", "base", "p
 LOCAL_SUFFIXES = ("-gun", "-gu", "-eup", "-myeon", "-dong")
 GOAL_WORDS = lx.GOAL_VERBS | {"goal", "target", "aim", "plan", "schedule", "slate"}
 YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b|\bsame (?:year|date|period|deadline)\b")
-# how a named site ends: 'Daegu Dyeing Industrial Complex', 'Ochang Science Park'
-SITE_SUFFIXES = ("Complex", "Park", "Zone", "Cluster", "Port", "Valley")
 # heads of projects that a story names once and then calls by the head alone ('the fund')
 NAMED_BY_HEAD = ("fund", "package", "initiative", "scheme")
 # verbs whose subject is the measure that changes: 'the share of X will climb from 3 to 50 percent by 2030'
@@ -2496,6 +2492,11 @@ def _better_project_name(a: str, b: str) -> bool:
 def _proper_name(name: str) -> bool:
     words = [w for w in name.split() if w[:1].isalpha() and w.lower() not in {"of", "and", "the", "for", "in", "to"}]
     return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _named_team(ent: DocEntity) -> bool:
+    """'UAM Future Team': a team the model typed as one organisation, which its members make an alliance."""
+    return ent.type in {"Organization", "Company"} and ent.name.endswith(" Team")
 
 
 def _owner_of_parts(tok: Token, table: EntityTable) -> bool:

@@ -1243,6 +1243,10 @@ PORTFOLIO_WORDS = {
 }
 PORTFOLIO_TITLES = {"minister", "secretary", "commissioner"}
 
+# words after a hyphen that describe a name, never end one: 'US-based', 'state-run', 'LG-led'
+DESCRIBING_HYPHEN_WORDS = ("based", "owned", "run", "backed", "led", "listed", "headquartered")
+# how a named site ends: 'Daegu Dyeing Industrial Complex', 'Ochang Science Park'
+SITE_NAME_HEADS = ("Complex", "Park", "Zone", "Cluster", "Port", "Valley")
 # how a region's name ends: 'Jeollabuk-do', 'Gyeonggi Province', 'Aichi Prefecture'
 REGION_SUFFIXES = ("-do", "Province", "Prefecture", "State", "Region", "County")
 # acronyms of countries and unions: places, never organisations to resolve or retype

@@ -338,7 +338,7 @@ def _merge_short_forms(table: EntityTable) -> None:
             _absorb(table, candidates[0], short)
 
 
-PLACE_SITE_HEADS = {"Complex", "Park", "Zone", "Cluster", "Port", "Valley", "Center", "Centre", "Airport", "Station"}
+PLACE_SITE_HEADS = {*lx.SITE_NAME_HEADS, "Center", "Centre", "Airport", "Station"}
 LEGAL_WORDS = {"co", "corp", "corporation", "company", "inc", "ltd", "limited", "llc", "plc", "holdings", "group"}
 
 

@@ -44,6 +44,7 @@ ABBREVIATIONS = {
 ACRONYM_IN_PARENS_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&\-]{1,12})\)")
 
 
+DESCRIBED_BY_HYPHEN = re.compile(rf"-(?:{'|'.join(lx.DESCRIBING_HYPHEN_WORDS)})$")  # 'US-based'
 YEAR_NAMED_HEADS = {"strategy", "plan", "vision", "initiative", "program", "programme", "roadmap", "agenda"}
 CURRENCY_CODES = {"KRW", "USD", "EUR", "JPY", "CNY", "RMB", "GBP", "INR", "CAD", "AUD", "TWD", "CHF", "SGD", "HKD"}
 
@@ -78,9 +79,7 @@ def _chunks(text: str) -> list[list[tuple[str, int, int]]]:
             continue  # '(MRO) of U.S. Navy vessels': a bracketed acronym closes a name, never opens one
         if not cur and word.endswith(")") and not word.startswith("("):
             continue  # the last word of a bracket opens no name
-        if word.startswith("(") and not word.endswith(")") and len(word) > 1 or re.search(
-            r"-(?:based|owned|run|backed|led|listed|headquartered)$", word
-        ):
+        if word.startswith("(") and not word.endswith(")") and len(word) > 1 or DESCRIBED_BY_HYPHEN.search(word):
             if cur:  # 'Australian Industry Group (Ai Group)': a bracket of several words is no part of the name
                 chunks.append(cur)
                 in_alias = word.startswith("(")

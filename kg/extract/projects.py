@@ -217,8 +217,7 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
                 end = t.i
                 break
         right = end
-    while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].lower_ in STOP | {"while"}):
-        right -= 1
+    right = _without_trailing_words(doc, left, right)
     if right - left > 16:
         # 'the training of shipbuilding workers and the maintenance, repair and overhaul of ...': the
         # parser hung the next item on this one; end at the first coordination
@@ -233,12 +232,17 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
         if cut is not None:
             right = cut
     if right - left > 16 and plain_right - left <= 16:
-        right = plain_right  # the purpose clause runs on too long to be a name: the noun phrase alone
-        while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].lower_ in STOP):
-            right -= 1
+        right = _without_trailing_words(doc, left, plain_right)  # the purpose runs on too long: the noun phrase
     if right - left > 16 or right <= left:
         return None
     return left, right
+
+
+def _without_trailing_words(doc: Doc, left: int, right: int) -> int:
+    """The phrase's end with trailing punctuation and function words ('for', 'and', 'while') dropped."""
+    while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].lower_ in STOP | {"while"}):
+        right -= 1
+    return right
 
 
 def full_np(doc: Doc, head: Token) -> tuple[int, int] | None:
