@@ -686,11 +686,11 @@ DESCRIBING_HEADS = {"company", "firm", "utility", "lender", "insurer", "automake
 DESCRIBED_KINDS = {
     "lender": ("bank", "finance", "financial", "credit"),
     "insurer": ("insurance",),
-    "utility": ("power", "electric", "energy", "gas", "water", "kepco"),
-    "automaker": ("motor", "motors", "auto", "automotive", "kia"),
-    "chipmaker": ("semiconductor", "electronics", "hynix", "chip"),
+    "utility": ("power", "electric", "energy", "gas", "water"),
+    "automaker": ("motor", "motors", "auto", "automotive"),
+    "chipmaker": ("semiconductor", "electronics", "chip"),
     "shipbuilder": ("heavy", "ocean", "shipbuilding", "marine"),
-    "steelmaker": ("steel", "posco"),
+    "steelmaker": ("steel",),
 }
 
 
