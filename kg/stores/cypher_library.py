@@ -1,7 +1,7 @@
 """The analyst's Cypher library (`queries/*.cypher`) and a runner for any Cypher query.
 
-Each library file starts with `//` header lines (the same contract as the SPARQL twins, see
-queries/README.md)::
+Each library file starts with `//` header lines (the same contract as the SPARQL twins, read by
+kg.stores.query_header; see queries/README.md)::
 
     // question: Which targets are due by a given year (inclusive), and who owns them?
     // parameter: year (integer): the deadline year        (one line per parameter)
@@ -26,32 +26,18 @@ from neo4j.graph import Node, Relationship
 from neo4j.graph import Path as GraphPath
 from neo4j.time import Date, DateTime, Duration, Time
 
+from kg.stores import query_header
 from kg.stores.neo4j_errors import neo4j_errors
+from kg.stores.query_header import PARAM_TYPES as PARAM_TYPES  # re-exported: a public name here
+from kg.stores.query_header import QueryParam, convert
 from kg.workspace import KgError
 
 QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
-PARAM_TYPES = ("integer", "decimal", "string", "iri")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 # The driver logs server notifications (e.g. "relationship type X does not exist") as warnings, with
 # the whole query: without this, Python's last-resort handler prints them. Callers of run_cypher
 # can get them as one-liners through `on_notice`; applications that configure logging still see them.
 logging.getLogger("neo4j.notifications").addHandler(logging.NullHandler())
-
-_PARAM = re.compile(
-    r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)\s*(?P<optional>,\s*optional\s*)?\)\s*(?::\s*(?P<doc>.*))?$")
-
-
-@dataclass(frozen=True)
-class QueryParam:
-    name: str
-    type: str            # one of PARAM_TYPES
-    description: str
-    optional: bool = False  # omitted: reaches Neo4j as null (the query then answers for every value)
-
-    @property
-    def signature(self) -> str:
-        """`name (type)` or `name (type, optional)`, as in the header."""
-        return f"{self.name} ({self.type}{', optional' if self.optional else ''})"
 
 
 @dataclass(frozen=True)
@@ -70,29 +56,9 @@ class QueryResult(NamedTuple):
 
 
 def parse_header(name: str, text: str, path: Path) -> LibraryQuery:
-    question, columns, params = "", (), []
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped.startswith("//"):
-            if stripped:
-                break
-            continue
-        key, _, value = stripped[2:].strip().partition(":")
-        key, value = key.strip().lower(), value.strip()
-        if key == "question":
-            question = value
-        elif key == "columns":
-            columns = tuple(c.strip() for c in value.split(",") if c.strip())
-        elif key == "parameter":
-            match = _PARAM.match(value)
-            if not match or match["type"] not in PARAM_TYPES:
-                raise KgError(f"{path}: bad parameter line {value!r} (want `name (type): description`, "
-                              f"type one of {', '.join(PARAM_TYPES)})")
-            params.append(QueryParam(match["name"], match["type"], (match["doc"] or "").strip(),
-                                     optional=bool(match["optional"])))
-    if not question or not columns:
-        raise KgError(f"{path}: the header needs `// question:` and `// columns:` lines")
-    return LibraryQuery(name, question, tuple(params), columns, text, path)
+    """The query `name` read from its `//` header (see kg.stores.query_header)."""
+    header = query_header.parse_header(text, "//", path)
+    return LibraryQuery(name, header.question, header.parameters, header.columns, text, path)
 
 
 def list_queries(directory: Path | None = None) -> list[LibraryQuery]:
@@ -110,19 +76,12 @@ def load_query(name: str, directory: Path | None = None) -> LibraryQuery:
     return parse_header(name, path.read_text(encoding="utf-8"), path)
 
 
-def coerce(param: QueryParam, value: Any) -> Any:
-    """A parameter value (from the command line: text) as its declared type."""
-    try:
-        if param.type == "integer":
-            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
-                raise ValueError(value)
-            return int(value)
-        if param.type == "decimal":
-            return float(value)
-    except (TypeError, ValueError):
-        raise KgError(f"parameter {param.name} must be {'an' if param.type == 'integer' else 'a'} "
-                      f"{param.type}, got {value!r}") from None
-    return str(value)
+def coerce(param: QueryParam, value: Any) -> int | float | str:
+    """A parameter value (from the command line: text) as its declared type; an iri stays text.
+
+    Integers are exact: Neo4j compares 2030 and 2030.5 as different, so a fraction is refused, not truncated.
+    """
+    return convert(param, value, exact_integers=True)
 
 
 def bind_params(query: LibraryQuery, params: Mapping[str, Any] | None) -> dict[str, Any]:

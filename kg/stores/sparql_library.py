@@ -16,56 +16,38 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.stores import oxigraph_store
+from kg.stores import oxigraph_store, query_header
+from kg.stores.query_header import PARAM_TYPES as PARAM_TYPES  # re-exported: a public name here
+from kg.stores.query_header import QueryParam, convert
 from kg.stores.sparql_client import query_endpoint
 from kg.stores.sparql_server import Endpoint
 from kg.stores.sparql_terms import Param, Row
 from kg.workspace import KgError, Workspace
 
 QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
-PARAM_TYPES = ("integer", "decimal", "string", "iri")
 
-_PARAM_LINE = re.compile(r"^#\s*parameter:\s*(\w+)\s*\((\w+)\s*(,\s*optional\s*)?\)\s*:?\s*(.*)$")
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|^`\\]+$")
-_FIELD_LINE = re.compile(r"^#\s*(question|parameters|columns):\s*(.*)$")
 
 Target = Workspace | ox.Store | Endpoint | str
+Parameter = QueryParam  # the header's parameter (kg.stores.query_header), shared with the Cypher library
 
 
-@dataclass(frozen=True)
-class Parameter:
-    name: str
-    type: str
-    description: str = ""
-    optional: bool = False  # `(type, optional)`: when omitted, its variable stays unbound
+def coerce(param: QueryParam, value: Any) -> Param | tuple[Param, ...]:
+    """The value as the declared type, as SPARQL binds it: an iri as `<...>`.
 
-    @property
-    def signature(self) -> str:
-        """`name (type)` or `name (type, optional)`, as in the header."""
-        return f"{self.name} ({self.type}{', optional' if self.optional else ''})"
-
-    def coerce(self, value: Any) -> Param | tuple[Param, ...]:
-        """The value as the declared type (CLI values arrive as text).
-
-        A string that is an absolute IRI is bound both as that string and as the IRI, so that
-        `document=https://...` finds a document by its IRI as well as by a URL source.
-        """
-        try:
-            if self.type == "integer":
-                return int(value)
-            if self.type == "decimal":
-                return float(value)
-        except (TypeError, ValueError):
-            raise KgError(f"parameter {self.name} must be an {self.type}, not {value!r}") from None
-        if self.type == "iri":
-            text = str(value)
-            return text if text.startswith("<") else f"<{text}>"
-        text = value if isinstance(value, str) else str(value)
-        if _ABSOLUTE_IRI.match(text):  # "https://..." may name a resource or be a plain string:
-            with contextlib.suppress(ValueError):  # bind both (two VALUES rows)
-                ox.NamedNode(text)
-                return (text, f"<{text}>")
-        return text
+    A string that is an absolute IRI is bound both as that string and as the IRI, so that
+    `document=https://...` finds a document by its IRI as well as by a URL source.
+    """
+    converted = convert(param, value)
+    if not isinstance(converted, str):
+        return converted
+    if param.type == "iri":
+        return converted if converted.startswith("<") else f"<{converted}>"
+    if _ABSOLUTE_IRI.match(converted):  # "https://..." may name a resource or be a plain string:
+        with contextlib.suppress(ValueError):  # bind both (two VALUES rows)
+            ox.NamedNode(converted)
+            return (converted, f"<{converted}>")
+    return converted
 
 
 @dataclass(frozen=True)
@@ -73,7 +55,7 @@ class LibraryQuery:
     name: str
     path: Path
     question: str
-    parameters: tuple[Parameter, ...]
+    parameters: tuple[QueryParam, ...]
     columns: tuple[str, ...]
     text: str
 
@@ -92,28 +74,13 @@ class LibraryQuery:
         missing = [name for name, p in declared.items() if name not in given and not p.optional]
         if missing:
             raise KgError(f"query {self.name} needs parameter(s) {', '.join(missing)} (--param NAME=VALUE)")
-        return {name: declared[name].coerce(value) for name, value in given.items()}
+        return {name: coerce(declared[name], value) for name, value in given.items()}
 
 
 def parse_header(name: str, path: Path, text: str) -> LibraryQuery:
-    fields: dict[str, str] = {}
-    params: list[Parameter] = []
-    for line in text.splitlines():
-        if not line.startswith("#"):
-            if line.strip():
-                break
-            continue
-        if m := _PARAM_LINE.match(line):
-            ptype = m.group(2).lower()
-            if ptype not in PARAM_TYPES:
-                raise KgError(f"{path}: parameter {m.group(1)} has unknown type {ptype}")
-            params.append(Parameter(m.group(1), ptype, m.group(4).strip(), optional=bool(m.group(3))))
-        elif m := _FIELD_LINE.match(line):
-            fields[m.group(1)] = m.group(2).strip()
-    if "question" not in fields or "columns" not in fields:
-        raise KgError(f"{path}: the header needs '# question:' and '# columns:' lines")
-    columns = tuple(c.strip() for c in fields["columns"].split(",") if c.strip())
-    return LibraryQuery(name, path, fields["question"], tuple(params), columns, text)
+    """The query `name` read from its `#` header (see kg.stores.query_header)."""
+    header = query_header.parse_header(text, "#", path)
+    return LibraryQuery(name, path, header.question, header.parameters, header.columns, text)
 
 
 def list_queries(directory: Path = QUERIES_DIR) -> list[LibraryQuery]:
