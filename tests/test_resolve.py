@@ -102,3 +102,18 @@ def test_slugs_are_ascii_and_deterministic() -> None:
     long = slug("x" * 200)
     assert len(long) <= 90 and long != slug("x" * 199)
     assert slug("a/b?c#d e") == "a-b-c-d-e"
+
+
+def test_a_short_form_misread_as_a_person_elsewhere_is_the_organisation() -> None:
+    g = resolve(
+        [
+            doc("a", ("GovernmentAgency", "Export-Import Bank of Korea", ["Kexim"])),
+            doc("b", ("Person", "Kexim", [])),
+            doc("c", ("Person", "Park Jinho", []), ("Person", "Jinho", [])),
+            doc("d", ("Company", "Jinho Holdings", ["Jinho"])),
+        ]
+    )
+    result = names(g)
+    assert "Kexim" not in result and result["Export-Import Bank of Korea"][0] == "GovernmentAgency"
+    # a word of a person's full name stays a person, whatever an organisation calls itself
+    assert result["Jinho"][0] == "Person"

@@ -1147,7 +1147,10 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
     subject_of_business = (
         root.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB" and head.lemma_.lower() in BUSINESS_VERBS
     ) or any(  # 'Ridgeline, headquartered in Nashville,': a place has no headquarters
-        c.dep_ == "acl" and c.lower_ in {"headquartered", "founded", "incorporated"} for c in root.children
+        c.dep_ == "acl" and c.lower_ in {"headquartered", "founded", "incorporated"}
+        # 'Doosan Enerbility, which has developed a turbine,': a business, not a person
+        or c.dep_ == "relcl" and c.lemma_.lower() in BUSINESS_VERBS and any(w.lower_ == "which" for w in c.children)
+        for c in root.children
     )
     corporate_possessor = (
         after is not None
@@ -1223,6 +1226,11 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
             and (nxt_place or after2 is not None and after2.text.endswith(lx.PLACE_SUFFIXES))
         ):
             return "Place"  # 'in Ulsan', "Yongin's Cheoin District", 'Yongin, Gyeonggi Province'
+    if label == "Person" and not _looks_personal(span) and span[0].lower_ not in lx.PROJECT_NAME_OPENERS and any(
+        c.dep_ == "relcl" and any(w.lower_ == "which" and w.dep_ in {"nsubj", "nsubjpass"} for w in c.children)
+        for c in root.children
+    ):
+        return "Company"  # 'Doosan Enerbility, which has developed ...': a person is 'who'
     if label == "Person":
         if (
             len(span) == 1

@@ -1251,3 +1251,5 @@ SITE_NAME_HEADS = ("Complex", "Park", "Zone", "Cluster", "Port", "Valley")
 REGION_SUFFIXES = ("-do", "Province", "Prefecture", "State", "Region", "County")
 # acronyms of countries and unions: places, never organisations to resolve or retype
 COUNTRY_ACRONYMS = {"US", "UK", "EU", "UAE", "ROK", "PRC", "DPRK", "USA", "USSR"}
+# words that open a project's proper name: 'Project Bluegrass', 'Operation Warp Speed'
+PROJECT_NAME_OPENERS = {"project", "operation", "programme", "program", "mission", "plan", "initiative"}

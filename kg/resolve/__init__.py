@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract.mentions import norm
 from kg.extract.names import is_acronym
@@ -99,6 +99,7 @@ def resolve(extractions: Sequence[DocumentExtraction]) -> ResolvedGraph:
             uf.union(members[0], other)
     # an acronym shared by entities of one name only joins them
     _merge_bare_names(records, uf)
+    _merge_misread_short_names(records, uf)
 
     clusters: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for ref in records:
@@ -168,6 +169,28 @@ def _merge_bare_names(records: dict[tuple[str, str], Entity], uf: _UnionFind) ->
                 if norm(other.name) == chosen[0]:
                     uf.union(ref, other_ref)
                     break
+
+
+def _merge_misread_short_names(records: dict[tuple[str, str], Entity], uf: _UnionFind) -> None:
+    """A one-word name read as a person or place in one document ("Kexim's capital") that another
+    document gives, in mixed case, as an organisation's short form ("Export-Import Bank of Korea
+    (Kexim)") is that organisation, unless some person's full name contains the word."""
+    short_forms: dict[str, list[tuple[tuple[str, str], Entity]]] = defaultdict(list)
+    for ref, ent in records.items():
+        if ent.type in ORG_TYPES:
+            for alias in ent.aliases:
+                if " " not in alias and not alias.isupper() and alias[:1].isupper():
+                    short_forms[alias].append((ref, ent))
+    person_words = {w for e in records.values() if e.type == "Person" and " " in e.name for w in e.name.split()}
+    for ref, ent in list(records.items()):
+        owners = short_forms.get(ent.name)
+        if ent.type not in {"Person", "Place"} or not owners or ent.name in person_words:
+            continue
+        if len({norm(o.name) for _, o in owners}) != 1:
+            continue  # two organisations share the short form: leave it
+        owner_ref, owner = owners[0]
+        records[ref] = replace(ent, type=owner.type)
+        uf.union(ref, owner_ref)
 
 
 def _subsidiary(name: str, records: dict[tuple[str, str], Entity]) -> bool:
