@@ -1475,3 +1475,13 @@ def test_a_name_that_takes_which_is_no_person(run) -> None:
              "Project Greenfield, which aims to build 20 plants, was approved.")
     assert find(ex, "Seoyon Matrix", "Company") is not None
     assert find(ex, "Project Greenfield", "Company") is None
+
+
+def test_capitalised_words_an_apposition_describes_are_a_name(run) -> None:
+    ex = run("SY E&S, the energy affiliate of SY Group, began operation of a plant. Moonvale, a startup "
+             "founded in 2021, joined the project. In 2024, the ministry said it would spend more.")
+    affiliate, group = find(ex, "SY E&S", "Company"), find(ex, "SY Group", "Company")
+    assert affiliate is not None and group is not None
+    assert has_rel(ex, affiliate, "partOf", group)
+    assert find(ex, "Moonvale", "Company") is not None
+    assert find(ex, "In 2024") is None

@@ -71,6 +71,7 @@ class EntityTyper:
         ents = _list_items(doc, ents)
         ents = _companies_in_lists(doc, ents)
         ents = _described_names(doc, ents)
+        ents = _apposed_names(doc, ents)
         ents = _titled_persons(doc, ents)
         ents = _korean_names(doc, ents)
         ents = _names_with_common_heads(doc, ents)
@@ -817,6 +818,39 @@ def _described_names(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     replaced = {s.start for s in new}
     return filter_spans(new + [e for e in ents if e.start not in replaced])
+
+
+def _apposed_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'SK E&S, the energy affiliate of SK Group,' / 'Upstage, a startup founded in 2020,': capitalised
+    words that an apposition describes as an organisation are its name, where the statistical model
+    saw nothing."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    new: list[Span] = []
+    for tok in doc_tokens(doc):
+        if tok.text != "," or tok.i in taken or not tok.i or tok.i + 2 >= len(doc):
+            continue
+        if doc[tok.i + 1].lower_ not in {"a", "an", "the"} or not _name_word(doc[tok.i - 1]):
+            continue  # the cheap tests first: this runs on every comma
+        start = tok.i
+        while start > 0 and tok.i - start < 4 and _name_word(doc[start - 1]) and start - 1 not in taken:
+            start -= 1
+        if start == tok.i or start - 1 in taken or "\n" in doc[start:tok.i].text:
+            continue
+        first = doc[start]
+        if first.is_stop or first.lower_ in lx.TITLE_WORDS or first.like_num or doc[tok.i - 1].lower_ in lx.TITLE_WORDS:
+            continue  # 'In 2024, the ...', 'Chairman, the ...'
+        if start and (doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start):
+            continue  # part of a longer capitalised run
+        span = Span(doc, start, tok.i, label="Company")
+        kind = _descriptor_type(doc, span)
+        if kind in {"Company", "GovernmentAgency", "Association", "Organization", "Alliance"}:
+            new.append(Span(doc, start, tok.i, label=kind))
+    return filter_spans(ents + new) if new else ents
+
+
+def _name_word(tok) -> bool:
+    """A word of a proper name: capitalised ('Upstage'), an acronym with '&' ('E&S') or glued digits."""
+    return (tok.text[:1].isupper() or _alnum_name(tok)) and not tok.is_punct and not tok.like_num
 
 
 def _repeat_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
