@@ -1485,3 +1485,15 @@ def test_capitalised_words_an_apposition_describes_are_a_name(run) -> None:
     assert has_rel(ex, affiliate, "partOf", group)
     assert find(ex, "Moonvale", "Company") is not None
     assert find(ex, "In 2024") is None
+
+
+def test_heads_named_after_a_portfolio_title_or_inside_a_who_clause(run) -> None:
+    ex = run("The Minister of Industry and Commerce, Lucia Ferrer, said the plan had worked. Park Min-jae, who "
+             "heads the Korea Robot Industry Association (KRIA) as well as serving as CEO of Daon Robotics Co., "
+             "said members would help. Kim Su-ho, who was vice chairman of Hanil Steel Co., said the deal was done.")
+    ministry = find(ex, "Ministry of Industry and Commerce", "GovernmentAgency")
+    assert has_rel(ex, find(ex, "Lucia Ferrer", "Person"), "headOf", ministry)
+    park = find(ex, "Park Min-jae", "Person")
+    assert has_rel(ex, park, "headOf", find(ex, "Korea Robot Industry Association"))
+    assert has_rel(ex, park, "headOf", find(ex, "Daon Robotics Co."))
+    assert not has_rel(ex, find(ex, "Kim Su-ho"), "headOf", find(ex, "Hanil Steel Co."))

@@ -598,14 +598,14 @@ class FactFinder:
         if i >= sent.start and doc[i].text in {"'s", "’s"} and words:
             i -= 1  # "LG Energy Solution's chief executive Kwon Young-soo"
         # "Minister of Trade, Industry and Energy Lee Chang-yang"
-        m = re.search(
-            r"\b(Minister|Secretary) of ((?:[A-Z][\w-]*(?:,? (?:and )?)?)+)\s*$",
-            doc[max(sent.start, start - 12) : start].text,
-        )
+        before_text = doc[max(sent.start, start - 12) : start].text
+        if before_text.endswith(",") and end < sent.end and doc[end].text in {",", "."}:
+            before_text = before_text[:-1]  # 'The Minister of Industry and Tourism, Jordi Hereu, said'
+        m = re.search(r"\b(Minister|Secretary) of ((?:[A-Z][\w-]*(?:,? (?:and )?)?)+)\s*$", before_text)
         if m:
             ministry_name = "Ministry of " + m.group(2).strip().rstrip(",")
             ministry = self._find_or_make_ministry(ministry_name)
-            before = doc[max(sent.start, start - 12) : start].text[: m.start()].split()
+            before = before_text[: m.start()].split()
             if before and before[-1].lower() in lx.NOT_HEAD_ROLE_WORDS:
                 return  # 'Second Vice Minister of Science and ICT X': the ministry is named, a deputy heads nothing
             role = f"{m.group(1)} of {m.group(2).strip()}"
@@ -842,6 +842,7 @@ class FactFinder:
                 org = self.table.at(k) if k < sent.end else None
                 if org is not None and org.type in ORG_TYPES:
                     self.facts.relate(person, "headOf", org, sent, 0.75, lemma(verb))  # 'X, who heads Y'
+            self._titles_in_clause(sent, i + 1, person)
             return
         role: list[str] = []
         while i < sent.end and (
@@ -867,6 +868,23 @@ class FactFinder:
             org = self.table.at(i)
             if org is not None and org.type in ORG_TYPES:
                 self.facts.relate(person, "headOf", org, sent, 0.75, " ".join(role))
+
+    def _titles_in_clause(self, sent: Span, start: int, person: DocEntity) -> None:
+        """'X, who chairs the KDIA and is also CEO of Samsung Display,' / '... as well as serving as CEO
+        of Y': a head's title 'of' an organisation inside the person's relative clause."""
+        doc = self.doc
+        heads = {r.split()[-1] for r in lx.HEAD_ROLES}
+        for k in range(start, sent.end - 1):
+            if doc[k].text == ";" or doc[k].text == "," and doc[k + 1].pos_ in {"VERB", "AUX"}:
+                return  # the clause ends: ', said ...'
+            if doc[k].lower_ not in heads or doc[k + 1].lower_ != "of":
+                continue
+            if doc[k - 1].lower_ in lx.NOT_HEAD_ROLE_WORDS or doc[k - 1].text == "-":
+                continue  # 'vice chairman of', 'co-head of'
+            org = self._of_org(k + 1, sent)
+            if org is not None and org is not person:
+                role = "chief executive" if doc[k - 1].lower_ == "chief" else doc[k].text
+                self.facts.relate(person, "headOf", org, sent, 0.7, role)
 
     def _of_org(self, i: int, sent: Span) -> DocEntity | None:
         doc = self.doc
