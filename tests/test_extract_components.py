@@ -67,6 +67,11 @@ def project(ex: DocumentExtraction, words: str) -> Entity | None:
     return None
 
 
+def ex_name(ex: DocumentExtraction, key: str) -> str | None:
+    """The name of the entity with document-local `key`."""
+    return next((e.name for e in ex.entities if e.key == key), None)
+
+
 def targets(ex: DocumentExtraction) -> list[Entity]:
     return [e for e in ex.entities if e.type == "Target"]
 
@@ -1497,3 +1502,35 @@ def test_heads_named_after_a_portfolio_title_or_inside_a_who_clause(run) -> None
     assert has_rel(ex, park, "headOf", find(ex, "Korea Robot Industry Association"))
     assert has_rel(ex, park, "headOf", find(ex, "Daon Robotics Co."))
     assert not has_rel(ex, find(ex, "Kim Su-ho"), "headOf", find(ex, "Hanil Steel Co."))
+
+
+def test_amounts_listed_after_a_colon_go_to_their_own_purposes(run) -> None:
+    ex = run("SEOUL, Oct. 1 (Yonhap) -- Under the K-Robotics Leap Strategy, the government will invest KRW 900 "
+             "billion over five years. The money will go to three areas: KRW 400 billion to develop robot hands "
+             "and actuators, KRW 300 billion for a robot testing center in Daegu, and KRW 200 billion for "
+             "robot safety standards.")
+    strategy = find(ex, "K-Robotics Leap Strategy", "Project")
+    assert strategy is not None and find(ex, "Under the K-Robotics Leap Strategy") is None
+    funded = {(ex_name(ex, f.project), f.amounts[0].value) for f in ex.fundings}
+    assert ("K-Robotics Leap Strategy", 9e11) in funded
+    assert any(name and "robot hands" in name and value == 4e11 for name, value in funded), funded
+    assert any(name and "robot testing center" in name and value == 3e11 for name, value in funded), funded
+    assert not any(name and "areas" in name for name, _ in funded), funded
+
+
+def test_a_purpose_shared_by_two_verbs_and_a_definite_description_of_it(run) -> None:
+    ex = run("The Ministry of Science and ICT (MSIT) will invest 1.2 trillion won through 2035 to design and build "
+             "a compact fusion pilot device. The pilot device will be operated by the Korea Fusion Institute.")
+    device = find(ex, "compact fusion pilot device", "Project")
+    assert device is not None
+    assert any(f.project == device.key and f.year == 2035 for f in ex.fundings)
+    assert len([e for e in ex.entities if e.type == "Project" and "pilot device" in e.name]) == 1
+
+
+def test_a_place_before_based_and_an_assembly_that_is_no_legislature(run) -> None:
+    ex = run("The project will be carried out by LX Semicon and Hwaseong-based Wavice, while Apex Semiconductor "
+             "Assembly will supply the packaging. The National Assembly passed the bill.")
+    wavice, town = find(ex, "Wavice", "Company"), find(ex, "Hwaseong", "Place")
+    assert has_rel(ex, wavice, "locatedIn", town)
+    assert find(ex, "Apex Semiconductor Assembly", "GovernmentAgency") is None
+    assert find(ex, "National Assembly", "GovernmentAgency") is not None

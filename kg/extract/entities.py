@@ -306,6 +306,7 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
         and doc[end + 1].is_alpha
         and doc[end + 1].is_lower
         and len(doc[end + 1]) <= 5
+        and doc[end + 1].lower_ not in lx.DESCRIBING_HYPHEN_WORDS  # 'Hwaseong-based Wavice'
         and doc[end - 1].text[:1].isupper()
         and not doc[end - 1].is_upper
     ):
@@ -461,7 +462,7 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
     for k, e in enumerate(ents):
         if e.label_ not in {"Person", "Place"} or e.label_ == "Person" and any("-" in t.text for t in e):
             continue
-        if _known_place(e) or _after_place_preposition(doc, ents, k):
+        if _known_place(e) or _after_place_preposition(doc, ents, k) or _based_in(doc, e):
             continue  # 'In Yeosu, LG Chem and GS Caltex ...', 'in Yeosu, Daesan and Ulsan': places
         left = ents[k - 1] if k and _gap(doc, ents[k - 1], e) in {",", "and", ", and", "&"} else None
         right = (
@@ -521,7 +522,7 @@ def _companies_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         label = max({e.label_ for e in orgs}, key=lambda lab: sum(e.label_ == lab for e in orgs))
         for k in run:
-            if ents[k].label_ in {"Place", "Person"} and cue_type(ents[k].text) is None:
+            if ents[k].label_ in {"Place", "Person"} and cue_type(ents[k].text) is None and not _based_in(doc, ents[k]):
                 relabel[k] = label
     if not relabel:
         return ents
@@ -832,12 +833,24 @@ def _apposed_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if doc[tok.i + 1].lower_ not in {"a", "an", "the"} or not _name_word(doc[tok.i - 1]):
             continue  # the cheap tests first: this runs on every comma
         start = tok.i
-        while start > 0 and tok.i - start < 4 and _name_word(doc[start - 1]) and start - 1 not in taken:
-            start -= 1
+        while start > 0 and tok.i - start < 6 and start - 1 not in taken and (
+            _name_word(doc[start - 1])
+            or start > 1
+            and doc[start - 1].text == "."
+            and not doc[start - 2].whitespace_
+            and _name_word(doc[start - 2])
+        ):
+            start -= 1  # 'Coromandel Packaging Technologies Pvt. Ltd.'
         if start == tok.i or start - 1 in taken or "\n" in doc[start:tok.i].text:
             continue
         first = doc[start]
-        if first.is_stop or first.lower_ in lx.TITLE_WORDS or first.like_num or doc[tok.i - 1].lower_ in lx.TITLE_WORDS:
+        if (
+            first.is_stop
+            or first.lower_ in lx.TITLE_WORDS | LEGAL_SUFFIXES
+            or first.like_num
+            or first.text == "."
+            or doc[tok.i - 1].lower_ in lx.TITLE_WORDS
+        ):
             continue  # 'In 2024, the ...', 'Chairman, the ...'
         if start and (doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start):
             continue  # part of a longer capitalised run
@@ -1172,12 +1185,32 @@ def _agent_of_a_group(tok) -> bool:
     return False
 
 
+def _based_in(doc: Doc, span: Span) -> bool:
+    """'Hwaseong-based Wavice': the name before '-based' is where the next one sits."""
+    return (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == "-"
+        and doc[span.end + 1].lower_ in {"based", "headquartered"}
+        and span.text not in lx.COUNTRIES
+    )
+
+
 def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str | None:
     root = span.root
     head = root.head
     label = span.label_
     after = doc[span.end] if span.end < len(doc) else None
     after2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if _based_in(doc, span):
+        return "Place" if label != "Place" else None  # 'Hwaseong-based Wavice'
+    if (
+        label in {"Person", "Place"}
+        and span.start >= 2
+        and doc[span.start - 1].lower_ in {"based", "headquartered"}
+        and doc[span.start - 2].text == "-"
+        and not _looks_personal(span)
+    ):
+        return "Company"  # what is 'Hwaseong-based' is a business
     subject_of_business = (
         root.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB" and head.lemma_.lower() in BUSINESS_VERBS
     ) or any(  # 'Ridgeline, headquartered in Nashville,': a place has no headquarters

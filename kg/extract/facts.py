@@ -954,8 +954,12 @@ class FactFinder:
                         if ent is not None and ent.type in ORG_TYPES | {"Place", "Person"}:
                             continue
                         heads.append(p)
-            if c.dep_ in {"advcl", "xcomp"} and lemma(c) in lx.DOING_VERBS:
-                objs = [o for o in c.children if o.dep_ == "dobj"]
+            if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB":
+                objs = [o for o in c.children if o.dep_ == "dobj"] if lemma(c) in lx.DOING_VERBS else []
+                if not any(o.dep_ == "dobj" for o in c.children):
+                    # 'to design and build a pilot device': the object the verbs share
+                    objs = [o for v in c.conjuncts if v.i > c.i and lemma(v) in lx.DOING_VERBS
+                            for o in v.children if o.dep_ == "dobj"][:1]
                 for o in objs:
                     self.purpose_clause[o.i] = c
                 heads += objs
@@ -1061,7 +1065,7 @@ class FactFinder:
         numeric = [t for t in span if t.like_num or t.lower_ in SCALE_WORDS or any(c.isdigit() for c in t.text)]
         anchor = numeric[-1] if numeric else span.root
         verb = self._fund_verb(anchor, span, sent)
-        project = self._money_project(span, sent)
+        project = self._list_item_project(span, sent) or self._money_project(span, sent)
         funders: list[DocEntity] = []
         conf = 0.7
         parent = self._of_the_amount(sent, amount)
@@ -1238,6 +1242,27 @@ class FactFinder:
                 elif ent is None and lemma(p) in heads:
                     project = self.projects.add_np(p, 0.55)
         return project
+
+    def _list_item_project(self, span: Span, sent: Span) -> DocEntity | None:
+        """'The money will go to three areas: KRW 600 billion to develop X, KRW 450 billion for Y, and ...':
+        an amount that opens an item of a list after a colon goes to the purpose its own item names."""
+        doc = self.doc
+        if not any(t.text == ":" for t in doc[sent.start : span.start]):
+            return None
+        i = span.start - 1
+        while i > sent.start and doc[i].lower_ in {"and", "the", "remaining"}:
+            i -= 1
+        if doc[i].text not in {":", ",", ";"}:
+            return None
+        for head in self._purpose_after(span, sent):
+            if lemma(head) in INSTRUMENTS:
+                continue
+            ent = self.table.at(head.i)
+            project = ent if ent is not None and ent.type == "Project" else self.projects.add_np(head, 0.55)
+            if project is not None:
+                self.clause_alias(project, head)
+                return project
+        return None
 
     def _listed_funding(self, sent: Span, amount: AmountMatch, span: Span) -> None:
         """'Key measures include: - A$13.7 billion for a Hydrogen Production Tax Incentive; ...': an amount
@@ -1461,6 +1486,17 @@ class FactFinder:
         preps = {"for", "into", "to", "in", "toward", "towards", "on"}
         if verb is not None and lemma(verb) in RECIPIENT_VERBS:
             preps.discard("to")
+        if (
+            i + 1 < sent.end
+            and doc[i].lower_ == "to"
+            and doc[i + 1].tag_ == "VB"
+            and lemma(doc[i + 1]) in lx.DOING_VERBS | {"help", "train", "support"}
+        ):
+            # 'KRW 600 billion to develop AI-based threat detection': the object of the purpose
+            objs = [c for c in doc[i + 1].children if c.dep_ == "dobj"]
+            for o in objs:
+                self.purpose_clause[o.i] = doc[i + 1]
+            return objs
         if i < sent.end and doc[i].lower_ in preps:
             return [
                 c
@@ -1551,6 +1587,33 @@ class FactFinder:
                     keep, drop = (b, a) if _better_project_name(b.name, a.name) else (a, b)
                     self._merge_projects(keep, drop)
         self._merge_descriptions_of_named_funds()
+        self._merge_definite_descriptions()
+
+    def _merge_definite_descriptions(self) -> None:
+        """'W350 billion for 8-inch SiC wafer and device technology' ... 'The SiC project will be led by SK
+        siltron' / 'The pilot fab will be operated by KERI': a definite description whose words (less a
+        generic head) all belong to one project named before is that project."""
+        first: dict[str, int] = {}
+        for i, key in sorted(self.table.token_entity.items()):
+            first.setdefault(key, i)
+        projects = sorted(
+            (e for e in self.table.entities.values() if e.type == "Project" and e.key in first),
+            key=lambda e: first[e.key],
+        )
+        for p in projects:
+            at = first[p.key]
+            if at == 0 or self.doc[at - 1].lower_ not in {"the", "this"} or _proper_name(p.name):
+                continue
+            words = lemma_key(p.name) - DESCRIPTION_HEADS
+            if not words:
+                continue
+            earlier = [
+                q for q in projects
+                if first[q.key] < at and q.key in self.table.entities and q is not p
+                and any(words <= lemma_key(n) for n in q.all_names())
+            ]
+            if len(earlier) == 1 and p.key in self.table.entities:
+                self._merge_projects(earlier[0], p)
 
     def _merge_descriptions_of_named_funds(self) -> None:
         """'a 1.5 trillion won fund to help battery makers secure lithium' ... 'the Critical Minerals Supply
@@ -1961,6 +2024,10 @@ class FactFinder:
                 end += 1
             if pairs is None:
                 pairs = self._place_pair_starts(sent)
+            if end + 2 < sent.end and doc[end].text == "-" and doc[end + 1].lower_ in {"based", "headquartered"}:
+                based = self.table.at(end + 2)  # 'Hwaseong-based Wavice'
+                if based is not None and based.type in ORG_TYPES:
+                    self.facts.relate(based, "locatedIn", place, sent, 0.7)
             # 'Haenam-gun, Jeollanam-do' / 'Yeouido, Yeongdeungpo-gu, Seoul': a place in the next one
             if end + 1 < sent.end and doc[end].text == "," and tok.i in pairs:
                 nxt = self.table.at(end + 1)
@@ -2549,6 +2616,10 @@ def _generic_alone(tok: Token) -> bool:
 
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+# heads a definite description may add to the words of the project it takes up: 'the SiC project'
+DESCRIPTION_HEADS = {"project", "programme", "program", "plan", "initiative", "scheme", "effort", "work"}
 
 
 def _is_additional(text: str, amount: AmountMatch) -> bool:

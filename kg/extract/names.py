@@ -393,6 +393,8 @@ def cue_type(name: str) -> str | None:
         if of_head == "bank" or any(w in lx.PUBLIC_BANK_WORDS for w in ws):
             return "GovernmentAgency"
         return "Company"
+    if head == "assembly" and not (set(ws) & LEGISLATIVE_WORDS or _starts_with_country(ws)):
+        return None  # 'Apex Semiconductor Assembly': assembly as industrial work, not a legislature
     if head in lx.GOV_HEADS and head not in {"service", "office"}:
         return "GovernmentAgency"
     if head in {"service", "office"} and (
@@ -525,6 +527,11 @@ def _starts_with_country(ws: list[str]) -> bool:
     }
 
 
+# what makes an 'Assembly' a legislature: 'National Assembly', 'Seoul Metropolitan Council' style words
+LEGISLATIVE_WORDS = {"national", "general", "legislative", "state", "provincial", "regional", "municipal", "people's",
+                     "constituent", "metropolitan", "city", "county", "parliamentary", "federal", "european"}
+
+
 def find_cue_names(text: str) -> list[NameMatch]:
     """Capitalised name sequences whose own words type them (non-overlapping, in text order)."""
     found: list[NameMatch] = []
@@ -604,9 +611,12 @@ LEAD_NOUNS = {
 
 
 def _trim(text: str, start: int, end: int) -> tuple[str, int] | tuple[int, int]:
-    """Drop a leading "The" and a trailing possessive."""
+    """Drop a leading "The", a sentence's opening preposition ('Under the X Strategy, ...') and a
+    trailing possessive."""
     while True:
-        m = re.match(r"(The|THE|A|An|and|And|&|Members of the|Members of|Member of the|Member of)\s+", text[start:end])
+        m = re.match(r"(The|THE|A|An|and|And|&|Members of the|Members of|Member of the|Member of|"
+                     r"(?:Under|Through|Via|From|For|In|At|On|By|Into|Over|Amid|After|Before|During|With|Within)"
+                     r"(?=\s+(?:the\s+)?[A-Z]))\s+", text[start:end])
         if m:
             start += m.end()
             continue
