@@ -1534,3 +1534,23 @@ def test_a_place_before_based_and_an_assembly_that_is_no_legislature(run) -> Non
     assert has_rel(ex, wavice, "locatedIn", town)
     assert find(ex, "Apex Semiconductor Assembly", "GovernmentAgency") is None
     assert find(ex, "National Assembly", "GovernmentAgency") is not None
+
+
+@pytest.mark.parametrize(("text", "value", "baseline"), [
+    ("The ministry aims to raise the number of care robots in use from about 120,000 last year to 1 million "
+     "by 2030.", 1e6, 120000.0),
+    ("The plan aims at expanding grid storage capacity from about 4 GW now to 23 GW by 2038.", 23.0, 4.0),
+    ("The government wants to grow the security market from KRW 16 trillion last year to KRW 30 trillion by "
+     "2030.", 3e13, 1.6e13),
+])
+def test_a_goal_from_a_baseline_now_or_last_year(run, text: str, value: float, baseline: float) -> None:
+    (goal,) = targets(run(text))
+    assert (goal.value, goal.baseline) == (value, baseline)
+
+
+def test_a_hyphenated_measure_describes_a_milestone_it_counts_nothing(run) -> None:
+    ex = run("Hanyang Shipbuilding plans to deliver the first 174,000-cubic-meter LNG carrier in 2028. "
+             "Daon Semi aims to begin mass-producing 8-inch SiC wafers in 2028.")
+    goals = targets(ex)
+    assert len(goals) == 2 and all(g.value is None and g.year == 2028 for g in goals), \
+        [(g.name, g.value) for g in goals]

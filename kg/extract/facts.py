@@ -2551,6 +2551,12 @@ GOAL_MILESTONE_VERBS = {
     "install",
     "commission",
     "mass-produce",
+    "deliver",
+    "ship",
+    "unveil",
+    "roll",
+    "build",
+    "develop",
 }
 
 
@@ -2634,6 +2640,10 @@ def _same_money(a: AmountMatch, b: AmountMatch) -> bool:
     return any(ca == cb and abs(va - vb) <= 0.02 * max(va, vb) for va, ca in pa for vb, cb in pb)
 
 
+# what a hyphenated number measures when it describes a thing ('8-inch', '15-year', '380-megawatt')
+SPEC_WORDS = {"inch", "year", "month", "day", "week", "hour", "minute", "cubic", "square", "meter", "metre",
+              "kilometer", "kilometre", "mile", "foot", "feet", "ton", "tonne", "story", "storey", "megawatt",
+              "kilowatt", "gigawatt", "nanometer", "nanometre", "kilogram", "liter", "litre", "kilovolt", "bit"}
 MEASURE_UNITS = {
     "nm",
     "mm",
@@ -2662,12 +2672,30 @@ def _is_spec(tok: Token) -> bool:
     """'2nm', '5G', '300 mm': a specification, not a target number."""
     if any(c.isalpha() for c in tok.text) and tok.lower_ not in WORD_NUMBERS:
         return True
+    doc = tok.doc
+    if (
+        tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text == "-"
+        and not tok.whitespace_
+        and not doc[tok.i + 1].whitespace_
+        and (doc[tok.i + 2].lower_ in MEASURE_UNITS or doc[tok.i + 2].lower_.rstrip("s") in SPEC_WORDS)
+    ):
+        return True  # '8-inch wafers', 'a 174,000-cubic-meter carrier', '15-year contracts': a modifier
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is None or nxt.lower_ not in MEASURE_UNITS:
         return False
     # '300 mm wafers' is a specification; 'securing 10 GW of power', 'a capacity of 40 GWh a year' the
     # quantity itself
     return nxt.dep_ not in {"dobj", "pobj", "attr", "conj", "appos", "nsubj", "nsubjpass", "ROOT"}
+
+
+def _scaled_number(tok: Token) -> float | None:
+    """'1 million' is 1e6: the number with the scale word after it."""
+    value = _word_number(tok)
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if value is not None and nxt is not None and nxt.lower_ in SCALE_WORDS:
+        value *= SCALE_WORDS[nxt.lower_]
+    return value
 
 
 def _word_number(tok: Token) -> float | None:
@@ -2694,13 +2722,19 @@ def _target_value(phrase: Span) -> TargetMeasures:
     )
     if amounts and (first_number is None or first_number.idx - phrase.start_char >= amounts[0].start):
         a = amounts[0]
+        later = [b for b in amounts[1:] if b.currency == a.currency]
+        if later and re.search(r"\bfrom\W+(?:\w+\W+){0,2}$", text[: a.start]) and re.search(
+            r"\bto\W+(?:\w+\W+){0,2}$", text[a.end : later[0].start]
+        ):  # 'from KRW 16 trillion last year to KRW 30 trillion': the goal, up from the baseline
+            return later[0].value, a.currency, a.value, a.currency, qualifier or later[0].qualifier
         return a.value, a.currency, None, a.currency, qualifier or a.qualifier
     baseline = None
     um = re.search(r"\bup from (?:about |around |roughly )?([\d,.]+)", text)
     fm = re.search(
         r"\bfrom (?:about |around |roughly |some |nearly |just )?([\d,.]+|[a-z]+)"
-        r"(?:\s*(?:percent|per cent|%)|(?= [a-z]+ to (?:about |around |more than |at least |over |below |under )?"
-        r"[\d,.]+) [a-z]+)?"  # 'from 54 days to 100 days'
+        r"(?: (?:million|billion|trillion))?"
+        r"(?:\s*(?:percent|per cent|%)|(?= [A-Za-z]+(?: (?:at present|now|currently|today|this year|last year))?"
+        r" to (?:about |around |more than |at least |over |below |under )?[\d,.]+) [A-Za-z]+)?"  # '54 days', '4 GW'
         r"(?: (?:at present|now|currently|today|this year|last year|in \d{4}))?"
         r" to (?:about |around |more than |at least |over |below |under |less than |fewer than )?([\d,.]+|[a-z]+)",
         text,
@@ -2710,8 +2744,8 @@ def _target_value(phrase: Span) -> TargetMeasures:
     if fm:
         toks = {t.text: t for t in phrase}
         b, v = toks.get(fm.group(1)), toks.get(fm.group(2))
-        baseline = _word_number(b) if b is not None else None
-        value = _word_number(v) if v is not None else None
+        baseline = _scaled_number(b) if b is not None else None
+        value = _scaled_number(v) if v is not None else None
     for i, t in enumerate(phrase):
         if (
             value is None
