@@ -1554,3 +1554,25 @@ def test_a_hyphenated_measure_describes_a_milestone_it_counts_nothing(run) -> No
     goals = targets(ex)
     assert len(goals) == 2 and all(g.value is None and g.year == 2028 for g in goals), \
         [(g.name, g.value) for g in goals]
+
+
+def test_money_with_no_purpose_of_its_own(run) -> None:
+    ex = run("ULSAN, Nov. 3 (Yonhap) -- South Korea will build a carbon storage cluster off Ulsan, with a total of "
+             "2.9 trillion won to be invested by 2030. The central government will provide 1.3 trillion won. The "
+             "remaining 1.5 trillion won will be invested by Hanul Energy, Daeil Oil and Korea Coastal Power.")
+    cluster = project(ex, "carbon storage cluster")
+    assert cluster is not None
+    paid = {(ex_name(ex, k), f.amounts[0].value, f.year) for f in ex.fundings if f.project == cluster.key
+            for k in f.funders}
+    assert ("Government of South Korea", 2.9e12, 2030) in paid, paid
+    assert ("Government of South Korea", 1.3e12, None) in paid, paid
+    assert {name for name, value, _ in paid if value == 1.5e12} == {"Hanul Energy", "Daeil Oil",
+                                                                     "Korea Coastal Power"}, paid
+
+
+def test_for_which_takes_up_the_plan_and_government_funds_are_no_project(run) -> None:
+    ex = run("The ministry unveiled the Textile Digital Strategy. The strategy consists of three tasks, for which "
+             "a total of KRW 152 billion in government funds will be invested by 2028.")
+    strategy = find(ex, "Textile Digital Strategy", "Project")
+    assert any(f.project == strategy.key and f.amounts[0].value == 1.52e11 and f.year == 2028 for f in ex.fundings)
+    assert project(ex, "government funds") is None and project(ex, "tasks") is None

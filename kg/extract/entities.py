@@ -1056,7 +1056,7 @@ REGION_AFTER_IN = re.compile(
 # what a place's name modifies: a person's name never does
 SITE_NOUNS = {"site", "reservoir", "dam", "port", "harbor", "harbour", "complex", "project", "plant", "county",
               "region", "area", "coast", "field", "basin", "island", "valley"}
-PLACE_PREPS = {"in", "near", "at", "across", "outside"}
+PLACE_PREPS = {"in", "near", "at", "across", "outside", "off"}
 # titles that only companies have: 'CEO of X' is a company, 'President of X' may be a country
 ORG_HEAD_TITLES = {"ceo", "chairman", "chairwoman", "founder", "co-founder", "cto", "cfo", "coo"}
 

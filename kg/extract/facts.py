@@ -947,8 +947,14 @@ class FactFinder:
                 if c.lower_ == "to" and recipient_verb:
                     continue
                 for p in c.children:
-                    if p.dep_ in {"pobj", "pcomp"}:
-                        if year_of(p) or p.ent_type_ in {"DATE", "MONEY"} or lemma(p) in INSTRUMENTS:
+                    if p.dep_ == "pobj" and p.lower_ in {"which", "whom"}:
+                        p = _relative_antecedent(c)  # 'three tasks, for which KRW 152 billion will be invested'
+                        if p is None:
+                            continue
+                    if p.dep_ in {"pobj", "pcomp"} or p.pos_ in {"NOUN", "PROPN"}:
+                        if year_of(p) or p.ent_type_ in {"DATE", "MONEY"}:
+                            continue
+                        if lemma(p) in INSTRUMENTS or _money_source(p):
                             continue
                         ent = self.table.at(p.i)
                         if ent is not None and ent.type in ORG_TYPES | {"Place", "Person"}:
@@ -1066,6 +1072,9 @@ class FactFinder:
         anchor = numeric[-1] if numeric else span.root
         verb = self._fund_verb(anchor, span, sent)
         project = self._list_item_project(span, sent) or self._money_project(span, sent)
+        money_verb = verb
+        if project is None and verb is not None:
+            verb, project = self._with_money_to_be_spent(verb)
         funders: list[DocEntity] = []
         conf = 0.7
         parent = self._of_the_amount(sent, amount)
@@ -1129,7 +1138,7 @@ class FactFinder:
             for t in self.doc[span.end : min(sent.end, span.end + 4)]:
                 if t.lower_ == "in":
                     objs = [c for c in t.children if c.dep_ == "pobj" and lemma(c) in INSTRUMENTS]
-                    if objs and lemma(objs[0]) not in {"capital", "stake", "equity"}:
+                    if objs and lemma(objs[0]) not in {"capital", "stake", "equity"} and not _money_source(objs[0]):
                         project = self._instrument_project(objs[0], sent)
                     break
         receiving = verb is not None and (
@@ -1195,8 +1204,14 @@ class FactFinder:
             if project is not None and parent_project is not None and project is not parent_project:
                 self.facts.relate(project, "partOf", parent_project, sent, 0.6)
         if project is None and funders and verb is not None and lemma(verb) in lx.FUND_VERBS:
-            project = self._topic_project(sent)  # 'The West Coast HVDC will be carried out by KEPCO. A total of
-            # KRW 8.1 trillion will be invested by the utility by 2036': the money goes to the story's subject
+            # 'The West Coast HVDC will be carried out by KEPCO. A total of KRW 8.1 trillion will be invested
+            # by the utility by 2036': the money goes to the story's subject; 'The central government will
+            # provide 1.3 trillion won': with no purpose at all, to the story's main project
+            project = self._topic_project(sent)
+            before = self.text[max(0, amount.start - 20) : amount.start]
+            remaining = re.search(r"\b(?:remaining|rest of the)\s*$", before)
+            if project is None and (remaining or all(f.type == "GovernmentAgency" for f in funders)):
+                project = self._main_project()  # public money, or 'the remaining 1.5 trillion won'
         if project is None:
             return
         if not funders:
@@ -1206,7 +1221,7 @@ class FactFinder:
             conf = 0.5
         if not funders:
             return
-        year = self._year_near(span, verb if verb is not None else span.root, sent)
+        year = self._year_near(span, money_verb if money_verb is not None else span.root, sent)
         if year is None and parent is not None:
             # 'Of the 2.1 trillion won to be spent in 2025, 1.1 trillion won will ...': the share's year
             m = re.search(r"\b[Oo]f the ([^,]{3,60}),", sent.text)
@@ -1214,6 +1229,23 @@ class FactFinder:
             year = int(y.group(1)) if y else parent.year
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def _with_money_to_be_spent(self, verb: Token) -> tuple[Token, DocEntity | None]:
+        """'South Korea will build a CCUS cluster ..., with a total of 2.9 trillion won to be invested by 2030':
+        the money is for what the main clause does, paid by its subject."""
+        if not (verb.dep_ in {"pcomp", "acl"} and verb.head.lower_ == "with" and _passive(verb)):
+            return verb, None
+        main = verb.head.head
+        while main.dep_ in {"advcl", "xcomp"} and main.head is not main and main.head.pos_ in {"VERB", "AUX"}:
+            main = main.head
+        if main.pos_ != "VERB":
+            return verb, None
+        for o in main.children:
+            if o.dep_ == "dobj":
+                project = self._phase_of(o) or self.projects.add_np(o, 0.55)
+                if project is not None:
+                    return main, project
+        return verb, None
 
     def _topic_project(self, sent: Span) -> DocEntity | None:
         """The project the sentence before was about: the subject of its main verb."""
@@ -1305,7 +1337,22 @@ class FactFinder:
         while j < sent.end and self.doc[j].lower_ == "the":
             j += 1
         ent = self.table.at(j) if j < sent.end else None
-        return [ent] if ent is not None and ent.type in ORG_TYPES else []
+        if ent is None or ent.type not in ORG_TYPES:
+            return []
+        payers = [ent]  # 'by SK Energy, S-Oil and Korea East-West Power': each one listed, read off the text
+        i = j  # (the parser often hangs such lists as appositions and modifiers)
+        while True:
+            while i < sent.end and self.table.at(i) is payers[-1]:
+                i += 1
+            gap = i
+            while gap < sent.end and self.doc[gap].lower_ in {",", "and"} and gap - i < 2:
+                gap += 1
+            nxt = self.table.at(gap) if gap < sent.end and gap > i else None
+            if nxt is None or nxt.type not in ORG_TYPES or nxt in payers:
+                break
+            payers.append(nxt)
+            i = gap
+        return payers
 
     def _phase_of(self, obj: Token) -> DocEntity | None:
         """'the third phase of its National Integrated Circuit Industry Investment Fund': the fund."""
@@ -1503,6 +1550,7 @@ class FactFinder:
                 for c in doc[i].children
                 if c.dep_ in {"pobj", "pcomp"}
                 and not year_of(c)
+                and not _money_source(c)
                 and c.ent_type_ not in {"DATE", "MONEY"}
                 and (self.table.at(c.i) is None or self.table.at(c.i).type == "Project")
             ]
@@ -2626,6 +2674,23 @@ def _passive(verb: Token) -> bool:
 
 # heads a definite description may add to the words of the project it takes up: 'the SiC project'
 DESCRIPTION_HEADS = {"project", "programme", "program", "plan", "initiative", "scheme", "effort", "work"}
+
+
+def _relative_antecedent(prep: Token) -> Token | None:
+    """The noun a 'for which' clause hangs on: 'three tasks, for which ...' -> 'tasks'."""
+    doc = prep.doc
+    k = prep.i - 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    noun = doc[k - 1]
+    return noun if noun.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _money_source(tok: Token) -> bool:
+    """'KRW 152 billion in government funds': whose money it is, not a programme."""
+    return lemma(tok) in {"fund", "funds", "money", "budget"} and any(
+        c.lower_ in {"government", "public", "state", "private", "own", "taxpayer", "national"} for c in tok.children
+    )
 
 
 def _is_additional(text: str, amount: AmountMatch) -> bool:

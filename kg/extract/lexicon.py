@@ -603,6 +603,11 @@ GENERIC_PROJECT_NOUNS = {
     "it",
     "this",
     "these",
+    "task",
+    "tasks",
+    "areas",
+    "pillars",
+    "priorities",
 }
 # noun phrases that are not projects even in a project position
 NON_PROJECT_HEADS = {
