@@ -1576,3 +1576,19 @@ def test_for_which_takes_up_the_plan_and_government_funds_are_no_project(run) ->
     strategy = find(ex, "Textile Digital Strategy", "Project")
     assert any(f.project == strategy.key and f.amounts[0].value == 1.52e11 and f.year == 2028 for f in ex.fundings)
     assert project(ex, "government funds") is None and project(ex, "tasks") is None
+
+
+def test_acronyms_of_lowercase_terms_are_no_names(run) -> None:
+    ex = run("The fab will make chips from silicon carbide (SiC) and gallium nitride (GaN). SiC wafers are costly. "
+             "Hanil signed a memorandum of understanding (MOU) with the Korea National Oil Corporation (KNOC) to "
+             "build very large gas carriers (VLGCs).")
+    for term in ("SiC", "GaN", "MOU", "VLGC", "VLGCs"):
+        assert find(ex, term) is None, term
+    assert find(ex, "Korea National Oil Corporation", "GovernmentAgency") is not None
+
+
+def test_towns_named_by_their_site_or_as_a_town_of(run) -> None:
+    ex = run("Carbon dioxide captured at Daehan Energy's Ulsan refinery and S-Oil's Onsan refinery will be "
+             "stored. The fab will be built in the town of Ohira north of Sendai.")
+    for town in ("Onsan", "Ohira", "Sendai"):
+        assert find(ex, town, "Place") is not None, town

@@ -80,6 +80,9 @@ class EntityTyper:
         ents = _quoted_groups(doc, ents)
         ents = _repeat_mentions(doc, ents)
         ents = _headline_names(doc, ents)
+        terms = _term_acronyms(doc)
+        if terms:
+            ents = [e for e in ents if e.label_ not in CORE_LABELS - {"Project"} or e.text.rstrip("s") not in terms]
         doc.ents = ents  # set once: every doc.ents read or write walks the whole document
         return doc
 
@@ -151,6 +154,26 @@ class EntityTyper:
 
 
 LEGAL_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "co", "co.", "corp", "corp.", "llc", "plc", "ag", "sa", "se", "nv"}
+
+
+def _term_acronyms(doc: Doc) -> set[str]:
+    """Acronyms the text spells out in lower case: 'silicon carbide (SiC)', 'through-silicon via (TSV)',
+    'very large gas carriers (VLGCs)', 'a memorandum of understanding (MOU)': terms, never names."""
+    terms: set[str] = set()
+    text = doc_text(doc)
+    if "(" not in text:
+        return terms
+    for m in re.finditer(r"\(([A-Za-z]{2,6})\)", text):
+        acronym = m.group(1).removesuffix("s") if m.group(1).endswith("s") and len(m.group(1)) > 2 else m.group(1)
+        letters = [c for c in acronym if c.isupper()]
+        if len(letters) < 2 or not acronym[:1].isupper():
+            continue
+        before = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 80) : m.start()])
+        initials = "".join(w[0] for w in before[-len(letters) :])
+        spelled = before[-len(letters) :]
+        if len(spelled) == len(letters) and all(w.islower() for w in spelled) and initials.upper() == "".join(letters):
+            terms.add(acronym)
+    return terms
 
 
 def _standing_forum(doc: Doc, span: Span) -> bool:
@@ -1203,6 +1226,22 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
     after2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
     if _based_in(doc, span):
         return "Place" if label != "Place" else None  # 'Hwaseong-based Wavice'
+    if label in {"Company", "Person"} and len(span) <= 2 and cue_type(span.text) is None:
+        if (
+            span.start >= 2
+            and doc[span.start - 1].lower_ == "of"
+            and doc[span.start - 2].lower_ in {"town", "city", "village", "county", "province", "prefecture",
+                                                "region", "district", "port", "island", *_COMPASS}
+        ):
+            return "Place"  # 'the town of Ohira', 'north of Sendai'
+        if (
+            span.start >= 1
+            and doc[span.start - 1].text in {"'s", "’s"}
+            and after is not None
+            and after.lemma_.lower() in SITE_NOUNS | {"refinery", "campus", "fab", "mill", "shipyard", "terminal",
+                                                       "factory", "works", "yard"}
+        ):
+            return "Place"  # "S-Oil's Onsan refinery", "Samsung's Pyeongtaek campus"
     if (
         label in {"Person", "Place"}
         and span.start >= 2
