@@ -1592,3 +1592,29 @@ def test_towns_named_by_their_site_or_as_a_town_of(run) -> None:
              "stored. The fab will be built in the town of Ohira north of Sendai.")
     for town in ("Onsan", "Ohira", "Sendai"):
         assert find(ex, town, "Place") is not None, town
+
+
+def test_local_governments_are_no_national_government(run) -> None:
+    ex = run("The pilot line will be built in Cheonan. The South Chungcheong provincial government will contribute "
+             "45 billion won for land, and the Cheonan city government will add 12 billion won. Busan "
+             "Metropolitan City has pledged 30 billion won for the port. The government will spend more.")
+    province = find(ex, "South Chungcheong Provincial Government", "GovernmentAgency")
+    city = find(ex, "Cheonan City Government", "GovernmentAgency")
+    national = find(ex, "Government of South Korea", "GovernmentAgency")
+    assert province is not None and city is not None and national is not None
+    assert "South Chungcheong provincial government" not in national.aliases
+    busan = find(ex, "Busan Metropolitan City", "GovernmentAgency")
+    assert busan is not None and any(busan.key in f.funders and f.amounts[0].value == 3e10 for f in ex.fundings)
+
+
+def test_pledging_after_the_main_clause_and_credits_to_it(run) -> None:
+    ex = run("South Korea's Ministry of Science and ICT (MSIT) on Monday launched a public-private alliance to put "
+             "domestically designed AI chips into the country's data centres, pledging 1.2 trillion won over five "
+             "years. The Clay project is expected to "
+             "create 9,000 jobs, according to the state agency Empire State Development, which has pledged $5.5 "
+             "billion in tax credits to it.")
+    funded = {(ex_name(ex, k), ex_name(ex, f.project)) for f in ex.fundings for k in f.funders}
+    assert ("Ministry of Science and ICT", "Clay project") not in funded
+    assert ("Empire State Development", "Clay project") in funded, funded
+    assert any(funder == "Ministry of Science and ICT" and project and "data centres" in project
+               for funder, project in funded), funded

@@ -71,6 +71,8 @@ INSTRUMENTS = {
     "guarantee",
     "guarantees",
     "grant",
+    "credit",
+    "credits",
     "deposit",
     "deposits",
     "stake",
@@ -349,7 +351,10 @@ class FactFinder:
                 country = lx.CAPITALS.get(ent.name.lower())
                 if country == "European Union":
                     continue
-                out.append(government_of(self.table, country or ent.name))
+                gov = government_of(self.table, country or ent.name)
+                if country is None and " " in ent.name and ent.name not in lx.COUNTRIES:
+                    gov.aliases.add(ent.name)  # 'Busan Metropolitan City will add 30 billion won': its government
+                out.append(gov)
             elif ent.type == "Person":
                 org = self.person_org(ent)
                 if org is not None:
@@ -1075,6 +1080,17 @@ class FactFinder:
         money_verb = verb
         if project is None and verb is not None:
             verb, project = self._with_money_to_be_spent(verb)
+        if (
+            project is None
+            and verb is not None
+            and verb.tag_ == "VBG"
+            and verb.dep_ == "advcl"
+            and verb.head.pos_ == "VERB"
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+            and not self._purpose_after(span, sent)
+            and not self._purpose_heads(verb)
+        ):
+            verb = verb.head  # 'MSIT launched an alliance to put AI chips into data centres, pledging 1.2 trillion won'
         funders: list[DocEntity] = []
         conf = 0.7
         parent = self._of_the_amount(sent, amount)
@@ -1374,7 +1390,10 @@ class FactFinder:
         left = min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ in {"amod", "compound"}])
         right = head.i + 1
         nxt = doc[right] if right < sent.end else None
-        if nxt is not None and nxt.lower_ in {"to", "for"}:
+        if nxt is not None and nxt.lower_ in {"to", "for"} and right + 1 < sent.end:
+            if doc[right + 1].lower_ in {"it", "them"}:
+                # "$5.5 billion in tax credits to it": the project the pronoun stands for
+                return self._topic_project(sent) or self.projects.recent(right)
             right = nxt.i + 1
             while (
                 right < sent.end

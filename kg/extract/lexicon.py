@@ -423,6 +423,8 @@ FUND_VERBS = {
     "offer",
     "support",
     "back",
+    "pledge",
+    "promise",
 }
 MONEY_GO_VERBS = {"go", "be", "flow", "head", "use", "spend", "earmark", "set"}
 ANNOUNCE_VERBS = {
@@ -611,6 +613,7 @@ GENERIC_PROJECT_NOUNS = {
 }
 # noun phrases that are not projects even in a project position
 NON_PROJECT_HEADS = {
+    "bid",  # 'in a bid to draw companies away': why, not what
     "phases",  # 'invested in two phases': how, not what
     "stages",
     "tranches",

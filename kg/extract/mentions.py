@@ -604,6 +604,10 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
             if left.dep_ in {"det", "amod", "compound", "poss", "nmod"}:
                 start = min(start, left.left_edge.i)
         text = doc[start : tok.i + 1].text
+        local = _local_government(doc, table, start, tok)
+        if local is not None:
+            table.mark(start, tok.i + 1, local.key)
+            continue
         for adj, c in lx.NATIONALITY_TO_COUNTRY.items():
             if re.search(rf"\b{re.escape(adj)}\b", text.lower()):
                 country = c if len(adj) > (len(country or "") and 0) else country
@@ -620,6 +624,28 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
         if alias and alias.lower() not in GOVERNMENT_WORDS:
             gov.aliases.add(alias)
         table.mark(start, tok.i + 1, gov.key)
+
+
+LOCAL_LEVELS = {"provincial", "city", "municipal", "metropolitan", "prefectural", "county", "regional", "state"}
+
+
+def _local_government(doc: Doc, table: EntityTable, start: int, tok) -> DocEntity | None:
+    """'the South Chungcheong provincial government', 'the Cheonan city government': a place's own
+    government, not the country's."""
+    words = [t for t in doc[start : tok.i] if t.lower_ not in {"the", "'s", "’s"}]
+    levels = [t.lower_ for t in words if t.lower_ in LOCAL_LEVELS]
+    if not levels or tok.lower_ != "government":
+        return None
+    place = next((table.at(t.i) for t in words if table.at(t.i) is not None and table.at(t.i).type == "Place"), None)
+    if place is None:  # 'the Cheonan city government' where the model saw no place: a place named before
+        named = " ".join(t.text for t in words if t.text[:1].isupper())
+        place = next((e for e in table.entities.values() if e.type == "Place" and named and e.name == named), None)
+    if place is None or place.name in lx.COUNTRIES:
+        return None
+    name = f"{place.name} {' '.join(w.capitalize() for w in levels)} Government"
+    ent = table.add(DocEntity(entity_key("GovernmentAgency", name), "GovernmentAgency", name))
+    ent.aliases.add(f"Government of {place.name}")
+    return ent
 
 
 def definite_descriptions(doc: Doc, table: EntityTable) -> None:
