@@ -1618,3 +1618,17 @@ def test_pledging_after_the_main_clause_and_credits_to_it(run) -> None:
     assert ("Empire State Development", "Clay project") in funded, funded
     assert any(funder == "Ministry of Science and ICT" and project and "data centres" in project
                for funder, project in funded), funded
+
+
+@pytest.mark.parametrize(("text", "year", "value", "baseline"), [
+    ("Production at the Lusatia plant is due to start in the second half of 2027.", 2027, None, None),
+    ("KITEC President Lee Sang-mok said the pilot line would start operating in 2027.", 2027, None, None),
+    ("The company aims to package 96 crore chips a year by 2028.", 2028, 9.6e8, None),
+    ("The scheme aims to raise output of specialty glass from 1.2 lakh tonnes a year to 6 lakh tonnes a year "
+     "by 2030.", 2030, 6e5, 1.2e5),
+    ("The utility plans to dismantle Kori 1 by 2037.", 2037, None, None),
+])
+def test_scheduled_milestones_and_indian_scales(run, text: str, year: int, value: float | None,
+                                                baseline: float | None) -> None:
+    (goal,) = targets(run(text))
+    assert (goal.year, goal.value, goal.baseline) == (year, value, baseline), goal.name

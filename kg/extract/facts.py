@@ -108,7 +108,7 @@ MONTHS = {
     "late",
     "the",
 }
-SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7}
 
 
 @dataclass
@@ -2328,6 +2328,10 @@ class FactFinder:
             lemma(t) in GOAL_WORDS
             or t.lower_ == "to" and t.i > sent.start and lemma(self.doc[t.i - 1]) == "be" and t.i + 1 < sent.end
             and self.doc[t.i + 1].tag_ == "VB"  # 'services are to be launched by 2028', 'is to make its maiden flight'
+            # 'production is due to start in 2027', 'the plant is set to open in 2028'
+            or t.lower_ in SCHEDULED_WORDS and t.i + 1 < sent.end and self.doc[t.i + 1].lower_ == "to"
+            # 'the pilot line would start operating in 2027', 'the plant will begin production in 2028'
+            or t.lower_ in {"will", "would"} and t.dep_ == "aux" and lemma(t.head) in GOAL_MILESTONE_VERBS
             for t in sent_tokens(sent)
         )
 
@@ -2584,6 +2588,7 @@ SETTING_UP_VERBS = {"create", "launch", "establish", "form", "build", "construct
 BUILT_THINGS = {"center", "centre", "platform", "network", "cluster", "base", "port", "terminal", "campus"}
 # Korean counties, districts and towns: below a city, so a bare city name is never in one
 LOCAL_SUFFIXES = ("-gun", "-gu", "-eup", "-myeon", "-dong")
+SCHEDULED_WORDS = {"due", "set", "slated", "poised"}  # 'is due to start in 2027'
 GOAL_WORDS = lx.GOAL_VERBS | {"goal", "target", "aim", "plan", "schedule", "slate"}
 YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b|\bsame (?:year|date|period|deadline)\b")
 # heads of projects that a story names once and then calls by the head alone ('the fund')
@@ -2724,8 +2729,9 @@ def _same_money(a: AmountMatch, b: AmountMatch) -> bool:
     return any(ca == cb and abs(va - vb) <= 0.02 * max(va, vb) for va, ca in pa for vb, cb in pb)
 
 
+NAME_LABELS = {"Person", "Place", "Company", "GovernmentAgency", "Organization", "Association", "Alliance"}
 # what a hyphenated number measures when it describes a thing ('8-inch', '15-year', '380-megawatt')
-SPEC_WORDS = {"inch", "year", "month", "day", "week", "hour", "minute", "cubic", "square", "meter", "metre",
+SPEC_WORDS = {"inch", "layer", "year", "month", "day", "week", "hour", "minute", "cubic", "square", "meter", "metre",
               "kilometer", "kilometre", "mile", "foot", "feet", "ton", "tonne", "story", "storey", "megawatt",
               "kilowatt", "gigawatt", "nanometer", "nanometre", "kilogram", "liter", "litre", "kilovolt", "bit"}
 MEASURE_UNITS = {
@@ -2816,9 +2822,11 @@ def _target_value(phrase: Span) -> TargetMeasures:
     um = re.search(r"\bup from (?:about |around |roughly )?([\d,.]+)", text)
     fm = re.search(
         r"\bfrom (?:about |around |roughly |some |nearly |just )?([\d,.]+|[a-z]+)"
-        r"(?: (?:million|billion|trillion))?"
-        r"(?:\s*(?:percent|per cent|%)|(?= [A-Za-z]+(?: (?:at present|now|currently|today|this year|last year))?"
+        r"(?: (?:million|billion|trillion|lakh|crore))?"
+        r"(?:\s*(?:percent|per cent|%)|(?= [A-Za-z]+(?: (?:a|per) (?:year|month|day))?"
+        r"(?: (?:at present|now|currently|today|this year|last year))?"
         r" to (?:about |around |more than |at least |over |below |under )?[\d,.]+) [A-Za-z]+)?"  # '54 days', '4 GW'
+        r"(?: (?:a|per) (?:year|month|day))?"  # '1.2 lakh tonnes a year'
         r"(?: (?:at present|now|currently|today|this year|last year|in \d{4}))?"
         r" to (?:about |around |more than |at least |over |below |under |less than |fewer than )?([\d,.]+|[a-z]+)",
         text,
@@ -2836,6 +2844,7 @@ def _target_value(phrase: Span) -> TargetMeasures:
             and (t.like_num or t.ent_type_ in {"CARDINAL", "PERCENT"})
             and not year_of(t)
             and not _is_spec(t)
+            and t.ent_type_ not in NAME_LABELS  # 'dismantle Kori 1 by 2037': a name's number counts nothing
         ):
             value = _word_number(t)
             if value is not None and i + 1 < len(phrase) and phrase[i + 1].lower_ in SCALE_WORDS:
