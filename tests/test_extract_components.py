@@ -1632,3 +1632,14 @@ def test_scheduled_milestones_and_indian_scales(run, text: str, year: int, value
                                                 baseline: float | None) -> None:
     (goal,) = targets(run(text))
     assert (goal.year, goal.value, goal.baseline) == (year, value, baseline), goal.name
+
+
+def test_heads_listed_after_co_chaired_by_and_short_names_after_of(run) -> None:
+    ex = run("The K-Robot Alliance was launched on Monday. The alliance is co-chaired by Park Min-jae and Lee "
+             "Soo-jin. The Korea Agro-Fisheries & Food Trade Corporation (aT) will run it. Chung Hee-yong, "
+             "president of aT, spoke. Choi Jin-hee, CEO of 42dot, said the platform would help.")
+    alliance = find(ex, "K-Robot Alliance", "Alliance")
+    assert has_rel(ex, find(ex, "Park Min-jae"), "headOf", alliance)
+    assert has_rel(ex, find(ex, "Lee Soo-jin"), "headOf", alliance)
+    assert has_rel(ex, find(ex, "Chung Hee-yong"), "headOf", find(ex, "Korea Agro-Fisheries & Food Trade Corporation"))
+    assert has_rel(ex, find(ex, "Choi Jin-hee"), "headOf", find(ex, "42dot"))

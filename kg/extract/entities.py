@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from kg.extract import lexicon as lx
 from kg.extract.mentions import doc_text, doc_tokens
-from kg.extract.names import cue_type, find_cue_names, head_word
+from kg.extract.names import alnum_name, cue_type, find_cue_names, head_word
 
 CORE_LABELS = {"GovernmentAgency", "Company", "Alliance", "Association", "Organization", "Person", "Place", "Project"}
 KEEP_SPACY = {"MONEY", "DATE", "CARDINAL", "PERCENT", "NORP", "QUANTITY", "ORDINAL", "TIME"}
@@ -775,11 +775,6 @@ def _korean_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return filter_spans(ents + new) if new else ents
 
 
-def _alnum_name(tok) -> bool:
-    """'42dot', '3M': a name that starts with a digit."""
-    return tok.text[:1].isdigit() and any(c.isalpha() for c in tok.text) and not tok.like_num
-
-
 def _described_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """'chipmaker SK hynix', 'battery maker SK On': a name right after a descriptive noun is what the
     noun says, even where the statistical model saw nothing ("hynix" is tagged a common noun)."""
@@ -788,10 +783,10 @@ def _described_names(doc: Doc, ents: list[Span]) -> list[Span]:
     new: list[Span] = []
     tokens = doc_tokens(doc)
     for tok, nxt in zip(tokens, tokens[1:], strict=False):
-        if not (nxt.text[:1].isupper() or _alnum_name(nxt)):
+        if not (nxt.text[:1].isupper() or alnum_name(nxt)):
             continue  # the cheap test first: this runs on every token ('startup 42dot' passes too)
         sentence_initial = tok.is_sent_start and tok.text[1:].islower()
-        if not ((tok.is_lower or sentence_initial) and (nxt.is_alpha or _alnum_name(nxt))):
+        if not ((tok.is_lower or sentence_initial) and (nxt.is_alpha or alnum_name(nxt))):
             continue
         descriptive = tok.lower_ in lx.DESCRIPTOR_TYPES or tok.lower_.endswith(lx.DESCRIPTOR_SUFFIXES)
         if not (tok.pos_ == "NOUN" or sentence_initial and descriptive):
@@ -812,7 +807,7 @@ def _described_names(doc: Doc, ents: list[Span]) -> list[Span]:
             while (
                 end < len(doc)
                 and end not in taken
-                and (_capitalised(doc[end]) or end == j and _alnum_name(doc[end]))
+                and (_capitalised(doc[end]) or end == j and alnum_name(doc[end]))
                 and end - j < 4
             ):
                 end += 1
@@ -886,7 +881,7 @@ def _apposed_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _name_word(tok) -> bool:
     """A word of a proper name: capitalised ('Upstage'), an acronym with '&' ('E&S') or glued digits."""
-    return (tok.text[:1].isupper() or _alnum_name(tok)) and not tok.is_punct and not tok.like_num
+    return (tok.text[:1].isupper() or alnum_name(tok)) and not tok.is_punct and not tok.like_num
 
 
 def _repeat_mentions(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -28,7 +28,7 @@ from kg.extract.mentions import (
 )
 from kg.extract.mentions import definite_descriptions as resolve_definites
 from kg.extract.money import AmountMatch, find_amounts
-from kg.extract.names import clean_name, cue_type, is_acronym
+from kg.extract.names import alnum_name, clean_name, cue_type, is_acronym
 from kg.extract.projects import ProjectIndex, coordinated, lemma_key, same_project, split_pp_list
 from kg.model import ORG_TYPES
 
@@ -727,13 +727,26 @@ class FactFinder:
             if doc[i].lower_ in {"of", ",", "and"} and i > sent.start and doc[i - 1].text[:1].isupper():
                 i -= 1
         if i <= sent.start or doc[i].lower_ != "by":
-            return
+            # 'co-chaired by Kim Jung-kwan and Chung Eui-sun': the second of the listed heads
+            root = doc[start]
+            while root.head.i != root.i and self.table.at(root.head.i) is person:
+                root = root.head  # the person's head word
+            while root.dep_ == "conj" and root.head.i < root.i:
+                root = root.head  # the first of the list
+                while root.head.i != root.i and self.table.at(root.head.i) is self.table.at(root.i):
+                    root = root.head
+            if root.head.lower_ != "by" or root.head.i >= start:
+                return
+            i = root.head.i
         verb = doc[i].head
         if lemma(verb) not in {"head", "chair", "lead", "run", "helm", "co-chair"} or verb.tag_ != "VBN":
             return
         if any(t.lower_ in lx.NOT_HEAD_ROLE_WORDS for t in doc[i + 1 : start]):
             return  # 'chaired by Vice Minister X': a deputy does not head it
         holders = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not holders:  # 'The alliance is co-chaired by ...': the parser hangs the subject on 'is'
+            holders = [s for c in verb.children if c.dep_ in {"auxpass", "aux"} for s in c.children
+                       if s.dep_ in {"nsubj", "nsubjpass"}]
         if verb.dep_ in {"acl", "relcl"}:
             holders.append(verb.head)
         elif verb.dep_ == "advcl" and doc[verb.i - 1].text == "," and verb.i >= 2:
@@ -899,6 +912,13 @@ class FactFinder:
         while j < sent.end and doc[j].lower_ == "the":
             j += 1
         ent = self.table.at(j) if j < sent.end else None
+        if ent is None and j < sent.end:
+            # 'president of aT': a short name declared in brackets earlier, which the model did not see here
+            ent = next((e for e in self.table.entities.values() if e.type in ORG_TYPES and doc[j].text in e.aliases
+                        and " " not in doc[j].text), None)
+            if ent is None and alnum_name(doc[j]) and j + 1 < sent.end and doc[j + 1].is_punct:
+                ent = self.table.add(DocEntity(f"org:{norm(doc[j].text)}", "Company", doc[j].text, confidence=0.5))
+                self.table.mark(j, j + 1, ent.key)  # 'CEO of 42dot'
         return ent if ent is not None and ent.type in ORG_TYPES else None
 
     # ------------------------------------------------------------------ projects

@@ -285,7 +285,10 @@ def _parenthesised_acronym(doc: Doc, span: Span, ent: DocEntity, table: EntityTa
     """'Korea Development Bank (KDB)': the acronym right after a name is its alias."""
     if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
         acro = doc[span.end + 1].text
-        if is_acronym(acro):
+        short_name = (  # '(Kexim)', '(aT)': a short name in mixed case, after an organisation's full name
+            ent.type in ORG_TYPES and acro.isalpha() and 2 <= len(acro) <= 8 and any(c.isupper() for c in acro)
+        )
+        if is_acronym(acro) or short_name:
             ent.aliases.add(acro)
             table.mark(span.end + 1, span.end + 2, ent.key)
 

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.tokens import Token
+
 from kg.extract import lexicon as lx
 
 _TOKEN_RE = re.compile(r"\(?[A-Za-z0-9][A-Za-z0-9&'’.\-]*\)?|,|\n|[^\sA-Za-z0-9]")
@@ -673,6 +675,11 @@ def split_inner_acronym(name: str) -> tuple[str, list[str]]:
     plain = (name[: m.start()] + " " + name[m.end() :]).strip()
     tail = name[m.end() :].strip()
     return re.sub(r"\s+", " ", plain), [f"{acronym} {tail}".strip(), acronym, name]
+
+
+def alnum_name(tok: Token) -> bool:
+    """'42dot', '3M': a name that starts with a digit."""
+    return tok.text[:1].isdigit() and any(c.isalpha() for c in tok.text) and not tok.like_num
 
 
 def is_acronym(text: str) -> bool:
