@@ -1516,6 +1516,8 @@ def test_amounts_listed_after_a_colon_go_to_their_own_purposes(run) -> None:
     assert any(name and "robot hands" in name and value == 4e11 for name, value in funded), funded
     assert any(name and "robot testing center" in name and value == 3e11 for name, value in funded), funded
     assert not any(name and "areas" in name for name, _ in funded), funded
+    hands = project(ex, "robot hands")
+    assert has_rel(ex, hands, "partOf", strategy)
 
 
 def test_a_purpose_shared_by_two_verbs_and_a_definite_description_of_it(run) -> None:

@@ -1329,6 +1329,10 @@ class FactFinder:
             project = ent if ent is not None and ent.type == "Project" else self.projects.add_np(head, 0.55)
             if project is not None:
                 self.clause_alias(project, head)
+                earlier = [f for f in self.facts.fundings if f.sentence.start < sent.start]
+                whole = self.table.entities.get(earlier[-1].project) if earlier else None
+                if whole is not None and whole is not project:
+                    self.facts.relate(project, "partOf", whole, sent, 0.6)  # 'The money will go to three areas: ...'
                 return project
         return None
 
