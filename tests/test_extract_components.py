@@ -1645,3 +1645,13 @@ def test_heads_listed_after_co_chaired_by_and_short_names_after_of(run) -> None:
     assert has_rel(ex, find(ex, "Lee Soo-jin"), "headOf", alliance)
     assert has_rel(ex, find(ex, "Chung Hee-yong"), "headOf", find(ex, "Korea Agro-Fisheries & Food Trade Corporation"))
     assert has_rel(ex, find(ex, "Choi Jin-hee"), "headOf", find(ex, "42dot"))
+
+
+def test_organisations_based_or_headquartered_somewhere(run) -> None:
+    ex = run("The Korea Robot Safety Agency (KRSA), which is based in Naju, will open a cluster in Pangyo. "
+             "Hanwool Materials, a Daejeon-based maker of superconducting wires, has supplied wire. The Korea "
+             "Institute for Drone Industry (KIDI), a state-run agency based in Daegu, will run the program. "
+             "\"It works,\" said Kim Sang-woo, CEO of KOGAS, which is headquartered in Daegu.")
+    for org, town in (("Korea Robot Safety Agency", "Naju"), ("Hanwool Materials", "Daejeon"),
+                      ("Korea Institute for Drone Industry", "Daegu"), ("KOGAS", "Daegu")):
+        assert has_rel(ex, find(ex, org), "locatedIn", find(ex, town, "Place")), (org, town)

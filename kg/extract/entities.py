@@ -1224,6 +1224,12 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
     if label in {"Company", "Person"} and len(span) <= 2 and cue_type(span.text) is None:
         if (
             span.start >= 2
+            and doc[span.start - 1].lower_ == "in"
+            and doc[span.start - 2].lower_ in {"based", "headquartered", "located"}
+        ):
+            return "Place"  # 'which is based in Naju'
+        if (
+            span.start >= 2
             and doc[span.start - 1].lower_ == "of"
             and doc[span.start - 2].lower_ in {"town", "city", "village", "county", "province", "prefecture",
                                                 "region", "district", "port", "island", *_COMPASS}

@@ -904,6 +904,23 @@ class FactFinder:
                 role = "chief executive" if doc[k - 1].lower_ == "chief" else doc[k].text
                 self.facts.relate(person, "headOf", org, sent, 0.7, role)
 
+    def _described_before(self, sent: Span, i: int) -> DocEntity | None:
+        """The organisation a clause or apposition ending at token i describes: 'KOGAS, which is
+        headquartered in ...', 'The Korea Institute for Robot Industry Advancement (KIRIA), a state-run
+        agency based in ...'."""
+        doc = self.doc
+        k = i - 1
+        while k > sent.start and i - k <= 8 and doc[k].text != ",":
+            if self.table.at(k) is not None or doc[k].text in {";", ":"}:
+                return None
+            k -= 1
+        if k <= sent.start or doc[k].text != ",":
+            return None
+        j = k - 1
+        if doc[j].text == ")" and j - 2 >= sent.start and doc[j - 2].text == "(":
+            j -= 3  # past the acronym: 'the Korea Internet & Security Agency (KISA), which ...'
+        return self.table.at(j) if j >= sent.start else None
+
     def _of_org(self, i: int, sent: Span) -> DocEntity | None:
         doc = self.doc
         if i >= sent.end or doc[i].lower_ != "of":
@@ -2117,8 +2134,17 @@ class FactFinder:
                 pairs = self._place_pair_starts(sent)
             if end + 2 < sent.end and doc[end].text == "-" and doc[end + 1].lower_ in {"based", "headquartered"}:
                 based = self.table.at(end + 2)  # 'Hwaseong-based Wavice'
+                if based is None or based.type not in ORG_TYPES:
+                    based = self._described_before(sent, tok.i)  # 'KAT, a Daejeon-based maker of wires'
                 if based is not None and based.type in ORG_TYPES:
                     self.facts.relate(based, "locatedIn", place, sent, 0.7)
+            k = tok.i - 1
+            while k > sent.start and doc[k].lower_ in {"the", "south", "north", "central"}:
+                k -= 1
+            if k - 1 > sent.start and doc[k].lower_ == "in" and doc[k - 1].lower_ in {"based", "headquartered"}:
+                org = self._described_before(sent, k - 1)  # 'KISA, which is based in Naju,', 'X, an agency based in Y'
+                if org is not None and org.type in ORG_TYPES:
+                    self.facts.relate(org, "locatedIn", place, sent, 0.7)
             # 'Haenam-gun, Jeollanam-do' / 'Yeouido, Yeongdeungpo-gu, Seoul': a place in the next one
             if end + 1 < sent.end and doc[end].text == "," and tok.i in pairs:
                 nxt = self.table.at(end + 1)
