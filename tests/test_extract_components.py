@@ -1655,3 +1655,14 @@ def test_organisations_based_or_headquartered_somewhere(run) -> None:
     for org, town in (("Korea Robot Safety Agency", "Naju"), ("Hanwool Materials", "Daejeon"),
                       ("Korea Institute for Drone Industry", "Daegu"), ("KOGAS", "Daegu")):
         assert has_rel(ex, find(ex, org), "locatedIn", find(ex, town, "Place")), (org, town)
+
+
+def test_gapped_shares_name_their_own_payers_into_the_fund_named_before(run) -> None:
+    ex = run("Hanbit Nuclear Power (HBN) and Daeyang Heavy Industries will jointly establish the \"Reactor Parts "
+             "Fund,\" worth KRW 1 trillion. HBN will contribute KRW 400 billion and Daeyang Heavy Industries KRW 200 "
+             "billion. "
+             "Later, the Export-Import Bank of Korea will prepare a financing package of up to 9 billion euros "
+             "for a reactor project in Poland.")
+    fund = find(ex, "Reactor Parts Fund", "Project")
+    paid = {(ex_name(ex, k), f.amounts[0].value) for f in ex.fundings if f.project == fund.key for k in f.funders}
+    assert paid == {("Hanbit Nuclear Power", 4e11), ("Daeyang Heavy Industries", 2e11)}, paid

@@ -1238,16 +1238,24 @@ class FactFinder:
             and verb is not None
             and lemma(verb) in {"contribute", "put", "commit", "inject", "chip"}
         ):
-            # 'the largest shareholder, contributing 60 billion yuan': into the fund being discussed
+            # 'the largest shareholder, contributing 60 billion yuan': into the fund being discussed (the
+            # last one named before the money)
+            last_seen: dict[str, int] = {}
+            for i, key in self.table.token_entity.items():
+                if i < span.start and key in self.projects.by_key:
+                    last_seen[key] = max(i, last_seen.get(key, -1))
             project = next(
                 (
                     p
-                    for p in reversed([self.table.entities[k] for k in self.projects.order if k in self.table.entities])
+                    for p in sorted(
+                        (self.table.entities[k] for k in last_seen if k in self.table.entities),
+                        key=lambda e: -last_seen[e.key],
+                    )
                     if lemma_key(p.name) & {"fund", "program", "package", "plan", "initiative"}
                 ),
                 None,
             )
-        direct = self._payer_right_after(span, sent)
+        direct = self._payer_right_after(span, sent) or self._gapped_payer(span, sent)
         if direct:
             funders = direct  # '..., KRW 5 trillion by KEXIM and KRW 4 trillion by IBK': each share its payer
         if parent is not None:
@@ -1379,6 +1387,23 @@ class FactFinder:
             return
         year = self._year_near(span, span.root, sent)
         self.facts.fundings.append(FoundFunding([default.key], project.key, amount, year, sent, 0.5))
+
+    def _gapped_payer(self, span: Span, sent: Span) -> list[DocEntity]:
+        """'KDB will provide 6 trillion won, the Export-Import Bank of Korea 5 trillion won and IBK 4 trillion
+        won': in a clause whose verb is left out, the organisation right before the amount pays it."""
+        doc = self.doc
+        k = span.start - 1
+        if k <= sent.start or self.table.at(k) is None or self.table.at(k).type not in ORG_TYPES:
+            return []
+        payer = self.table.at(k)
+        while k > sent.start and (self.table.at(k) is payer or doc[k].text in {"(", ")"}):
+            k -= 1
+        if doc[k].lower_ == "the":
+            k -= 1
+        if doc[k].lower_ not in {",", "and"}:
+            return []
+        earlier = any(sent.start_char <= a.start < doc[k].idx for a in self.amounts)
+        return [payer] if earlier else []
 
     def _payer_right_after(self, span: Span, sent: Span) -> list[DocEntity]:
         """'KRW 5 trillion by the Export-Import Bank of Korea': the organisation named by a 'by' right
