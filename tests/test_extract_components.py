@@ -1666,3 +1666,10 @@ def test_gapped_shares_name_their_own_payers_into_the_fund_named_before(run) -> 
     fund = find(ex, "Reactor Parts Fund", "Project")
     paid = {(ex_name(ex, k), f.amounts[0].value) for f in ex.fundings if f.project == fund.key for k in f.funders}
     assert paid == {("Hanbit Nuclear Power", 4e11), ("Daeyang Heavy Industries", 2e11)}, paid
+
+
+def test_core_and_new_stay_in_a_projects_name(run) -> None:
+    ex = run("The government will spend 450 billion won for core components such as actuators and 700 billion won "
+             "on a new plant in Songdo.")
+    assert find(ex, "core components", "Project") is not None
+    assert find(ex, "new plant in Songdo", "Project") is not None

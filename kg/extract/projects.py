@@ -38,6 +38,9 @@ WEAK_ADJ = {
     "second",
     "third",
 }
+# weak adjectives that still belong to a project's name ('core components', 'a new plant in Songdo'),
+# though they do not tell two projects apart (lemma_key drops them)
+NAMING_ADJ = {"core", "new"}
 STOP = {
     "the",
     "a",
@@ -134,7 +137,7 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
             continue  # 'a new "AI smart factory" track': the quoted words belong to the name
         if child.dep_ in DROP_LEFT or child.ent_type_ in {"MONEY", "CARDINAL", "DATE", "PERCENT"}:
             break
-        if child.lower_ in WEAK_ADJ:
+        if child.lower_ in WEAK_ADJ - NAMING_ADJ:
             break
         left = child.left_edge.i
     # skip leading tokens that are money / determiners / weak adjectives
@@ -144,7 +147,7 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
         or doc[left].lower_ in {"won", "yen", "yuan"} and left and doc[left - 1].lower_.rstrip(".") in SCALE_NAMES
         or doc[left].lower_.rstrip(".") in SCALE_NAMES and left and doc[left - 1].like_num
         or doc[left].is_punct
-        or doc[left].lower_ in WEAK_ADJ | {"the", "a", "an", "its", "their"}
+        or doc[left].lower_ in (WEAK_ADJ - NAMING_ADJ) | {"the", "a", "an", "its", "their"}
         or doc[left].dep_ in {"poss", "case", "det"}
         or doc[left].like_num
         or doc[left].text in {"$", "€", "£", "¥", "₩"}
