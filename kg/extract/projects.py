@@ -38,9 +38,9 @@ WEAK_ADJ = {
     "second",
     "third",
 }
-# weak adjectives that still belong to a project's name ('core components', 'a new plant in Songdo'),
+# weak adjectives that still belong to a project's name ('core components'),
 # though they do not tell two projects apart (lemma_key drops them)
-NAMING_ADJ = {"core", "new"}
+NAMING_ADJ = {"core"}
 STOP = {
     "the",
     "a",
