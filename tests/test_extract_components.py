@@ -1673,3 +1673,11 @@ def test_core_stays_in_a_projects_name(run) -> None:
              "on a new plant in Songdo.")
     assert find(ex, "core components", "Project") is not None
     assert find(ex, "plant in Songdo", "Project") is not None
+
+
+def test_named_products_of_an_owner_are_no_organisations(run) -> None:
+    ex = run("All of the GPUs are Nvidia's latest Blackwell chips. Tesla will deploy thousands of its Optimus "
+             "robots, and Hyundai Rotem's K9 howitzers sell well. Samsung chips sell well.")
+    for product in ("Blackwell", "Optimus", "K9"):
+        assert find(ex, product) is None, product
+    assert find(ex, "Nvidia", "Company") is not None and find(ex, "Hyundai Rotem", "Company") is not None

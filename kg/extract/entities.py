@@ -83,6 +83,7 @@ class EntityTyper:
         terms = _term_acronyms(doc)
         if terms:
             ents = [e for e in ents if e.label_ not in CORE_LABELS - {"Project"} or e.text.rstrip("s") not in terms]
+        ents = [e for e in ents if not _owned_product(doc, e)]
         doc.ents = ents  # set once: every doc.ents read or write walks the whole document
         return doc
 
@@ -154,6 +155,24 @@ class EntityTyper:
 
 
 LEGAL_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "co", "co.", "corp", "corp.", "llc", "plc", "ag", "sa", "se", "nv"}
+
+
+PRODUCT_NOUNS = {"chip", "robot", "tank", "howitzer", "jet", "aircraft", "fighter", "car", "vehicle", "processor",
+                 "gpu", "model", "phone", "smartphone", "battery", "reactor", "engine", "drone", "ship", "truck",
+                 "platform", "accelerator", "series", "brand", "line", "lineup"}
+
+
+def _owned_product(doc: Doc, span: Span) -> bool:
+    """"Nvidia's latest Blackwell chips", 'its Optimus robots', "Hyundai Rotem's K9 howitzers": a name
+    between an owner's possessive and a product noun names a product, not an organisation or a place."""
+    if span.label_ not in {"Person", "Place", "Company"} or span.end >= len(doc) or cue_type(span.text):
+        return False
+    if doc[span.end].lemma_.lower() not in PRODUCT_NOUNS and doc[span.end].lower_ not in PRODUCT_NOUNS:
+        return False
+    k = span.start - 1
+    while k >= 0 and span.start - k <= 3 and doc[k].pos_ == "ADJ":
+        k -= 1
+    return k >= 0 and (doc[k].text in {"'s", "’s"} or doc[k].lower_ in {"its", "their"})
 
 
 def _term_acronyms(doc: Doc) -> set[str]:
@@ -1221,6 +1240,12 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
     after2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
     if _based_in(doc, span):
         return "Place" if label != "Place" else None  # 'Hwaseong-based Wavice'
+    if label in {"Place", "Person"} and after is not None and after.text in {"'s", "’s"} and not _known_place(span):
+        k = span.end + 1
+        while k < len(doc) and k - span.end <= 4 and (doc[k].pos_ == "ADJ" or doc[k].text[:1].isupper()):
+            k += 1
+        if k < len(doc) and k > span.end + 1 and doc[k].lemma_.lower() in PRODUCT_NOUNS:
+            return "Company"  # "Nvidia's latest Blackwell chips": who makes a named product is a business
     if label in {"Company", "Person"} and len(span) <= 2 and cue_type(span.text) is None:
         if (
             span.start >= 2
