@@ -1681,3 +1681,11 @@ def test_named_products_of_an_owner_are_no_organisations(run) -> None:
     for product in ("Blackwell", "Optimus", "K9"):
         assert find(ex, product) is None, product
     assert find(ex, "Nvidia", "Company") is not None and find(ex, "Hyundai Rotem", "Company") is not None
+
+
+def test_a_name_opening_with_its_city_is_no_second_half_of_the_name_before(run) -> None:
+    ex = run("The consortium includes game developer Krafton, AI chip startup Moonbeam and Seoul National "
+             "University. The Korea Mine Rehabilitation and Mineral Resource Corporation will help.")
+    assert find(ex, "Seoul National University") is not None
+    assert find(ex, "Moonbeam and Seoul National University") is None
+    assert find(ex, "Korea Mine Rehabilitation and Mineral Resource Corporation") is not None

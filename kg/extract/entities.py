@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from kg.extract import lexicon as lx
 from kg.extract.mentions import doc_text, doc_tokens
-from kg.extract.names import alnum_name, cue_type, find_cue_names, head_word
+from kg.extract.names import alnum_name, cue_type, find_cue_names, head_word, opens_with_place
 
 CORE_LABELS = {"GovernmentAgency", "Company", "Alliance", "Association", "Organization", "Person", "Place", "Project"}
 KEEP_SPACY = {"MONEY", "DATE", "CARDINAL", "PERCENT", "NORP", "QUANTITY", "ORDINAL", "TIME"}
@@ -242,8 +242,11 @@ def _split_at_commas(doc: Doc, ent: Span) -> list[Span]:
         return [ent]
     commas = [t.i for t in ent if t.text == ","]
     ands = [t.i for t in ent if t.lower_ == "and" and t.i not in {c + 1 for c in commas}]
-    if ands and (commas or all(i - ent.start >= 2 and ent.end - i - 1 >= 2 for i in ands)):
-        commas = sorted(commas + ands)  # 'Rio Tinto and BlueScope Steel': two companies
+    # 'Rio Tinto and BlueScope Steel': two companies; 'Rebellions and Seoul National University': a name that
+    # opens with its city is a name of its own
+    place_after = bool(ands) and opens_with_place(doc[ands[-1] + 1 : ent.end].text.split())
+    if ands and (commas or place_after or all(i - ent.start >= 2 and ent.end - i - 1 >= 2 for i in ands)):
+        commas = sorted(commas + ands)
     if not commas:
         return [ent]
     parts: list[Span] = []
@@ -257,7 +260,7 @@ def _split_at_commas(doc: Doc, ent: Span) -> list[Span]:
         start = c + 1
     if any(p.text.lower() in LEGAL_SUFFIXES or not p.text[:1].isupper() for p in parts[1:]):
         return [ent]
-    if any(len(p) < 2 for p in parts) and not any(t.text == "," for t in ent):
+    if any(len(p) < 2 for p in parts) and not any(t.text == "," for t in ent) and not place_after:
         return [ent]  # 'Johnson and Johnson'
     return parts
 
@@ -330,6 +333,7 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
         doc[end - 1].text in {"'s", "’s", "'", "(", ")", ",", "-", '"', "”"}
         or doc[end - 1].is_punct
         and doc[end - 1].text != "."
+        or doc[end - 1].lower_ in {"and", "or"}  # 'Moonbeam and': the model ran into the list
     ):
         end -= 1
     while ent.label_ == "ORG" and end - start > 1 and doc[end - 1].lower_ in HEAD_TITLES:

@@ -228,6 +228,9 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
             and cue_type(" ".join(t[0] for t in parts[i + 1])) not in (None, "Project", "Place", "Person")
             and _joined_by_and(chunk, part, parts[i + 1])
             and not _acronym_refuses(part, parts[i + 1])
+            # 'startup Rebellions and Seoul National University': a name that opens with its city or
+            # country is a whole name of its own
+            and not opens_with_place([t[0] for t in parts[i + 1]])
         ):
             merged.append(part + [("and", 0, 0)] + parts[i + 1])
             i += 2
@@ -235,6 +238,12 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
         merged.append(part)
         i += 1
     return merged
+
+
+def opens_with_place(ws: list[str]) -> bool:
+    """'Seoul National University', 'Korea Development Bank': a name that opens with its city or country."""
+    lowered = [w.lower() for w in ws if w.lower() != "the"]
+    return bool(lowered) and len(lowered) >= 3 and (lowered[0] in lx.CAPITALS or _starts_with_country(lowered))
 
 
 def _strip_leading(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
