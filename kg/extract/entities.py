@@ -157,9 +157,6 @@ class EntityTyper:
 LEGAL_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "co", "co.", "corp", "corp.", "llc", "plc", "ag", "sa", "se", "nv"}
 
 
-PRODUCT_NOUNS = {"chip", "robot", "tank", "howitzer", "jet", "aircraft", "fighter", "car", "vehicle", "processor",
-                 "gpu", "model", "phone", "smartphone", "battery", "reactor", "engine", "drone", "ship", "truck",
-                 "platform", "accelerator", "series", "brand", "line", "lineup"}
 
 
 def _owned_product(doc: Doc, span: Span) -> bool:
@@ -167,7 +164,7 @@ def _owned_product(doc: Doc, span: Span) -> bool:
     between an owner's possessive and a product noun names a product, not an organisation or a place."""
     if span.label_ not in {"Person", "Place", "Company"} or span.end >= len(doc) or cue_type(span.text):
         return False
-    if doc[span.end].lemma_.lower() not in PRODUCT_NOUNS and doc[span.end].lower_ not in PRODUCT_NOUNS:
+    if doc[span.end].lemma_.lower() not in lx.PRODUCT_NOUNS and doc[span.end].lower_ not in lx.PRODUCT_NOUNS:
         return False
     k = span.start - 1
     while k >= 0 and span.start - k <= 3 and doc[k].pos_ == "ADJ":
@@ -1248,7 +1245,7 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         k = span.end + 1
         while k < len(doc) and k - span.end <= 4 and (doc[k].pos_ == "ADJ" or doc[k].text[:1].isupper()):
             k += 1
-        if k < len(doc) and k > span.end + 1 and doc[k].lemma_.lower() in PRODUCT_NOUNS:
+        if k < len(doc) and k > span.end + 1 and doc[k].lemma_.lower() in lx.PRODUCT_NOUNS:
             return "Company"  # "Nvidia's latest Blackwell chips": who makes a named product is a business
     if label in {"Company", "Person"} and len(span) <= 2 and cue_type(span.text) is None:
         if (

@@ -2805,10 +2805,6 @@ def _same_money(a: AmountMatch, b: AmountMatch) -> bool:
 
 
 NAME_LABELS = {"Person", "Place", "Company", "GovernmentAgency", "Organization", "Association", "Alliance"}
-# what a hyphenated number measures when it describes a thing ('8-inch', '15-year', '380-megawatt')
-SPEC_WORDS = {"inch", "layer", "year", "month", "day", "week", "hour", "minute", "cubic", "square", "meter", "metre",
-              "kilometer", "kilometre", "mile", "foot", "feet", "ton", "tonne", "story", "storey", "megawatt",
-              "kilowatt", "gigawatt", "nanometer", "nanometre", "kilogram", "liter", "litre", "kilovolt", "bit"}
 MEASURE_UNITS = {
     "nm",
     "mm",
@@ -2843,7 +2839,7 @@ def _is_spec(tok: Token) -> bool:
         and doc[tok.i + 1].text == "-"
         and not tok.whitespace_
         and not doc[tok.i + 1].whitespace_
-        and (doc[tok.i + 2].lower_ in MEASURE_UNITS or doc[tok.i + 2].lower_.rstrip("s") in SPEC_WORDS)
+        and (doc[tok.i + 2].lower_ in MEASURE_UNITS or doc[tok.i + 2].lower_.rstrip("s") in lx.SPEC_WORDS)
     ):
         return True  # '8-inch wafers', 'a 174,000-cubic-meter carrier', '15-year contracts': a modifier
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
@@ -2921,9 +2917,7 @@ def _target_value(phrase: Span) -> TargetMeasures:
             and not _is_spec(t)
             and t.ent_type_ not in NAME_LABELS  # 'dismantle Kori 1 by 2037': a name's number counts nothing
         ):
-            value = _word_number(t)
-            if value is not None and i + 1 < len(phrase) and phrase[i + 1].lower_ in SCALE_WORDS:
-                value *= SCALE_WORDS[phrase[i + 1].lower_]
+            value = _scaled_number(t)
             unit_start = i + 1
     unit = None
     if unit_start is not None:

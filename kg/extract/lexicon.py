@@ -1261,3 +1261,16 @@ REGION_SUFFIXES = ("-do", "Province", "Prefecture", "State", "Region", "County")
 COUNTRY_ACRONYMS = {"US", "UK", "EU", "UAE", "ROK", "PRC", "DPRK", "USA", "USSR"}
 # words that open a project's proper name: 'Project Bluegrass', 'Operation Warp Speed'
 PROJECT_NAME_OPENERS = {"project", "operation", "programme", "program", "mission", "plan", "initiative"}
+# nouns for made things: "Nvidia's Blackwell chips", 'its Optimus robots' (the name before is a product)
+PRODUCT_NOUNS = {"chip", "robot", "tank", "howitzer", "jet", "aircraft", "fighter", "car", "vehicle", "processor",
+                 "gpu", "model", "phone", "smartphone", "battery", "reactor", "engine", "drone", "ship", "truck",
+                 "platform", "accelerator", "series", "brand", "line", "lineup"}
+# what makes an 'Assembly' a legislature: 'National Assembly', 'Gyeonggi Provincial Assembly'
+LEGISLATIVE_WORDS = {"national", "general", "legislative", "state", "provincial", "regional", "municipal", "people's",
+                     "constituent", "metropolitan", "city", "county", "parliamentary", "federal", "european"}
+# what makes a government local: 'the South Chungcheong provincial government'
+LOCAL_LEVELS = {"provincial", "city", "municipal", "metropolitan", "prefectural", "county", "regional", "state"}
+# what a hyphenated number measures when it describes a thing ('8-inch', '15-year', '380-megawatt')
+SPEC_WORDS = {"inch", "layer", "year", "month", "day", "week", "hour", "minute", "cubic", "square", "meter", "metre",
+              "kilometer", "kilometre", "mile", "foot", "feet", "ton", "tonne", "story", "storey", "megawatt",
+              "kilowatt", "gigawatt", "nanometer", "nanometre", "kilogram", "liter", "litre", "kilovolt", "bit"}

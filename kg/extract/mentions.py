@@ -629,14 +629,13 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
         table.mark(start, tok.i + 1, gov.key)
 
 
-LOCAL_LEVELS = {"provincial", "city", "municipal", "metropolitan", "prefectural", "county", "regional", "state"}
 
 
 def _local_government(doc: Doc, table: EntityTable, start: int, tok) -> DocEntity | None:
     """'the South Chungcheong provincial government', 'the Cheonan city government': a place's own
     government, not the country's."""
     words = [t for t in doc[start : tok.i] if t.lower_ not in {"the", "'s", "’s"}]
-    levels = [t.lower_ for t in words if t.lower_ in LOCAL_LEVELS]
+    levels = [t.lower_ for t in words if t.lower_ in lx.LOCAL_LEVELS]
     if not levels or tok.lower_ != "government":
         return None
     place = next((table.at(t.i) for t in words if table.at(t.i) is not None and table.at(t.i).type == "Place"), None)

@@ -404,7 +404,7 @@ def cue_type(name: str) -> str | None:
         if of_head == "bank" or any(w in lx.PUBLIC_BANK_WORDS for w in ws):
             return "GovernmentAgency"
         return "Company"
-    if head == "assembly" and not (set(ws) & LEGISLATIVE_WORDS or _starts_with_country(ws)):
+    if head == "assembly" and not (set(ws) & lx.LEGISLATIVE_WORDS or _starts_with_country(ws)):
         return None  # 'Apex Semiconductor Assembly': assembly as industrial work, not a legislature
     if head in lx.GOV_HEADS and head not in {"service", "office"}:
         return "GovernmentAgency"
@@ -538,9 +538,6 @@ def _starts_with_country(ws: list[str]) -> bool:
     }
 
 
-# what makes an 'Assembly' a legislature: 'National Assembly', 'Seoul Metropolitan Council' style words
-LEGISLATIVE_WORDS = {"national", "general", "legislative", "state", "provincial", "regional", "municipal", "people's",
-                     "constituent", "metropolitan", "city", "county", "parliamentary", "federal", "european"}
 
 
 def find_cue_names(text: str) -> list[NameMatch]:
