@@ -1689,3 +1689,15 @@ def test_a_name_opening_with_its_city_is_no_second_half_of_the_name_before(run) 
     assert find(ex, "Seoul National University") is not None
     assert find(ex, "Moonbeam and Seoul National University") is None
     assert find(ex, "Korea Mine Rehabilitation and Mineral Resource Corporation") is not None
+
+
+def test_a_press_release_dateline_names_a_place(extractor: Extractor) -> None:
+    """The model sometimes calls the town of a dateline a person; the typing rule corrects it."""
+    from spacy.tokens import Span
+
+    from kg.extract.entities import _contextual_label
+
+    doc = extractor.parse("Sejong, August 11, 2025 - Ministry of Trade, Industry and Energy\n\nThe ministry met.")
+    assert _contextual_label(doc, Span(doc, 0, 1, label="Person"), set()) == "Place"
+    doc = extractor.parse("Kim, the chairman, said so on August 11.")
+    assert _contextual_label(doc, Span(doc, 0, 1, label="Person"), set()) != "Place"

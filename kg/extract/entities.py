@@ -1223,6 +1223,11 @@ def _agent_of_a_group(tok) -> bool:
     return False
 
 
+DATELINE_MONTHS = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul",
+                   "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec",
+                   "december"}
+
+
 def _based_in(doc: Doc, span: Span) -> bool:
     """'Hwaseong-based Wavice': the name before '-based' is where the next one sits."""
     return (
@@ -1241,6 +1246,17 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
     after2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
     if _based_in(doc, span):
         return "Place" if label != "Place" else None  # 'Hwaseong-based Wavice'
+    if (
+        label in {"Person", "Company"}
+        and len(span) <= 2
+        and cue_type(span.text) is None
+        and (span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_)
+        and after is not None
+        and after.text == ","
+        and after2 is not None
+        and (after2.lower_.rstrip(".") in DATELINE_MONTHS or re.fullmatch(r"(?:19|20)\d\d", after2.text))
+    ):
+        return "Place"  # a press release's dateline: 'Sejong, August 11, 2025 - Ministry of ...'
     if label in {"Place", "Person"} and after is not None and after.text in {"'s", "’s"} and not _known_place(span):
         k = span.end + 1
         while k < len(doc) and k - span.end <= 4 and (doc[k].pos_ == "ADJ" or doc[k].text[:1].isupper()):
