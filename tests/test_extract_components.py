@@ -1701,3 +1701,12 @@ def test_a_press_release_dateline_names_a_place(extractor: Extractor) -> None:
     assert _contextual_label(doc, Span(doc, 0, 1, label="Person"), set()) == "Place"
     doc = extractor.parse("Kim, the chairman, said so on August 11.")
     assert _contextual_label(doc, Span(doc, 0, 1, label="Person"), set()) != "Place"
+
+
+def test_a_national_measure_is_the_goal_of_who_aims_at_it(run) -> None:
+    ex = run("SEOUL, Oct. 14 (Yonhap) -- The government will spend 1.1 trillion won on a new offshore wind port in "
+             "Mokpo. The government aims to expand the country's offshore wind capacity from about 0.35 GW now "
+             "to 14.3 GW by 2030.")
+    (goal,) = targets(ex)
+    assert has_rel(ex, find(ex, "Government of South Korea"), "hasTarget", goal)
+    assert not has_rel(ex, project(ex, "offshore wind port"), "hasTarget", goal)

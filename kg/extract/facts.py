@@ -2626,7 +2626,9 @@ class FactFinder:
         for f in self.facts.fundings:
             if f.sentence.start == sent.start and f.project in self.table.entities:
                 return self.table.entities[f.project]
-        if unit:
+        national = bool(unit) and re.search(r"\b(?:the country|the nation|nationwide|domestic|global|the world)\b",
+                                            unit.lower())
+        if unit and not national:  # "the country's offshore wind capacity" measures no project
             for p in self.projects.by_key.values():
                 if p.mentions and min(m[0] for m in p.mentions) >= sent.start:
                     continue  # a project first named by this very goal is no owner of it
