@@ -157,8 +157,6 @@ class EntityTyper:
 LEGAL_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "co", "co.", "corp", "corp.", "llc", "plc", "ag", "sa", "se", "nv"}
 
 
-
-
 def _owned_product(doc: Doc, span: Span) -> bool:
     """"Nvidia's latest Blackwell chips", 'its Optimus robots', "Hyundai Rotem's K9 howitzers": a name
     between an owner's possessive and a product noun names a product, not an organisation or a place."""
@@ -1223,17 +1221,12 @@ def _agent_of_a_group(tok) -> bool:
     return False
 
 
-DATELINE_MONTHS = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul",
-                   "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec",
-                   "december"}
-
-
 def _based_in(doc: Doc, span: Span) -> bool:
     """'Hwaseong-based Wavice': the name before '-based' is where the next one sits."""
     return (
         span.end + 1 < len(doc)
         and doc[span.end].text == "-"
-        and doc[span.end + 1].lower_ in {"based", "headquartered"}
+        and doc[span.end + 1].lower_ in lx.BASED_WORDS
         and span.text not in lx.COUNTRIES
     )
 
@@ -1254,7 +1247,7 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         and after is not None
         and after.text == ","
         and after2 is not None
-        and (after2.lower_.rstrip(".") in DATELINE_MONTHS or re.fullmatch(r"(?:19|20)\d\d", after2.text))
+        and (after2.lower_.rstrip(".") in lx.MONTH_WORDS or re.fullmatch(r"(?:19|20)\d\d", after2.text))
     ):
         return "Place"  # a press release's dateline: 'Sejong, August 11, 2025 - Ministry of ...'
     if label in {"Place", "Person"} and after is not None and after.text in {"'s", "’s"} and not _known_place(span):
@@ -1267,7 +1260,7 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         if (
             span.start >= 2
             and doc[span.start - 1].lower_ == "in"
-            and doc[span.start - 2].lower_ in {"based", "headquartered", "located"}
+            and doc[span.start - 2].lower_ in lx.BASED_WORDS | {"located"}
         ):
             return "Place"  # 'which is based in Naju'
         if (
@@ -1288,7 +1281,7 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
     if (
         label in {"Person", "Place"}
         and span.start >= 2
-        and doc[span.start - 1].lower_ in {"based", "headquartered"}
+        and doc[span.start - 1].lower_ in lx.BASED_WORDS
         and doc[span.start - 2].text == "-"
         and not _looks_personal(span)
     ):

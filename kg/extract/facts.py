@@ -77,37 +77,7 @@ INSTRUMENTS = {
     "deposits",
     "stake",
 }
-MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "end",
-    "mid",
-    "early",
-    "late",
-    "the",
-}
+MONTHS = lx.MONTH_WORDS | {"end", "mid", "early", "late", "the"}  # what may stand before a deadline year
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7}
 
 
@@ -621,7 +591,7 @@ class FactFinder:
             return
         role_words = [w.text for w in words if w.lower_ not in {"of", ",", "-"}]
         role = " ".join(role_words)
-        if not any(w.lower() in {r.split()[-1] for r in lx.HEAD_ROLES} for w in role_words):
+        if not any(w.lower() in lx.HEAD_ROLE_WORDS for w in role_words):
             return
         if any(part in lx.NOT_HEAD_ROLE_WORDS for w in role_words for part in w.lower().split("-")):
             return
@@ -843,7 +813,7 @@ class FactFinder:
                     role.append(doc[k].text)
                     k += 1
                 role_text = " ".join(role).removesuffix(" and")
-                heads = {r.split()[-1] for r in lx.HEAD_ROLES}
+                heads = lx.HEAD_ROLE_WORDS
                 if (
                     role
                     and not any(p in lx.NOT_HEAD_ROLE_WORDS for w in role for p in w.lower().split("-"))
@@ -891,11 +861,10 @@ class FactFinder:
         """'X, who chairs the KDIA and is also CEO of Samsung Display,' / '... as well as serving as CEO
         of Y': a head's title 'of' an organisation inside the person's relative clause."""
         doc = self.doc
-        heads = {r.split()[-1] for r in lx.HEAD_ROLES}
         for k in range(start, sent.end - 1):
             if doc[k].text == ";" or doc[k].text == "," and doc[k + 1].pos_ in {"VERB", "AUX"}:
                 return  # the clause ends: ', said ...'
-            if doc[k].lower_ not in heads or doc[k + 1].lower_ != "of":
+            if doc[k].lower_ not in lx.HEAD_ROLE_WORDS or doc[k + 1].lower_ != "of":
                 continue
             if doc[k - 1].lower_ in lx.NOT_HEAD_ROLE_WORDS or doc[k - 1].text == "-":
                 continue  # 'vice chairman of', 'co-head of'
@@ -916,10 +885,15 @@ class FactFinder:
             k -= 1
         if k <= sent.start or doc[k].text != ",":
             return None
-        j = k - 1
-        if doc[j].text == ")" and j - 2 >= sent.start and doc[j - 2].text == "(":
-            j -= 3  # past the acronym: 'the Korea Internet & Security Agency (KISA), which ...'
+        j = self._before_bracket(k - 1, sent)  # 'the Korea Internet & Security Agency (KISA), which ...'
         return self.table.at(j) if j >= sent.start else None
+
+    def _before_bracket(self, j: int, sent: Span) -> int:
+        """Token j, or the token before it when j closes a one-word bracket: '... Institute (KTDI)'."""
+        doc = self.doc
+        if doc[j].text == ")" and j - 2 >= sent.start and doc[j - 2].text == "(":
+            return j - 3
+        return j
 
     def _of_org(self, i: int, sent: Span) -> DocEntity | None:
         doc = self.doc
@@ -2157,7 +2131,7 @@ class FactFinder:
                 end += 1
             if pairs is None:
                 pairs = self._place_pair_starts(sent)
-            if end + 2 < sent.end and doc[end].text == "-" and doc[end + 1].lower_ in {"based", "headquartered"}:
+            if end + 2 < sent.end and doc[end].text == "-" and doc[end + 1].lower_ in lx.BASED_WORDS:
                 based = self.table.at(end + 2)  # 'Hwaseong-based Wavice'
                 if based is None or based.type not in ORG_TYPES:
                     based = self._described_before(sent, tok.i)  # 'KAT, a Daejeon-based maker of wires'
@@ -2166,7 +2140,7 @@ class FactFinder:
             k = tok.i - 1
             while k > sent.start and doc[k].lower_ in {"the", "south", "north", "central"}:
                 k -= 1
-            if k - 1 > sent.start and doc[k].lower_ == "in" and doc[k - 1].lower_ in {"based", "headquartered"}:
+            if k - 1 > sent.start and doc[k].lower_ == "in" and doc[k - 1].lower_ in lx.BASED_WORDS:
                 org = self._described_before(sent, k - 1)  # 'KISA, which is based in Naju,', 'X, an agency based in Y'
                 if org is not None and org.type in ORG_TYPES:
                     self.facts.relate(org, "locatedIn", place, sent, 0.7)
@@ -2199,9 +2173,7 @@ class FactFinder:
                     self.facts.relate(place, "locatedIn", region, sent, 0.65)
             k = tok.i - 1
             if k > sent.start and doc[k].lower_ == "in":
-                j = k - 1
-                if j > sent.start and doc[j].text == ")" and j - 2 >= sent.start and doc[j - 2].text == "(":
-                    j -= 3  # 'the Korea Textile Development Institute (KTDI) in Daegu'
+                j = self._before_bracket(k - 1, sent)  # 'the Korea Textile Development Institute (KTDI) in Daegu'
                 org = self.table.at(j) if j >= sent.start else None
                 if (
                     org is not None
@@ -2626,8 +2598,7 @@ class FactFinder:
         for f in self.facts.fundings:
             if f.sentence.start == sent.start and f.project in self.table.entities:
                 return self.table.entities[f.project]
-        national = bool(unit) and re.search(r"\b(?:the country|the nation|nationwide|domestic|global|the world)\b",
-                                            unit.lower())
+        national = bool(unit) and NATIONAL_MEASURE.search(unit.lower())
         if unit and not national:  # "the country's offshore wind capacity" measures no project
             for p in self.projects.by_key.values():
                 if p.mentions and min(m[0] for m in p.mentions) >= sent.start:
@@ -2665,6 +2636,8 @@ SETTING_UP_VERBS = {"create", "launch", "establish", "form", "build", "construct
 BUILT_THINGS = {"center", "centre", "platform", "network", "cluster", "base", "port", "terminal", "campus"}
 # Korean counties, districts and towns: below a city, so a bare city name is never in one
 LOCAL_SUFFIXES = ("-gun", "-gu", "-eup", "-myeon", "-dong")
+# a measure of the whole country, not of one project: "the country's offshore wind capacity"
+NATIONAL_MEASURE = re.compile(r"\b(?:the country|the nation|nationwide|domestic|global|the world)\b")
 SCHEDULED_WORDS = {"due", "set", "slated", "poised"}  # 'is due to start in 2027'
 GOAL_WORDS = lx.GOAL_VERBS | {"goal", "target", "aim", "plan", "schedule", "slate"}
 YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b|\bsame (?:year|date|period|deadline)\b")

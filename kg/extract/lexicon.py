@@ -366,6 +366,8 @@ HEAD_ROLES = {
     "chancellor",
     "leader",
 }
+# the word a head's role ends with: 'chief executive' -> 'executive', 'prime minister' -> 'minister'
+HEAD_ROLE_WORDS = {r.split()[-1] for r in HEAD_ROLES}
 NOT_HEAD_ROLE_WORDS = {"vice", "deputy", "former", "assistant", "associate", "acting", "ex"}
 
 # Korean and other administrative-unit suffixes mark places ("Haenam-gun", "Jeollanam-do")
@@ -1274,3 +1276,9 @@ LOCAL_LEVELS = {"provincial", "city", "municipal", "metropolitan", "prefectural"
 SPEC_WORDS = {"inch", "layer", "year", "month", "day", "week", "hour", "minute", "cubic", "square", "meter", "metre",
               "kilometer", "kilometre", "mile", "foot", "feet", "ton", "tonne", "story", "storey", "megawatt",
               "kilowatt", "gigawatt", "nanometer", "nanometre", "kilogram", "liter", "litre", "kilovolt", "bit"}
+# what sits in a place: 'Hwaseong-based Wavice', 'KISA, which is based in Naju'
+BASED_WORDS = {"based", "headquartered"}
+# month names and their abbreviations: 'Oct. 22, 2025', 'Sejong, August 11, 2025'
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+               "dec"}

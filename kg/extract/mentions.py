@@ -629,8 +629,6 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
         table.mark(start, tok.i + 1, gov.key)
 
 
-
-
 def _local_government(doc: Doc, table: EntityTable, start: int, tok) -> DocEntity | None:
     """'the South Chungcheong provincial government', 'the Cheonan city government': a place's own
     government, not the country's."""
@@ -707,9 +705,6 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
             table.mark(tok.i, tok.i + 1, best.key)
 
 
-# nouns that stand for an organisation named before without sharing a word with its name
-DESCRIBING_HEADS = {"company", "firm", "utility", "lender", "insurer", "automaker", "chipmaker", "shipbuilder",
-                    "steelmaker"}
 # what the name must say for the noun to fit: 'the lender' is a bank, 'the utility' makes power or gas
 DESCRIBED_KINDS = {
     "lender": ("bank", "finance", "financial", "credit"),
@@ -720,6 +715,8 @@ DESCRIBED_KINDS = {
     "shipbuilder": ("heavy", "ocean", "shipbuilding", "marine"),
     "steelmaker": ("steel",),
 }
+# nouns that stand for an organisation named before without sharing a word with its name
+DESCRIBING_HEADS = {"company", "firm", *DESCRIBED_KINDS}
 
 
 def _is_kind(ent: DocEntity, noun: str) -> bool:

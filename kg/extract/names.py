@@ -538,8 +538,6 @@ def _starts_with_country(ws: list[str]) -> bool:
     }
 
 
-
-
 def find_cue_names(text: str) -> list[NameMatch]:
     """Capitalised name sequences whose own words type them (non-overlapping, in text order)."""
     found: list[NameMatch] = []

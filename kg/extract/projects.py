@@ -41,6 +41,8 @@ WEAK_ADJ = {
 # weak adjectives that still belong to a project's name ('core components'),
 # though they do not tell two projects apart (lemma_key drops them)
 NAMING_ADJ = {"core"}
+NAME_DROPPING_ADJ = WEAK_ADJ - NAMING_ADJ
+LEADING_DROP = NAME_DROPPING_ADJ | {"the", "a", "an", "its", "their"}  # words a project's name never opens with
 STOP = {
     "the",
     "a",
@@ -137,7 +139,7 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
             continue  # 'a new "AI smart factory" track': the quoted words belong to the name
         if child.dep_ in DROP_LEFT or child.ent_type_ in {"MONEY", "CARDINAL", "DATE", "PERCENT"}:
             break
-        if child.lower_ in WEAK_ADJ - NAMING_ADJ:
+        if child.lower_ in NAME_DROPPING_ADJ:
             break
         left = child.left_edge.i
     # skip leading tokens that are money / determiners / weak adjectives
@@ -147,7 +149,7 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
         or doc[left].lower_ in {"won", "yen", "yuan"} and left and doc[left - 1].lower_.rstrip(".") in SCALE_NAMES
         or doc[left].lower_.rstrip(".") in SCALE_NAMES and left and doc[left - 1].like_num
         or doc[left].is_punct
-        or doc[left].lower_ in (WEAK_ADJ - NAMING_ADJ) | {"the", "a", "an", "its", "their"}
+        or doc[left].lower_ in LEADING_DROP
         or doc[left].dep_ in {"poss", "case", "det"}
         or doc[left].like_num
         or doc[left].text in {"$", "€", "£", "¥", "₩"}
