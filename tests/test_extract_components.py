@@ -390,7 +390,6 @@ def test_invest_to_develop_purpose(run) -> None:
     assert fs and has_amount(fs[0], 2.8e12, "KRW")
 
 
-@_known("a plant that is set up but not funded in the sentence is dropped")
 def test_unfunded_plant_is_still_a_project(run) -> None:
     ex = run("Tata Electronics will set up a fabrication plant in Dholera, Gujarat.")
     plant = project(ex, "fabrication plant")
@@ -1710,3 +1709,59 @@ def test_a_national_measure_is_the_goal_of_who_aims_at_it(run) -> None:
     (goal,) = targets(ex)
     assert has_rel(ex, find(ex, "Government of South Korea"), "hasTarget", goal)
     assert not has_rel(ex, project(ex, "offshore wind port"), "hasTarget", goal)
+
+
+def test_who_is_paid_for_a_project_carries_it_out(run) -> None:
+    ex = run("The Ministry of Economy awarded Hanul Motors ¥80 billion for a battery plant in Sendai. "
+             "Kestrel Materials, a unit of Kestrel Holdings, was awarded ¥12 billion for a cathode facility in Oita.")
+    assert has_rel(ex, find(ex, "Hanul Motors"), "leads", project(ex, "battery plant"))
+    assert has_rel(ex, find(ex, "Kestrel Materials"), "leads", project(ex, "cathode facility"))
+    assert not has_rel(ex, find(ex, "Ministry of Economy"), "leads", project(ex, "battery plant"))
+
+
+def test_who_sets_up_a_plant_leads_it(run) -> None:
+    ex = run("Orion Electronics will set up a packaging plant in Chennai with an investment of ₹9,000 crore.")
+    assert has_rel(ex, find(ex, "Orion Electronics"), "leads", project(ex, "packaging plant"))
+
+
+def test_the_organisation_after_by_carries_out_a_construction_and_leaves_its_name(run) -> None:
+    ex = run("The European Commission approved a €2 billion aid package to support the construction of a wafer "
+             "factory by Velmont Semiconductor in Dresden, Germany.")
+    factory = project(ex, "wafer factory")
+    assert factory is not None and "Velmont" not in factory.name and "Dresden" in factory.name, factory
+    assert has_rel(ex, find(ex, "Velmont Semiconductor"), "leads", factory)
+
+
+def test_a_place_named_with_an_organisation_holds_it(run) -> None:
+    ex = run("A venture between Daehan Steel and China's Jiangsu Meridian Cobalt will open an office in Seoul's "
+             "Gangnam district. Tata will partner with Lumen Foundry Corp of Taiwan, while US companies Arcbolt "
+             "and Norvex Robotics plan mass production.")
+    assert has_rel(ex, find(ex, "Jiangsu Meridian Cobalt"), "locatedIn", find(ex, "China"))
+    assert has_rel(ex, find(ex, "Gangnam"), "locatedIn", find(ex, "Seoul"))
+    assert has_rel(ex, find(ex, "Lumen Foundry Corp"), "locatedIn", find(ex, "Taiwan"))
+    assert has_rel(ex, find(ex, "Arcbolt"), "locatedIn", find(ex, "United States"))
+    assert has_rel(ex, find(ex, "Norvex Robotics"), "locatedIn", find(ex, "United States"))
+    assert not has_rel(ex, find(ex, "Daehan Steel"), "locatedIn", find(ex, "China"))
+
+
+def test_each_share_from_a_payer_funds_the_fund_being_created(run) -> None:
+    ex = run("The Display Materials Co-Growth Fund will be created with 200 billion won from Hanbit Display, "
+             "150 billion won from the Korea Development Bank (KDB) and 50 billion won from the Industrial Bank "
+             "of Korea (IBK).")
+    fund = find(ex, "Display Materials Co-Growth Fund", "Project")
+    paid = {(ex_name(ex, k), f.amounts[0].value) for f in ex.fundings if f.project == fund.key for k in f.funders}
+    assert paid == {("Hanbit Display", 2e11), ("Korea Development Bank", 1.5e11), ("Industrial Bank of Korea", 5e10)}
+
+
+def test_it_takes_up_the_facility_set_up_in_the_sentence_before(run) -> None:
+    ex = run("In a separate project, a battery testing hub will be set up at Chungnam National University in "
+             "Daejeon. It will be financed with 40 billion won from the Ministry of Science and ICT.")
+    hub = project(ex, "battery testing hub")
+    assert fundings_of(ex, find(ex, "Ministry of Science and ICT"), hub), ex.fundings
+
+
+def test_a_verb_inside_a_name_ends_it(run) -> None:
+    ex = run("The Ministry of Economy awarded Hanul Motors ¥80 billion for a battery plant in Sendai.")
+    assert find(ex, "Ministry of Economy", "GovernmentAgency") is not None
+    assert find(ex, "Hanul Motors", "Company") is not None
+    assert not [e for e in ex.entities if "awarded" in e.name]

@@ -61,7 +61,7 @@ class EntityTyper:
                 if span is not None and len(span) and not _portfolio(doc, span):
                     spans.append(Span(doc, span.start, span.end, label=cue_type(span.text) or match.type))
         for whole in original:
-            for ent in _split_at_commas(doc, whole):
+            for ent in (e for part in _split_at_verbs(doc, whole) for e in _split_at_commas(doc, part)):
                 fixed = self._fix(doc, ent)
                 if fixed is not None:
                     spans.append(fixed)
@@ -225,6 +225,16 @@ def _portfolio(doc: Doc, span: Span) -> bool:
         "of",
         "for",
     }
+
+
+def _split_at_verbs(doc: Doc, ent: Span) -> list[Span]:
+    """'The Ministry of Economy awarded Hanul Motors ¥80 billion': the model may read a clause as one name;
+    a lower-case finite verb inside it is where one name ends and the next begins."""
+    cut = next((t.i for t in ent[1:-1] if t.is_lower and t.tag_ in {"VBD", "VBZ", "VBP"}), None)
+    if cut is None:
+        return [ent]
+    parts = [Span(doc, ent.start, cut, label=ent.label_), Span(doc, cut + 1, ent.end, label=ent.label_)]
+    return [p for p in parts if p[0].text[:1].isupper()]
 
 
 def _split_at_commas(doc: Doc, ent: Span) -> list[Span]:

@@ -1103,6 +1103,7 @@ class FactFinder:
         ):
             verb = verb.head  # 'MSIT launched an alliance to put AI chips into data centres, pledging 1.2 trillion won'
         funders: list[DocEntity] = []
+        recipients: list[DocEntity] = []
         conf = 0.7
         parent = self._of_the_amount(sent, amount)
         parent_project = self.table.entities.get(parent.project) if parent is not None else None
@@ -1128,6 +1129,11 @@ class FactFinder:
                         if o.dep_ == "dobj":
                             project = self._phase_of(o) or self.projects.add_np(o, 0.55)
                             break
+                        if o.dep_ == "nsubjpass" and lemma(main) in SETTING_UP_VERBS | {"set", "raise"}:
+                            # 'The X Fund will be created with 300 billion won from Samsung Electronics'
+                            named = self.table.at(o.i)
+                            project = named if named is not None and named.type == "Project" else None
+                            break
         if verb is None and project is None and parent_project is not None:
             # 'Of the KRW 15 trillion, KRW 6 trillion will be provided by KDB, KRW 5 trillion by KEXIM':
             # the gapped share names its payer only
@@ -1139,6 +1145,14 @@ class FactFinder:
                 )
             return
         if verb is None and project is None:
+            payers = self._payer_from(span, sent)
+            last = self.facts.fundings[-1] if self.facts.fundings else None
+            if payers and last is not None and last.sentence.start == sent.start:
+                # '... with 300 billion won from Samsung, 200 billion won from SK hynix': the next share
+                # of the same money list, paid by its own payer
+                year = self._year_near(span, span.root, sent)
+                self.facts.fundings.append(FoundFunding([payers[0].key], last.project, amount, year, sent, 0.6))
+                return
             self._listed_funding(sent, amount, span)
             return
         after = [h for h in self._purpose_after(span, sent) if lemma(h) not in INSTRUMENTS]
@@ -1201,6 +1215,8 @@ class FactFinder:
                 funders += self.funder_for(s)
             for a in passive_agents(verb):
                 funders += self.funder_for(a)
+            if lemma(verb) in RECIPIENT_VERBS:
+                recipients = self._paid_organisations(verb)  # 'award Toyota ¥120 billion', 'give ... to Samsung'
         if project is not None and not funders:
             # 'a programme of KRW17 trillion managed by the Korea Development Bank'
             for t in sent_tokens(sent):
@@ -1229,7 +1245,9 @@ class FactFinder:
                 ),
                 None,
             )
-        direct = self._payer_right_after(span, sent) or self._gapped_payer(span, sent)
+        direct = (
+            self._payer_right_after(span, sent) or self._gapped_payer(span, sent) or self._payer_from(span, sent)
+        )
         if direct:
             funders = direct  # '..., KRW 5 trillion by KEXIM and KRW 4 trillion by IBK': each share its payer
         if parent is not None:
@@ -1249,6 +1267,11 @@ class FactFinder:
                 project = self._main_project()  # public money, or 'the remaining 1.5 trillion won'
         if project is None:
             return
+        for r in recipients:
+            # 'Panasonic Energy was awarded ¥46 billion for an anode materials facility': who is paid for
+            # a project carries it out
+            if r.type in ORG_TYPES and r is not project and r not in funders and project.type == "Project":
+                self.facts.relate(r, "leads", project, sent, 0.55)
         if not funders:
             prev = self._previous_funding_funders(sent, verb) if verb is not None else []
             default = self.default_funder(span.start)
@@ -1264,6 +1287,18 @@ class FactFinder:
             year = int(y.group(1)) if y else parent.year
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def _paid_organisations(self, verb: Token) -> list[DocEntity]:
+        """The organisations a paying verb pays: its indirect object ('award Toyota ¥120 billion') or
+        'to X' ('give 10 billion won to Samsung for ...')."""
+        out: list[DocEntity] = []
+        for c in verb.children:
+            heads = [c] if c.dep_ == "dative" and c.pos_ == "PROPN" else []
+            if c.dep_ in {"prep", "dative"} and c.lower_ == "to":
+                heads = [p for p in c.children if p.dep_ == "pobj"]
+            named = [self.table.at(t.i) for h in heads for t in listed(h)]
+            out += [e for e in named if e is not None and e.type in ORG_TYPES]
+        return out
 
     def _with_money_to_be_spent(self, verb: Token) -> tuple[Token, DocEntity | None]:
         """'South Korea will build a CCUS cluster ..., with a total of 2.9 trillion won to be invested by 2030':
@@ -1290,6 +1325,8 @@ class FactFinder:
         for t in prev:
             if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT":
                 ent = self.table.at(t.i)
+                if ent is None and t.pos_ == "NOUN" and lemma(t) in lx.FACILITY_HEADS | BUILT_THINGS:
+                    ent = self.projects.add_np(t, 0.5)  # 'a chip design hub will be set up at KAIST. It will ...'
                 return ent if ent is not None and ent.type == "Project" else None
         return None
 
@@ -1409,6 +1446,22 @@ class FactFinder:
             payers.append(nxt)
             i = gap
         return payers
+
+    def _payer_from(self, span: Span, sent: Span) -> list[DocEntity]:
+        """'300 billion won from Samsung Electronics, 250 billion won from the Korea Development Bank':
+        the organisation an amount comes from, named right after it."""
+        k = span.end
+        if k < sent.end and self.doc[k].text == "(":
+            while k < sent.end and self.doc[k].text != ")":
+                k += 1  # '1.1 trillion won (US$773 million) from KEPCO'
+            k += 1
+        if k + 1 >= sent.end or self.doc[k].lower_ != "from":
+            return []
+        k += 1
+        while k < sent.end and self.doc[k].lower_ == "the":
+            k += 1
+        ent = self.table.at(k) if k < sent.end else None
+        return [ent] if ent is not None and ent.type in ORG_TYPES else []
 
     def _phase_of(self, obj: Token) -> DocEntity | None:
         """'the third phase of its National Integrated Circuit Industry Investment Fund': the fund."""
@@ -1905,6 +1958,7 @@ class FactFinder:
                         for t in targets:
                             self.facts.relate(s, "leads", t, sent, 0.7)
         self._builders(sent)
+        self._nominal_agents(sent)
         # possessive: "SK hynix's Yongin Cluster"
         for tok in sent_tokens(sent):
             if tok.dep_ == "poss" or (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text in {"'s", "’s"}):
@@ -1923,7 +1977,8 @@ class FactFinder:
             if tok.pos_ == "VERB" and lemma(tok) in BUILD_VERBS | {"set"} and _passive(tok):
                 self._built_by(tok, sent)
                 continue
-            if tok.pos_ != "VERB" or lemma(tok) not in BUILD_VERBS:
+            set_up = lemma(tok) == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
+            if tok.pos_ != "VERB" or not (lemma(tok) in BUILD_VERBS or set_up):
                 continue
             subjects = [e for s in verb_subjects(tok) for e in self.entity_of(s, False) if e.type == "Company"]
             if not subjects:
@@ -1949,6 +2004,21 @@ class FactFinder:
                     continue
                 for s in subjects + partners:
                     self.facts.relate(s, "leads", ent, sent, 0.6)
+
+    def _nominal_agents(self, sent: Span) -> None:
+        """'the construction of a semiconductor factory by Intel in Magdeburg': the organisation after
+        'by' carries out the project the noun phrase names."""
+        for tok in sent_tokens(sent):
+            if tok.lower_ != "by" or tok.dep_ not in {"prep", "agent"} or tok.head.pos_ != "NOUN" or tok.i < 1:
+                continue
+            project = self.table.at(tok.i - 1)
+            if project is None or project.type != "Project":
+                continue
+            for p in (c for c in tok.children if c.dep_ == "pobj"):
+                for t in listed(p):
+                    org = self.table.at(t.i)
+                    if org is not None and org.type in ORG_TYPES:
+                        self.facts.relate(org, "leads", project, sent, 0.6)
 
     def _built_by(self, verb: Token, sent: Span) -> None:
         """'A humanoid demonstration center will be built in Pohang by KIRIA', 'a "Digital Textile Data
@@ -2131,6 +2201,8 @@ class FactFinder:
                 end += 1
             if pairs is None:
                 pairs = self._place_pair_starts(sent)
+            for inside in self._placed_by_name(sent, tok.i, end, place):
+                self.facts.relate(inside, "locatedIn", place, sent, 0.6)
             if end + 2 < sent.end and doc[end].text == "-" and doc[end + 1].lower_ in lx.BASED_WORDS:
                 based = self.table.at(end + 2)  # 'Hwaseong-based Wavice'
                 if based is None or based.type not in ORG_TYPES:
@@ -2229,6 +2301,46 @@ class FactFinder:
                     if ent is not None and ent.type == "Place":
                         for p in projects:
                             self.facts.relate(p, "locatedIn", ent, sent, 0.65)
+
+    def _placed_by_name(self, sent: Span, start: int, end: int, place: DocEntity) -> list[DocEntity]:
+        """What the text places in `place` by naming the two together: 'China's Zhejiang Huayou Cobalt',
+        'Seoul's Gangnam district', 'Powerchip Semiconductor Manufacturing Corp of Taiwan', 'US companies
+        Tesla and Figure AI'."""
+        doc = self.doc
+        out: list[DocEntity] = []
+
+        def named(i: int) -> DocEntity | None:
+            ent = self.table.at(i) if sent.start <= i < sent.end else None
+            return ent if ent is not None and ent is not place and ent.type in ORG_TYPES | {"Place"} else None
+
+        country = place.name in lx.COUNTRIES
+        if end + 1 < sent.end and doc[end].text in {"'s", "’s"}:
+            k = end + 1
+            while k < min(sent.end, end + 4) and doc[k].is_lower and doc[k].pos_ in {"ADJ", "NOUN"}:
+                k += 1  # "China's battery maker CATL"
+            ent = named(k)
+            if ent is not None and (country or ent.type == "Place") and self.table.at(k - 1) is not ent:
+                out.append(ent)
+        if country and start >= sent.start + 2 and doc[start - 1].lower_ == "of":
+            ent = named(start - 2)
+            if ent is not None and ent.type in {"Company", "Organization", "Association"}:
+                out.append(ent)
+        k = end
+        while k < min(sent.end, end + 3) and doc[k].is_lower and doc[k].pos_ in {"ADJ", "NOUN"}:
+            k += 1
+        if country and k > end and lx.DESCRIPTOR_TYPES.get(doc[k - 1].lemma_.lower()) == "Company":
+            # 'US companies Tesla and Figure AI', 'Chinese biotech companies such as WuXi AppTec'
+            while k < sent.end:
+                ent = named(k)
+                if ent is not None and ent.type in {"Company", "Organization"}:
+                    out.append(ent)
+                    while k < sent.end and self.table.at(k) is ent:
+                        k += 1
+                elif doc[k].lower_ in {",", "and", "such", "as", "like"}:
+                    k += 1
+                else:
+                    break
+        return out
 
     def _place_pair_starts(self, sent: Span) -> dict[int, int]:
         """Token indexes of places that lie in the place after them. 'Yeouido, Yeongdeungpo-gu, Seoul'

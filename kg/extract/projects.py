@@ -243,6 +243,11 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
     return left, right
 
 
+def _organisation_at(table: EntityTable, i: int) -> bool:
+    ent = table.at(i)
+    return ent is not None and ent.type not in {"Place", "Person", "Project", "Target"}
+
+
 def _without_trailing_words(doc: Doc, left: int, right: int) -> int:
     """The phrase's end with trailing punctuation and function words ('for', 'and', 'while') dropped."""
     while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].lower_ in STOP | {"while"}):
@@ -386,13 +391,29 @@ class ProjectIndex:
             return None
         if span[1] - span[0] == 1 and head.lower_ in lx.GENERIC_PROJECT_NOUNS:
             return None
-        ent = self.add(project_name(self.doc, *span), span[0], span[1], confidence)
+        ent = self.add(self._name_without_agent(*span), span[0], span[1], confidence)
         full = full_np(self.doc, head)
         if ent is not None and full is not None:
             alias = project_name(self.doc, *full)
             if alias and alias != ent.name and len(alias) <= 140:
                 ent.aliases.add(alias)  # the whole phrase, numbers and attachments kept: '13,000 GPUs'
         return ent
+
+    def _name_without_agent(self, start: int, end: int) -> str:
+        """The project's name without the organisation that carries it out: 'construction of a factory by
+        Intel in Magdeburg' is 'construction of a factory in Magdeburg' (Intel leads it)."""
+        doc, table = self.doc, self.table
+        for i in range(start + 1, end - 1):
+            if doc[i].lower_ == "by" and _organisation_at(table, i + 1):
+                agent = table.at(i + 1)
+                j = i + 1
+                while j < end and table.at(j) is agent:
+                    j += 1
+                head = project_name(doc, start, i)
+                if j < end and doc[j].lower_ in {"in", "at", "near"}:
+                    return f"{head} {project_name(doc, j, end)}"
+                return head
+        return project_name(doc, start, end)
 
     def _definite_facility(self, head: Token) -> DocEntity | None:
         """'the plant', 'construction of the facility': the facility project named before."""
