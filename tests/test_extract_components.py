@@ -1765,3 +1765,17 @@ def test_a_verb_inside_a_name_ends_it(run) -> None:
     assert find(ex, "Ministry of Economy", "GovernmentAgency") is not None
     assert find(ex, "Hanul Motors", "Company") is not None
     assert not [e for e in ex.entities if "awarded" in e.name]
+
+
+def test_a_country_that_aims_stands_for_its_government(run) -> None:
+    ex = run("SEOUL, May 3 (Yonhap) -- According to the ministry, Korea also aims to hold 40 percent of the "
+             "world's memory patents by 2031.")
+    (goal,) = targets(ex)
+    assert has_rel(ex, find(ex, "Government of South Korea"), "hasTarget", goal)
+
+
+def test_the_owner_of_a_possessed_target(run) -> None:
+    ex = run("Canberra, 4 June - The Australian Government's target of 75 per cent renewable power by 2031 "
+             "remains unchanged.")
+    (goal,) = targets(ex)
+    assert has_rel(ex, find(ex, "Government of Australia"), "hasTarget", goal)

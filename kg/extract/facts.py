@@ -2717,20 +2717,25 @@ class FactFinder:
                     continue  # a project first named by this very goal is no owner of it
                 if same_project(unit, p.name) or any(len(lemma_key(unit) & lemma_key(n)) >= 2 for n in p.all_names()):
                     return p
-        # the subject of the goal verb ('the alliance aims to', 'it targets')
+        # the subject of the goal verb ('the alliance aims to', 'it targets', 'Korea also aims to')
         for t in sent_tokens(sent):
             if lemma(t) in lx.GOAL_VERBS | {"target"} and t.pos_ == "VERB":
                 for s in verb_subjects(t):
-                    ents = self.entity_of(s, False)
-                    if ents and ents[0].type in ORG_TYPES | {"Project"}:
-                        return ents[0]
+                    owner = self._goal_owner(s)
+                    if owner is not None:
+                        return owner
         for t in sent_tokens(sent):
-            # 'The government set a goal of ...', 'the ministry has a target of ...'
+            # 'The government set a goal of ...', 'the ministry has a target of ...', 'the Government's target'
             if lemma(t) in {"goal", "target", "aim", "objective"} and t.dep_ in {"dobj", "attr"}:
                 for sub in verb_subjects(t.head):
-                    ents = self.entity_of(sub, False)
-                    if ents and ents[0].type in ORG_TYPES | {"Project"}:
-                        return ents[0]
+                    owner = self._goal_owner(sub)
+                    if owner is not None:
+                        return owner
+            if lemma(t) in {"goal", "target", "aim", "objective"} and t.pos_ == "NOUN":
+                for poss in (c for c in t.children if c.dep_ == "poss"):
+                    owner = self._goal_owner(poss)
+                    if owner is not None:
+                        return owner
         if any(t.lower_ in {"goal", "target", "aim"} for t in sent_tokens(sent)):
             return self._main_project() or self.projects.recent(sent.start)
         for t in phrase:
@@ -2739,6 +2744,19 @@ class FactFinder:
                 if ents and ents[0].type in ORG_TYPES | {"Project"}:
                     return ents[0]
                 break
+        return None
+
+
+    def _goal_owner(self, tok: Token) -> DocEntity | None:
+        """Who owns a goal its subject (or possessor) names: an organisation or a project; a country
+        stands for its government ('Korea also aims to hold 30 percent of ...')."""
+        ents = self.entity_of(tok, False)
+        if not ents:
+            return None
+        if ents[0].type in ORG_TYPES | {"Project"}:
+            return ents[0]
+        if ents[0].type == "Place" and ents[0].name in lx.COUNTRIES and "Union" not in ents[0].name:
+            return government_of(self.table, ents[0].name)  # (a union of countries has no government of its own)
         return None
 
 
