@@ -1779,3 +1779,22 @@ def test_the_owner_of_a_possessed_target(run) -> None:
              "remains unchanged.")
     (goal,) = targets(ex)
     assert has_rel(ex, find(ex, "Government of Australia"), "hasTarget", goal)
+
+
+def test_a_council_of_listed_organisations_is_an_alliance(run) -> None:
+    ex = run("The ministry set up the Grid Security Response Council, comprising Hanbit Power, Daeyang Telecom "
+             "and the Korea Grid Agency, to share outage data.")
+    council = find(ex, "Grid Security Response Council")
+    assert council is not None and council.type == "Alliance", council
+    for member in ("Hanbit Power", "Daeyang Telecom", "Korea Grid Agency"):
+        assert has_rel(ex, find(ex, member), "memberOf", council), member
+
+
+def test_the_counted_founders_of_a_consortium_are_its_members_and_it_is_the_group(run) -> None:
+    ex = run("KEPCO will sign contracts with cable makers Orion Cable and Daesung Wire and with converter "
+             "supplier Hanul Electric. The three companies formed the \"K-Grid Cable Consortium\" in June; it is "
+             "led by Orion Cable.")
+    group = find(ex, "K-Grid Cable Consortium")
+    members = {name for name, g in rels(ex, "memberOf") if g == "K-Grid Cable Consortium"}
+    assert members == {"Orion Cable", "Daesung Wire", "Hanul Electric"}, members
+    assert has_rel(ex, find(ex, "Orion Cable"), "leads", group)

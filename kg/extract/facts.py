@@ -146,6 +146,7 @@ YEAR_LEAD_WORDS = {
     "third",
     "fourth",
 }
+TEAM_HEADS = (" Team", " Council", " Committee", " Task Force", " Taskforce")
 MEMBER_LIST_WORDS = {"including", "include", "includes", "such", "comprising", "comprise", "comprises", "grouping"}
 PART_NOUNS = {"areas", "parts", "pillars", "components", "elements", "priorities", "tasks", "measures", "steps"}
 BUILD_VERBS = {"build", "construct", "develop", "establish", "operate"}
@@ -2107,6 +2108,7 @@ class FactFinder:
             group = alliances[0]
             self._fronted_members(sent, group)
             self._founders(sent, group)
+            self._counted_founders(sent, group)
             for tok in sent_tokens(sent):
                 listed = tok.lower_ in MEMBER_LIST_WORDS or (
                     tok.lower_ in {"made", "composed", "consisting", "consists", "consist"}
@@ -2173,6 +2175,31 @@ class FactFinder:
                 break
             if ent is not None and ent.type in ORG_TYPES and (t.i == 0 or self.table.at(t.i - 1) is not ent):
                 self._add_member(ent, group, sent, 0.7)
+
+    def _counted_founders(self, sent: Span, group: DocEntity) -> None:
+        """'The four companies formed the "K-HVDC Supply Chain Consortium" in June': the last four
+        organisations named before are its members."""
+        for tok in sent_tokens(sent):
+            if lemma(tok) not in {"form", "found", "establish", "create", "launch", "set"} or _passive(tok):
+                continue
+            if not any(self.table.at(c.i) is group for c in tok.children if c.dep_ == "dobj"):
+                continue
+            for sub in (c for c in tok.children if c.dep_ == "nsubj" and c.tag_ == "NNS"):
+                counts = [WORD_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0) for c in sub.children
+                          if c.dep_ == "nummod"]
+                n = int(counts[0]) if counts else 0
+                if not 2 <= n <= 12 or self.table.at(sub.i) is not None:
+                    continue
+                named: list[DocEntity] = []
+                for i in range(sent.start - 1, max(-1, sent.start - 200), -1):
+                    ent = self.table.at(i)
+                    if ent is not None and ent.type in ORG_TYPES and ent is not group and ent not in named:
+                        named.append(ent)
+                        if len(named) == n:
+                            break
+                if len(named) == n:
+                    for ent in named:
+                        self._add_member(ent, group, sent, 0.6)
 
     def _founders(self, sent: Span, group: DocEntity) -> None:
         """'the PIM-NPU Consortium, which was formed last year by Samsung Electronics, SK hynix and KAIST'."""
@@ -2838,8 +2865,9 @@ def _proper_name(name: str) -> bool:
 
 
 def _named_team(ent: DocEntity) -> bool:
-    """'UAM Future Team': a team the model typed as one organisation, which its members make an alliance."""
-    return ent.type in {"Organization", "Company"} and ent.name.endswith(" Team")
+    """'UAM Future Team', 'Cyber Threat Response Council': a team or council the model typed as one
+    organisation, which the organisations listed as its members make an alliance."""
+    return ent.type in {"Organization", "Company", "GovernmentAgency"} and ent.name.endswith(TEAM_HEADS)
 
 
 def _owner_of_parts(tok: Token, table: EntityTable) -> bool:
