@@ -1798,3 +1798,14 @@ def test_the_counted_founders_of_a_consortium_are_its_members_and_it_is_the_grou
     members = {name for name, g in rels(ex, "memberOf") if g == "K-Grid Cable Consortium"}
     assert members == {"Orion Cable", "Daesung Wire", "Hanul Electric"}, members
     assert has_rel(ex, find(ex, "Orion Cable"), "leads", group)
+
+
+def test_the_two_ministries_are_the_last_two_named(run) -> None:
+    ex = run("Officials of Hanbit Recycling, the Ministry of Environment and the Ministry of Oceans and Fisheries "
+             "met on Monday. The two ministries also announced the Ship Recycling Promotion Plan. The three sites "
+             "will receive 40 billion won to build storage.")
+    plan = find(ex, "Ship Recycling Promotion Plan")
+    announcers = {name for name, p in rels(ex, "announces") if p == "Ship Recycling Promotion Plan"}
+    assert announcers == {"Ministry of Environment", "Ministry of Oceans and Fisheries"}, announcers
+    assert plan is not None
+    assert not [f for f in ex.fundings if any(ex_name(ex, k) == "Hanbit Recycling" for k in f.funders)]

@@ -256,7 +256,7 @@ class FactFinder:
         if ent is None and tok.lower_ in {"they", "their"}:
             return self._they(tok)
         if ent is None:
-            listed = self._listed_members(tok)
+            listed = self._listed_members(tok) or self._counted_reference(tok)
             if listed:
                 return listed
             for t in tok.subtree:
@@ -306,6 +306,34 @@ class FactFinder:
                     if ent is not None and ent.type in ORG_TYPES and ent not in out:
                         out.append(ent)
         return out
+
+    def _counted_reference(self, tok: Token) -> list[DocEntity]:
+        """'The two ministries also announced ...', 'the four companies': the last two (four) organisations
+        of that kind named before."""
+        if tok.tag_ != "NNS" or tok.i in self.table.token_entity:
+            return []
+        count = next((c for c in tok.children if c.dep_ == "nummod"), None)
+        if count is None:
+            return []
+        n = WORD_NUMBERS.get(count.lower_) or (int(count.text) if count.text.isdigit() else 0)
+        if not 2 <= n <= 12:
+            return []
+        kind = lemma(tok)
+        word = {"ministry": "Ministry", "bank": "Bank", "lender": "Bank"}.get(kind)
+        wanted = lx.DESCRIPTOR_TYPES.get(kind)
+        if word is None and wanted is None:
+            return []  # 'the three sites': no organisations
+        named: list[DocEntity] = []
+        for i in range(tok.i - 1, max(-1, tok.i - 250), -1):
+            ent = self.table.at(i)
+            if ent is None or ent.type not in ORG_TYPES or ent in named:
+                continue
+            if word is not None and word not in ent.name or word is None and wanted and ent.type != wanted:
+                continue
+            named.append(ent)
+            if len(named) == n:
+                return named[::-1]
+        return []
 
     def _group_members(self, tok: Token) -> list[DocEntity]:
         mods = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
@@ -2184,21 +2212,9 @@ class FactFinder:
                 continue
             if not any(self.table.at(c.i) is group for c in tok.children if c.dep_ == "dobj"):
                 continue
-            for sub in (c for c in tok.children if c.dep_ == "nsubj" and c.tag_ == "NNS"):
-                counts = [WORD_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0) for c in sub.children
-                          if c.dep_ == "nummod"]
-                n = int(counts[0]) if counts else 0
-                if not 2 <= n <= 12 or self.table.at(sub.i) is not None:
-                    continue
-                named: list[DocEntity] = []
-                for i in range(sent.start - 1, max(-1, sent.start - 200), -1):
-                    ent = self.table.at(i)
-                    if ent is not None and ent.type in ORG_TYPES and ent is not group and ent not in named:
-                        named.append(ent)
-                        if len(named) == n:
-                            break
-                if len(named) == n:
-                    for ent in named:
+            for sub in (c for c in tok.children if c.dep_ == "nsubj"):
+                for ent in self._counted_reference(sub):
+                    if ent is not group:
                         self._add_member(ent, group, sent, 0.6)
 
     def _founders(self, sent: Span, group: DocEntity) -> None:
