@@ -1809,3 +1809,10 @@ def test_the_two_ministries_are_the_last_two_named(run) -> None:
     assert announcers == {"Ministry of Environment", "Ministry of Oceans and Fisheries"}, announcers
     assert plan is not None
     assert not [f for f in ex.fundings if any(ex_name(ex, k) == "Hanbit Recycling" for k in f.funders)]
+
+
+def test_the_owner_of_a_companys_arm_is_a_company_it_is_part_of(run) -> None:
+    ex = run("Hanbit Energy is the refining arm of Hanbit Innovation. Orion Chips, a unit of Lakeside Technologies "
+             "Inc, plans to invest.")
+    assert has_rel(ex, find(ex, "Hanbit Energy"), "partOf", find(ex, "Hanbit Innovation", "Company"))
+    assert has_rel(ex, find(ex, "Orion Chips"), "partOf", find(ex, "Lakeside Technologies Inc", "Company"))

@@ -71,6 +71,7 @@ class EntityTyper:
         ents = _list_items(doc, ents)
         ents = _companies_in_lists(doc, ents)
         ents = _described_names(doc, ents)
+        ents = _owners_of_parts(doc, ents)
         ents = _apposed_names(doc, ents)
         ents = _titled_persons(doc, ents)
         ents = _korean_names(doc, ents)
@@ -867,6 +868,31 @@ def _described_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return filter_spans(new + [e for e in ents if e.start not in replaced])
 
 
+PART_WORDS = {"subsidiary", "subsidiaries", "unit", "units", "arm", "affiliate", "affiliates", "division"}
+
+
+def _owners_of_parts(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the refining arm of SK Innovation', 'a unit of Meridian Holdings': what owns a company's part is a
+    company, also where the statistical model saw no name."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    new: list[Span] = []
+    tokens = doc_tokens(doc)
+    for tok in tokens[1:-1]:
+        if tok.lower_ != "of" or tokens[tok.i - 1].lower_ not in PART_WORDS:
+            continue
+        j = tok.i + 1
+        while j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        end = j
+        while end < len(doc) and end not in taken and end - j < 5 and (
+            _capitalised(doc[end]) or doc[end].text == "&" and end > j
+        ):
+            end += 1
+        if end > j and doc[end - 1].text != "&" and j not in taken:
+            new.append(Span(doc, j, end, label=cue_type(doc[j:end].text) or "Company"))
+    return filter_spans(new + ents) if new else ents
+
+
 def _apposed_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """'SK E&S, the energy affiliate of SK Group,' / 'Upstage, a startup founded in 2020,': capitalised
     words that an apposition describes as an organisation are its name, where the statistical model
@@ -883,6 +909,7 @@ def _apposed_names(doc: Doc, ents: list[Span]) -> list[Span]:
             _name_word(doc[start - 1])
             or start > 1
             and doc[start - 1].text == "."
+            and not doc[start].is_sent_start
             and not doc[start - 2].whitespace_
             and _name_word(doc[start - 2])
         ):

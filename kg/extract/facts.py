@@ -2443,6 +2443,9 @@ class FactFinder:
                 child = None
                 if tok.dep_ == "appos":
                     child = self.table.at(tok.head.i)
+                elif tok.dep_ == "attr":
+                    # 'SK Energy is the refining arm of SK Innovation'
+                    child = next((e for s in verb_subjects(tok.head) for e in self.entity_of(s, False)), None)
                 else:
                     child = next(
                         (
