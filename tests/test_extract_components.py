@@ -1816,3 +1816,13 @@ def test_the_owner_of_a_companys_arm_is_a_company_it_is_part_of(run) -> None:
              "Inc, plans to invest.")
     assert has_rel(ex, find(ex, "Hanbit Energy"), "partOf", find(ex, "Hanbit Innovation", "Company"))
     assert has_rel(ex, find(ex, "Orion Chips"), "partOf", find(ex, "Lakeside Technologies Inc", "Company"))
+
+
+def test_money_under_which_goes_to_the_plan_before(run) -> None:
+    ex = run("At a ceremony in Mokpo, the Ministry of Oceans and Fisheries and the Ministry of Science and ICT "
+             "unveiled the Blue Port 2030 strategy, under which the two ministries will jointly spend 1.2 trillion "
+             "won ($860 million) between 2026 and 2030.")
+    plan = find(ex, "Blue Port 2030 strategy", "Project")
+    assert plan is not None and plan.aliases == [], plan
+    paid = {ex_name(ex, k) for f in ex.fundings if f.project == plan.key for k in f.funders}
+    assert paid == {"Ministry of Oceans and Fisheries", "Ministry of Science and ICT"}, ex.fundings

@@ -1369,10 +1369,14 @@ class FactFinder:
             for p in c.children:
                 if p.dep_ != "pobj" or year_of(p):
                     continue
+                named_heads = heads
+                if p.lower_ == "which":
+                    p = _relative_antecedent(c) or p  # 'the Green Ship strategy, under which ... will spend'
+                    named_heads = heads | lx.PROGRAMME_HEADS | lx.PROJECT_HEADS
                 ent = self.table.at(p.i)
                 if ent is not None and ent.type == "Project":
                     project = ent
-                elif ent is None and lemma(p) in heads:
+                elif ent is None and lemma(p) in named_heads:
                     project = self.projects.add_np(p, 0.55)
         return project
 

@@ -137,6 +137,15 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
             continue
         if child.is_quote and child.i < left:
             continue  # 'a new "AI smart factory" track': the quoted words belong to the name
+        if (
+            child.i == left - 1
+            and re.fullmatch(r"(?:19|20)\d\d", child.text)
+            and child.i
+            and doc[child.i - 1].text[:1].isupper()
+            and doc[child.i - 1].pos_ == "PROPN"
+        ):
+            left = child.i  # 'the Blue Port 2030 strategy': a year inside a name belongs to it
+            continue
         if child.dep_ in DROP_LEFT or child.ent_type_ in {"MONEY", "CARDINAL", "DATE", "PERCENT"}:
             break
         if child.lower_ in NAME_DROPPING_ADJ:
@@ -279,6 +288,7 @@ def full_np(doc: Doc, head: Token) -> tuple[int, int] | None:
             or tok.dep_ in {"relcl", "advcl"}
             or tok.text == "," and i + 1 < right and doc[i + 1].pos_ in {"VERB", "AUX", "ADV"}
             or tok.text == "," and i + 1 < right and doc[i + 1].lower_ in {"as", "when", "after", "before"}
+            or tok.text == "," and i + 2 < right and doc[i + 2].lower_ in {"which", "whom"}  # ', under which'
         ):
             right = i
             break
