@@ -1313,7 +1313,7 @@ class FactFinder:
             # 'Of the 2.1 trillion won to be spent in 2025, 1.1 trillion won will ...': the share's year
             m = re.search(r"\b[Oo]f the ([^,]{3,60}),", sent.text)
             y = re.search(r"\b(?:in|by|for) (?:fiscal )?((?:19|20)\d\d)\b", m.group(1)) if m else None
-            year = int(y.group(1)) if y else parent.year
+            year = int(y.group(1)) if y else None  # a share keeps no year its total states for itself
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
 
