@@ -1826,3 +1826,29 @@ def test_money_under_which_goes_to_the_plan_before(run) -> None:
     assert plan is not None and plan.aliases == [], plan
     paid = {ex_name(ex, k) for f in ex.fundings if f.project == plan.key for k in f.funders}
     assert paid == {"Ministry of Oceans and Fisheries", "Ministry of Science and ICT"}, ex.fundings
+
+
+def test_a_story_that_marks_us_dollars_counts_bare_dollars_in_its_own(run) -> None:
+    ex = run("Export Finance Australia will lend $250 million for a lithium refinery in Katherine, in Australia's "
+             "north. The refinery is expected to cost $900 million (US$590 million) in total. The Northern "
+             "Territory government has also agreed to contribute a $30 million grant to the refinery.")
+    refinery = project(ex, "lithium refinery")
+    assert refinery is not None
+    currencies = {a.currency for f in ex.fundings for a in f.amounts}
+    assert currencies == {"AUD"}, currencies
+    territory = find(ex, "Northern Territory Government", "GovernmentAgency")
+    assert fundings_of(ex, territory, refinery), ex.fundings
+
+
+def test_bare_dollars_stay_us_dollars_without_us_marks(run) -> None:
+    ex = run("The Department of Energy will lend $2 billion for a battery plant in Ohio.")
+    assert {a.currency for f in ex.fundings for a in f.amounts} == {"USD"}
+
+
+def test_an_approved_loan_is_the_approvers_commitment(run) -> None:
+    ex = run("A copper smelter is planned for Mount Isa. The Regional Development Bank (RDB) said on Monday the "
+             "Pacific Infrastructure Bank had approved a $200 million loan for the smelter.")
+    bank = find(ex, "Pacific Infrastructure Bank")
+    assert bank is not None and bank.type != "Project"
+    assert fundings_of(ex, bank, project(ex, "smelter")), ex.fundings
+    assert find(ex, "Monday the Pacific Infrastructure Bank") is None

@@ -52,6 +52,7 @@ WORD_NUMBERS = {
     "fifty": 50,
     "hundred": 100,
 }
+LENDING_NOUNS = {"loan", "guarantee", "credit", "financing"}
 RECEIVE_VERBS = {"receive", "get", "obtain", "win", "secure", "land", "gain"}
 RECIPIENT_VERBS = {"provide", "award", "grant", "lend", "give", "offer", "extend", "disburse", "pay"}
 INSTRUMENTS = {
@@ -1203,6 +1204,13 @@ class FactFinder:
             # 'Under the sovereign AI foundation model project, the ministry will provide 530 billion won':
             # with no purpose of its own, the money goes to the programme it is given under
             project = self._programme_after(verb, {"under"}, {"project", "programme", "program"})
+        if project is None and verb is not None and lemma(verb) in RECEIVE_VERBS:
+            # 'A vanadium refinery planned for Townsville has secured $315 million in loans': the receiver
+            # is the project, the loans its instrument
+            for sub in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"):
+                if lemma(sub) in lx.FACILITY_HEADS | lx.PROGRAMME_HEADS | lx.PROJECT_HEADS:
+                    project = self.table.at(sub.i) or self.projects.add_np(sub, 0.55)
+                    project = project if project is not None and project.type == "Project" else None
         if project is None and verb is not None:
             # 'provide 5 trillion won in low-interest loans to shipbuilders': the instrument is the programme
             for t in self.doc[span.end : min(sent.end, span.end + 4)]:
@@ -1285,7 +1293,7 @@ class FactFinder:
             funders = funders or [self.table.entities[k] for k in parent.funders if k in self.table.entities]
             if project is not None and parent_project is not None and project is not parent_project:
                 self.facts.relate(project, "partOf", parent_project, sent, 0.6)
-        if project is None and funders and verb is not None and lemma(verb) in lx.FUND_VERBS:
+        if project is None and funders and verb is not None and lemma(verb) in lx.FUND_VERBS | {"approve"}:
             # 'The West Coast HVDC will be carried out by KEPCO. A total of KRW 8.1 trillion will be invested
             # by the utility by 2036': the money goes to the story's subject; 'The central government will
             # provide 1.3 trillion won': with no purpose at all, to the story's main project
@@ -1559,10 +1567,25 @@ class FactFinder:
                 return tok
             if tok.pos_ == "VERB" and lemma(tok) in SETTING_UP_VERBS and self._amount_inside_project(anchor, span):
                 return tok  # 'will jointly create a 500 billion won fund': who sets up the fund pays into it
+            if tok.pos_ == "VERB" and lemma(tok) == "approve" and self._lent_amount(anchor, span):
+                return tok  # 'NAIF had approved a $200 million loan': the lender's commitment
         for tok in reversed(self.doc[sent.start : span.start]):
             if tok.pos_ == "VERB" and lemma(tok) in lx.FUND_VERBS | {"go"}:
                 return tok
         return None
+
+    @staticmethod
+    def _lent_amount(anchor: Token, span: Span) -> bool:
+        """'a $200 million loan', '$1.2 billion in loans': the amount is a loan or a guarantee (what an
+        approval commits the approver to), not an aid package a regulator clears."""
+        tok = anchor
+        for _ in range(4):
+            if lemma(tok) in LENDING_NOUNS:
+                return True
+            if tok.head is tok:
+                break
+            tok = tok.head
+        return any(lemma(c) in LENDING_NOUNS for t in span for c in t.children if c.dep_ == "pobj")
 
     @staticmethod
     def _amount_inside_project(anchor: Token, span: Span) -> bool:
@@ -1670,6 +1693,7 @@ class FactFinder:
                 t.lower_
                 in {"each", "annually", "a", "per", "year", "over", "the", "next", "years", "through", "until", "from"}
                 or t.like_num
+                or i == span.end and t.pos_ == "NOUN" and lemma(t) in INSTRUMENTS  # 'a $200 million loan for X'
             ):
                 i += 1
                 continue

@@ -7,6 +7,7 @@ to entity key that the relation rules read ("it" and "the alliance" map to the a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.extract import lexicon as lx
-from kg.extract.money import find_amounts
+from kg.extract.money import AmountMatch, find_amounts
 from kg.extract.names import (
     acronym_matches,
     clean_name,
@@ -184,6 +185,7 @@ def build_entity_table(doc: Doc) -> EntityTable:
         in {"GovernmentAgency", "Company", "Alliance", "Association", "Organization", "Person", "Place", "Project"}
     ]
     table.country = _document_country(all_ents, spans)
+    _local_dollars(doc, table.country)
     acronym_spans: list[Span] = []
     previous: Span | None = None
     for span in spans:
@@ -416,7 +418,44 @@ def _document_country(all_ents: list[Span], spans: list[Span]) -> str | None:
             home = CURRENCY_HOMES.get(amount.currency)
             if home and not amount.inferred_currency:
                 counts[home] = counts.get(home, 0) + 1.5
+    if all_ents and _writes_local_dollars(doc_text(all_ents[0].doc)):
+        # '$315 million ... (US$510 million)': a story that marks US dollars counts in its own dollars
+        local = {c: n for c, n in counts.items() if c in DOLLAR_CURRENCIES}
+        counts = local or counts
     return max(sorted(counts), key=lambda c: counts[c]) if counts else None
+
+
+# countries whose own currency is written '$' at home
+DOLLAR_CURRENCIES = {
+    "Australia": "AUD",
+    "Canada": "CAD",
+    "New Zealand": "NZD",
+    "Singapore": "SGD",
+    "Hong Kong": "HKD",
+}
+
+
+def _writes_local_dollars(text: str) -> bool:
+    """Both 'US$' and a bare '$' amount: the bare one is not the US dollar."""
+    return "US$" in text and re.search(r"(?<![A-Za-z])\$\s?\d", text) is not None
+
+
+def _local_dollars(doc: Doc, country: str | None) -> None:
+    """Rewrite bare '$' amounts to the home dollar where the story marks US dollars as 'US$' ('$315 million
+    in federal loans' in an Australian paper is AUD)."""
+    local = DOLLAR_CURRENCIES.get(country or "")
+    text = doc_text(doc)
+    if local is None or not _writes_local_dollars(text):
+        return
+
+    def home(a: AmountMatch | None) -> AmountMatch | None:
+        if a is None or a.currency != "USD" or not a.text.startswith("$"):
+            return a
+        return dataclasses.replace(a, currency=local)
+
+    doc.user_data["kg_amounts"] = [
+        dataclasses.replace(home(a), conversion=home(a.conversion)) for a in doc_amounts(doc)
+    ]
 
 
 CURRENCY_HOMES = {
@@ -634,15 +673,18 @@ def _local_government(doc: Doc, table: EntityTable, start: int, tok) -> DocEntit
     government, not the country's."""
     words = [t for t in doc[start : tok.i] if t.lower_ not in {"the", "'s", "’s"}]
     levels = [t.lower_ for t in words if t.lower_ in lx.LOCAL_LEVELS]
-    if not levels or tok.lower_ != "government":
+    if tok.lower_ != "government":
         return None
     place = next((table.at(t.i) for t in words if table.at(t.i) is not None and table.at(t.i).type == "Place"), None)
-    if place is None:  # 'the Cheonan city government' where the model saw no place: a place named before
+    if place is None and levels:  # 'the Cheonan city government' where the model saw no place: a place named before
         named = " ".join(t.text for t in words if t.text[:1].isupper())
         place = next((e for e in table.entities.values() if e.type == "Place" and named and e.name == named), None)
-    if place is None or place.name in lx.COUNTRIES:
-        return None
-    name = f"{place.name} {' '.join(w.capitalize() for w in levels)} Government"
+    if place is None or place.name in lx.COUNTRIES or place.name.lower() in lx.CAPITALS:
+        return None  # ('the Seoul government' is the country's)
+    if not levels and not all(table.at(t.i) is place for t in words):
+        return None  # 'the Queensland government': a state's own; 'the new government' is no place's
+    levels = [w for w in levels if not place.name.lower().endswith(w)]  # 'Sejong ... City' + 'city'
+    name = " ".join([place.name, *(w.capitalize() for w in levels), "Government"])
     ent = table.add(DocEntity(entity_key("GovernmentAgency", name), "GovernmentAgency", name))
     ent.aliases.add(f"Government of {place.name}")
     return ent

@@ -622,7 +622,8 @@ def _trim(text: str, start: int, end: int) -> tuple[str, int] | tuple[int, int]:
     while True:
         m = re.match(r"(The|THE|A|An|and|And|&|Members of the|Members of|Member of the|Member of|"
                      r"(?:Under|Through|Via|From|For|In|At|On|By|Into|Over|Amid|After|Before|During|With|Within)"
-                     r"(?=\s+(?:the\s+)?[A-Z]))\s+", text[start:end])
+                     r"(?=\s+(?:the\s+)?[A-Z])|"
+                     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=\s+the\s))\s+", text[start:end])
         if m:
             start += m.end()
             continue
