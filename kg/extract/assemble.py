@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.extract.facts import DocFacts
-from kg.extract.mentions import DocEntity, sentence_of
+from kg.extract.mentions import DocEntity, doc_text, sentence_of
 from kg.model import Document, DocumentExtraction, Entity, Evidence, Funding, MonetaryAmount, Relation
 
 MAX_EVIDENCE = 5
@@ -13,7 +13,7 @@ MAX_EVIDENCE = 5
 
 def _evidence(doc_id: str, sent: Span, confidence: float) -> Evidence:
     """The sentence and its exact offsets in the cleaned text (surrounding whitespace excluded)."""
-    text = sent.text
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # (Span.text rebuilds it token by token)
     start = sent.start_char + (len(text) - len(text.lstrip()))
     stripped = text.strip()
     return Evidence(doc_id, stripped, start, start + len(stripped), round(confidence, 3))

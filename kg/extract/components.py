@@ -56,10 +56,8 @@ def currency_nouns(doc: Doc) -> Doc:
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, captions and paragraphs never run into each other."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
+    tokens = list(doc)
+    for prev, tok in zip(tokens, tokens[1:], strict=False):
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True
-        elif not tok.is_space and not prev.is_space and tok.is_sent_start is None:
-            continue
     return doc

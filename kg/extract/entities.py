@@ -89,6 +89,7 @@ class EntityTyper:
         return doc
 
     def _fix(self, doc: Doc, ent: Span) -> Span | None:
+        toks = doc_tokens(doc)
         label = ent.label_
         if label in KEEP_SPACY:
             return ent
@@ -105,7 +106,7 @@ class EntityTyper:
             return None
         if "/" in text or "=" in text:
             return None
-        if span.start and doc[span.start - 1].like_num and not doc[span.start - 1].whitespace_:
+        if span.start and toks[span.start - 1].like_num and not toks[span.start - 1].whitespace_:
             span = Span(doc, span.start - 1, span.end, label=span.label_)  # '6G Forum', not 'G Forum'
             if len(span) == 2:
                 return None  # '6G', '5G': a technology, not a name
@@ -113,7 +114,7 @@ class EntityTyper:
             return Span(doc, span.start, span.end, label="Association")  # 'Korea Atomic Industrial Forum (KAIF)'
         if span[-1].lower_ in EVENT_WORDS:
             return _named_inside_event(doc, span)
-        if span.end < len(doc) and doc[span.end].lower_ in EVENT_WORDS:
+        if span.end < len(doc) and toks[span.end].lower_ in EVENT_WORDS:
             return None
         if _portfolio(doc, span):
             return None  # 'Minister of Trade, Industry and Energy': a title; the facts name the ministry
@@ -129,9 +130,9 @@ class EntityTyper:
             and len(span) == 1
             and span.text.isupper()
             and span.end < len(doc)
-            and doc[span.end].is_lower
-            and doc[span.end].pos_ == "NOUN"
-            and not (span.start and _descriptor_kind(doc, doc[span.start - 1]) is not None)
+            and toks[span.end].is_lower
+            and toks[span.end].pos_ == "NOUN"
+            and not (span.start and _descriptor_kind(doc, toks[span.start - 1]) is not None)
         ):
             return None  # 'LNG carriers', 'EV batteries': an acronym used as a modifier
         cue = cue_type(span.text)
@@ -150,7 +151,7 @@ class EntityTyper:
         # ORG
         if len(span) == 1 and span.text.lower() in lx.TITLE_WORDS:
             return None
-        if span.end < len(doc) and doc[span.end].lower_ in {"minister", "ministry"}:
+        if span.end < len(doc) and toks[span.end].lower_ in {"minister", "ministry"}:
             return None
         return Span(doc, span.start, span.end, label=cue or self.default_org_type)
 
@@ -294,39 +295,40 @@ NAME_PARTICLES = {"de", "del", "da", "do", "dos", "van", "von", "der", "al", "bi
 
 
 def _trim_span(doc: Doc, ent: Span) -> Span | None:
+    toks = doc_tokens(doc)
     start, end = ent.start, ent.end
     # never across a line break: keep the part after the last one
     for i in range(start, end):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_ and i < end - 1:
+        if "\n" in toks[i].text or "\n" in toks[i].whitespace_ and i < end - 1:
             start = i + 1
     while start < end and (
-        doc[start].lower_ in {"the", "a", "an", "and", "'", '"', "“", "(", "["} or doc[start].is_punct
+        toks[start].lower_ in {"the", "a", "an", "and", "'", '"', "“", "(", "["} or toks[start].is_punct
     ):
         start += 1
     if (
         end - start > 1
         and ent.label_ == "ORG"
-        and doc[start + 1].text[:1].isupper()
-        and (doc[start].lower_ in lx.DESCRIPTOR_TYPES or doc[start].lower_.endswith(lx.DESCRIPTOR_SUFFIXES))
-        and doc[start].lower_ not in lx.GOV_HEADS
+        and toks[start + 1].text[:1].isupper()
+        and (toks[start].lower_ in lx.DESCRIPTOR_TYPES or toks[start].lower_.endswith(lx.DESCRIPTOR_SUFFIXES))
+        and toks[start].lower_ not in lx.GOV_HEADS
     ):
         start += 1  # 'Chipmaker SK' at the start of a sentence
-    based = next((i for i in range(start + 2, min(end - 1, start + 5)) if doc[i].lower_ == "based"), None)
-    if based is not None and doc[based - 1].text == "-":
+    based = next((i for i in range(start + 2, min(end - 1, start + 5)) if toks[i].lower_ == "based"), None)
+    if based is not None and toks[based - 1].text == "-":
         start = based + 1  # 'US-based Amkor Technology'
     if ent.label_ in {"ORG", "GPE", "FAC"}:
         first = start
         while (
             first < end - 1
-            and doc[first].is_lower
-            and doc[first].is_alpha
-            and doc[first].lower_ not in NAME_PARTICLES
+            and toks[first].is_lower
+            and toks[first].is_alpha
+            and toks[first].lower_ not in NAME_PARTICLES
         ):
             first += 1
-        if first > start and doc[first].text[:1].isupper():
+        if first > start and toks[first].text[:1].isupper():
             start = first  # 'state development bank BNDES': the description before the name
     if ent.label_ == "PERSON":
-        while start < end - 1 and doc[start].lower_ in lx.TITLE_WORDS:
+        while start < end - 1 and toks[start].lower_ in lx.TITLE_WORDS:
             start += 1
     if ent.label_ == "ORG":
         # "South Korean Ministry ...": the nationality is not part of the name
@@ -336,35 +338,35 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
                 start += n  # not 'Korean Air': a one-word rest is the name's own word
                 break
     while end > start and (
-        doc[end - 1].text in {"'s", "’s", "'", "(", ")", ",", "-", '"', "”"}
-        or doc[end - 1].is_punct
-        and doc[end - 1].text != "."
-        or doc[end - 1].lower_ in {"and", "or"}  # 'Moonbeam and': the model ran into the list
+        toks[end - 1].text in {"'s", "’s", "'", "(", ")", ",", "-", '"', "”"}
+        or toks[end - 1].is_punct
+        and toks[end - 1].text != "."
+        or toks[end - 1].lower_ in {"and", "or"}  # 'Moonbeam and': the model ran into the list
     ):
         end -= 1
-    while ent.label_ == "ORG" and end - start > 1 and doc[end - 1].lower_ in HEAD_TITLES:
+    while ent.label_ == "ORG" and end - start > 1 and toks[end - 1].lower_ in HEAD_TITLES:
         end -= 1  # 'KASA Administrator Kang Tae-won': the title belongs to the person after it
-    opening = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
-    if opening is not None and not any(doc[i].text == ")" for i in range(opening, end)):
+    opening = next((i for i in range(start + 1, end) if toks[i].text == "("), None)
+    if opening is not None and not any(toks[i].text == ")" for i in range(opening, end)):
         end = opening  # 'Australian Industry Group (Ai Group': the bracket is another name
     if end <= start:
         return None
     # 'Han Duck-soo', 'Namsa-eup': the model may stop at the hyphen of a name's last part
     while (
         end + 1 < len(doc)
-        and not doc[end - 1].whitespace_
-        and doc[end].text in {"-", "‐"}
-        and not doc[end].whitespace_
-        and doc[end + 1].is_alpha
-        and doc[end + 1].is_lower
-        and len(doc[end + 1]) <= 5
-        and doc[end + 1].lower_ not in lx.DESCRIBING_HYPHEN_WORDS  # 'Hwaseong-based Wavice'
-        and doc[end - 1].text[:1].isupper()
-        and not doc[end - 1].is_upper
+        and not toks[end - 1].whitespace_
+        and toks[end].text in {"-", "‐"}
+        and not toks[end].whitespace_
+        and toks[end + 1].is_alpha
+        and toks[end + 1].is_lower
+        and len(toks[end + 1]) <= 5
+        and toks[end + 1].lower_ not in lx.DESCRIBING_HYPHEN_WORDS  # 'Hwaseong-based Wavice'
+        and toks[end - 1].text[:1].isupper()
+        and not toks[end - 1].is_upper
     ):
         end += 2
     if ent.label_ in {"ORG", "GPE", "FAC"}:
-        inside = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "in"), None)
+        inside = next((i for i in range(start + 1, end - 1) if toks[i].lower_ == "in"), None)
         if inside is not None and doc[inside + 1 : end].text.endswith(lx.REGION_SUFFIXES):
             end = inside  # 'Saemangeum in Jeollabuk-do': the name ends before its region
     return Span(doc, start, end, label=ent.label_)
@@ -453,6 +455,7 @@ def _named_inside_event(doc: Doc, span: Span) -> Span | None:
 def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
     """In 'A, B and C' where A and C are companies, an untyped capitalised B is a company too ('SK On');
     a capitalised name with a possessive before a project owns it ("SK hynix's Yongin Cluster")."""
+    toks = doc_tokens(doc)
     ents = list(ents)
     project_starts = {e.start for e in ents if e.label_ == "Project"}
     taken = {i for e in ents for i in range(e.start, e.end)}
@@ -461,7 +464,7 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
     new: list[Span] = []
     i = 0
     while i < len(doc):
-        tok = doc[i]
+        tok = toks[i]
         if i in taken or not _capitalised(tok) or tok.is_sent_start or tok.lower_ in lx.NOT_NAMES:
             i += 1
             continue
@@ -470,36 +473,36 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
             j < len(doc)
             and j not in taken
             and (
-                _capitalised(doc[j])
-                or (j > i and doc[j].text[:1].isupper() and doc[j].is_stop and doc[j].is_alpha)
+                _capitalised(toks[j])
+                or (j > i and toks[j].text[:1].isupper() and toks[j].is_stop and toks[j].is_alpha)
                 or (
                     j > i
-                    and doc[j].is_lower
-                    and doc[j].is_alpha
-                    and not doc[j].is_stop  # 'SK hynix', not 'SDI and'
-                    and doc[j - 1].is_upper
-                    and len(doc[j - 1]) <= 3
+                    and toks[j].is_lower
+                    and toks[j].is_alpha
+                    and not toks[j].is_stop  # 'SK hynix', not 'SDI and'
+                    and toks[j - 1].is_upper
+                    and len(toks[j - 1]) <= 3
                 )
             )
         ):
             j += 1
-        prev = by_end.get(i - 1) if i >= 2 and doc[i - 1].text in {",", "and", "&"} else None
-        if prev is None and i >= 3 and doc[i - 1].lower_ == "and" and doc[i - 2].text == ",":
+        prev = by_end.get(i - 1) if i >= 2 and toks[i - 1].text in {",", "and", "&"} else None
+        if prev is None and i >= 3 and toks[i - 1].lower_ == "and" and toks[i - 2].text == ",":
             prev = by_end.get(i - 2)
-        nxt = by_start.get(j + 1) if j + 1 < len(doc) and doc[j].text in {",", "and"} else None
-        if nxt is None and j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "and":
+        nxt = by_start.get(j + 1) if j + 1 < len(doc) and toks[j].text in {",", "and"} else None
+        if nxt is None and j + 2 < len(doc) and toks[j].text == "," and toks[j + 1].lower_ == "and":
             nxt = by_start.get(j + 2)
         kinds = {e.label_ for e in (prev, nxt) if e is not None}
-        possessive = j + 1 < len(doc) and doc[j].text in {"'s", "’s"} and (j + 1) in project_starts
+        possessive = j + 1 < len(doc) and toks[j].text in {"'s", "’s"} and (j + 1) in project_starts
         listed_with_orgs = bool(kinds) and kinds <= ORG_LABELS - {"Alliance"}  # 'Seoul National University and POSCO'
         if j > i and (listed_with_orgs or possessive) and j - i <= 4:
             first = i
             if (
                 i >= 2
-                and doc[i - 1].text == "-"
-                and not doc[i - 1].whitespace_
-                and not doc[i - 2].whitespace_
-                and doc[i - 2].text[:1].isupper()
+                and toks[i - 1].text == "-"
+                and not toks[i - 1].whitespace_
+                and not toks[i - 2].whitespace_
+                and toks[i - 2].text[:1].isupper()
                 and i - 2 not in taken
             ):
                 first = i - 2  # 'K-SURE': the prefix before the hyphen is part of the name
@@ -522,7 +525,7 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
             if k + 1 < len(ents) and _gap(doc, e, ents[k + 1]) in {",", "and", ", and", "&"}
             else None
         )
-        if right is not None and right.end < len(doc) and doc[right.end].text in {"'s", "’s"}:
+        if right is not None and right.end < len(doc) and toks[right.end].text in {"'s", "’s"}:
             right = None  # 'Sanjay Mehrotra, Micron's chief executive': an apposition, not a list
         if any(x is not None and x.label_ == "Company" for x in (left, right)) and not any(
             x is not None and x.label_ in {"Person", "Place"} for x in (left, right)
@@ -536,7 +539,7 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
         and k
         and ents[k - 1].label_ == "Place"
         and _gap(doc, ents[k - 1], e) == ","
-        and not (e.start >= 1 and doc[e.start - 1].lower_ in lx.TITLE_WORDS)
+        and not (e.start >= 1 and toks[e.start - 1].lower_ in lx.TITLE_WORDS)
         or e.label_ == "Person"
         and k
         and len(e) == 1

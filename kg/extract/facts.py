@@ -1968,6 +1968,7 @@ class FactFinder:
         return out
 
     def leads(self, sent: Span) -> None:
+        toks = doc_tokens(self.doc)
         for tok in sent_tokens(sent):
             lem = lemma(tok)
             if tok.pos_ == "VERB" and lem in lx.LEAD_VERBS:
@@ -2018,7 +2019,7 @@ class FactFinder:
         self._nominal_agents(sent)
         # possessive: "SK hynix's Yongin Cluster"
         for tok in sent_tokens(sent):
-            if tok.dep_ == "poss" or (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text in {"'s", "’s"}):
+            if tok.dep_ == "poss" or (tok.i + 1 < len(self.doc) and toks[tok.i + 1].text in {"'s", "’s"}):
                 owner = self.table.at(tok.i)
                 head = tok.head if tok.dep_ == "poss" else None
                 if head is None or owner is None or owner.type not in {"Company"}:
@@ -2569,7 +2570,7 @@ class FactFinder:
         )
 
     def targets(self, sent: Span) -> None:
-        doc = self.doc
+        toks = doc_tokens(self.doc)
         if not YEAR_IN_TEXT.search(sent.text):
             return  # every goal has a deadline year
         has_goal = self._states_a_goal(sent)
@@ -2579,22 +2580,22 @@ class FactFinder:
                 not year
                 and tok.lower_ in {"year", "date", "period", "deadline"}
                 and tok.i - sent.start >= 3
-                and doc[tok.i - 1].lower_ == "same"
-                and doc[tok.i - 2].lower_ == "the"
-                and doc[tok.i - 3].lower_ in {"by", "over", "within", "in"}
+                and toks[tok.i - 1].lower_ == "same"
+                and toks[tok.i - 2].lower_ == "the"
+                and toks[tok.i - 3].lower_ in {"by", "over", "within", "in"}
                 and self.facts.targets
             ):
                 # 'and to increase charging stations to 660 over the same period': the last deadline
-                target = self._target_at(sent, doc[tok.i - 3], self.facts.targets[-1].entity.year, has_goal, tok)
+                target = self._target_at(sent, toks[tok.i - 3], self.facts.targets[-1].entity.year, has_goal, tok)
                 if target is not None:
                     self.facts.targets.append(target)
                 continue
             if not year or tok.i == sent.start:
                 continue
             j = tok.i - 1
-            while j > sent.start and tok.i - j <= 6 and (doc[j].lower_ in MONTHS or doc[j].lower_ in YEAR_LEAD_WORDS):
+            while j > sent.start and tok.i - j <= 6 and (toks[j].lower_ in MONTHS or toks[j].lower_ in YEAR_LEAD_WORDS):
                 j -= 1  # 'by March 2026', 'by the end of fiscal 2029', 'in the second half of 2025'
-            prep = doc[j]
+            prep = toks[j]
             if prep.lower_ not in {"by", "in", "until", "before"}:
                 continue
             target = self._target_at(sent, prep, year, has_goal, tok)
