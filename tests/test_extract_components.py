@@ -1852,3 +1852,19 @@ def test_an_approved_loan_is_the_approvers_commitment(run) -> None:
     assert bank is not None and bank.type != "Project"
     assert fundings_of(ex, bank, project(ex, "smelter")), ex.fundings
     assert find(ex, "Monday the Pacific Infrastructure Bank") is None
+
+
+def test_a_companys_name_without_its_legal_form_is_an_alias(run) -> None:
+    ex = run("Daehan Heavy Industries Co. and Lumen Tech Corp. will build the plant.")
+    assert "Daehan Heavy Industries" in find(ex, "Daehan Heavy Industries Co.").aliases
+    assert "Lumen Tech" in find(ex, "Lumen Tech Corp.").aliases
+
+
+def test_names_typed_by_their_context(run) -> None:
+    ex = run("HD Daeyang Heavy will build a digital twin at its Ulsan yard. Its members include contract "
+             "manufacturers Hanbit Korea and Cosmora. Analysts at Daishin said the plan relied on exports.")
+    assert find(ex, "HD Daeyang Heavy", "Company") is not None
+    assert find(ex, "HD") is None
+    assert find(ex, "Ulsan", "Place") is not None
+    assert find(ex, "Hanbit Korea", "Company") is not None and find(ex, "Cosmora", "Company") is not None
+    assert find(ex, "Daishin", "Company") is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from kg.extract.facts import DocFacts
@@ -17,6 +19,18 @@ def _evidence(doc_id: str, sent: Span, confidence: float) -> Evidence:
     start = sent.start_char + (len(text) - len(text.lstrip()))
     stripped = text.strip()
     return Evidence(doc_id, stripped, start, start + len(stripped), round(confidence, 3))
+
+
+# abbreviated legal forms a company's name may carry or leave out ('Samsung Heavy Industries Co.')
+LEGAL_FORM = re.compile(r",?\s+(?:Co\.,? Ltd\.?|Pvt\.? Ltd\.?|Co\.|Corp\.?|Inc\.?|Ltd\.?|Co|PLC|plc)$")
+
+
+def _without_legal_form(ent: DocEntity) -> set[str]:
+    """The company's name without its legal form, as another way the same company is written."""
+    if ent.type not in {"Company", "GovernmentAgency"}:
+        return set()
+    short = LEGAL_FORM.sub("", ent.name)
+    return {short} if short != ent.name and len(short) > 2 else set()
 
 
 def _entity_evidence(doc: Doc, document: Document, ent: DocEntity) -> list[Evidence]:
@@ -61,7 +75,7 @@ def assemble(doc: Doc, document: Document, extractor_version: str) -> DocumentEx
                 key=ent.key,
                 type=ent.type,
                 name=ent.name,
-                aliases=sorted(a for a in ent.aliases - {ent.name} if not _generic_alias(a)),
+                aliases=sorted(a for a in ent.aliases | _without_legal_form(ent) - {ent.name} if not _generic_alias(a)),
                 evidence=evidence,
                 confidence=round(ent.confidence, 3),
                 year=ent.year,

@@ -141,6 +141,8 @@ class EntityTyper:
         if label == "PERSON":
             if cue in {"Place", "Project"} or cue and cue != "Person" and len(span) > 1 and not _looks_personal(span):
                 return Span(doc, span.start, span.end, label=cue)
+            if len(span) > 1 and span[0].is_upper and span[0].is_alpha and len(span[0]) <= 3:
+                return Span(doc, span.start, span.end, label=cue or self.default_org_type)  # 'HD Hyundai Heavy'
             if len(span) == 1 and span.text.lower() in lx.TITLE_WORDS:
                 return None
             return Span(doc, span.start, span.end, label="Person")
@@ -376,13 +378,14 @@ def _extend_org(doc: Doc, span: Span) -> Span:
     """ "Samsung" + "SDI", "SK" + "On": a capitalised word right after an organisation name belongs to it;
     so does a short all-capitals word right before it ("HD" + "Hyundai")."""
     start = span.start
-    if start and span.label_ == "ORG":
+    if start and span.label_ in {"ORG", "PERSON"}:
         prev = doc[start - 1]
         if (
             prev.is_upper
             and prev.is_alpha
             and 2 <= len(prev) <= 3
             and prev.text not in {"US", "UK", "EU", "UN", "AI", "EV", "IT", "ICT"}
+            and prev.lower_ not in lx.TITLE_WORDS
             and prev.ent_type_ in {"", "ORG"}
             and "\n" not in prev.whitespace_
         ):
@@ -1223,6 +1226,8 @@ def _descriptor_kind(doc: Doc, noun) -> str | None:
     if word in {"group", "groups", "body", "organisation", "organization"} and mods & lx.ASSOCIATION_GROUP_MODIFIERS:
         return "Association"
     kind = lx.DESCRIPTOR_TYPES.get(word)
+    if kind is None and noun.tag_ == "NNS":
+        kind = lx.DESCRIPTOR_TYPES.get(noun.lemma_.lower())  # 'contract manufacturers Kolmar Korea and Cosmax'
     if kind is None and word.endswith(lx.DESCRIPTOR_SUFFIXES):
         kind = "Company"
     if kind is None and word in {"group", "investor", "bank"}:
@@ -1279,6 +1284,12 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
     after2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
     if _based_in(doc, span):
         return "Place" if label != "Place" else None  # 'Hwaseong-based Wavice'
+    staff = doc[span.start - 2].lower_ if span.start >= 2 and doc[span.start - 1].lower_ == "at" else ""
+    if staff and label in {"Place", "Person"} and not _known_place(span):
+        if staff in {"analysts", "economists", "strategists", "bankers", "executives"}:
+            return "Company"  # 'analysts at Macquarie'
+        if staff in {"researchers", "scientists", "professors", "engineers"}:
+            return "Organization"  # 'researchers at KAIST'
     if (
         label in {"Person", "Company"}
         and len(span) <= 2
@@ -1312,12 +1323,12 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
             return "Place"  # 'the town of Ohira', 'north of Sendai'
         if (
             span.start >= 1
-            and doc[span.start - 1].text in {"'s", "’s"}
+            and doc[span.start - 1].lower_ in {"'s", "’s", "its", "their"}
             and after is not None
             and after.lemma_.lower() in SITE_NOUNS | {"refinery", "campus", "fab", "mill", "shipyard", "terminal",
                                                        "factory", "works", "yard"}
         ):
-            return "Place"  # "S-Oil's Onsan refinery", "Samsung's Pyeongtaek campus"
+            return "Place"  # "S-Oil's Onsan refinery", "Samsung's Pyeongtaek campus", 'its Ulsan yard'
     if (
         label in {"Person", "Place"}
         and span.start >= 2
