@@ -1868,3 +1868,19 @@ def test_names_typed_by_their_context(run) -> None:
     assert find(ex, "Ulsan", "Place") is not None
     assert find(ex, "Hanbit Korea", "Company") is not None and find(ex, "Cosmora", "Company") is not None
     assert find(ex, "Daishin", "Company") is not None
+
+
+def test_a_fund_with_a_chief_executive_is_an_organisation(run) -> None:
+    ex = run("The package includes £300mn in loans from the National Growth Bank Fund. Maria Lowe, chief executive "
+             "of the National Growth Bank Fund, said the terms were commercial.")
+    fund = find(ex, "National Growth Bank Fund")
+    assert fund is not None and fund.type == "GovernmentAgency", fund
+    assert has_rel(ex, find(ex, "Maria Lowe"), "headOf", fund)
+    assert not [e for e in ex.entities if e.type == "Project" and e.name.startswith(("300mn", "£300mn"))]
+
+
+def test_aid_to_a_factory_funds_the_factory(run) -> None:
+    ex = run("Germany has agreed to provide €450mn in direct aid to a battery cell factory in Lusatia.")
+    factory = project(ex, "battery cell factory")
+    assert factory is not None and "aid" not in factory.name
+    assert fundings_of(ex, find(ex, "Government of Germany"), factory)

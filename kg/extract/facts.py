@@ -940,6 +940,12 @@ class FactFinder:
             if ent is None and alnum_name(doc[j]) and j + 1 < sent.end and doc[j + 1].is_punct:
                 ent = self.table.add(DocEntity(f"org:{norm(doc[j].text)}", "Company", doc[j].text, confidence=0.5))
                 self.table.mark(j, j + 1, ent.key)  # 'CEO of 42dot'
+        if ent is not None and ent.type == "Project" and all(w[:1].isupper() for w in ent.name.split()[:1]):
+            # 'Owen Carter, chief executive of the National Wealth Fund': what has a chief is an organisation
+            public = ent.name.split()[0] in {"National", "State", "Public", "Federal"} or any(
+                c in ent.name for c in lx.COUNTRIES
+            )
+            ent.type = "GovernmentAgency" if public else "Company"
         return ent if ent is not None and ent.type in ORG_TYPES else None
 
     # ------------------------------------------------------------------ projects
@@ -1537,6 +1543,11 @@ class FactFinder:
                 and doc[right].tag_ not in {"VBN", "VBG", "VBD", "MD"}
             ):
                 right += 1
+            facility = next(
+                (t for t in doc[nxt.i + 1 : right] if t.pos_ == "NOUN" and lemma(t) in lx.FACILITY_HEADS), None
+            )
+            if facility is not None:
+                return self.projects.add_np(facility, 0.55)  # '€620mn in direct aid to a battery cell factory'
         name = doc[left:right].text
         return self.projects.add(name, left, right, 0.5) if len(name) > 3 else None
 

@@ -309,6 +309,9 @@ def project_name(doc: Doc, start: int, end: int) -> str:
     return text
 
 
+GLUED_AMOUNT = re.compile(r"^\d[\d.,]*(?:mn|bn|m|b|k|tn|tr|trn|bln)$", re.I)
+
+
 def acceptable(doc: Doc, head: Token, table: EntityTable) -> bool:
     if head.pos_ not in {"NOUN", "PROPN"} and head.tag_ != "VBG":
         return False
@@ -316,6 +319,8 @@ def acceptable(doc: Doc, head: Token, table: EntityTable) -> bool:
         return False
     if head.ent_type_ in {"MONEY", "DATE", "CARDINAL", "PERCENT", "TIME", "QUANTITY", "NORP"}:
         return False
+    if GLUED_AMOUNT.match(head.text):
+        return False  # '£250mn in loans and equity': an amount, not a project
     ent = table.at(head.i)
     return not (ent is not None and ent.type != "Project")
 
