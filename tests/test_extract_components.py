@@ -1884,3 +1884,18 @@ def test_aid_to_a_factory_funds_the_factory(run) -> None:
     factory = project(ex, "battery cell factory")
     assert factory is not None and "aid" not in factory.name
     assert fundings_of(ex, find(ex, "Government of Germany"), factory)
+
+
+def test_goal_values_and_scheduled_goals(run) -> None:
+    ex = run("SEOUL, May 3 (Yonhap) -- The minister said the goal was to raise the country's game exports from "
+             "$8.2 billion last year to $12 billion by 2030. The government also aims to raise productivity at the "
+             "three yards by 25 percent by 2029. The Daegu plant is designed to turn out 300 tons of resin a year "
+             "by 2028. The ministry will start paid Level 4 shuttle service in Daegu in 2027.")
+    exports = target(ex, "game exports")
+    assert exports is not None and exports.value == 12e9 and exports.baseline == pytest.approx(8.2e9), exports
+    productivity = target(ex, "productivity")
+    assert productivity is not None and productivity.value == 25, productivity
+    resin = target(ex, "300 tons of resin")
+    assert resin is not None and resin.value == 300 and resin.year == 2028, resin
+    shuttle = target(ex, "Level 4 shuttle service")
+    assert shuttle is not None and shuttle.value is None, shuttle

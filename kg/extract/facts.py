@@ -2658,8 +2658,8 @@ class FactFinder:
             and t.lower_ != "won"
             and t.ent_type_ != "MONEY"
             for t in phrase
-        ) and find_amounts(phrase.text):
-            return None  # money being spent by a year is a funding, not a target
+        ) and find_amounts(phrase.text) and not FROM_TO_MONEY.search(phrase.text):
+            return None  # money being spent by a year is a funding, not a target ('raise exports from $X to $Y' is)
         numbers, milestone = _target_evidence(phrase)
         if not numbers and not milestone:
             # the walk stopped at an inner 'for'/'to' ('securing 10 GW of power for the cluster by 2036'):
@@ -2854,7 +2854,9 @@ BUILT_THINGS = {"center", "centre", "platform", "network", "cluster", "base", "p
 LOCAL_SUFFIXES = ("-gun", "-gu", "-eup", "-myeon", "-dong")
 # a measure of the whole country, not of one project: "the country's offshore wind capacity"
 NATIONAL_MEASURE = re.compile(r"\b(?:the country|the nation|nationwide|domestic|global|the world)\b")
-SCHEDULED_WORDS = {"due", "set", "slated", "poised"}  # 'is due to start in 2027'
+FROM_TO_MONEY = re.compile(r"\bfrom (?:about |around |some )?\S*\d[^,;]*? to (?:about |around |over |more than )?\S*\d")
+# 'is due to start in 2027', 'is designed to turn out 200 tons a year by 2029'
+SCHEDULED_WORDS = {"due", "set", "slated", "poised", "designed", "expected", "scheduled", "intended"}
 GOAL_WORDS = lx.GOAL_VERBS | {"goal", "target", "aim", "plan", "schedule", "slate"}
 YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b|\bsame (?:year|date|period|deadline)\b")
 # heads of projects that a story names once and then calls by the head alone ('the fund')
@@ -3059,6 +3061,19 @@ def _word_number(tok: Token) -> float | None:
         return WORD_NUMBERS.get(tok.lower_)
 
 
+def _numbered_name(tok: Token) -> bool:
+    """'Level 4 robotaxi service', 'Phase 2': a small number that completes a capitalised word names a grade."""
+    prev = tok.doc[tok.i - 1] if tok.i else None
+    return (
+        prev is not None
+        and tok.text.isdigit()
+        and len(tok.text) <= 2
+        and prev.text[:1].isupper()
+        and prev.is_alpha
+        and not prev.is_sent_start
+    )
+
+
 def _target_value(phrase: Span) -> TargetMeasures:
     """Value, unit, baseline, currency and qualifier of a target phrase."""
     text = phrase.text
@@ -3101,6 +3116,9 @@ def _target_value(phrase: Span) -> TargetMeasures:
         b, v = toks.get(fm.group(1)), toks.get(fm.group(2))
         baseline = _scaled_number(b) if b is not None else None
         value = _scaled_number(v) if v is not None else None
+    pm = None if fm else re.search(r"\bby (?:about |around |some )?(\d[\d.,]*)\s*(?:percent|per cent|%)", text)
+    if pm:
+        value = float(pm.group(1).replace(",", ""))  # 'raise productivity at the three yards by 30 percent'
     for i, t in enumerate(phrase):
         if (
             value is None
@@ -3108,6 +3126,7 @@ def _target_value(phrase: Span) -> TargetMeasures:
             and not year_of(t)
             and not _is_spec(t)
             and t.ent_type_ not in NAME_LABELS  # 'dismantle Kori 1 by 2037': a name's number counts nothing
+            and not _numbered_name(t)
         ):
             value = _scaled_number(t)
             unit_start = i + 1
