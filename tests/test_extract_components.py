@@ -1899,3 +1899,16 @@ def test_goal_values_and_scheduled_goals(run) -> None:
     assert resin is not None and resin.value == 300 and resin.year == 2028, resin
     shuttle = target(ex, "Level 4 shuttle service")
     assert shuttle is not None and shuttle.value is None, shuttle
+
+
+def test_taiwan_and_new_zealand_dollars() -> None:
+    assert parse_amount("T$48 billion").currency == "TWD"
+    assert parse_amount("NZ$5 million").currency == "NZD"
+
+
+def test_the_centre_in_an_indian_story_is_the_central_government(run) -> None:
+    ex = run("The Union Cabinet approved a port cluster at Paradip in India with an outlay of ₹9,400 crore. Of "
+             "the outlay, the Centre will provide ₹3,100 crore as capital support.")
+    india = find(ex, "Government of India")
+    assert india is not None and find(ex, "Centre") is None
+    assert any(india.key in f.funders and f.amounts[0].value == 3.1e10 for f in ex.fundings), ex.fundings

@@ -875,6 +875,8 @@ COUNTRIES = {
 }
 # capitalised words that are never names on their own
 NOT_NAMES = {
+    "centre",  # "the Centre" (India's central government), a head word alone
+    "center",
     "yonhap",  # wire credits: 'SEOUL, Nov. 3 (Yonhap)', a photo's '(Yonhap)'
     "newsis",
     "news1",

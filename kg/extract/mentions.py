@@ -624,7 +624,7 @@ def _known_as(doc: Doc, table: EntityTable) -> None:
             table.entities.pop(alias_ent.key, None)
 
 
-GOVERNMENT_WORDS = {"government", "administration", "state", "gov't", "gov’t", "govt"}
+GOVERNMENT_WORDS = {"government", "administration", "state", "gov't", "gov’t", "govt", "centre", "center"}
 
 
 def _government_mentions(doc: Doc, table: EntityTable) -> None:
@@ -632,10 +632,12 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
     for tok in doc_tokens(doc):
         if tok.lower_ not in GOVERNMENT_WORDS or tok.i in table.token_entity:
             continue
-        if tok.lower_ == "state" and not (
+        if tok.lower_ in {"state", "centre", "center"} and not (
             tok.dep_ in {"nsubj", "nsubjpass"} and [c.lower_ for c in tok.children] == ["the"]
         ):
             continue
+        if tok.lower_ in {"centre", "center"} and (tok.text[0].islower() or table.country != "India"):
+            continue  # 'the Centre will provide ...': India's central government
         if tok.lower_ == "administration" and not any(
             table.at(t.i) is not None and table.at(t.i).type == "Person" for t in tok.lefts
         ):

@@ -69,6 +69,9 @@ PREFIX_CURRENCIES = {
     "sgd": "SGD",
     "chf": "CHF",
     "nt$": "TWD",
+    "t$": "TWD",  # Reuters writes the Taiwan dollar "T$48 billion"
+    "nz$": "NZD",
+    "nzd": "NZD",
     "twd": "TWD",
     "r$": "BRL",
     "brl": "BRL",

@@ -557,6 +557,8 @@ def find_cue_names(text: str) -> list[NameMatch]:
             start, end = _trim(text, start, end)
             if end - start < 3:
                 continue
+            if " " not in text[start:end] and text[start:end].lower() in lx.PROJECT_HEADS | lx.GOV_HEADS:
+                continue  # 'the Centre will provide ...', 'the Fund': a head word alone names nothing
             found.append(NameMatch(start, end, text[start:end], typ))
     return found
 
