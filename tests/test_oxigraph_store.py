@@ -162,3 +162,36 @@ def test_values_needs_a_where_group() -> None:
         bind_values("DESCRIBE <http://example.org/a>", {"n": 1})
     with pytest.raises(KgError, match="short CONSTRUCT WHERE"):
         bind_values("CONSTRUCT WHERE { ?s ?p ?n }", {"n": 1})
+
+
+MARKED = """SELECT ?s ?n WHERE {
+  {
+    {
+      #@parameters
+      FILTER(BOUND(?n))
+    }
+    ?s rdfs:label ?n .
+  } UNION {
+    {
+      #@parameters
+      FILTER(!BOUND(?n))
+    }
+    ?s a kgo:Company ; rdfs:label ?n .
+  }
+} ORDER BY ?s"""
+
+
+def test_parameters_bound_again_at_each_mark(sample_sparql_workspace: Workspace) -> None:
+    """`#@parameters` repeats the VALUES block on the next line (not in the comment), and makes the
+    embedded store bind with VALUES too; a branch guarded by BOUND then applies to one form only."""
+    bound = bind_values(MARKED, {"n": "LG Electronics"})
+    assert bound.count('VALUES (?n) { ("LG Electronics") }') == 3
+    assert '#@parameters\nVALUES (?n) { ("LG Electronics") }' in bound
+    assert bind_values(MARKED, {}) == MARKED
+    ox.Store().query(bound, prefixes=default_prefixes())  # parses
+    _, one = store.query(sample_sparql_workspace, MARKED, {"n": "LG Electronics"})
+    assert [r[0].rsplit("/", 1)[1] for r in one] == ["lg-electronics"]
+    _, every = store.query(sample_sparql_workspace, MARKED)
+    _, companies = store.query(sample_sparql_workspace,
+                               "SELECT ?s ?n WHERE { ?s a kgo:Company ; rdfs:label ?n } ORDER BY ?s")
+    assert every == companies and len(every) > 1

@@ -34,7 +34,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.rdf.namespaces import ONTOLOGY_GRAPH
-from kg.stores.sparql_params import bind_values
+from kg.stores.sparql_params import bind_values, parameter_marks
 from kg.stores.sparql_terms import (
     Param,
     Row,
@@ -191,15 +191,16 @@ def query(
     still reaches each document's graph); the usual prefixes (kgo, kgr, rdfs, ...) need no
     declaration. Parameters are bound as RDF terms, never pasted into the text: with Oxigraph's
     substitutions (SEP-0007) when the SELECT clause projects them all, otherwise with a VALUES
-    block at the top of the WHERE group (pyoxigraph substitutes projected variables only). ASK
-    gives one column `ask`; CONSTRUCT/DESCRIBE give `subject, predicate, object`. A parameter
-    given as a list binds each of its values (VALUES rows).
+    block at the top of the WHERE group (pyoxigraph substitutes projected variables only), and
+    always with VALUES blocks when the query marks further places for them (`#@parameters`, see
+    kg.stores.sparql_params). ASK gives one column `ask`; CONSTRUCT/DESCRIBE give `subject,
+    predicate, object`. A parameter given as a list binds each of its values (VALUES rows).
     """
     store = open_store(ws_or_store) if isinstance(ws_or_store, Workspace) else ws_or_store
-    subs = to_substitutions(bindings)
+    subs = {} if parameter_marks(sparql) else to_substitutions(bindings)
     prefixes = default_prefixes()
     try:
-        if bindings and not subs:  # a parameter with several values: VALUES rows
+        if bindings and not subs:  # a parameter with several values, or marks: VALUES rows
             result = store.query(bind_values(sparql, bindings), prefixes=prefixes)
         else:
             try:

@@ -4,6 +4,13 @@ Used for remote SPARQL endpoints (the protocol has no parameters) and for the em
 when Oxigraph's own substitution cannot be used: pyoxigraph substitutes only variables that the
 SELECT clause projects. The block goes first in the outermost WHERE group, so the parameter is
 bound for every pattern and FILTER of that group (write parameterised queries that way).
+
+A query may repeat the binding inside a nested group by a comment line `#@parameters` there
+(PARAMETER_MARK): the same block goes after that comment too. A VALUES row joined twice is the
+same answer, as long as what the group answers differently with the parameter bound is what the
+outer group drops anyway (e.g. a FILTER on BOUND(?p) beside the mark); what it changes is the
+plan: Oxigraph starts that group from the parameter, and folds such a FILTER to true or false
+while planning, dropping a UNION branch whose FILTER is false before evaluating it.
 """
 
 from __future__ import annotations
@@ -21,16 +28,19 @@ _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 _WORD = re.compile(r"[A-Za-z_][\w\-.:]*")
 _VAR = re.compile(r"[?$]\w*")
 _FORMS = {"select", "construct", "describe", "ask"}
+PARAMETER_MARK = "#@parameters"
 
 
 def _tokens(text: str) -> Iterator[tuple[str, str, int]]:
-    """(kind, text, offset) for words, braces and parentheses; skips strings, IRIs and comments."""
+    """(kind, text, offset) for words, braces, parentheses and comments; skips strings and IRIs."""
     i, n = 0, len(text)
     while i < n:
         c = text[i]
         if c == "#":
             end = text.find("\n", i)
-            i = n if end < 0 else end + 1
+            end = n if end < 0 else end
+            yield "comment", text[i:end], i
+            i = end + 1
         elif c in "\"'":
             quote = c * 3 if text.startswith(c * 3, i) else c
             j = i + len(quote)
@@ -58,6 +68,8 @@ def _where_group_start(sparql: str) -> int:
     skip_template = False
     brace_depth = 0
     for kind, text, pos in _tokens(sparql):
+        if kind == "comment":
+            continue
         if form is None:
             if kind == "word" and text.lower() in _FORMS:
                 form = text.lower()
@@ -101,9 +113,20 @@ def values_block(bindings: Mapping[str, Param | Sequence[Param]]) -> str:
     return f"VALUES ({' '.join(names)}) {{ {rows} }}"
 
 
+def parameter_marks(sparql: str) -> list[int]:
+    """Offsets of the end of each `#@parameters` comment's text (see PARAMETER_MARK)."""
+    return [pos + len(text) for kind, text, pos in _tokens(sparql)
+            if kind == "comment" and text.strip() == PARAMETER_MARK]
+
+
 def bind_values(sparql: str, bindings: Mapping[str, Param | Sequence[Param]] | None) -> str:
-    """The query with its parameters bound by a VALUES block at the top of the WHERE group."""
+    """The query with its parameters bound by a VALUES block at the top of the WHERE group
+    (and after each `#@parameters` comment line)."""
     if not bindings:
         return sparql
-    at = _where_group_start(sparql)
-    return f"{sparql[:at]} {values_block(bindings)}\n{sparql[at:]}"
+    block = values_block(bindings)
+    inserts = [(_where_group_start(sparql), f" {block}\n")]
+    inserts += [(at, f"\n{block}") for at in parameter_marks(sparql)]  # after the comment's text
+    for at, text in sorted(inserts, reverse=True):
+        sparql = f"{sparql[:at]}{text}{sparql[at:]}"
+    return sparql
