@@ -1912,3 +1912,19 @@ def test_the_centre_in_an_indian_story_is_the_central_government(run) -> None:
     india = find(ex, "Government of India")
     assert india is not None and find(ex, "Centre") is None
     assert any(india.key in f.funders and f.amounts[0].value == 3.1e10 for f in ex.fundings), ex.fundings
+
+
+def test_its_members_are_the_members_of_the_group_named_before(run) -> None:
+    ex = run("The ministry also launched the K-Food Global Council, which will be run by the Korea Food Industry "
+             "Association (KFIA). Its members include noodle makers Hanbit Foods and Daeyang Noodle, and the Korea "
+             "Ginseng Association (KGA).")
+    members = {name for name, g in rels(ex, "memberOf") if g == "K-Food Global Council"}
+    assert members == {"Hanbit Foods", "Daeyang Noodle", "Korea Ginseng Association"}, rels(ex, "memberOf")
+
+
+def test_counted_shipbuilders_in_a_member_list(run) -> None:
+    ex = run("Hanbit Ocean, Daeyang Heavy Industries and Mirae Shipbuilding will take part. The work will be "
+             "carried out by the Smart Dock Consortium, made up of the three shipbuilders and robot maker Orion "
+             "Robotics.")
+    members = {name for name, g in rels(ex, "memberOf") if g == "Smart Dock Consortium"}
+    assert members == {"Hanbit Ocean", "Daeyang Heavy Industries", "Mirae Shipbuilding", "Orion Robotics"}, members

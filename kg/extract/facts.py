@@ -314,6 +314,8 @@ class FactFinder:
         if tok.tag_ != "NNS" or tok.i in self.table.token_entity:
             return []
         count = next((c for c in tok.children if c.dep_ == "nummod"), None)
+        if count is None and tok.i and self.doc[tok.i - 1].tag_ == "CD":
+            count = self.doc[tok.i - 1]  # the parser may hang the number elsewhere: 'the three shipbuilders and'
         if count is None:
             return []
         n = WORD_NUMBERS.get(count.lower_) or (int(count.text) if count.text.isdigit() else 0)
@@ -2167,7 +2169,7 @@ class FactFinder:
     # ------------------------------------------------------------------ members
     def members(self, sent: Span) -> None:
         """'<alliance> ... including A, B and C' and 'A joined <alliance>'."""
-        alliances = [
+        alliances = self._group_of_its_members(sent) or [
             ent
             for ent in (self.table.at(t.i) for t in sent_tokens(sent))
             if ent is not None and (ent.type in {"Alliance", "Association"} or _named_team(ent))
@@ -2183,11 +2185,14 @@ class FactFinder:
                     and tok.i + 1 < sent.end
                     and self.doc[tok.i + 1].lower_ in {"up", "of"}
                 )  # 'made up of A, B and C', 'comprising A, B and C'
-                if listed and tok.i > min(t.i for t in sent_tokens(sent) if self.table.at(t.i) is group):
+                mentioned = [t.i for t in sent_tokens(sent) if self.table.at(t.i) is group]
+                if listed and tok.i > (min(mentioned) if mentioned else sent.start):
                     for t in self.doc[tok.i + 1 : sent.end]:
                         ent = self.table.at(t.i)
                         if t.text in {".", ";"}:
                             break
+                        for counted in self._counted_reference(t) if ent is None else []:
+                            self._add_member(counted, group, sent, 0.65)  # 'made up of the three shipbuilders'
                         if ent is None or ent.type not in ORG_TYPES or ent is group:
                             continue
                         if not _owner_of_parts(t, self.table):
@@ -2226,6 +2231,22 @@ class FactFinder:
                         for e in self.entity_of(s, False):
                             if e.type in ORG_TYPES and group.type in {"Alliance", "Association"}:
                                 self.facts.relate(e, "memberOf", group, sent, 0.7)
+
+    def _group_of_its_members(self, sent: Span) -> list[DocEntity]:
+        """'The ministry also launched the K-Beauty Global Council. Its members include ...': the group
+        named in the two sentences before."""
+        if not any(t.lower_ == "members" and any(c.lower_ in {"its", "their"} for c in t.children)
+                   for t in sent_tokens(sent)):
+            return []
+        sents = sentences(self.doc)
+        n = self.doc.user_data["kg_sent_of"][sent.start]
+        found = [
+            ent
+            for i in range(sent.start - 1, sents[max(0, n - 2)].start - 1, -1)
+            for ent in [self.table.at(i)]
+            if ent is not None and (ent.type in {"Alliance", "Association"} or _named_team(ent))
+        ]  # an alliance before the association that runs it ('the X Alliance, run by the KDIA')
+        return [next((e for e in found if e.type != "Association"), found[0])] if found else []
 
     def _add_member(self, ent: DocEntity, group: DocEntity, sent: Span, confidence: float) -> None:
         if _named_team(group):
