@@ -1928,3 +1928,16 @@ def test_counted_shipbuilders_in_a_member_list(run) -> None:
              "Robotics.")
     members = {name for name, g in rels(ex, "memberOf") if g == "Smart Dock Consortium"}
     assert members == {"Hanbit Ocean", "Daeyang Heavy Industries", "Mirae Shipbuilding", "Orion Robotics"}, members
+
+
+def test_the_owner_of_a_priced_plant_pays_for_it(run) -> None:
+    ex = run("Orion Micro said separately it remained committed to its US$5 billion packaging plant in Penang.")
+    assert fundings_of(ex, find(ex, "Orion Micro"), project(ex, "packaging plant")), ex.fundings
+
+
+def test_a_countrys_company_that_speaks_is_no_place(run) -> None:
+    ex = run("Taiwan's Compal, formally known as Compal Systems, said it would spend $150 million "
+             "expanding its server plant in Monterrey.")
+    company = find(ex, "Compal")
+    assert company is not None and company.type == "Company", company
+    assert has_rel(ex, company, "locatedIn", find(ex, "Taiwan"))

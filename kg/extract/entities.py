@@ -1284,6 +1284,16 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
     after2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
     if _based_in(doc, span):
         return "Place" if label != "Place" else None  # 'Hwaseong-based Wavice'
+    if (
+        label == "Place"
+        and span.start >= 2
+        and doc[span.start - 1].text in {"'s", "’s"}
+        and doc[span.start - 2].text in lx.COUNTRIES | set(lx.COUNTRY_ALIASES)
+        and root.dep_ == "nsubj"
+        and head.lemma_ in {"say", "announce", "plan", "invest", "spend", "build", "expand", "unveil", "open"}
+        and not _known_place(span)
+    ):
+        return "Company"  # "Taiwan's Foxconn ... said it would spend $250 million"
     staff = doc[span.start - 2].lower_ if span.start >= 2 and doc[span.start - 1].lower_ == "at" else ""
     if staff and label in {"Place", "Person"} and not _known_place(span):
         if staff in {"analysts", "economists", "strategists", "bankers", "executives"}:

@@ -1317,6 +1317,8 @@ class FactFinder:
             # a project carries it out
             if r.type in ORG_TYPES and r is not project and r not in funders and project.type == "Project":
                 self.facts.relate(r, "leads", project, sent, 0.55)
+        if not funders and verb is None:
+            funders = self._owner_of_priced(anchor)  # 'its US$7 billion advanced packaging plant in Penang'
         if not funders:
             prev = self._previous_funding_funders(sent, verb) if verb is not None else []
             default = self.default_funder(span.start)
@@ -1332,6 +1334,21 @@ class FactFinder:
             year = int(y.group(1)) if y else None  # a share keeps no year its total states for itself
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def _owner_of_priced(self, anchor: Token) -> list[DocEntity]:
+        """'Intel remained committed to its US$7 billion plant': who owns what the amount prices pays for it."""
+        tok = anchor
+        for _ in range(3):
+            if tok.head is tok:
+                return []
+            tok = tok.head
+            if tok.pos_ == "NOUN":
+                break
+        for poss in (c for c in tok.children if c.dep_ == "poss"):
+            owner = self.table.at(poss.i)
+            if owner is not None and owner.type in {"Company", "Organization", "GovernmentAgency"}:
+                return [owner]
+        return []
 
     def _paid_organisations(self, verb: Token) -> list[DocEntity]:
         """The organisations a paying verb pays: its indirect object ('award Toyota ¥120 billion') or
