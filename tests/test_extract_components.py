@@ -1941,3 +1941,16 @@ def test_a_countrys_company_that_speaks_is_no_place(run) -> None:
     company = find(ex, "Compal")
     assert company is not None and company.type == "Company", company
     assert has_rel(ex, company, "locatedIn", find(ex, "Taiwan"))
+
+
+def test_money_pledged_while_setting_up_pays_for_what_it_is_set_up_to_do(run) -> None:
+    ex = run("SEOUL, Nov. 3 (Yonhap) -- South Korea on Monday launched a public-private consortium to develop "
+             "home-grown wafer inspection tools, pledging 900 billion won over five years to reduce its reliance "
+             "on imports, the industry ministry said.")
+    tools = project(ex, "home-grown wafer inspection tools")
+    assert fundings_of(ex, find(ex, "Government of South Korea"), tools), ex.fundings
+
+
+def test_a_plant_granted_money_is_the_project(run) -> None:
+    ex = run("The Ministry of Industry said the joint venture's cell plant in Zaragoza has been granted €210 million.")
+    assert fundings_of(ex, find(ex, "Ministry of Industry"), project(ex, "cell plant")), ex.fundings

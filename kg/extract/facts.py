@@ -1209,13 +1209,23 @@ class FactFinder:
                     self.clause_alias(project, head)
                     break
         if project is None and verb is not None:
+            # 'launched a consortium to develop home-grown chip equipment, pledging 1.2 trillion won': the
+            # money pays for what the main clause sets up to do
+            main = verb.head if verb.tag_ == "VBG" and verb.dep_ == "advcl" else verb
+            project = self._set_up_to_do(main)
+            verb = main if project is not None else verb
+        if project is None and verb is not None:
             # 'Under the sovereign AI foundation model project, the ministry will provide 530 billion won':
             # with no purpose of its own, the money goes to the programme it is given under
             project = self._programme_after(verb, {"under"}, {"project", "programme", "program"})
-        if project is None and verb is not None and lemma(verb) in RECEIVE_VERBS:
-            # 'A vanadium refinery planned for Townsville has secured $315 million in loans': the receiver
-            # is the project, the loans its instrument
-            for sub in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"):
+        if (
+            project is None
+            and verb is not None
+            and (lemma(verb) in RECEIVE_VERBS or _passive(verb) and lemma(verb) in RECIPIENT_VERBS | {"allocate"})
+        ):
+            # 'A vanadium refinery planned for Townsville has secured $315 million in loans', 'the plant has
+            # been granted €298 million': the receiver is the project, the loans its instrument
+            for sub in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"):
                 if lemma(sub) in lx.FACILITY_HEADS | lx.PROGRAMME_HEADS | lx.PROJECT_HEADS:
                     project = self.table.at(sub.i) or self.projects.add_np(sub, 0.55)
                     project = project if project is not None and project.type == "Project" else None
@@ -1334,6 +1344,18 @@ class FactFinder:
             year = int(y.group(1)) if y else None  # a share keeps no year its total states for itself
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def _set_up_to_do(self, main: Token) -> DocEntity | None:
+        """What the object of a setting-up verb is there to do: 'launched a consortium to develop X' -> X."""
+        if main.pos_ != "VERB" or lemma(main) not in SETTING_UP_VERBS | {"set"}:
+            return None
+        for o in (c for c in main.children if c.dep_ == "dobj"):
+            for clause in (c for c in o.children if c.dep_ in {"relcl", "acl"} and lemma(c) in lx.DOING_VERBS):
+                for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                    project = self.projects.add_np(obj)
+                    if project is not None:
+                        return project
+        return None
 
     def _owner_of_priced(self, anchor: Token) -> list[DocEntity]:
         """'Intel remained committed to its US$7 billion plant': who owns what the amount prices pays for it."""
