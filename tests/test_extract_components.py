@@ -1954,3 +1954,11 @@ def test_money_pledged_while_setting_up_pays_for_what_it_is_set_up_to_do(run) ->
 def test_a_plant_granted_money_is_the_project(run) -> None:
     ex = run("The Ministry of Industry said the joint venture's cell plant in Zaragoza has been granted €210 million.")
     assert fundings_of(ex, find(ex, "Ministry of Industry"), project(ex, "cell plant")), ex.fundings
+
+
+def test_the_council_and_a_head_after_a_declared_short_name(run) -> None:
+    ex = run("The ministry also launched the K-Food Export Council to coordinate the program. The council will be "
+             "chaired by Park Min-ho, CEO of Hanbit Foods. The Ministry of Oceans and Fisheries (hereafter "
+             "\"MOF\", Minister Lee Jae-won) announced the plan on the 14th.")
+    assert has_rel(ex, find(ex, "Park Min-ho"), "headOf", find(ex, "K-Food Export Council"))
+    assert has_rel(ex, find(ex, "Lee Jae-won"), "headOf", find(ex, "Ministry of Oceans and Fisheries"))

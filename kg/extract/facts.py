@@ -700,6 +700,12 @@ class FactFinder:
         """'The Ministry of Trade, Industry and Energy (Minister Kim Jung-kwan) announced ...': a press
         release names the head of the organisation in brackets after it."""
         role, j = self._title_words_before(sent, start - 1)
+        if role and self.doc[j].text == "," and j > sent.start:
+            # '(hereafter "MOLIT", Minister Kang Jun-seok)': past the declared short name
+            k = j - 1
+            while k > sent.start and self.doc[k].text != "(" and j - k < 8:
+                k -= 1
+            j = k if self.doc[k].text == "(" and self.doc[k + 1].lower_ == "hereafter" else j
         if not role or self.doc[j].text != "(" or any(w.lower() in lx.NOT_HEAD_ROLE_WORDS for w in role):
             return
         org = self.table.at(j - 1) if j > sent.start else None
