@@ -1962,3 +1962,11 @@ def test_the_council_and_a_head_after_a_declared_short_name(run) -> None:
              "\"MOF\", Minister Lee Jae-won) announced the plan on the 14th.")
     assert has_rel(ex, find(ex, "Park Min-ho"), "headOf", find(ex, "K-Food Export Council"))
     assert has_rel(ex, find(ex, "Lee Jae-won"), "headOf", find(ex, "Ministry of Oceans and Fisheries"))
+
+
+def test_an_aid_package_pays_for_what_it_supports(run) -> None:
+    ex = run("The German government approved a €3 billion state aid package to support the construction of a wafer "
+             "factory in Dresden.")
+    factory = project(ex, "wafer factory")
+    assert factory is not None and any(f.project == factory.key for f in ex.fundings), ex.fundings
+    assert project(ex, "aid package") is None

@@ -1132,6 +1132,8 @@ class FactFinder:
         anchor = numeric[-1] if numeric else span.root
         verb = self._fund_verb(anchor, span, sent)
         project = self._list_item_project(span, sent) or self._money_project(span, sent)
+        if project is not None:
+            project = self._what_the_aid_supports(anchor) or project
         money_verb = verb
         if project is None and verb is not None:
             verb, project = self._with_money_to_be_spent(verb)
@@ -1350,6 +1352,29 @@ class FactFinder:
             year = int(y.group(1)) if y else None  # a share keeps no year its total states for itself
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def _what_the_aid_supports(self, anchor: Token) -> DocEntity | None:
+        """'a €5 billion state aid package to support the construction of a semiconductor factory': the
+        package is how the money comes, the factory what it pays for."""
+        tok = anchor
+        for _ in range(3):
+            if tok.head is tok:
+                return None
+            tok = tok.head
+            if tok.pos_ == "NOUN":
+                break
+        if lemma(tok) not in {"package", "subsidy", "aid", "grant", "loan"}:
+            return None
+        clauses = [c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VB"]
+        if tok.dep_ == "dobj":  # 'approved a ... package to support X': the parser may hang it on the verb
+            clauses += [c for c in tok.head.children if c.dep_ == "advcl" and c.tag_ == "VB" and c.i > tok.i]
+        for clause in clauses:
+            if lemma(clause) in {"support", "fund", "finance", "back", "help"}:
+                for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                    project = self.projects.add_np(obj, 0.55)
+                    if project is not None:
+                        return project
+        return None
 
     def _set_up_to_do(self, main: Token) -> DocEntity | None:
         """What the object of a setting-up verb is there to do: 'launched a consortium to develop X' -> X."""
