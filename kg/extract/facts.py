@@ -1356,20 +1356,14 @@ class FactFinder:
     def _what_the_aid_supports(self, anchor: Token) -> DocEntity | None:
         """'a €5 billion state aid package to support the construction of a semiconductor factory': the
         package is how the money comes, the factory what it pays for."""
-        tok = anchor
-        for _ in range(3):
-            if tok.head is tok:
-                return None
-            tok = tok.head
-            if tok.pos_ == "NOUN":
-                break
-        if lemma(tok) not in {"package", "subsidy", "aid", "grant", "loan"}:
+        tok = _priced_noun(anchor)
+        if tok is None or lemma(tok) not in lx.AID_NOUNS:
             return None
         clauses = [c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VB"]
         if tok.dep_ == "dobj":  # 'approved a ... package to support X': the parser may hang it on the verb
             clauses += [c for c in tok.head.children if c.dep_ == "advcl" and c.tag_ == "VB" and c.i > tok.i]
         for clause in clauses:
-            if lemma(clause) in {"support", "fund", "finance", "back", "help"}:
+            if lemma(clause) in lx.AID_VERBS:
                 for obj in (c for c in clause.children if c.dep_ == "dobj"):
                     project = self.projects.add_np(obj, 0.55)
                     if project is not None:
@@ -1390,14 +1384,8 @@ class FactFinder:
 
     def _owner_of_priced(self, anchor: Token) -> list[DocEntity]:
         """'Intel remained committed to its US$7 billion plant': who owns what the amount prices pays for it."""
-        tok = anchor
-        for _ in range(3):
-            if tok.head is tok:
-                return []
-            tok = tok.head
-            if tok.pos_ == "NOUN":
-                break
-        for poss in (c for c in tok.children if c.dep_ == "poss"):
+        tok = _priced_noun(anchor)
+        for poss in (c for c in tok.children if c.dep_ == "poss") if tok is not None else []:
             owner = self.table.at(poss.i)
             if owner is not None and owner.type in {"Company", "Organization", "GovernmentAgency"}:
                 return [owner]
@@ -2339,7 +2327,7 @@ class FactFinder:
         """'The four companies formed the "K-HVDC Supply Chain Consortium" in June': the last four
         organisations named before are its members."""
         for tok in sent_tokens(sent):
-            if lemma(tok) not in {"form", "found", "establish", "create", "launch", "set"} or _passive(tok):
+            if lemma(tok) not in lx.FOUNDING_VERBS | {"set"} or _passive(tok):
                 continue
             if not any(self.table.at(c.i) is group for c in tok.children if c.dep_ == "dobj"):
                 continue
@@ -2351,7 +2339,7 @@ class FactFinder:
     def _founders(self, sent: Span, group: DocEntity) -> None:
         """'the PIM-NPU Consortium, which was formed last year by Samsung Electronics, SK hynix and KAIST'."""
         for tok in sent_tokens(sent):
-            if lemma(tok) not in {"form", "found", "establish", "create", "launch"} or not _passive(tok):
+            if lemma(tok) not in lx.FOUNDING_VERBS or not _passive(tok):
                 continue
             subjects = [e for s in verb_subjects(tok) for e in self.entity_of(s, False)]
             if group not in subjects:
@@ -3150,6 +3138,19 @@ def _word_number(tok: Token) -> float | None:
         return float(text)
     except ValueError:
         return WORD_NUMBERS.get(tok.lower_)
+
+
+def _priced_noun(anchor: Token) -> Token | None:
+    """The noun an amount prices: 'its US$7 billion plant' -> plant, 'a €5 billion aid package' -> package
+    (else the head three steps up; none past the root)."""
+    tok = anchor
+    for _ in range(3):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ == "NOUN":
+            break
+    return tok
 
 
 def _numbered_name(tok: Token) -> bool:

@@ -391,6 +391,11 @@ PLACE_HEADS = {
 }
 
 # verbs
+# the forms aid takes, and what aid is given to do: 'a state aid package to support the construction of X'
+AID_NOUNS = {"package", "subsidy", "aid", "grant", "loan"}
+AID_VERBS = {"support", "fund", "finance", "back", "help"}
+# verbs that bring an organisation into being: 'the consortium, formed last year by A, B and C'
+FOUNDING_VERBS = {"form", "found", "establish", "create", "launch"}
 FUND_VERBS = {
     "invest",
     "fund",

@@ -223,8 +223,8 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
         and doc[right + 1].tag_ == "VB"
         and head.lemma_.lower() in lx.PROJECT_HEADS
         and doc[right + 1].lemma_ in lx.DOING_VERBS
-        and not (head.lemma_.lower() in {"package", "subsidy", "aid", "grant", "loan"} and doc[right + 1].lemma_
-                 in {"support", "fund", "finance", "back", "help"})  # the aid is no name of what it supports
+        and not (head.lemma_.lower() in lx.AID_NOUNS and doc[right + 1].lemma_ in lx.AID_VERBS)  # the aid is no
+        # name of what it supports
     ):
         verb = doc[right + 1]
         end = verb.right_edge.i + 1
