@@ -1970,3 +1970,11 @@ def test_an_aid_package_pays_for_what_it_supports(run) -> None:
     factory = project(ex, "wafer factory")
     assert factory is not None and any(f.project == factory.key for f in ex.fundings), ex.fundings
     assert project(ex, "aid package") is None
+
+
+def test_a_provinces_own_government_is_named_once(run) -> None:
+    ex = run("The plant will be built in Cheonan, South Chungcheong Province. The South Chungcheong provincial "
+             "government will contribute 45 billion won for land and utilities.")
+    gov = find(ex, "South Chungcheong Provincial Government", "GovernmentAgency")
+    assert gov is not None, [e.name for e in ex.entities]
+    assert not [e for e in ex.entities if "Province Provincial" in e.name]

@@ -671,6 +671,10 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
         table.mark(start, tok.i + 1, gov.key)
 
 
+# the noun a place's name ends with for the adjective of its level of government
+LEVEL_NOUNS = {"provincial": "Province", "prefectural": "Prefecture", "metropolitan": "Metropolitan City"}
+
+
 def _local_government(doc: Doc, table: EntityTable, start: int, tok) -> DocEntity | None:
     """'the South Chungcheong provincial government', 'the Cheonan city government': a place's own
     government, not the country's."""
@@ -687,7 +691,12 @@ def _local_government(doc: Doc, table: EntityTable, start: int, tok) -> DocEntit
     if not levels and not all(table.at(t.i) is place for t in words):
         return None  # 'the Queensland government': a state's own; 'the new government' is no place's
     levels = [w for w in levels if not place.name.lower().endswith(w)]  # 'Sejong ... City' + 'city'
-    name = " ".join([place.name, *(w.capitalize() for w in levels), "Government"])
+    base = place.name
+    for level in levels:
+        noun = LEVEL_NOUNS.get(level)
+        if noun and base.endswith(f" {noun}"):
+            base = base[: -len(noun) - 1]  # 'South Chungcheong Province' + 'provincial': 'South Chungcheong Provincial'
+    name = " ".join([base, *(w.capitalize() for w in levels), "Government"])
     ent = table.add(DocEntity(entity_key("GovernmentAgency", name), "GovernmentAgency", name))
     ent.aliases.add(f"Government of {place.name}")
     return ent
