@@ -1978,3 +1978,12 @@ def test_a_provinces_own_government_is_named_once(run) -> None:
     gov = find(ex, "South Chungcheong Provincial Government", "GovernmentAgency")
     assert gov is not None, [e.name for e in ex.entities]
     assert not [e for e in ex.entities if "Province Provincial" in e.name]
+
+
+def test_model_codes_and_possessive_sites_are_no_organisations(run) -> None:
+    ex = run("Carbon captured at Hanbit Electronics' Asan campus will be stored. The KF-21 fighter and the KC-2 "
+             "tank design were shown.")
+    assert find(ex, "Hanbit Electronics", "Company") is not None
+    assert find(ex, "Hanbit Electronics' Asan") is None
+    for code in ("KF-21", "KC-2"):
+        assert find(ex, code) is None, code

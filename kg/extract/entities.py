@@ -106,6 +106,8 @@ class EntityTyper:
             return None
         if "/" in text or "=" in text:
             return None
+        if MODEL_CODE.match(text):
+            return None  # 'KF-21', 'KC-2', 'A320': a model's code, not an organisation
         if span.start and toks[span.start - 1].like_num and not toks[span.start - 1].whitespace_:
             span = Span(doc, span.start - 1, span.end, label=span.label_)  # '6G Forum', not 'G Forum'
             if len(span) == 2:
@@ -231,10 +233,16 @@ def _portfolio(doc: Doc, span: Span) -> bool:
     }
 
 
+MODEL_CODE = re.compile(r"^[A-Z]{1,4}-?\d{1,4}[A-Z]?$")
+
+
 def _split_at_verbs(doc: Doc, ent: Span) -> list[Span]:
     """'The Ministry of Economy awarded Hanul Motors ¥80 billion': the model may read a clause as one name;
     a lower-case finite verb inside it is where one name ends and the next begins."""
-    cut = next((t.i for t in ent[1:-1] if t.is_lower and t.tag_ in {"VBD", "VBZ", "VBP"}), None)
+    cut = next(
+        (t.i for t in ent[1:-1] if t.is_lower and t.tag_ in {"VBD", "VBZ", "VBP"} or t.text in {"'", "’", "'s", "’s"}),
+        None,
+    )  # also "Samsung Electronics' Pyeongtaek campus": the owner, then the site
     if cut is None:
         return [ent]
     parts = [Span(doc, ent.start, cut, label=ent.label_), Span(doc, cut + 1, ent.end, label=ent.label_)]
@@ -1333,7 +1341,7 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
             return "Place"  # 'the town of Ohira', 'north of Sendai'
         if (
             span.start >= 1
-            and doc[span.start - 1].lower_ in {"'s", "’s", "its", "their"}
+            and doc[span.start - 1].lower_ in {"'s", "’s", "'", "’", "its", "their"}
             and after is not None
             and after.lemma_.lower() in SITE_NOUNS | {"refinery", "campus", "fab", "mill", "shipyard", "terminal",
                                                        "factory", "works", "yard"}
