@@ -1987,3 +1987,13 @@ def test_model_codes_and_possessive_sites_are_no_organisations(run) -> None:
     assert find(ex, "Hanbit Electronics' Asan") is None
     for code in ("KF-21", "KC-2"):
         assert find(ex, code) is None, code
+
+
+def test_a_project_is_named_by_its_noun_phrase_not_its_verb(run) -> None:
+    ex = run("Hanbit Bio said it will invest 1.2 trillion won to build six bioreactor lines at its campus in Songdo "
+             "by 2028.")
+    from kg.resolve import resolve
+
+    names = [e.name for e in resolve([ex]).entities.values() if e.type == "Project"]
+    assert names and not any(n.split()[0] in {"build", "develop", "expand"} for n in names), names
+    assert any("six bioreactor lines" in n for n in names), names

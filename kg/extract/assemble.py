@@ -25,6 +25,23 @@ def _evidence(doc_id: str, sent: Span, confidence: float) -> Evidence:
 LEGAL_FORM = re.compile(r",?\s+(?:Co\.,? Ltd\.?|Pvt\.? Ltd\.?|Co\.|Corp\.?|Inc\.?|Ltd\.?|Co|PLC|plc)$")
 
 
+# verbs a purpose clause opens with, which are never the first word of a project's noun phrase
+PURPOSE_VERBS = {"develop", "build", "expand", "create", "establish", "construct", "boost", "promote", "secure",
+                 "extend", "raise", "train", "foster", "nurture", "strengthen", "upgrade", "modernize", "modernise"}
+
+
+def _noun_phrase_name(ent: DocEntity) -> tuple[str, set[str]]:
+    """A project named by its purpose clause ('build six fabs at a national industrial complex') is named by
+    the clause's noun phrase ('six fabs at ...'), as the guidelines ask; the clause stays an alias."""
+    words = ent.name.split()
+    if ent.type != "Project" or len(words) < 3 or words[0] not in PURPOSE_VERBS:
+        return ent.name, set(ent.aliases)
+    rest = words[1:]
+    while len(rest) > 1 and rest[0].lower() in {"its", "their", "the", "a", "an"}:
+        rest = rest[1:]
+    return " ".join(rest), set(ent.aliases) | {ent.name}
+
+
 def _without_legal_form(ent: DocEntity) -> set[str]:
     """The company's name without its legal form, as another way the same company is written."""
     if ent.type not in {"Company", "GovernmentAgency"}:
@@ -70,12 +87,13 @@ def assemble(doc: Doc, document: Document, extractor_version: str) -> DocumentEx
         evidence = _entity_evidence(doc, document, ent)
         if not evidence:
             evidence = [Evidence(document.doc_id, "", 0, 0, ent.confidence)]
+        name, aliases = _noun_phrase_name(ent)
         entities.append(
             Entity(
                 key=ent.key,
                 type=ent.type,
-                name=ent.name,
-                aliases=sorted(a for a in ent.aliases | _without_legal_form(ent) - {ent.name} if not _generic_alias(a)),
+                name=name,
+                aliases=sorted(a for a in aliases | _without_legal_form(ent) - {name} if not _generic_alias(a)),
                 evidence=evidence,
                 confidence=round(ent.confidence, 3),
                 year=ent.year,
