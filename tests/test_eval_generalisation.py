@@ -31,7 +31,7 @@ SCORER = Path(os.environ.get("KG_SCORER", "/work/shared/eval/kgscore.py"))
 
 # set name -> (articles, gold, entity F1 floor, relation F1 floor); measured when set:
 # articles 0.862 / 0.634, heldout 0.753 / 0.444, heldout_kr 0.842 / 0.532, heldout3 0.832 / 0.588,
-# heldout4 0.825 / 0.517, heldout5 0.839 / 0.649, heldout6 0.778 / 0.447, heldout7 0.797 / 0.462,
+# heldout4 0.825 / 0.517, heldout5 0.839 / 0.649, heldout6 0.778 / 0.450, heldout7 0.797 / 0.462,
 # heldout8 0.742 / 0.352 (first scored: heldout3 0.723 / 0.420, heldout4 0.746 / 0.352, heldout5
 # 0.797 / 0.531, heldout6 0.715 / 0.389, heldout7 0.763 / 0.404, heldout8 0.729 / 0.336)
 SETS = {
