@@ -100,6 +100,13 @@ def fundings_of(ex: DocumentExtraction, funder: Entity | None, proj: Entity | No
     return [f for f in ex.fundings if funder.key in f.funders and f.project == proj.key]
 
 
+def payments(ex: DocumentExtraction, proj: Entity | None) -> set[tuple[str | None, float]]:
+    """(payer name, first amount) of every funding of `proj`, one per payer."""
+    if proj is None:
+        return set()
+    return {(ex_name(ex, k), f.amounts[0].value) for f in ex.fundings if f.project == proj.key for k in f.funders}
+
+
 def has_amount(f: Funding, value: float, currency: str) -> bool:
     return any(a.currency == currency and abs(a.value - value) <= 0.005 * value for a in f.amounts)
 
@@ -1663,7 +1670,7 @@ def test_gapped_shares_name_their_own_payers_into_the_fund_named_before(run) -> 
              "Later, the Export-Import Bank of Korea will prepare a financing package of up to 9 billion euros "
              "for a reactor project in Poland.")
     fund = find(ex, "Reactor Parts Fund", "Project")
-    paid = {(ex_name(ex, k), f.amounts[0].value) for f in ex.fundings if f.project == fund.key for k in f.funders}
+    paid = payments(ex, fund)
     assert paid == {("Hanbit Nuclear Power", 4e11), ("Daeyang Heavy Industries", 2e11)}, paid
 
 
@@ -1749,7 +1756,7 @@ def test_each_share_from_a_payer_funds_the_fund_being_created(run) -> None:
              "150 billion won from the Korea Development Bank (KDB) and 50 billion won from the Industrial Bank "
              "of Korea (IBK).")
     fund = find(ex, "Display Materials Co-Growth Fund", "Project")
-    paid = {(ex_name(ex, k), f.amounts[0].value) for f in ex.fundings if f.project == fund.key for k in f.funders}
+    paid = payments(ex, fund)
     assert paid == {("Hanbit Display", 2e11), ("Korea Development Bank", 1.5e11), ("Industrial Bank of Korea", 5e10)}
 
 
@@ -1824,7 +1831,7 @@ def test_money_under_which_goes_to_the_plan_before(run) -> None:
              "won ($860 million) between 2026 and 2030.")
     plan = find(ex, "Blue Port 2030 strategy", "Project")
     assert plan is not None and plan.aliases == [], plan
-    paid = {ex_name(ex, k) for f in ex.fundings if f.project == plan.key for k in f.funders}
+    paid = {name for name, _ in payments(ex, plan)}
     assert paid == {"Ministry of Oceans and Fisheries", "Ministry of Science and ICT"}, ex.fundings
 
 

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from kg.extract import lexicon as lx
 from kg.extract.facts import DocFacts
 from kg.extract.mentions import DocEntity, doc_text, sentence_of
 from kg.model import Document, DocumentExtraction, Entity, Evidence, Funding, MonetaryAmount, Relation
@@ -25,16 +26,11 @@ def _evidence(doc_id: str, sent: Span, confidence: float) -> Evidence:
 LEGAL_FORM = re.compile(r",?\s+(?:Co\.,? Ltd\.?|Pvt\.? Ltd\.?|Co\.|Corp\.?|Inc\.?|Ltd\.?|Co|PLC|plc)$")
 
 
-# verbs a purpose clause opens with, which are never the first word of a project's noun phrase
-PURPOSE_VERBS = {"develop", "build", "expand", "create", "establish", "construct", "boost", "promote", "secure",
-                 "extend", "raise", "train", "foster", "nurture", "strengthen", "upgrade", "modernize", "modernise"}
-
-
 def _noun_phrase_name(ent: DocEntity) -> tuple[str, set[str]]:
     """A project named by its purpose clause ('build six fabs at a national industrial complex') is named by
     the clause's noun phrase ('six fabs at ...'), as the guidelines ask; the clause stays an alias."""
     words = ent.name.split()
-    if ent.type != "Project" or len(words) < 3 or words[0] not in PURPOSE_VERBS:
+    if ent.type != "Project" or len(words) < 3 or words[0] not in lx.PURPOSE_VERBS:
         return ent.name, set(ent.aliases)
     rest = words[1:]
     while len(rest) > 1 and rest[0].lower() in {"its", "their", "the", "a", "an"}:

@@ -61,7 +61,7 @@ class EntityTyper:
                 if span is not None and len(span) and not _portfolio(doc, span):
                     spans.append(Span(doc, span.start, span.end, label=cue_type(span.text) or match.type))
         for whole in original:
-            for ent in (e for part in _split_at_verbs(doc, whole) for e in _split_at_commas(doc, part)):
+            for ent in (e for part in _split_at_breaks(doc, whole) for e in _split_at_commas(doc, part)):
                 fixed = self._fix(doc, ent)
                 if fixed is not None:
                     spans.append(fixed)
@@ -236,9 +236,9 @@ def _portfolio(doc: Doc, span: Span) -> bool:
 MODEL_CODE = re.compile(r"^[A-Z]{1,4}-?\d{1,4}[A-Z]?$")
 
 
-def _split_at_verbs(doc: Doc, ent: Span) -> list[Span]:
+def _split_at_breaks(doc: Doc, ent: Span) -> list[Span]:
     """'The Ministry of Economy awarded Hanul Motors ¥80 billion': the model may read a clause as one name;
-    a lower-case finite verb inside it is where one name ends and the next begins."""
+    a lower-case finite verb (or a possessive) inside it is where one name ends and the next begins."""
     cut = next(
         (t.i for t in ent[1:-1] if t.is_lower and t.tag_ in {"VBD", "VBZ", "VBP"} or t.text in {"'", "’", "'s", "’s"}),
         None,
@@ -895,14 +895,14 @@ def _owners_of_parts(doc: Doc, ents: list[Span]) -> list[Span]:
         if tok.lower_ != "of" or tokens[tok.i - 1].lower_ not in PART_WORDS:
             continue
         j = tok.i + 1
-        while j < len(doc) and doc[j].lower_ == "the":
+        while j < len(tokens) and tokens[j].lower_ == "the":
             j += 1
         end = j
-        while end < len(doc) and end not in taken and end - j < 5 and (
-            _capitalised(doc[end]) or doc[end].text == "&" and end > j
+        while end < len(tokens) and end not in taken and end - j < 5 and (
+            _capitalised(tokens[end]) or tokens[end].text == "&" and end > j
         ):
             end += 1
-        if end > j and doc[end - 1].text != "&" and j not in taken:
+        if end > j and tokens[end - 1].text != "&" and j not in taken:
             new.append(Span(doc, j, end, label=cue_type(doc[j:end].text) or "Company"))
     return filter_spans(new + ents) if new else ents
 

@@ -948,7 +948,7 @@ class FactFinder:
             if ent is None and alnum_name(doc[j]) and j + 1 < sent.end and doc[j + 1].is_punct:
                 ent = self.table.add(DocEntity(f"org:{norm(doc[j].text)}", "Company", doc[j].text, confidence=0.5))
                 self.table.mark(j, j + 1, ent.key)  # 'CEO of 42dot'
-        if ent is not None and ent.type == "Project" and all(w[:1].isupper() for w in ent.name.split()[:1]):
+        if ent is not None and ent.type == "Project" and ent.name[:1].isupper():
             # 'Owen Carter, chief executive of the National Wealth Fund': what has a chief is an organisation
             public = ent.name.split()[0] in {"National", "State", "Public", "Federal"} or any(
                 c in ent.name for c in lx.COUNTRIES
@@ -2237,14 +2237,15 @@ class FactFinder:
             self._fronted_members(sent, group)
             self._founders(sent, group)
             self._counted_founders(sent, group)
+            mentioned = [t.i for t in sent_tokens(sent) if self.table.at(t.i) is group]
+            first_mention = min(mentioned) if mentioned else sent.start  # (the group may be named before)
             for tok in sent_tokens(sent):
                 listed = tok.lower_ in MEMBER_LIST_WORDS or (
                     tok.lower_ in {"made", "composed", "consisting", "consists", "consist"}
                     and tok.i + 1 < sent.end
                     and self.doc[tok.i + 1].lower_ in {"up", "of"}
                 )  # 'made up of A, B and C', 'comprising A, B and C'
-                mentioned = [t.i for t in sent_tokens(sent) if self.table.at(t.i) is group]
-                if listed and tok.i > (min(mentioned) if mentioned else sent.start):
+                if listed and tok.i > first_mention:
                     for t in self.doc[tok.i + 1 : sent.end]:
                         ent = self.table.at(t.i)
                         if t.text in {".", ";"}:

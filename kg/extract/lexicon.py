@@ -394,6 +394,9 @@ PLACE_HEADS = {
 # the forms aid takes, and what aid is given to do: 'a state aid package to support the construction of X'
 AID_NOUNS = {"package", "subsidy", "aid", "grant", "loan"}
 AID_VERBS = {"support", "fund", "finance", "back", "help"}
+# verbs a purpose clause opens with, which are never the first word of a project's noun phrase
+PURPOSE_VERBS = {"develop", "build", "expand", "create", "establish", "construct", "boost", "promote", "secure",
+                 "extend", "raise", "train", "foster", "nurture", "strengthen", "upgrade", "modernize", "modernise"}
 # verbs that bring an organisation into being: 'the consortium, formed last year by A, B and C'
 FOUNDING_VERBS = {"form", "found", "establish", "create", "launch"}
 FUND_VERBS = {

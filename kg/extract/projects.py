@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import lexicon as lx
 from kg.extract.mentions import DocEntity, EntityTable, norm
+from kg.model import ORG_TYPES
 
 DROP_LEFT = {"det", "poss", "nummod", "quantmod", "predet", "case", "punct", "cc", "advmod"}
 WEAK_ADJ = {
@@ -223,8 +224,8 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
         and doc[right + 1].tag_ == "VB"
         and head.lemma_.lower() in lx.PROJECT_HEADS
         and doc[right + 1].lemma_ in lx.DOING_VERBS
-        and not (head.lemma_.lower() in lx.AID_NOUNS and doc[right + 1].lemma_ in lx.AID_VERBS)  # the aid is no
-        # name of what it supports
+        # an aid package is no name of what it is to support
+        and not (head.lemma_.lower() in lx.AID_NOUNS and doc[right + 1].lemma_ in lx.AID_VERBS)
     ):
         verb = doc[right + 1]
         end = verb.right_edge.i + 1
@@ -256,7 +257,7 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
 
 def _organisation_at(table: EntityTable, i: int) -> bool:
     ent = table.at(i)
-    return ent is not None and ent.type not in {"Place", "Person", "Project", "Target"}
+    return ent is not None and ent.type in ORG_TYPES
 
 
 def _without_trailing_words(doc: Doc, left: int, right: int) -> int:

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from kg.extract.assemble import PURPOSE_VERBS
+from kg.extract import lexicon as lx
 from kg.extract.mentions import norm
 from kg.extract.names import is_acronym
 from kg.extract.projects import lemma_key
@@ -216,7 +216,7 @@ def _canonical_name(ents: list[Entity], typ: str = "") -> str:
     names = Counter(e.name for e in ents)
     if typ == "Project":
         pool = sorted({n for e in ents for n in [e.name, *e.aliases] if n and not n.isupper()})
-        nouns = [n for n in pool if n.split()[0] not in PURPOSE_VERBS]
+        nouns = [n for n in pool if n.split()[0] not in lx.PURPOSE_VERBS]
         pool = nouns or pool  # by its noun phrase, not a purpose clause ('build six fabs at ...')
         if pool:
             return max(pool, key=lambda n: (len(lemma_key(n)), n[:1].isupper(), -len(n), n))
