@@ -2004,3 +2004,35 @@ def test_a_project_is_named_by_its_noun_phrase_not_its_verb(run) -> None:
     names = [e.name for e in resolve([ex]).entities.values() if e.type == "Project"]
     assert names and not any(n.split()[0] in {"build", "develop", "expand"} for n in names), names
     assert any("six bioreactor lines" in n for n in names), names
+
+
+def test_a_place_in_a_region_and_a_place_set_off_with_in(run) -> None:
+    ex = run("The cabinet approved a shipbuilding cluster at Marakkanam in Tamil Nadu. At Seosan, in South "
+             "Chungcheong Province, two refiners will merge their crackers.")
+    assert has_rel(ex, find(ex, "Marakkanam"), "locatedIn", find(ex, "Tamil Nadu")), rels(ex, "locatedIn")
+    assert has_rel(ex, find(ex, "Seosan"), "locatedIn", find(ex, "South Chungcheong Province")), rels(ex, "locatedIn")
+
+
+def test_the_owner_of_the_plant_a_project_is_at_carries_it_out(run) -> None:
+    ex = run("The Ministry of Trade will provide 20 billion won for a new production line at Daeil Heavy "
+             "Industries' Changwon plant.")
+    line = project(ex, "production line")
+    assert has_rel(ex, find(ex, "Daeil Heavy Industries"), "leads", line), rels(ex, "leads")
+
+
+def test_a_company_that_pays_for_its_own_project_carries_it_out(run) -> None:
+    ex = run("Hanbit Cable will spend 120 billion won on a new submarine cable plant in Donghae. Hanbit Cable "
+             "will also put 5 billion won into the Marine Industry Fund.")
+    company = find(ex, "Hanbit Cable")
+    assert has_rel(ex, company, "leads", project(ex, "submarine cable plant")), rels(ex, "leads")
+    fund = project(ex, "Marine Industry Fund")
+    assert fund is not None and not has_rel(ex, company, "leads", fund), rels(ex, "leads")
+
+
+def test_a_goal_nobody_in_the_sentence_owns(run) -> None:
+    ex = run("The South Korean government unveiled a bio roadmap on Monday. Exports of medical devices, which "
+             "stood at $26 billion last year, are to reach $50 billion by 2030. Hanbit Pharma will build a vaccine "
+             "plant in Osong. The plant is to start production in 2028.")
+    gov = find(ex, "Government of South Korea")
+    assert has_rel(ex, gov, "hasTarget", target(ex, "50 billion")), rels(ex, "hasTarget")
+    assert has_rel(ex, project(ex, "vaccine plant"), "hasTarget", target(ex, "2028")), rels(ex, "hasTarget")

@@ -371,6 +371,12 @@ class FactFinder:
                 return self.table.entities.get(rel.object)
         return None
 
+    def _own_government(self) -> DocEntity | None:
+        """The government of the story's country, when the text names or implies it."""
+        if not self.table.country:
+            return None
+        return self.table.entities.get(f"org:{norm('Government of ' + self.table.country)}")
+
     def default_funder(self, before: int | None = None) -> DocEntity | None:
         """Who pays when the sentence does not say: the government of the document, else a public body
         named in the sentence or the two before ('METI approved the subsidies. Panasonic was awarded ¥46
@@ -419,6 +425,7 @@ class FactFinder:
         self.merge_same_amount_projects()
         self.merge_same_name_projects()
         self.allocations()
+        self.companies_carry_out_what_they_pay_for()
         self.places_in_project_names()
         self.brand_groups()
         self._drop_names_inside_projects()
@@ -455,6 +462,20 @@ class FactFinder:
             for brand, group in groups.items():
                 if ent.name.startswith(brand + " ") and (ent.key, group.key) not in linked:
                     self.facts.relate(ent, "partOf", group, sentence_of(self.doc, ent.mentions[0][0]), 0.5)
+
+    def companies_carry_out_what_they_pay_for(self) -> None:
+        """'Hyosung will spend 120 billion won on a new production line': a company that pays for a
+        project of its own carries it out. A fund, plan or programme it pays into is somebody else's."""
+        leading = {(r.subject, r.object) for r in self.facts.relations if r.predicate == "leads"}
+        for f in self.facts.fundings:
+            project = self.table.entities.get(f.project)
+            if project is None or lemma_key(project.name) & (lx.PROGRAMME_HEADS - {"project"} | INSTRUMENTS):
+                continue
+            for key in f.funders:
+                payer = self.table.entities.get(key)
+                if payer is not None and payer.type == "Company" and (key, project.key) not in leading:
+                    leading.add((key, project.key))
+                    self.facts.relate(payer, "leads", project, f.sentence, 0.55)
 
     def places_in_project_names(self) -> None:
         """'fuel cell system plant in Ulsan', 'a research fab at Hoa Lac': a project whose own name puts
@@ -925,6 +946,13 @@ class FactFinder:
             return None
         j = self._before_bracket(k - 1, sent)  # 'the Korea Internet & Security Agency (KISA), which ...'
         return self.table.at(j) if j >= sent.start else None
+
+    def _ends_clause(self, k: int, ent: DocEntity, sent: Span) -> bool:
+        """Whether the mention of `ent` at k closes an inserted phrase (a comma, a full stop or the
+        sentence's end after it): ', in South Chungcheong Province,' but not ', in Yeosu and Ulsan'."""
+        while k < sent.end and self.table.at(k) is ent:
+            k += 1
+        return k >= sent.end or self.doc[k].text in {",", ".", ";", ")"}
 
     def _before_bracket(self, j: int, sent: Span) -> int:
         """Token j, or the token before it when j closes a one-word bracket: '... Institute (KTDI)'."""
@@ -2093,11 +2121,22 @@ class FactFinder:
             if tok.dep_ == "poss" or (tok.i + 1 < len(self.doc) and toks[tok.i + 1].text in {"'s", "’s"}):
                 owner = self.table.at(tok.i)
                 head = tok.head if tok.dep_ == "poss" else None
-                if head is None or owner is None or owner.type not in {"Company"}:
+                if head is None or owner is None or owner.type not in {"Company", "Organization"}:
                     continue
                 target = self.table.at(head.i)
+                if target is None and lemma(head) in lx.FACILITY_HEADS:
+                    target = self._project_holding(head)
                 if target is not None and target.type == "Project":
                     self.facts.relate(owner, "leads", target, sent, 0.6)
+
+    def _project_holding(self, facility: Token) -> DocEntity | None:
+        """The project whose noun phrase ends in `facility`: 'a new production line at Hyosung's
+        Changwon plant', 'the expansion of KERI's test center' (the plant's owner carries it out)."""
+        prep = facility.head if facility.dep_ == "pobj" else None
+        if prep is None or prep.lower_ not in {"at", "of", "in", "for"} or prep.head.pos_ != "NOUN":
+            return None
+        target = self.table.at(prep.head.i)
+        return target if target is not None and target.type == "Project" else None
 
     def _builders(self, sent: Span) -> None:
         """'SK hynix is constructing four fabs', 'Hyosung is building a plant in Ulsan with Linde': the
@@ -2390,8 +2429,9 @@ class FactFinder:
                     and not (nxt.name.endswith("-gun") and not place.name.endswith(LOCAL_SUFFIXES))
                 ):  # 'Ulsan, Haenam-gun and Pohang': a city is not in a county
                     self.facts.relate(place, "locatedIn", nxt, sent, 0.7)
-            if end + 1 < sent.end and doc[end].lower_ == "in":
-                k = end + 1
+            comma_in = end + 2 < sent.end and doc[end].text == "," and doc[end + 1].lower_ == "in"
+            if end + 1 < sent.end and (doc[end].lower_ == "in" or comma_in) and place.name not in lx.COUNTRIES:
+                k = end + 2 if comma_in else end + 1
                 while k < sent.end - 1 and doc[k].is_lower and doc[k].pos_ == "ADJ":
                     k += 1  # 'Jamsil in southeastern Seoul'
                 region = self.table.at(k)  # 'Haenam-gun in Jeollanam-do', 'Pohang in Gyeongsangbuk-do'
@@ -2399,12 +2439,8 @@ class FactFinder:
                     region is not None
                     and region.type == "Place"
                     and region is not place
-                    and (
-                        region.name.endswith(lx.REGION_SUFFIXES)
-                        or region.name in lx.COUNTRIES
-                        or region.name.lower() in lx.CAPITALS
-                    )
-                ):
+                    and (not comma_in or self._ends_clause(k, region, sent))
+                ):  # 'Thoothukudi in Tamil Nadu', 'At Daesan, in South Chungcheong Province,'
                     self.facts.relate(place, "locatedIn", region, sent, 0.65)
             k = tok.i - 1
             if k > sent.start and doc[k].lower_ == "in":
@@ -2906,12 +2942,28 @@ class FactFinder:
             return self._main_project() or self.projects.recent(sent.start)
         for t in phrase:
             if t.pos_ == "VERB":
-                ents = [e for s in verb_subjects(t) for e in self.entity_of(s, False)]
+                subjects = verb_subjects(t)
+                ents = [e for s in subjects for e in self.entity_of(s, False)]
                 if ents and ents[0].type in ORG_TYPES | {"Project"}:
                     return ents[0]
+                for s in subjects:
+                    if lemma(s) in lx.FACILITY_HEADS | BUILT_THINGS | {"device", "port"}:
+                        # 'the yard will deliver its first vessel in 2029': the yard named before
+                        return self._project_named_with(lemma(s), sent.start)
                 break
-        return None
+        # a goal nobody in the sentence owns ('exports are to reach $50 billion by 2030'): the government's
+        return self._own_government()
 
+
+    def _project_named_with(self, word: str, before: int) -> DocEntity | None:
+        """The project last mentioned before token `before` with `word` in one of its names ('the
+        yard' = 'a greenfield shipyard at Thoothukudi' is not found; 'the plant' = 'a cefazolin plant')."""
+        best, best_i = None, -1
+        for p in self.projects.by_key.values():
+            starts = [m[0] for m in p.mentions if m[0] < before]
+            if starts and max(starts) > best_i and any(word in lemma_key(n) for n in p.all_names()):
+                best, best_i = p, max(starts)
+        return best
 
     def _goal_owner(self, tok: Token) -> DocEntity | None:
         """Who owns a goal its subject (or possessor) names: an organisation or a project; a country
