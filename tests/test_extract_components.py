@@ -2036,3 +2036,32 @@ def test_a_goal_nobody_in_the_sentence_owns(run) -> None:
     gov = find(ex, "Government of South Korea")
     assert has_rel(ex, gov, "hasTarget", target(ex, "50 billion")), rels(ex, "hasTarget")
     assert has_rel(ex, project(ex, "vaccine plant"), "hasTarget", target(ex, "2028")), rels(ex, "hasTarget")
+
+
+def test_shares_of_what_a_built_centre_costs(run) -> None:
+    ex = run("The Ministry of Science selected a consortium to build the National Quantum Computing Center in Daejeon. "
+             "Construction of the center will cost 2.5 trillion won. Of the total, 800 billion won will be provided "
+             "by the government, 475 billion won by the Korea Development Bank (KDB).")
+    center = project(ex, "National Quantum Computing Center")
+    assert center is not None, [(e.name, e.type) for e in ex.entities]
+    assert payments(ex, center) == {("Government of South Korea", 800e9), ("Korea Development Bank", 475e9)}
+
+
+def test_a_share_of_the_cost_and_respective_amounts(run) -> None:
+    ex = run("A total of 4.6 trillion won will be invested by 2031 to build transmission lines for the cluster, the "
+             "Ministry of Trade said. Korea Electric Power Corp. (KEPCO) will shoulder 3.1 trillion won of the cost, "
+             "while Hanbit Electronics and Daeil Chips will contribute 900 billion won and 600 billion won, "
+             "respectively.")
+    lines = project(ex, "transmission lines")
+    assert payments(ex, lines) == {
+        ("Korea Electric Power Corp.", 3.1e12),
+        ("Hanbit Electronics", 900e9),
+        ("Daeil Chips", 600e9),
+    }, ex.fundings
+
+
+def test_companies_investing_apiece_put_money_into_the_fund_just_named(run) -> None:
+    ex = run("The Ministry of Health said the K-Bio Growth Fund will be formed by June. The Korea Development Bank "
+             "will contribute 300 billion won. Hanbit Bio and Daeil Pharm will invest 200 billion won apiece.")
+    fund = project(ex, "K-Bio Growth Fund")
+    assert ("Hanbit Bio", 200e9) in payments(ex, fund) and ("Daeil Pharm", 200e9) in payments(ex, fund), ex.fundings

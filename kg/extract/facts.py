@@ -150,6 +150,10 @@ YEAR_LEAD_WORDS = {
 TEAM_HEADS = (" Team", " Council", " Committee", " Task Force", " Taskforce")
 MEMBER_LIST_WORDS = {"including", "include", "includes", "such", "comprising", "comprise", "comprises", "grouping"}
 PART_NOUNS = {"areas", "parts", "pillars", "components", "elements", "priorities", "tasks", "measures", "steps"}
+SHARE_OF_TOTAL = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?of (?:the|its|this) (?:total|cost|costs|bill|sum|amount|price|budget)\b"
+)
+WORK_NOUNS = {"construction", "expansion", "development", "building", "creation", "establishment", "cost"}
 BUILD_VERBS = {"build", "construct", "develop", "establish", "operate"}
 PLACE_IN_NAME = re.compile(r"\b(?:in|at|near) (?:the )?([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3})")
 RATE_AFTER_AMOUNT = re.compile(
@@ -1006,6 +1010,15 @@ class FactFinder:
                 ):
                     for obj in [c for c in tok.children if c.dep_ == "dobj"]:
                         self._project_from_object(obj)
+            if tok.pos_ == "VERB" and lem in {"build", "construct"}:
+                for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                    named = self.table.at(obj.i)
+                    if (
+                        named is not None
+                        and named.type in {"Company", "Organization"}
+                        and obj.lower_ in BUILT_THINGS | lx.FACILITY_HEADS
+                    ):
+                        named.type = "Project"  # 'to build the National AI Computing Center': built, no company
             if tok.pos_ in {"NOUN", "PROPN"} and lem in lx.PROGRAMME_HEADS and tok.ent_type_ not in {"MONEY"}:
                 ent = self.table.at(tok.i)
                 if ent is None and not _generic_alone(tok):
@@ -1208,6 +1221,18 @@ class FactFinder:
                             named = self.table.at(o.i)
                             project = named if named is not None and named.type == "Project" else None
                             break
+        last = self.facts.fundings[-1] if self.facts.fundings else None
+        if (
+            project is None
+            and verb is not None
+            and verb.dep_ in {"advcl", "conj"}
+            and last is not None
+            and last.sentence.start == sent.start
+            and last.project in self.table.entities
+            and not self._purpose_after(span, sent)
+            and not self._purpose_heads(verb)
+        ):
+            project = self.table.entities[last.project]  # '..., while Samsung will contribute 900 billion won'
         if verb is None and project is None and parent_project is not None:
             # 'Of the KRW 15 trillion, KRW 6 trillion will be provided by KDB, KRW 5 trillion by KEXIM':
             # the gapped share names its payer only
@@ -1317,13 +1342,20 @@ class FactFinder:
             project is None
             and funders
             and verb is not None
-            and lemma(verb) in {"contribute", "put", "commit", "inject", "chip"}
+            and (
+                lemma(verb) in {"contribute", "put", "commit", "inject", "chip"}
+                or lemma(verb) == "invest" and not self._purpose_heads(verb)
+            )
         ):
             # 'the largest shareholder, contributing 60 billion yuan': into the fund being discussed (the
-            # last one named before the money)
+            # last one named before the money); 'Samsung will invest 200 billion won apiece': the fund of
+            # this sentence or the two before
+            sents = sentences(self.doc)
+            n = self.doc.user_data["kg_sent_of"][sent.start]
+            since = -1 if lemma(verb) != "invest" else sents[max(0, n - 2)].start
             last_seen: dict[str, int] = {}
             for i, key in self.table.token_entity.items():
-                if i < span.start and key in self.projects.by_key:
+                if since <= i < span.start and key in self.projects.by_key:
                     last_seen[key] = max(i, last_seen.get(key, -1))
             project = next(
                 (
@@ -1341,6 +1373,10 @@ class FactFinder:
         )
         if direct:
             funders = direct  # '..., KRW 5 trillion by KEXIM and KRW 4 trillion by IBK': each share its payer
+        elif verb is not None and len(funders) > 1:
+            funders = self._respective_payer(span, verb, funders)
+        if project is None and SHARE_OF_TOTAL.match(self.text[amount.full_end : amount.full_end + 60]):
+            project = self._project_of_the_total(sent)  # 'KEPCO will shoulder 3.1 trillion won of the cost'
         if parent is not None:
             if project is None and funders and lemma(verb) not in RECEIVE_VERBS:
                 project = parent_project  # 'Of the 15 trillion, 6 trillion will be provided by KDB'
@@ -1380,6 +1416,30 @@ class FactFinder:
             year = int(y.group(1)) if y else None  # a share keeps no year its total states for itself
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def _project_of_the_total(self, sent: Span) -> DocEntity | None:
+        """What 'the cost' or 'the total' a share is of pays for: the last project named in this sentence
+        or the one before ('4.6 trillion won will be invested to build transmission lines ... KEPCO will
+        shoulder 3.1 trillion won of the cost')."""
+        sents = sentences(self.doc)
+        n = self.doc.user_data["kg_sent_of"][sent.start]
+        window_start = sents[max(0, n - 1)].start
+        project = self.projects.recent(sent.start, sent.start - window_start + 1)
+        return project or next(iter(self.projects.in_sentence(sent)), None)
+
+    def _respective_payer(self, span: Span, verb: Token, funders: list[DocEntity]) -> list[DocEntity]:
+        """'Samsung and SK hynix will contribute 900 billion won and 600 billion won, respectively': the
+        n-th payer pays the n-th amount."""
+        if not any(t.lower_ in {"respectively", "respective"} for t in span.sent if t.i >= span.start):
+            return funders
+        first = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}), None)
+        if first is None:
+            return funders
+        amounts = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i)]
+        for n, tok in enumerate(sorted(amounts, key=lambda t: t.i)):
+            if span.start <= tok.i < span.end and len(amounts) == len(funders):
+                return [funders[n]]
+        return funders
 
     def _what_the_aid_supports(self, anchor: Token) -> DocEntity | None:
         """'a €5 billion state aid package to support the construction of a semiconductor factory': the
@@ -1455,6 +1515,9 @@ class FactFinder:
         prev = sentence_of(self.doc, sent.start - 1)
         for t in prev:
             if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT":
+                if lemma(t) in WORK_NOUNS:
+                    # 'Construction of the center will cost 2.5 trillion won': the center
+                    t = next((p for c in t.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), t)
                 ent = self.table.at(t.i)
                 if ent is None and t.pos_ == "NOUN" and lemma(t) in lx.FACILITY_HEADS | BUILT_THINGS:
                     ent = self.projects.add_np(t, 0.5)  # 'a chip design hub will be set up at KAIST. It will ...'
