@@ -2065,3 +2065,24 @@ def test_companies_investing_apiece_put_money_into_the_fund_just_named(run) -> N
              "will contribute 300 billion won. Hanbit Bio and Daeil Pharm will invest 200 billion won apiece.")
     fund = project(ex, "K-Bio Growth Fund")
     assert ("Hanbit Bio", 200e9) in payments(ex, fund) and ("Daeil Pharm", 200e9) in payments(ex, fund), ex.fundings
+
+
+def test_unnamed_founders_pay_as_their_group_and_account_for_shares(run) -> None:
+    ex = run("Korea's cathode makers on Tuesday launched the K-Cathode Alliance, pledging to invest a combined 6.2 "
+             "trillion won by 2030 to build domestic precursor lines. Of the 6.2 trillion won, Hanbit Materials will "
+             "account for 2.4 trillion won, Daeil Chemical for 1.5 trillion won and Mirae Materials for 900 billion "
+             "won.")
+    lines = project(ex, "precursor lines")
+    assert payments(ex, lines) == {
+        ("K-Cathode Alliance", 6.2e12),
+        ("Hanbit Materials", 2.4e12),
+        ("Daeil Chemical", 1.5e12),
+        ("Mirae Materials", 900e9),
+    }, ex.fundings
+
+
+def test_an_amount_glued_to_its_currency_prices_the_plant_named_before(run) -> None:
+    assert parse_amount("a 1.3 trillion-won plant").value == 1.3e12  # type: ignore[union-attr]
+    ex = run("Hanbit Power will build a gas-fired plant in Dangjin. The 1.3 trillion-won plant will be funded by "
+             "Hanbit Power from its own balance sheet.")
+    assert payments(ex, project(ex, "gas-fired plant")) == {("Hanbit Power", 1.3e12)}, ex.fundings

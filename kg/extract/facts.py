@@ -20,6 +20,7 @@ from kg.extract.mentions import (
     doc_amounts,
     doc_text,
     doc_tokens,
+    formed_group,
     government_of,
     norm,
     sent_tokens,
@@ -350,6 +351,12 @@ class FactFinder:
         return []
 
     def funder_for(self, tok: Token) -> list[DocEntity]:
+        if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and lemma(tok.head) in lx.FOUNDING_VERBS:
+            # "Korea's battery materials makers launched the K-Battery Materials Alliance, pledging to invest
+            # ...": the founders the text does not name pay as the group they set up
+            group = formed_group(self.table, tok)
+            if group is not None and group.type in {"Alliance", "Association"}:
+                return [group]
         out = []
         for ent in self.entity_of(tok):
             if ent.type == "Place":
@@ -1236,7 +1243,7 @@ class FactFinder:
         if verb is None and project is None and parent_project is not None:
             # 'Of the KRW 15 trillion, KRW 6 trillion will be provided by KDB, KRW 5 trillion by KEXIM':
             # the gapped share names its payer only
-            payers = self._payer_right_after(span, sent)
+            payers = self._payer_right_after(span, sent) or self._payer_before_for(span, sent)
             if payers:
                 year = self._year_near(span, span.root, sent)
                 self.facts.fundings.append(
@@ -1645,6 +1652,18 @@ class FactFinder:
             i = gap
         return payers
 
+    def _payer_before_for(self, span: Span, sent: Span) -> list[DocEntity]:
+        """'Of the 6.2 trillion won, A will account for 2.4 trillion won, B for 1.5 trillion won': the
+        organisation right before 'for', or the subject of 'account for'."""
+        k = span.start - 1
+        if k - 1 < sent.start or self.doc[k].lower_ != "for":
+            return []
+        prep = self.doc[k]
+        if lemma(prep.head) == "account" and prep.head.i == k - 1:
+            return [e for s in verb_subjects(prep.head) for e in self.entity_of(s, False) if e.type in ORG_TYPES]
+        ent = self.table.at(k - 1)
+        return [ent] if ent is not None and ent.type in ORG_TYPES else []
+
     def _payer_from(self, span: Span, sent: Span) -> list[DocEntity]:
         """'300 billion won from Samsung Electronics, 250 billion won from the Korea Development Bank':
         the organisation an amount comes from, named right after it."""
@@ -1800,6 +1819,15 @@ class FactFinder:
             head = tok
             while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i and head.head.i - i < 6:
                 head = head.head
+            if (
+                lemma(head) in lx.FACILITY_HEADS
+                and head.dep_ in {"nsubj", "nsubjpass"}
+                and any(c.lower_ == "the" for c in head.children)
+            ):
+                # 'The 1.3 trillion-won plant will be funded by KOSPO': the plant named before
+                named = self._project_named_with(lemma(head), sent.start)
+                if named is not None:
+                    return named
             if lemma(head) in lx.PROJECT_HEADS and head.pos_ in {"NOUN", "PROPN"}:
                 return self.projects.add_np(head, 0.6)
         # '<project noun> of KRW17 trillion'

@@ -798,7 +798,7 @@ def _previous_subject(doc: Doc, table: EntityTable, tok) -> DocEntity | None:
         if t.i >= tok.i:
             break
         if t.dep_ in {"nsubj", "nsubjpass"}:
-            ent = table.at(t.i) or _entity_in_subtree(table, t) or _formed_group(table, t)
+            ent = table.at(t.i) or _entity_in_subtree(table, t) or formed_group(table, t)
             if ent and ent.type != "Person" and ent.type != "Place":
                 return ent
     prev_start = sent.start - 1
@@ -806,7 +806,7 @@ def _previous_subject(doc: Doc, table: EntityTable, tok) -> DocEntity | None:
         prev = sentence_of(doc, prev_start)
         for t in prev:
             if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT":
-                ent = table.at(t.i) or _entity_in_subtree(table, t) or _formed_group(table, t)
+                ent = table.at(t.i) or _entity_in_subtree(table, t) or formed_group(table, t)
                 if ent and ent.type not in {"Person", "Place"}:
                     return ent
         prev_start = prev.start - 1
@@ -815,7 +815,7 @@ def _previous_subject(doc: Doc, table: EntityTable, tok) -> DocEntity | None:
     return None
 
 
-def _formed_group(table: EntityTable, subject) -> DocEntity | None:
+def formed_group(table: EntityTable, subject) -> DocEntity | None:
     """'The four companies formed the K-HVDC Consortium; it is led by ...': when the subject names no one,
     the alliance or project its verb sets up is what the story goes on about."""
     for obj in (c for c in subject.head.children if c.dep_ == "dobj"):

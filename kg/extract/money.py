@@ -163,7 +163,7 @@ AMOUNT_RE = re.compile(
     (?:(?<![A-Za-z])(?P<prefix>{_prefix}))?\s?
     (?P<number>{_number})
     (?:[\s-]?(?P<scale>{_scale})(?:\b|(?<=\.)))?
-    (?:\s(?P<suffix>{_suffix})\b)?
+    (?:[\s-](?P<suffix>{_suffix})\b)?
     """
 )
 CONVERSION_RE = re.compile(r"\s*\((?:about |around |approximately |roughly |some |or |~)?(?P<inner>[^()]{1,40})\)")
