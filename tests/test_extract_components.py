@@ -2086,3 +2086,12 @@ def test_an_amount_glued_to_its_currency_prices_the_plant_named_before(run) -> N
     ex = run("Hanbit Power will build a gas-fired plant in Dangjin. The 1.3 trillion-won plant will be funded by "
              "Hanbit Power from its own balance sheet.")
     assert payments(ex, project(ex, "gas-fired plant")) == {("Hanbit Power", 1.3e12)}, ex.fundings
+
+
+def test_money_made_available_and_a_signed_contract(run) -> None:
+    ex = run("The Export-Import Bank of Korea said it would make 8 trillion won available for defense export loans in "
+             "2026. Norway's Defence Materiel Agency last month signed a $1.2 billion contract for 40 howitzers.")
+    loans = project(ex, "defense export loans")
+    assert payments(ex, loans) == {("Export-Import Bank of Korea", 8e12)}, ex.fundings
+    deal = project(ex, "40 howitzers")
+    assert payments(ex, deal) == {("Defence Materiel Agency", 1.2e9)}, ex.fundings

@@ -1277,6 +1277,8 @@ class FactFinder:
                     self.clause_alias(project, head)
                     break
         if project is None and verb is not None:
+            project = self._available_for_or_bought(verb, anchor)
+        if project is None and verb is not None:
             # 'launched a consortium to develop home-grown chip equipment, pledging 1.2 trillion won': the
             # money pays for what the main clause sets up to do
             main = verb.head if verb.tag_ == "VBG" and verb.dep_ == "advcl" else verb
@@ -1750,10 +1752,38 @@ class FactFinder:
                 return tok  # 'will jointly create a 500 billion won fund': who sets up the fund pays into it
             if tok.pos_ == "VERB" and lemma(tok) == "approve" and self._lent_amount(anchor, span):
                 return tok  # 'NAIF had approved a $200 million loan': the lender's commitment
+            if tok.pos_ == "VERB" and lemma(tok) == "make" and self._made_available(anchor) is not None:
+                return tok  # 'it would make 8 trillion won available for defense export loans'
+            if tok.pos_ == "VERB" and lemma(tok) in {"sign", "place", "award"} and self._priced_deal(anchor):
+                return tok  # 'the agency signed a $7.2 billion contract for 180 tanks': the buyer pays
         for tok in reversed(self.doc[sent.start : span.start]):
             if tok.pos_ == "VERB" and lemma(tok) in lx.FUND_VERBS | {"go"}:
                 return tok
         return None
+
+    def _available_for_or_bought(self, verb: Token, anchor: Token) -> DocEntity | None:
+        """What 'make 8 trillion won available for X' pays for (X), and the purchase a signed contract
+        prices ('signed a $7.2 billion contract for 180 tanks')."""
+        if lemma(verb) == "make" and (available := self._made_available(anchor)) is not None:
+            for t in (p for c in available.children if c.lower_ == "for" for p in c.children):
+                if (project := self.projects.add_np(t, 0.55)) is not None:
+                    return project
+        deal = _priced_noun(anchor)
+        if lemma(verb) in {"sign", "place", "award"} and deal is not None and self._priced_deal(anchor):
+            return self.projects.add_np(deal, 0.55)
+        return None
+
+    @staticmethod
+    def _made_available(anchor: Token) -> Token | None:
+        """'make 8 trillion won available (for X)': the word 'available' next to the amount."""
+        near = [*anchor.head.children, *anchor.head.head.children] if anchor.head is not anchor else []
+        return next((c for c in near if c.lower_ == "available"), None)
+
+    @staticmethod
+    def _priced_deal(anchor: Token) -> bool:
+        """'a $7.2 billion contract', 'an order worth $3 billion': the amount prices a purchase."""
+        tok = _priced_noun(anchor)
+        return tok is not None and lemma(tok) in {"contract", "order", "deal", "purchase"}
 
     @staticmethod
     def _lent_amount(anchor: Token, span: Span) -> bool:
