@@ -2095,3 +2095,14 @@ def test_money_made_available_and_a_signed_contract(run) -> None:
     assert payments(ex, loans) == {("Export-Import Bank of Korea", 8e12)}, ex.fundings
     deal = project(ex, "40 howitzers")
     assert payments(ex, deal) == {("Defence Materiel Agency", 1.2e9)}, ex.fundings
+
+
+def test_gapped_shares_with_coordinated_payers_and_with_absolutes(run) -> None:
+    ex = run("The three yards will put 150 billion won into a Shipyard Welfare Fund. Hanbit Heavy will contribute 60 "
+             "billion won, and Daeil Ocean and Mirae Shipbuilding 45 billion won each. The Nuri Consortium will put "
+             "300 billion won into a joint marketing fund, with Korea Hydro & Nuclear Power (KHNP) providing 120 "
+             "billion won.")
+    welfare = project(ex, "Shipyard Welfare Fund")
+    assert payments(ex, welfare) >= {("Daeil Ocean", 45e9), ("Mirae Shipbuilding", 45e9)}, ex.fundings
+    marketing = project(ex, "joint marketing fund")
+    assert ("Korea Hydro & Nuclear Power", 120e9) in payments(ex, marketing), ex.fundings

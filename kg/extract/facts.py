@@ -1232,7 +1232,7 @@ class FactFinder:
         if (
             project is None
             and verb is not None
-            and verb.dep_ in {"advcl", "conj"}
+            and (verb.dep_ in {"advcl", "conj"} or verb.dep_ == "pcomp" and verb.head.lower_ == "with")
             and last is not None
             and last.sentence.start == sent.start
             and last.project in self.table.entities
@@ -1613,15 +1613,21 @@ class FactFinder:
         k = span.start - 1
         if k <= sent.start or self.table.at(k) is None or self.table.at(k).type not in ORG_TYPES:
             return []
-        payer = self.table.at(k)
-        while k > sent.start and (self.table.at(k) is payer or doc[k].text in {"(", ")"}):
-            k -= 1
-        if doc[k].lower_ == "the":
+        payers = [self.table.at(k)]
+        while True:
+            while k > sent.start and (self.table.at(k) is payers[-1] or doc[k].text in {"(", ")"}):
+                k -= 1
+            if doc[k].lower_ == "the":
+                k -= 1
+            before = self.table.at(k - 1) if doc[k].lower_ == "and" and k - 1 > sent.start else None
+            if before is None or before.type not in ORG_TYPES or before in payers:
+                break
+            payers.append(before)  # 'and Hanwha Ocean and Samsung Heavy 45 billion won each'
             k -= 1
         if doc[k].lower_ not in {",", "and"}:
             return []
         earlier = any(sent.start_char <= a.start < doc[k].idx for a in self.amounts)
-        return [payer] if earlier else []
+        return payers[::-1] if earlier else []
 
     def _payer_right_after(self, span: Span, sent: Span) -> list[DocEntity]:
         """'KRW 5 trillion by the Export-Import Bank of Korea': the organisation named by a 'by' right
