@@ -2106,3 +2106,26 @@ def test_gapped_shares_with_coordinated_payers_and_with_absolutes(run) -> None:
     assert payments(ex, welfare) >= {("Daeil Ocean", 45e9), ("Mirae Shipbuilding", 45e9)}, ex.fundings
     marketing = project(ex, "joint marketing fund")
     assert ("Korea Hydro & Nuclear Power", 120e9) in payments(ex, marketing), ex.fundings
+
+
+def test_the_state_budget_is_the_governments_money(run) -> None:
+    ex = run("The South Korean government said the K-Smart Port project will cost 950 billion won. Of the total, 610 "
+             "billion won will be funded by the state budget.")
+    port = project(ex, "K-Smart Port project")
+    assert payments(ex, port) == {("Government of South Korea", 610e9)}, ex.fundings
+
+
+def test_a_devolved_government_adds_money(run) -> None:
+    ex = run("The Welsh government will add a further £40mn for road and power connections to the Newport site.")
+    welsh = find(ex, "Welsh Government", "GovernmentAgency")
+    assert welsh is not None, [e.name for e in ex.entities]
+    assert payments(ex, project(ex, "road and power connections")) == {("Welsh Government", 40e6)}, ex.fundings
+
+
+def test_a_purchase_at_a_cost_and_an_instrument_after_a_conversion(run) -> None:
+    ex = run("The Ministry of National Defense plans to buy 50,000 military drones by 2027, at a cost of T$14.5 "
+             "billion. The Ministry of Health will provide up to 62 billion yen ($410 million) in subsidies to three "
+             "drugmakers.")
+    assert payments(ex, project(ex, "military drones")) == {("Ministry of National Defense", 14.5e9)}, ex.fundings
+    subsidies = project(ex, "subsidies to three drugmakers")
+    assert payments(ex, subsidies) == {("Ministry of Health", 62e9)}, ex.fundings

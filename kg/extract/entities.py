@@ -1268,7 +1268,7 @@ def _agent_of_a_group(tok) -> bool:
             return verb.lemma_.lower() in {"lead", "form", "found", "back", "own", "operate"} and (
                 verb.head.lemma_.lower() in GROUP_NOUNS | {"venture", "group", "team"}
             )
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False

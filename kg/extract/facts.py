@@ -154,6 +154,7 @@ PART_NOUNS = {"areas", "parts", "pillars", "components", "elements", "priorities
 SHARE_OF_TOTAL = re.compile(
     r"\s*(?:\([^)]*\)\s*)?of (?:the|its|this) (?:total|cost|costs|bill|sum|amount|price|budget)\b"
 )
+OF_THE_TOTAL_OPENER = re.compile(r"(?i)of (?:the|this|that) (?:total|cost|costs|sum|amount|money|budget|package)\s*,")
 WORK_NOUNS = {"construction", "expansion", "development", "building", "creation", "establishment", "cost"}
 BUILD_VERBS = {"build", "construct", "develop", "establish", "operate"}
 PLACE_IN_NAME = re.compile(r"\b(?:in|at|near) (?:the )?([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3})")
@@ -181,7 +182,7 @@ def verb_subjects(verb: Token) -> list[Token]:
                     continue
                 out.extend(listed(s))
             return out
-        if tok.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl"} and tok.head is not tok:
+        if tok.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl"} and tok.head.i != tok.i:
             if tok.dep_ in {"acl", "relcl"}:
                 head = tok.head
                 if head.dep_ in {"attr", "appos"} and head.head.pos_ in {"AUX", "VERB", "NOUN", "PROPN"}:
@@ -289,10 +290,10 @@ class FactFinder:
         verb the clause hangs on."""
         verb = tok.head
         for _ in range(3):
-            if verb.head is verb:
+            if verb.head.i == verb.i:
                 break
             verb = verb.head
-            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c is not tok]
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i]
             if subjects:
                 out: list[DocEntity] = []
                 for s in [subjects[0], *subjects[0].conjuncts]:
@@ -374,6 +375,9 @@ class FactFinder:
                     out.append(org)
             elif ent.type in ORG_TYPES:
                 out.append(ent)
+        own = self._own_government() if not out and _public_purse(tok) else None
+        if own is not None:
+            out.append(own)  # 'funded by the state budget': the government the story names
         return out
 
     def person_org(self, person: DocEntity) -> DocEntity | None:
@@ -965,6 +969,13 @@ class FactFinder:
             k += 1
         return k >= sent.end or self.doc[k].text in {",", ".", ";", ")"}
 
+    def _after_bracket(self, k: int, sent: Span) -> int:
+        """Token k, or the token after the bracket that opens at k: '... won ($1.64 billion) in'."""
+        if k < sent.end and self.doc[k].text == "(":
+            close = next((j for j in range(k, min(sent.end, k + 10)) if self.doc[j].text == ")"), None)
+            return close + 1 if close is not None else k
+        return k
+
     def _before_bracket(self, j: int, sent: Span) -> int:
         """Token j, or the token before it when j closes a one-word bracket: '... Institute (KTDI)'."""
         doc = self.doc
@@ -1206,9 +1217,9 @@ class FactFinder:
             # fund with registered capital of 344 billion yuan', 'sets up a fund with 344 billion yuan'
             inv = anchor
             for _ in range(5):
-                if inv.lower_ == "with" or inv.head is inv:
+                if inv.lower_ == "with" or inv.head.i == inv.i:
                     break
-                if inv.pos_ == "VERB" and inv is not anchor:
+                if inv.pos_ == "VERB" and inv.i != anchor.i:
                     break
                 inv = inv.head
             if inv.lower_ == "with":
@@ -1301,7 +1312,8 @@ class FactFinder:
                     project = project if project is not None and project.type == "Project" else None
         if project is None and verb is not None:
             # 'provide 5 trillion won in low-interest loans to shipbuilders': the instrument is the programme
-            for t in self.doc[span.end : min(sent.end, span.end + 4)]:
+            after_conversion = self._after_bracket(span.end, sent)  # '2.4 trillion won ($1.64 billion) in ...'
+            for t in self.doc[after_conversion : min(sent.end, after_conversion + 4)]:
                 if t.lower_ == "in":
                     objs = [c for c in t.children if c.dep_ == "pobj" and lemma(c) in INSTRUMENTS]
                     if objs and lemma(objs[0]) not in {"capital", "stake", "equity"} and not _money_source(objs[0]):
@@ -1384,8 +1396,12 @@ class FactFinder:
             funders = direct  # '..., KRW 5 trillion by KEXIM and KRW 4 trillion by IBK': each share its payer
         elif verb is not None and len(funders) > 1:
             funders = self._respective_payer(span, verb, funders)
-        if project is None and SHARE_OF_TOTAL.match(self.text[amount.full_end : amount.full_end + 60]):
-            project = self._project_of_the_total(sent)  # 'KEPCO will shoulder 3.1 trillion won of the cost'
+        if project is None and (
+            SHARE_OF_TOTAL.match(self.text[amount.full_end : amount.full_end + 60])
+            or OF_THE_TOTAL_OPENER.match(sent.text)
+        ):
+            # 'KEPCO will shoulder 3.1 trillion won of the cost', 'Of the total, 610 billion won will be funded by'
+            project = self._project_of_the_total(sent)
         if parent is not None:
             if project is None and funders and lemma(verb) not in RECEIVE_VERBS:
                 project = parent_project  # 'Of the 15 trillion, 6 trillion will be provided by KDB'
@@ -1506,7 +1522,7 @@ class FactFinder:
         if not (verb.dep_ in {"pcomp", "acl"} and verb.head.lower_ == "with" and _passive(verb)):
             return verb, None
         main = verb.head.head
-        while main.dep_ in {"advcl", "xcomp"} and main.head is not main and main.head.pos_ in {"VERB", "AUX"}:
+        while main.dep_ in {"advcl", "xcomp"} and main.head.i != main.i and main.head.pos_ in {"VERB", "AUX"}:
             main = main.head
         if main.pos_ != "VERB":
             return verb, None
@@ -1708,6 +1724,8 @@ class FactFinder:
         left = min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ in {"amod", "compound"}])
         right = head.i + 1
         nxt = doc[right] if right < sent.end else None
+        if nxt is not None and nxt.lower_ == "to" and right + 1 < sent.end and doc[right + 1].tag_ == "VB":
+            nxt = None  # 'RM25 billion in fiscal support to move Malaysia into chip design': a purpose clause
         if nxt is not None and nxt.lower_ in {"to", "for"} and right + 1 < sent.end:
             if doc[right + 1].lower_ in {"it", "them"}:
                 # "$5.5 billion in tax credits to it": the project the pronoun stands for
@@ -1718,9 +1736,9 @@ class FactFinder:
                 and doc[right].text not in {",", ".", ";"}
                 and doc[right].lower_
                 not in {"including", "by", "in", "at", "on", "over", "from", "that", "which", "who"}
-                and doc[right].tag_ not in {"VBN", "VBG", "VBD", "MD"}
+                and (doc[right].tag_ not in {"VBN", "VBG", "VBD", "MD"} or doc[right - 1].text == "-")
             ):
-                right += 1
+                right += 1  # ('hydrogen-based' is one modifier)
             facility = next(
                 (t for t in doc[nxt.i + 1 : right] if t.pos_ == "NOUN" and lemma(t) in lx.FACILITY_HEADS), None
             )
@@ -1735,14 +1753,23 @@ class FactFinder:
         for k in range(span.start - 1, max(sent.start, span.start - 5) - 1, -1):
             tok = self.doc[k]
             if tok.pos_ == "VERB":
-                if lemma(tok) in lx.FUND_VERBS | lx.MONEY_GO_VERBS and tok.tag_ in {"VBG", "VB", "VBZ", "VBP", "VBD"}:
-                    return tok
+                if lemma(tok) in lx.FUND_VERBS | lx.MONEY_GO_VERBS | {"add"} and tok.tag_ in {
+                    "VBG",
+                    "VB",
+                    "VBZ",
+                    "VBP",
+                    "VBD",
+                }:
+                    return tok  # 'will add a further £40mn for road connections'
                 break
-            if not (tok.pos_ in {"ADP", "PART", "DET", "ADV"} or tok.lower_ in {"aside", "up", "out", "nearly"}):
+            if not (
+                tok.pos_ in {"ADP", "PART", "DET", "ADV"}
+                or tok.lower_ in {"aside", "up", "out", "nearly", "further", "additional", "extra"}
+            ):
                 break
         tok = anchor
         for _ in range(8):
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
             if span.start <= tok.i < span.end:
@@ -1758,6 +1785,8 @@ class FactFinder:
                 return tok  # 'will jointly create a 500 billion won fund': who sets up the fund pays into it
             if tok.pos_ == "VERB" and lemma(tok) == "approve" and self._lent_amount(anchor, span):
                 return tok  # 'NAIF had approved a $200 million loan': the lender's commitment
+            if tok.pos_ == "VERB" and _at_a_cost(anchor) == tok:
+                return tok  # 'plans to buy 50,000 drones by 2027, at a cost of T$14.5 billion': the buyer pays
             if tok.pos_ == "VERB" and lemma(tok) == "make" and self._made_available(anchor) is not None:
                 return tok  # 'it would make 8 trillion won available for defense export loans'
             if tok.pos_ == "VERB" and lemma(tok) in {"sign", "place", "award"} and self._priced_deal(anchor):
@@ -1774,6 +1803,9 @@ class FactFinder:
             for t in (p for c in available.children if c.lower_ == "for" for p in c.children):
                 if (project := self.projects.add_np(t, 0.55)) is not None:
                     return project
+        if _at_a_cost(anchor) == verb:
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                return self.projects.add_np(obj, 0.55)
         deal = _priced_noun(anchor)
         if lemma(verb) in {"sign", "place", "award"} and deal is not None and self._priced_deal(anchor):
             return self.projects.add_np(deal, 0.55)
@@ -1782,7 +1814,7 @@ class FactFinder:
     @staticmethod
     def _made_available(anchor: Token) -> Token | None:
         """'make 8 trillion won available (for X)': the word 'available' next to the amount."""
-        near = [*anchor.head.children, *anchor.head.head.children] if anchor.head is not anchor else []
+        near = [*anchor.head.children, *anchor.head.head.children] if anchor.head.i != anchor.i else []
         return next((c for c in near if c.lower_ == "available"), None)
 
     @staticmethod
@@ -1799,7 +1831,7 @@ class FactFinder:
         for _ in range(4):
             if lemma(tok) in LENDING_NOUNS:
                 return True
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
         return any(lemma(c) in LENDING_NOUNS for t in span for c in t.children if c.dep_ == "pobj")
@@ -1811,7 +1843,7 @@ class FactFinder:
         for _ in range(5):
             if not (span.start <= tok.i < span.end):
                 break
-            if tok.dep_ not in {"compound", "nummod", "nmod", "quantmod", "amod"} or tok.head is tok:
+            if tok.dep_ not in {"compound", "nummod", "nmod", "quantmod", "amod"} or tok.head.i == tok.i:
                 return False
             tok = tok.head
         return tok.pos_ == "NOUN" and lemma(tok) in lx.PROJECT_HEADS | lx.FACILITY_HEADS
@@ -3194,7 +3226,7 @@ def _owner_of_parts(tok: Token, table: EntityTable) -> bool:
     """'three affiliates of KEPCO: A, B and C': KEPCO owns the listed members, it is not one of them."""
     ent = table.at(tok.i)
     head = tok
-    while head.head is not head and table.at(head.head.i) is ent:
+    while head.head.i != head.i and table.at(head.head.i) is ent:
         head = head.head  # the top of the name's own tokens
     for t in (tok, head):
         if t.dep_ == "pobj" and t.head.lower_ == "of" and lemma(t.head.head) in {
@@ -3236,6 +3268,23 @@ def _relative_antecedent(prep: Token) -> Token | None:
         return None
     noun = doc[k - 1]
     return noun if noun.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _at_a_cost(anchor: Token) -> Token | None:
+    """The verb an amount is the cost of: 'buy 50,000 drones ..., at a cost of T$14.5 billion' -> buy."""
+    of = anchor.head
+    cost = of.head if of.lower_ == "of" else None
+    at = cost.head if cost is not None and lemma(cost) in {"cost", "price"} else None
+    if at is None or at.lower_ not in {"at", "for"} or at.head.pos_ != "VERB":
+        return None
+    return at.head
+
+
+def _public_purse(tok: Token) -> bool:
+    """'the state budget', 'the national treasury', 'public funds', 'government coffers': the government's money."""
+    if lemma(tok) not in {"budget", "treasury", "coffer", "coffers", "fund", "funds", "money", "purse"}:
+        return False
+    return any(c.lower_ in {"state", "government", "national", "public", "central", "federal"} for c in tok.children)
 
 
 def _money_source(tok: Token) -> bool:
@@ -3325,7 +3374,7 @@ def _priced_noun(anchor: Token) -> Token | None:
     (else the head three steps up; none past the root)."""
     tok = anchor
     for _ in range(3):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
         if tok.pos_ == "NOUN":

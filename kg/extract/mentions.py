@@ -649,7 +649,7 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
             if left.dep_ in {"det", "amod", "compound", "poss", "nmod"}:
                 start = min(start, left.left_edge.i)
         text = doc[start : tok.i + 1].text
-        local = _local_government(doc, table, start, tok)
+        local = _local_government(doc, table, start, tok) or _devolved_government(doc, table, tok)
         if local is not None:
             table.mark(start, tok.i + 1, local.key)
             continue
@@ -673,6 +673,24 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
 
 # the noun a place's name ends with for the adjective of its level of government
 LEVEL_NOUNS = {"provincial": "Province", "prefectural": "Prefecture", "metropolitan": "Metropolitan City"}
+
+
+def _devolved_government(doc: Doc, table: EntityTable, tok) -> DocEntity | None:
+    """'the Welsh government', 'the Bavarian government': a people's adjective no country goes by names a
+    government of its own, called as the text calls it ('Welsh Government')."""
+    adj = doc[tok.i - 1] if tok.i > 0 else None
+    if (
+        adj is None
+        or tok.lower_ != "government"
+        or not adj.text[:1].isupper()
+        or adj.lower_ in lx.NATIONALITY_TO_COUNTRY
+        or adj.lower_ in lx.LEGISLATIVE_WORDS | lx.LOCAL_LEVELS
+        or not adj.lower_.endswith(("ish", "sh", "ian", "an", "ese"))
+        or table.at(adj.i) is not None
+    ):
+        return None
+    name = f"{adj.text} Government"
+    return table.add(DocEntity(entity_key("GovernmentAgency", name), "GovernmentAgency", name))
 
 
 def _local_government(doc: Doc, table: EntityTable, start: int, tok) -> DocEntity | None:
