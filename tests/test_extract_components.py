@@ -2129,3 +2129,42 @@ def test_a_purchase_at_a_cost_and_an_instrument_after_a_conversion(run) -> None:
     assert payments(ex, project(ex, "military drones")) == {("Ministry of National Defense", 14.5e9)}, ex.fundings
     subsidies = project(ex, "subsidies to three drugmakers")
     assert payments(ex, subsidies) == {("Ministry of Health", 62e9)}, ex.fundings
+
+
+def test_shares_covered_by_and_coming_from_their_payers(run) -> None:
+    ex = run("South Korea will invest 480 billion won by 2030 to develop power chips. Of the total, 336 billion won "
+             "will be covered by the government, with the remaining 144 billion won to be shouldered by participating "
+             "companies, including Hanbit Semicon and Daeil HiTek.")
+    chips = project(ex, "power chips")
+    assert payments(ex, chips) == {
+        ("Government of South Korea", 480e9),
+        ("Government of South Korea", 336e9),
+        ("Hanbit Semicon", 144e9),
+        ("Daeil HiTek", 144e9),
+    }, ex.fundings
+
+
+def test_shares_from_state_coffers_and_from_a_listed_group(run) -> None:
+    ex = run("South Korea will invest 1.2 trillion won in the Autonomous Barge project. Of the total budget, 840 "
+             "billion won will come from state coffers, and the remaining 360 billion won will be covered by the two "
+             "shipbuilders taking part: Hanbit Heavy Industries and Daeil Ocean.")
+    barge = project(ex, "Autonomous Barge project")
+    assert ("Government of South Korea", 840e9) in payments(ex, barge), ex.fundings
+    assert {("Hanbit Heavy Industries", 360e9), ("Daeil Ocean", 360e9)} <= payments(ex, barge), ex.fundings
+
+
+def test_of_that_shares_with_qualified_gapped_amounts(run) -> None:
+    ex = run("Hanbit Memory and Daeil Flash will build a third fab in Kitakami. The new fab is expected to cost about "
+             "¥1.8 trillion. Of that, Hanbit Memory will shoulder roughly ¥1.08 trillion and Daeil Flash about ¥720 "
+             "billion.")
+    fab = project(ex, "third fab")
+    paid = {(who, round(value, -6)) for who, value in payments(ex, fab)}
+    assert {("Hanbit Memory", 1.08e12), ("Daeil Flash", 720e9)} <= paid, ex.fundings
+
+
+def test_names_listed_after_a_plural_descriptor_are_what_it_says(run) -> None:
+    ex = run("Suppliers such as Hwaseong-based Daeil Semichem welcomed the plan. Participating companies, including "
+             "Hanbit Semicon and Daeil HiTek, will pay the rest.")
+    for name in ("Daeil Semichem", "Hanbit Semicon", "Daeil HiTek"):
+        assert find(ex, name, "Company") is not None, [(e.name, e.type) for e in ex.entities]
+    assert find(ex, "Hwaseong", "Company") is None

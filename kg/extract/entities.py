@@ -70,7 +70,7 @@ class EntityTyper:
         ents = _vote_types(_place_lists(doc, _retype_by_context(doc, filter_spans(spans))))
         ents = _list_items(doc, ents)
         ents = _companies_in_lists(doc, ents)
-        ents = _described_names(doc, ents)
+        ents = _described_lists(doc, _described_names(doc, ents))
         ents = _owners_of_parts(doc, ents)
         ents = _apposed_names(doc, ents)
         ents = _titled_persons(doc, ents)
@@ -80,7 +80,7 @@ class EntityTyper:
         ents = _places_naming_projects(doc, ents)
         ents = _quoted_groups(doc, ents)
         ents = _repeat_mentions(doc, ents)
-        ents = _headline_names(doc, ents)
+        ents = _persons_named_as_organisations(_headline_names(doc, ents))
         terms = _term_acronyms(doc)
         if terms:
             ents = [e for e in ents if e.label_ not in CORE_LABELS - {"Project"} or e.text.rstrip("s") not in terms]
@@ -882,6 +882,53 @@ def _described_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return filter_spans(new + [e for e in ents if e.start not in replaced])
 
 
+def _described_lists(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'participating companies, including Hanbit Semicon and Daeil HiTek', 'lenders such as X and Y': the
+    names listed after a plural descriptive noun are what the noun says (the statistical model may read
+    them as people or places)."""
+    tokens = doc_tokens(doc)
+    starts = {e.start: e for e in ents}
+    new: list[Span] = []
+    for tok in tokens:
+        if tok.tag_ != "NNS" or tok.i + 2 >= len(doc):
+            continue
+        k = tok.i + 1 + (tokens[tok.i + 1].text == ",")
+        if k + 1 >= len(doc) or tokens[k].lower_ not in {"including", "such", "like"}:
+            continue
+        kind = _descriptor_kind(doc, tok)
+        if kind not in {"Company", "GovernmentAgency", "Association", "Organization"}:
+            continue
+        k += 1 + (tokens[k].lower_ == "such" and tokens[k + 1].lower_ == "as")
+        while k < len(doc):
+            ent = starts.get(k)
+            after = ent.end if ent is not None else k + 1
+            hyphen = after + 1 < len(doc) and tokens[after].text == "-"
+            if hyphen and tokens[after + 1].lower_ in lx.DESCRIBING_HYPHEN_WORDS:
+                k = after + 2  # 'Hwaseong-based Dongjin Semichem': the place describes the name after it
+                continue
+            if ent is not None:
+                if ent.label_ in {"Person", "Place"} and not cue_type(ent.text):
+                    new.append(Span(doc, ent.start, ent.end, label=kind))
+                k = ent.end
+            elif tokens[k].text[:1].isupper() and tokens[k].is_alpha:
+                end = k
+                while end < len(doc) and end not in starts and tokens[end].text[:1].isupper() and end - k < 4:
+                    end += 1
+                new.append(Span(doc, k, end, label=kind))
+                k = end
+            else:
+                break
+            if k < len(doc) and tokens[k].lower_ in {",", "and"}:
+                k += 1 + (k + 1 < len(doc) and tokens[k].text == "," and tokens[k + 1].lower_ == "and")
+            else:
+                break
+    if not new:
+        return ents
+    replaced = {(s.start, s.end) for s in new}
+    kept = [e for e in ents if (e.start, e.end) not in replaced]
+    return filter_spans(new + kept)
+
+
 PART_WORDS = {"subsidiary", "subsidiaries", "unit", "units", "arm", "affiliate", "affiliates", "division"}
 
 
@@ -1503,6 +1550,18 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         ):
             return "Place"
     return None
+
+
+def _persons_named_as_organisations(spans: list[Span]) -> list[Span]:
+    """'Hanbit Memory and Daeil Flash will build a fab ... Hanbit Memory will shoulder ¥1 trillion': a name
+    the context rules typed as an organisation in one sentence is no person in another."""
+    orgs = {s.text.lower(): s.label_ for s in spans if s.label_ in ORG_LABELS}
+    return [
+        Span(s.doc, s.start, s.end, label=orgs[s.text.lower()])
+        if s.label_ == "Person" and s.text.lower() in orgs
+        else s
+        for s in spans
+    ]
 
 
 def _vote_types(spans: list[Span]) -> list[Span]:

@@ -154,7 +154,12 @@ PART_NOUNS = {"areas", "parts", "pillars", "components", "elements", "priorities
 SHARE_OF_TOTAL = re.compile(
     r"\s*(?:\([^)]*\)\s*)?of (?:the|its|this) (?:total|cost|costs|bill|sum|amount|price|budget)\b"
 )
-OF_THE_TOTAL_OPENER = re.compile(r"(?i)of (?:the|this|that) (?:total|cost|costs|sum|amount|money|budget|package)\s*,")
+OF_THE_TOTAL_OPENER = re.compile(
+    r"(?i)of (?:(?:the|this|that) (?:\w+ )?(?:total|cost|costs|sum|amount|money|budget|package|aid|investment)"
+    r"|that|this|it)\s*,"
+)
+SHARE_VERBS = {"cover", "come", "foot"}  # verbs a share of a total is the subject of
+GAP_QUALIFIERS = {"about", "roughly", "around", "some", "nearly", "almost", "approximately", "another", "over"}
 WORK_NOUNS = {"construction", "expansion", "development", "building", "creation", "establishment", "cost"}
 BUILD_VERBS = {"build", "construct", "develop", "establish", "operate"}
 PLACE_IN_NAME = re.compile(r"\b(?:in|at|near) (?:the )?([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3})")
@@ -312,6 +317,15 @@ class FactFinder:
                     ent = self.table.at(t.i)
                     if ent is not None and ent.type in ORG_TYPES and ent not in out:
                         out.append(ent)
+        colon = tok.right_edge.i + 1
+        if not out and tok.tag_ == "NNS" and colon < len(self.doc) and self.doc[colon].text == ":":
+            # 'the three shipbuilders taking part: HD KSOE, Samsung Heavy Industries and Hanwha Ocean'
+            for t in self.doc[colon + 1 : sentence_of(self.doc, tok.i).end]:
+                ent = self.table.at(t.i)
+                if ent is not None and ent.type in ORG_TYPES and ent not in out:
+                    out.append(ent)
+                elif ent is None and not (t.is_punct or t.lower_ in {"and", "or"} or t.text[:1].isupper()):
+                    break
         return out
 
     def _counted_reference(self, tok: Token) -> list[DocEntity]:
@@ -1212,7 +1226,13 @@ class FactFinder:
         conf = 0.7
         parent = self._of_the_amount(sent, amount)
         parent_project = self.table.entities.get(parent.project) if parent is not None else None
-        if project is None:
+        own_clause = (  # '... won to be shouldered by participating companies': the money's own payer
+            verb is not None
+            and verb.dep_ in {"relcl", "acl"}
+            and verb.head.i == span.root.i
+            and any(c.dep_ == "agent" for c in verb.children)
+        )
+        if project is None and not own_clause:
             # 'X will set up a plant ..., with an investment of ₹91,000 crore', 'China has launched the
             # fund with registered capital of 344 billion yuan', 'sets up a fund with 344 billion yuan'
             inv = anchor
@@ -1347,6 +1367,9 @@ class FactFinder:
                 if c.dep_ == "prep" and c.lower_ == "from":
                     for p in c.children:
                         funders += [e for e in self.entity_of(p, False) if e.type in ORG_TYPES]
+        elif verb is not None and lemma(verb) == "come":
+            for p in (p for c in verb.children if c.lower_ == "from" for p in c.children if p.dep_ == "pobj"):
+                funders += self.funder_for(p)  # '840 billion won will come from state coffers'
         elif verb is not None and lemma(verb) not in {"include", "comprise", "total"}:
             for s in verb_subjects(verb):
                 funders += self.funder_for(s)
@@ -1401,7 +1424,7 @@ class FactFinder:
             or OF_THE_TOTAL_OPENER.match(sent.text)
         ):
             # 'KEPCO will shoulder 3.1 trillion won of the cost', 'Of the total, 610 billion won will be funded by'
-            project = self._project_of_the_total(sent)
+            project = self._project_of_the_total(sent, amount)
         if parent is not None:
             if project is None and funders and lemma(verb) not in RECEIVE_VERBS:
                 project = parent_project  # 'Of the 15 trillion, 6 trillion will be provided by KDB'
@@ -1442,12 +1465,21 @@ class FactFinder:
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
 
-    def _project_of_the_total(self, sent: Span) -> DocEntity | None:
-        """What 'the cost' or 'the total' a share is of pays for: the last project named in this sentence
-        or the one before ('4.6 trillion won will be invested to build transmission lines ... KEPCO will
-        shoulder 3.1 trillion won of the cost')."""
+    def _project_of_the_total(self, sent: Span, share: AmountMatch) -> DocEntity | None:
+        """What 'the cost' or 'the total' a share is of pays for: the project of the last larger amount
+        stated in this sentence or the two before, else the last project named in this sentence or the
+        one before ('4.6 trillion won will be invested to build transmission lines ... KEPCO will shoulder
+        3.1 trillion won of the cost')."""
         sents = sentences(self.doc)
         n = self.doc.user_data["kg_sent_of"][sent.start]
+        since = sents[max(0, n - 2)].start
+        for f in reversed(self.facts.fundings):
+            if f.sentence.start < since:
+                break
+            if f.amount.currency == share.currency and f.amount.value > share.value:
+                total = self.table.entities.get(f.project)
+                if total is not None:
+                    return total
         window_start = sents[max(0, n - 1)].start
         project = self.projects.recent(sent.start, sent.start - window_start + 1)
         return project or next(iter(self.projects.in_sentence(sent)), None)
@@ -1627,6 +1659,8 @@ class FactFinder:
         won': in a clause whose verb is left out, the organisation right before the amount pays it."""
         doc = self.doc
         k = span.start - 1
+        while k > sent.start and doc[k].lower_ in GAP_QUALIFIERS:
+            k -= 1  # 'and SanDisk about ¥720 billion'
         if k <= sent.start or self.table.at(k) is None or self.table.at(k).type not in ORG_TYPES:
             return []
         payers = [self.table.at(k)]
@@ -1767,6 +1801,9 @@ class FactFinder:
                 or tok.lower_ in {"aside", "up", "out", "nearly", "further", "additional", "extra"}
             ):
                 break
+        for c in span.root.children:
+            if c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB" and lemma(c) in lx.FUND_VERBS | SHARE_VERBS:
+                return c  # 'with the remaining 144 billion won to be shouldered by participating companies'
         tok = anchor
         for _ in range(8):
             if tok.head.i == tok.i:
@@ -1785,6 +1822,8 @@ class FactFinder:
                 return tok  # 'will jointly create a 500 billion won fund': who sets up the fund pays into it
             if tok.pos_ == "VERB" and lemma(tok) == "approve" and self._lent_amount(anchor, span):
                 return tok  # 'NAIF had approved a $200 million loan': the lender's commitment
+            if tok.pos_ == "VERB" and lemma(tok) in SHARE_VERBS and _amount_is_subject(anchor, tok):
+                return tok  # '336 billion won will be covered by the government', '... will come from state coffers'
             if tok.pos_ == "VERB" and _at_a_cost(anchor) == tok:
                 return tok  # 'plans to buy 50,000 drones by 2027, at a cost of T$14.5 billion': the buyer pays
             if tok.pos_ == "VERB" and lemma(tok) == "make" and self._made_available(anchor) is not None:
@@ -3268,6 +3307,20 @@ def _relative_antecedent(prep: Token) -> Token | None:
         return None
     noun = doc[k - 1]
     return noun if noun.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _amount_is_subject(anchor: Token, verb: Token) -> bool:
+    """Whether the amount is the verb's subject: '336 billion won will be covered by ...'."""
+    tok = anchor
+    for _ in range(3):
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.i == verb.i:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == verb.i and tok.head.i < tok.i:
+            return True  # 'Of the total, 336 billion won will be covered by ...' parsed as one phrase
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _at_a_cost(anchor: Token) -> Token | None:
