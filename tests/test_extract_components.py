@@ -2168,3 +2168,19 @@ def test_names_listed_after_a_plural_descriptor_are_what_it_says(run) -> None:
     for name in ("Daeil Semichem", "Hanbit Semicon", "Daeil HiTek"):
         assert find(ex, name, "Company") is not None, [(e.name, e.type) for e in ex.entities]
     assert find(ex, "Hwaseong", "Company") is None
+
+
+def test_money_measuring_a_change_is_no_funding(run) -> None:
+    ex = run("The Ministry of Economic Affairs will invest NT$2 billion in photonics start-ups. The ministry aims to "
+             "raise the island's photonics output value from about NT$30 billion in 2025 to NT$150 billion by 2030.")
+    assert [f.amounts[0].value for f in ex.fundings] == [2e9], ex.fundings
+
+
+def test_a_standing_public_fund_invests_as_an_institution(run) -> None:
+    ex = run("The Executive Yuan on Thursday approved a plan for the National Development Fund (NDF) to invest NT$10 "
+             "billion over four years in silicon photonics start-ups, putting in at most NT$1 for every NT$1 of "
+             "private money.")
+    ndf = find(ex, "National Development Fund")
+    assert ndf is not None and ndf.type == "GovernmentAgency", [(e.name, e.type) for e in ex.entities]
+    assert [f for f in ex.fundings if ndf.key in f.funders and has_amount(f, 10e9, "TWD")], ex.fundings
+    assert not [f for f in ex.fundings if f.amounts[0].value < 1000], ex.fundings

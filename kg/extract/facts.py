@@ -190,6 +190,15 @@ def verb_subjects(verb: Token) -> list[Token]:
         if tok.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl"} and tok.head.i != tok.i:
             if tok.dep_ in {"acl", "relcl"}:
                 head = tok.head
+                for_subject = [
+                    p
+                    for c in head.children
+                    if c.lower_ == "for" and head.i < c.i < tok.i
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
+                if tok.dep_ == "acl" and for_subject:
+                    return for_subject  # 'a plan for the National Development Fund to invest NT$10 billion'
                 if head.dep_ in {"attr", "appos"} and head.head.pos_ in {"AUX", "VERB", "NOUN", "PROPN"}:
                     # 'The Ministry of Finance is the largest shareholder, contributing 60 billion yuan'
                     subs = [c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -388,6 +397,9 @@ class FactFinder:
                 if org is not None:
                     out.append(org)
             elif ent.type in ORG_TYPES:
+                out.append(ent)
+            elif ent.type == "Project" and _standing_public_fund(ent, self.facts.fundings):
+                ent.type = "GovernmentAgency"  # 'a plan for the National Development Fund to invest NT$10 billion'
                 out.append(ent)
         own = self._own_government() if not out and _public_purse(tok) else None
         if own is not None:
@@ -1201,6 +1213,10 @@ class FactFinder:
     def _funding(self, sent: Span, amount: AmountMatch, span: Span) -> None:
         if RATE_AFTER_AMOUNT.match(self.text[amount.full_end : amount.full_end + 30]):
             return  # 'A$2 for every kilogram', '$5 a tonne': a rate, not a commitment
+        if amount.value < 1000:
+            return  # 'at most NT$1 for every NT$1 of private money': no commitment is that small
+        if _measured_change(sent, amount):
+            return  # 'raise output value from NT$30 billion to NT$150 billion by 2030': a goal, not money moved
         numeric = [t for t in span if t.like_num or t.lower_ in SCALE_WORDS or any(c.isdigit() for c in t.text)]
         anchor = numeric[-1] if numeric else span.root
         verb = self._fund_verb(anchor, span, sent)
@@ -3331,6 +3347,33 @@ def _at_a_cost(anchor: Token) -> Token | None:
     if at is None or at.lower_ not in {"at", "for"} or at.head.pos_ != "VERB":
         return None
     return at.head
+
+
+CHANGE_WORDS = re.compile(
+    r"(?i)\b(?:rais|lift|increas|boost|grow|grew|expand|doubl|tripl|cut|reduc|bring|brought|tak|took|push|ris|rose)\w*\b"
+)
+
+
+def _measured_change(sent: Span, amount: AmountMatch) -> bool:
+    """'raise silicon photonics output value from NT$30 billion in 2025 to NT$150 billion by 2030': money
+    that measures a change (a goal or a statistic), not money anyone moves."""
+    rel = amount.start - sent.start_char
+    for m in FROM_TO_MONEY.finditer(sent.text):
+        if m.start() - 2 <= rel < m.end() and CHANGE_WORDS.search(" ".join(sent.text[: m.start()].split()[-7:])):
+            return True
+    return False
+
+
+def _standing_public_fund(ent: DocEntity, fundings: list[FoundFunding]) -> bool:
+    """A public fund that pays as an institution ('the National Wealth Fund will provide £250mn'): named
+    '... Fund' with a public word, and no money of the story paid into it."""
+    words = ent.name.lower().split()
+    return (
+        len(words) >= 3
+        and words[-1] == "fund"
+        and bool(set(words) & (lx.STATE_MODIFIERS | {"development", "wealth", "investment", "guarantee"}))
+        and not any(f.project == ent.key for f in fundings)
+    )
 
 
 def _public_purse(tok: Token) -> bool:
