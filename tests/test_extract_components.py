@@ -2184,3 +2184,16 @@ def test_a_standing_public_fund_invests_as_an_institution(run) -> None:
     assert ndf is not None and ndf.type == "GovernmentAgency", [(e.name, e.type) for e in ex.entities]
     assert [f for f in ex.fundings if ndf.key in f.funders and has_amount(f, 10e9, "TWD")], ex.fundings
     assert not [f for f in ex.fundings if f.amounts[0].value < 1000], ex.fundings
+
+
+def test_bracketed_shares_after_their_payers(run) -> None:
+    ex = run("The Chemical Restructuring Fund will be financed by the Korea Development Bank (KDB) (1.5 trillion won), "
+             "the Export-Import Bank of Korea (700 billion won) and lenders made up of Hanbit Bank and Daeil Bank "
+             "(800 billion won combined).")
+    fund = project(ex, "Chemical Restructuring Fund")
+    assert payments(ex, fund) == {
+        ("Korea Development Bank", 1.5e12),
+        ("Export-Import Bank of Korea", 700e9),
+        ("Hanbit Bank", 800e9),
+        ("Daeil Bank", 800e9),
+    }, ex.fundings

@@ -158,6 +158,7 @@ OF_THE_TOTAL_OPENER = re.compile(
     r"(?i)of (?:(?:the|this|that) (?:\w+ )?(?:total|cost|costs|sum|amount|money|budget|package|aid|investment)"
     r"|that|this|it)\s*,"
 )
+FINANCED_VERBS = {"fund", "finance", "back", "bankroll", "capitalise", "capitalize", "co-fund", "co-finance"}
 SHARE_VERBS = {"cover", "come", "foot"}  # verbs a share of a total is the subject of
 GAP_QUALIFIERS = {"about", "roughly", "around", "some", "nearly", "almost", "approximately", "another", "over"}
 WORK_NOUNS = {"construction", "expansion", "development", "building", "creation", "establishment", "cost"}
@@ -1335,6 +1336,10 @@ class FactFinder:
             # 'Under the sovereign AI foundation model project, the ministry will provide 530 billion won':
             # with no purpose of its own, the money goes to the programme it is given under
             project = self._programme_after(verb, {"under"}, {"project", "programme", "program"})
+        if project is None and verb is not None and _passive(verb) and lemma(verb) in FINANCED_VERBS:
+            # 'The Petrochemical Business Restructuring Fund will be financed by KDB (1.5 trillion won), ...'
+            named = [self.table.at(c.i) for c in verb.children if c.dep_ == "nsubjpass"]
+            project = next((e for e in named if e is not None and e.type == "Project"), None)
         if (
             project is None
             and verb is not None
@@ -1429,7 +1434,10 @@ class FactFinder:
                 None,
             )
         direct = (
-            self._payer_right_after(span, sent) or self._gapped_payer(span, sent) or self._payer_from(span, sent)
+            self._payer_right_after(span, sent)
+            or self._gapped_payer(span, sent)
+            or self._payer_from(span, sent)
+            or self._payer_before_bracket(span, sent)
         )
         if direct:
             funders = direct  # '..., KRW 5 trillion by KEXIM and KRW 4 trillion by IBK': each share its payer
@@ -1737,6 +1745,26 @@ class FactFinder:
             return [e for s in verb_subjects(prep.head) for e in self.entity_of(s, False) if e.type in ORG_TYPES]
         ent = self.table.at(k - 1)
         return [ent] if ent is not None and ent.type in ORG_TYPES else []
+
+    def _payer_before_bracket(self, span: Span, sent: Span) -> list[DocEntity]:
+        """'financed by KDB (1.5 trillion won), the Export-Import Bank of Korea (700 billion won) and lenders
+        made up of A, B and C (800 billion won combined)': the organisations right before the bracket."""
+        doc = self.doc
+        k = span.start - 1
+        if k - 1 <= sent.start or doc[k].text != "(":
+            return []
+        payers: list[DocEntity] = []
+        k -= 1
+        while k > sent.start:
+            ent = self.table.at(k)
+            if ent is None or ent.type not in ORG_TYPES or ent in payers:
+                break
+            payers.append(ent)
+            while k > sent.start and self.table.at(k) is ent:
+                k -= 1
+            while k > sent.start and doc[k].lower_ in {",", "and", "the"}:
+                k -= 1
+        return payers[::-1]
 
     def _payer_from(self, span: Span, sent: Span) -> list[DocEntity]:
         """'300 billion won from Samsung Electronics, 250 billion won from the Korea Development Bank':
