@@ -413,6 +413,11 @@ class FactFinder:
                 return self.table.entities.get(rel.object)
         return None
 
+    def _sentences_back(self, i: int, n_back: int) -> int:
+        """The first token of the sentence `n_back` sentences before the one holding token i."""
+        n = self.doc.user_data["kg_sent_of"][i]
+        return sentences(self.doc)[max(0, n - n_back)].start
+
     def _own_government(self) -> DocEntity | None:
         """The government of the story's country, when the text names or implies it."""
         if not self.table.country:
@@ -431,10 +436,7 @@ class FactFinder:
         if own is not None:
             return own
         if before is not None:
-            sents = sentences(self.doc)
-            n = self.doc.user_data["kg_sent_of"][before]
-            window_start = sents[max(0, n - 2)].start
-            for i in range(before - 1, window_start - 1, -1):
+            for i in range(before - 1, self._sentences_back(before, 2) - 1, -1):
                 ent = self.table.at(i)
                 if ent is not None and ent.type == "GovernmentAgency":
                     return ent
@@ -1415,9 +1417,7 @@ class FactFinder:
             # 'the largest shareholder, contributing 60 billion yuan': into the fund being discussed (the
             # last one named before the money); 'Samsung will invest 200 billion won apiece': the fund of
             # this sentence or the two before
-            sents = sentences(self.doc)
-            n = self.doc.user_data["kg_sent_of"][sent.start]
-            since = -1 if lemma(verb) != "invest" else sents[max(0, n - 2)].start
+            since = -1 if lemma(verb) != "invest" else self._sentences_back(sent.start, 2)
             last_seen: dict[str, int] = {}
             for i, key in self.table.token_entity.items():
                 if since <= i < span.start and key in self.projects.by_key:
@@ -1494,9 +1494,7 @@ class FactFinder:
         stated in this sentence or the two before, else the last project named in this sentence or the
         one before ('4.6 trillion won will be invested to build transmission lines ... KEPCO will shoulder
         3.1 trillion won of the cost')."""
-        sents = sentences(self.doc)
-        n = self.doc.user_data["kg_sent_of"][sent.start]
-        since = sents[max(0, n - 2)].start
+        since = self._sentences_back(sent.start, 2)
         for f in reversed(self.facts.fundings):
             if f.sentence.start < since:
                 break
@@ -1504,8 +1502,7 @@ class FactFinder:
                 total = self.table.entities.get(f.project)
                 if total is not None:
                     return total
-        window_start = sents[max(0, n - 1)].start
-        project = self.projects.recent(sent.start, sent.start - window_start + 1)
+        project = self.projects.recent(sent.start, sent.start - self._sentences_back(sent.start, 1) + 1)
         return project or next(iter(self.projects.in_sentence(sent)), None)
 
     def _respective_payer(self, span: Span, verb: Token, funders: list[DocEntity]) -> list[DocEntity]:
@@ -2578,11 +2575,9 @@ class FactFinder:
         if not any(t.lower_ == "members" and any(c.lower_ in {"its", "their"} for c in t.children)
                    for t in sent_tokens(sent)):
             return []
-        sents = sentences(self.doc)
-        n = self.doc.user_data["kg_sent_of"][sent.start]
         found = [
             ent
-            for i in range(sent.start - 1, sents[max(0, n - 2)].start - 1, -1)
+            for i in range(sent.start - 1, self._sentences_back(sent.start, 2) - 1, -1)
             for ent in [self.table.at(i)]
             if ent is not None and (ent.type in {"Alliance", "Association"} or _named_team(ent))
         ]  # an alliance before the association that runs it ('the X Alliance, run by the KDIA')
