@@ -2197,3 +2197,14 @@ def test_bracketed_shares_after_their_payers(run) -> None:
         ("Hanbit Bank", 800e9),
         ("Daeil Bank", 800e9),
     }, ex.fundings
+
+
+def test_a_share_of_a_total_stated_paragraphs_before_and_a_one_word_payer(run) -> None:
+    ex = run("The government will invest 1.2 trillion won through 2032 to commercialize crewless ferries, the "
+             "Ministry of Oceans said. The ferries will carry freight. They will be tested off Ulsan. Trials begin "
+             "next year. Of the total budget, 840 billion won will come from state coffers. Separately, Kioxia will "
+             "shoulder ¥1.08 trillion of the cost of its new fab in Kitakami.")
+    ferries = project(ex, "crewless ferries")
+    assert ("Government of South Korea", 840e9) in payments(ex, ferries), ex.fundings
+    kioxia = find(ex, "Kioxia")
+    assert kioxia is not None and kioxia.type == "Company", [(e.name, e.type) for e in ex.entities]

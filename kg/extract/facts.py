@@ -397,6 +397,9 @@ class FactFinder:
                 org = self.person_org(ent)
                 if org is not None:
                     out.append(org)
+                elif " " not in ent.name and _spends_money(tok):
+                    ent.type = "Company"  # 'Of that, Kioxia will shoulder roughly ¥1.08 trillion': no person pays so
+                    out.append(ent)
             elif ent.type in ORG_TYPES:
                 out.append(ent)
             elif ent.type == "Project" and _standing_public_fund(ent, self.facts.fundings):
@@ -1494,7 +1497,7 @@ class FactFinder:
         stated in this sentence or the two before, else the last project named in this sentence or the
         one before ('4.6 trillion won will be invested to build transmission lines ... KEPCO will shoulder
         3.1 trillion won of the cost')."""
-        since = self._sentences_back(sent.start, 2)
+        since = self._sentences_back(sent.start, 4)
         for f in reversed(self.facts.fundings):
             if f.sentence.start < since:
                 break
@@ -3397,6 +3400,12 @@ def _standing_public_fund(ent: DocEntity, fundings: list[FoundFunding]) -> bool:
         and bool(set(words) & (lx.STATE_MODIFIERS | {"development", "wealth", "investment", "guarantee"}))
         and not any(f.project == ent.key for f in fundings)
     )
+
+
+def _spends_money(tok: Token) -> bool:
+    """Whether the subject's verb moves an amount of money ('Kioxia will shoulder roughly ¥1.08 trillion')."""
+    objects = (c for c in tok.head.children if c.dep_ == "dobj") if tok.dep_ == "nsubj" else ()
+    return any(find_amounts("".join(t.text_with_ws for t in c.subtree)) for c in objects)
 
 
 def _public_purse(tok: Token) -> bool:
