@@ -2208,3 +2208,9 @@ def test_a_share_of_a_total_stated_paragraphs_before_and_a_one_word_payer(run) -
     assert ("Government of South Korea", 840e9) in payments(ex, ferries), ex.fundings
     kioxia = find(ex, "Kioxia")
     assert kioxia is not None and kioxia.type == "Company", [(e.name, e.type) for e in ex.entities]
+
+
+def test_money_from_an_organisations_own_budget(run) -> None:
+    ex = run("The Ministry of Trade (MOTIR) will spend 1.1 trillion won on factory AI in 2027. Of the 1.1 trillion "
+             "won, 680 billion won will come from MOTIR's own budget.")
+    assert ("Ministry of Trade", 680e9) in payments(ex, project(ex, "factory AI")), ex.fundings

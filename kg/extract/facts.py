@@ -159,6 +159,7 @@ OF_THE_TOTAL_OPENER = re.compile(
     r"|that|this|it)\s*,"
 )
 FINANCED_VERBS = {"fund", "finance", "back", "bankroll", "capitalise", "capitalize", "co-fund", "co-finance"}
+PURSE_NOUNS = {"budget", "treasury", "coffer", "coffers", "fund", "funds", "money", "purse", "balance", "sheet"}
 SHARE_VERBS = {"cover", "come", "foot"}  # verbs a share of a total is the subject of
 GAP_QUALIFIERS = {"about", "roughly", "around", "some", "nearly", "almost", "approximately", "another", "over"}
 WORK_NOUNS = {"construction", "expansion", "development", "building", "creation", "establishment", "cost"}
@@ -405,6 +406,9 @@ class FactFinder:
             elif ent.type == "Project" and _standing_public_fund(ent, self.facts.fundings):
                 ent.type = "GovernmentAgency"  # 'a plan for the National Development Fund to invest NT$10 billion'
                 out.append(ent)
+        if not out and lemma(tok) in PURSE_NOUNS:
+            for poss in (c for c in tok.children if c.dep_ == "poss"):
+                out += [e for e in self.entity_of(poss, False) if e.type in ORG_TYPES]  # "MOTIR's own budget"
         own = self._own_government() if not out and _public_purse(tok) else None
         if own is not None:
             out.append(own)  # 'funded by the state budget': the government the story names
@@ -3410,7 +3414,7 @@ def _spends_money(tok: Token) -> bool:
 
 def _public_purse(tok: Token) -> bool:
     """'the state budget', 'the national treasury', 'public funds', 'government coffers': the government's money."""
-    if lemma(tok) not in {"budget", "treasury", "coffer", "coffers", "fund", "funds", "money", "purse"}:
+    if lemma(tok) not in PURSE_NOUNS:
         return False
     return any(c.lower_ in {"state", "government", "national", "public", "central", "federal"} for c in tok.children)
 
