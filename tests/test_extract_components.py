@@ -2214,3 +2214,13 @@ def test_money_from_an_organisations_own_budget(run) -> None:
     ex = run("The Ministry of Trade (MOTIR) will spend 1.1 trillion won on factory AI in 2027. Of the 1.1 trillion "
              "won, 680 billion won will come from MOTIR's own budget.")
     assert ("Ministry of Trade", 680e9) in payments(ex, project(ex, "factory AI")), ex.fundings
+
+
+def test_payers_of_a_funded_project_in_their_relative_clauses(run) -> None:
+    ex = run("Hanbit Aerospace will build a rocket test complex in Goheung. The test complex will be funded by the "
+             "Jeonnam Provincial Government, which has pledged 80 billion won, and by Hanbit Aerospace, which will "
+             "contribute 120 billion won from its 350 billion won budget.")
+    assert payments(ex, project(ex, "rocket test complex")) == {
+        ("Jeonnam Provincial Government", 80e9),
+        ("Hanbit Aerospace", 120e9),
+    }, ex.fundings

@@ -1227,6 +1227,10 @@ class FactFinder:
             return  # 'at most NT$1 for every NT$1 of private money': no commitment is that small
         if _measured_change(sent, amount):
             return  # 'raise output value from NT$30 billion to NT$150 billion by 2030': a goal, not money moved
+        if re.search(r"\bfrom (?:its|their|the|a) $", self.text[max(0, amount.start - 12) : amount.start]) and re.match(
+            r"\s*(?:envelope|budget|pot|allocation|fund)\b", self.text[amount.full_end : amount.full_end + 15]
+        ):
+            return  # 'contribute 120 billion won from its 350 billion won envelope': where the money is drawn
         numeric = [t for t in span if t.like_num or t.lower_ in SCALE_WORDS or any(c.isdigit() for c in t.text)]
         anchor = numeric[-1] if numeric else span.root
         verb = self._fund_verb(anchor, span, sent)
@@ -1345,10 +1349,8 @@ class FactFinder:
             # 'Under the sovereign AI foundation model project, the ministry will provide 530 billion won':
             # with no purpose of its own, the money goes to the programme it is given under
             project = self._programme_after(verb, {"under"}, {"project", "programme", "program"})
-        if project is None and verb is not None and _passive(verb) and lemma(verb) in FINANCED_VERBS:
-            # 'The Petrochemical Business Restructuring Fund will be financed by KDB (1.5 trillion won), ...'
-            named = [self.table.at(c.i) for c in verb.children if c.dep_ == "nsubjpass"]
-            project = next((e for e in named if e is not None and e.type == "Project"), None)
+        if project is None and verb is not None:
+            project = self._financed_by(verb)
         if (
             project is None
             and verb is not None
@@ -1495,6 +1497,24 @@ class FactFinder:
             year = int(y.group(1)) if y else None  # a share keeps no year its total states for itself
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def _financed_by(self, verb: Token) -> DocEntity | None:
+        """What a passive 'financed/co-funded by' pays for: 'The X Fund will be financed by KDB (1.5 trillion
+        won)'; also from the payer's relative clause: 'The complex will be co-funded by the provincial
+        government, which has pledged 80 billion won'."""
+        if verb.dep_ == "relcl" and verb.head.dep_ == "pobj":
+            by = verb.head.head
+            while by.dep_ == "conj" and by.head.i != by.i:
+                by = by.head  # '..., and by KASA, which will contribute 120 billion won'
+            if by.dep_ == "agent":
+                verb = by.head
+        if not (_passive(verb) and lemma(verb).removeprefix("co-") in FINANCED_VERBS):
+            return None
+        for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
+            named = self.table.at(subject.i) or self._project_named_with(lemma(subject), subject.i)
+            if named is not None and named.type == "Project":
+                return named
+        return None
 
     def _project_of_the_total(self, sent: Span, share: AmountMatch) -> DocEntity | None:
         """What 'the cost' or 'the total' a share is of pays for: the project of the last larger amount
