@@ -2224,3 +2224,11 @@ def test_payers_of_a_funded_project_in_their_relative_clauses(run) -> None:
         ("Jeonnam Provincial Government", 80e9),
         ("Hanbit Aerospace", 120e9),
     }, ex.fundings
+
+
+def test_shares_of_the_aid_and_from_the_state_of_a_region(run) -> None:
+    ex = run("The German government will provide 1.3 billion euros in state aid to a battery plant in Kaiserslautern. "
+             "Hanbit Cells will invest 5 billion euros in cell lines. Of the aid, 910 million euros will come from "
+             "the federal government through the Climate Fund and 390 million euros from the state of Bavaria.")
+    plant = project(ex, "battery plant")
+    assert {("Government of Germany", 910e6), ("Government of Bavaria", 390e6)} <= payments(ex, plant), ex.fundings

@@ -155,11 +155,13 @@ SHARE_OF_TOTAL = re.compile(
     r"\s*(?:\([^)]*\)\s*)?of (?:the|its|this) (?:total|cost|costs|bill|sum|amount|price|budget)\b"
 )
 OF_THE_TOTAL_OPENER = re.compile(
-    r"(?i)of (?:(?:the|this|that) (?:\w+ )?(?:total|cost|costs|sum|amount|money|budget|package|aid|investment)"
-    r"|that|this|it)\s*,"
+    r"(?i)of (?:(?:the|this|that) (?:\w+ )?"
+    r"(?P<noun>total|cost|costs|sum|amount|money|budget|package|aid|investment)|that|this|it)\s*,"
 )
+TOTAL_WORDS = {"total", "sum", "amount", "money", "cost", "costs"}
 FINANCED_VERBS = {"fund", "finance", "back", "bankroll", "capitalise", "capitalize", "co-fund", "co-finance"}
 PURSE_NOUNS = {"budget", "treasury", "coffer", "coffers", "fund", "funds", "money", "purse", "balance", "sheet"}
+LEVEL_WORDS = {"state", "province", "city", "prefecture", "county", "region", "government"}
 SHARE_VERBS = {"cover", "come", "foot"}  # verbs a share of a total is the subject of
 GAP_QUALIFIERS = {"about", "roughly", "around", "some", "nearly", "almost", "approximately", "another", "over"}
 WORK_NOUNS = {"construction", "expansion", "development", "building", "creation", "establishment", "cost"}
@@ -1328,6 +1330,10 @@ class FactFinder:
             if subj:
                 ent = self.table.at(subj[0].i)
                 project = ent if ent is not None and ent.type == "Project" else None
+        opener = OF_THE_TOTAL_OPENER.match(sent.text)
+        if project is None and opener and not after and not (verb is not None and self._purpose_heads(verb)):
+            # 'Of the aid, 910 million euros will come ... through the KTF': the aid's project
+            project = self._larger_total(sent, amount, opener.group("noun"))
         if project is None and verb is not None:
             # 'provide £2 billion through a new Automotive Transformation Fund to support ...': the vehicle
             project = self._programme_after(verb, {"through", "via"}, lx.PROGRAMME_HEADS | {"project", "fund", "plan"})
@@ -1521,16 +1527,28 @@ class FactFinder:
         stated in this sentence or the two before, else the last project named in this sentence or the
         one before ('4.6 trillion won will be invested to build transmission lines ... KEPCO will shoulder
         3.1 trillion won of the cost')."""
+        opener = OF_THE_TOTAL_OPENER.match(sent.text)
+        total = self._larger_total(sent, share, opener.group("noun") if opener else None)
+        if total is not None:
+            return total
+        project = self.projects.recent(sent.start, sent.start - self._sentences_back(sent.start, 1) + 1)
+        return project or next(iter(self.projects.in_sentence(sent)), None)
+
+    def _larger_total(self, sent: Span, share: AmountMatch, noun: str | None = None) -> DocEntity | None:
+        """The project of the last larger amount in the same currency, stated in this sentence or the four
+        before: what 'the total' of a share is ('Of the aid': the last larger amount given as aid)."""
         since = self._sentences_back(sent.start, 4)
+        larger = []
         for f in reversed(self.facts.fundings):
             if f.sentence.start < since:
                 break
-            if f.amount.currency == share.currency and f.amount.value > share.value:
-                total = self.table.entities.get(f.project)
-                if total is not None:
-                    return total
-        project = self.projects.recent(sent.start, sent.start - self._sentences_back(sent.start, 1) + 1)
-        return project or next(iter(self.projects.in_sentence(sent)), None)
+            bigger = f.amount.currency == share.currency and f.amount.value > share.value
+            if bigger and f.project in self.table.entities:
+                larger.append(f)
+        word = noun.lower() if noun and noun.lower() not in TOTAL_WORDS else None
+        named = [f for f in larger if word and word in f.sentence.text.lower()]
+        best = (named or larger)[:1]
+        return self.table.entities[best[0].project] if best else None
 
     def _respective_payer(self, span: Span, verb: Token, funders: list[DocEntity]) -> list[DocEntity]:
         """'Samsung and SK hynix will contribute 900 billion won and 600 billion won, respectively': the
@@ -1804,6 +1822,8 @@ class FactFinder:
         while k < sent.end and self.doc[k].lower_ == "the":
             k += 1
         ent = self.table.at(k) if k < sent.end else None
+        if ent is None and k + 2 < sent.end and self.doc[k].lower_ in LEVEL_WORDS and self.doc[k + 1].lower_ == "of":
+            return self.funder_for(self.doc[k + 2])  # '390 million euros from the state of Rhineland-Palatinate'
         return [ent] if ent is not None and ent.type in ORG_TYPES else []
 
     def _phase_of(self, obj: Token) -> DocEntity | None:
