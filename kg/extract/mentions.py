@@ -685,7 +685,7 @@ def _devolved_government(doc: Doc, table: EntityTable, tok) -> DocEntity | None:
         or not adj.text[:1].isupper()
         or adj.lower_ in lx.NATIONALITY_TO_COUNTRY
         or adj.lower_ in lx.LEGISLATIVE_WORDS | lx.LOCAL_LEVELS
-        or not adj.lower_.endswith(("ish", "sh", "ian", "an", "ese"))
+        or not adj.lower_.endswith(("sh", "an", "ese"))  # Welsh, Scottish, Bavarian, Catalan
         or table.at(adj.i) is not None
     ):
         return None
