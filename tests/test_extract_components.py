@@ -2232,3 +2232,14 @@ def test_shares_of_the_aid_and_from_the_state_of_a_region(run) -> None:
              "the federal government through the Climate Fund and 390 million euros from the state of Bavaria.")
     plant = project(ex, "battery plant")
     assert {("Government of Germany", 910e6), ("Government of Bavaria", 390e6)} <= payments(ex, plant), ex.fundings
+
+
+def test_a_fund_consisting_of_shares_and_shares_taking_an_instrument(run) -> None:
+    ex = run("The ministry said the K-Toy Global Fund will be launched in March. The fund will consist of 200 billion "
+             "won from the government and 300 billion won from private investors. The Ministry of Trade will spend 600 "
+             "billion won on its Toy Industry Strategy. Of the 600 billion won, the Korea Development Bank (KDB) "
+             "will provide 250 billion won in policy loans to toymakers.")
+    fund = project(ex, "K-Toy Global Fund")
+    assert payments(ex, fund) == {("Government of South Korea", 200e9)}, ex.fundings
+    strategy = project(ex, "Toy Industry Strategy")
+    assert ("Korea Development Bank", 250e9) in payments(ex, strategy), ex.fundings

@@ -161,6 +161,7 @@ OF_THE_TOTAL_OPENER = re.compile(
 TOTAL_WORDS = {"total", "sum", "amount", "money", "cost", "costs"}
 FINANCED_VERBS = {"fund", "finance", "back", "bankroll", "capitalise", "capitalize", "co-fund", "co-finance"}
 PURSE_NOUNS = {"budget", "treasury", "coffer", "coffers", "fund", "funds", "money", "purse", "balance", "sheet"}
+CONSISTING_VERBS = {"include", "comprise", "total", "consist"}  # 'The fund will consist of 200 billion won from ...'
 LEVEL_WORDS = {"state", "province", "city", "prefecture", "county", "region", "government"}
 SHARE_VERBS = {"cover", "come", "foot"}  # verbs a share of a total is the subject of
 GAP_QUALIFIERS = {"about", "roughly", "around", "some", "nearly", "almost", "approximately", "another", "over"}
@@ -1325,15 +1326,22 @@ class FactFinder:
             self._listed_funding(sent, amount, span)
             return
         after = [h for h in self._purpose_after(span, sent) if lemma(h) not in INSTRUMENTS]
-        if verb is not None and project is None and lemma(verb) in {"include", "comprise", "total"} and not after:
+        if verb is not None and project is None and lemma(verb) in CONSISTING_VERBS and not after:
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             if subj:
                 ent = self.table.at(subj[0].i)
                 project = ent if ent is not None and ent.type == "Project" else None
         opener = OF_THE_TOTAL_OPENER.match(sent.text)
-        if project is None and opener and not after and not (verb is not None and self._purpose_heads(verb)):
-            # 'Of the aid, 910 million euros will come ... through the KTF': the aid's project
-            project = self._larger_total(sent, amount, opener.group("noun"))
+        if (
+            project is None
+            and (opener or parent_project is not None)
+            and not after
+            and not (verb is not None and self._purpose_heads(verb))
+        ):
+            # 'Of the aid, 910 million euros will come ... through the KTF', 'Of the 600 billion won, KDB and IBK
+            # will each provide 200 billion won in policy loans': a share of the total's project, whatever
+            # channel or instrument it takes
+            project = parent_project or self._larger_total(sent, amount, opener.group("noun") if opener else None)
         if project is None and verb is not None:
             # 'provide £2 billion through a new Automotive Transformation Fund to support ...': the vehicle
             project = self._programme_after(verb, {"through", "via"}, lx.PROGRAMME_HEADS | {"project", "fund", "plan"})
@@ -1408,7 +1416,7 @@ class FactFinder:
         elif verb is not None and lemma(verb) == "come":
             for p in (p for c in verb.children if c.lower_ == "from" for p in c.children if p.dep_ == "pobj"):
                 funders += self.funder_for(p)  # '840 billion won will come from state coffers'
-        elif verb is not None and lemma(verb) not in {"include", "comprise", "total"}:
+        elif verb is not None and lemma(verb) not in CONSISTING_VERBS:
             for s in verb_subjects(verb):
                 funders += self.funder_for(s)
             for a in passive_agents(verb):
@@ -1488,6 +1496,11 @@ class FactFinder:
                 self.facts.relate(r, "leads", project, sent, 0.55)
         if not funders and verb is None:
             funders = self._owner_of_priced(anchor)  # 'its US$7 billion advanced packaging plant in Penang'
+        if not funders and re.match(
+            r"\s*(?:\([^)]*\)\s*)?from (?:(?:private|other|institutional|individual|foreign|local) )*[a-z]+s\b",
+            self.text[amount.full_end : amount.full_end + 40],
+        ):
+            return  # '300 billion won from private investors': the text names payers that are no one in particular
         if not funders:
             prev = self._previous_funding_funders(sent, verb) if verb is not None else []
             default = self.default_funder(span.start)
@@ -1900,10 +1913,8 @@ class FactFinder:
             if span.start <= tok.i < span.end:
                 continue
             if tok.pos_ in {"VERB", "AUX"} and lemma(tok) in lx.FUND_VERBS | lx.MONEY_GO_VERBS | RECEIVE_VERBS | {
-                "include",
-                "comprise",
                 "unveil",
-                "total",
+                *CONSISTING_VERBS,
             }:
                 return tok
             if tok.pos_ == "VERB" and lemma(tok) in SETTING_UP_VERBS and self._amount_inside_project(anchor, span):
