@@ -2243,3 +2243,13 @@ def test_a_fund_consisting_of_shares_and_shares_taking_an_instrument(run) -> Non
     assert payments(ex, fund) == {("Government of South Korea", 200e9)}, ex.fundings
     strategy = project(ex, "Toy Industry Strategy")
     assert ("Korea Development Bank", 250e9) in payments(ex, strategy), ex.fundings
+
+
+def test_a_buyer_pays_for_what_it_orders_and_a_dismantling_is_a_purpose(run) -> None:
+    ex = run("Hanbit Shipping said it will order 12 ammonia-ready container ships worth 2.6 trillion won from Daeil "
+             "Heavy and Mirae Ocean by 2027. Hanbit Power will spend 1.7 trillion won to dismantle the Kori 1 reactor "
+             "by 2037.")
+    ships = project(ex, "container ships")
+    assert payments(ex, ships) == {("Hanbit Shipping", 2.6e12)}, ex.fundings
+    reactor = project(ex, "Kori 1 reactor")
+    assert payments(ex, reactor) == {("Hanbit Power", 1.7e12)}, ex.fundings

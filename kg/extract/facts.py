@@ -162,6 +162,7 @@ TOTAL_WORDS = {"total", "sum", "amount", "money", "cost", "costs"}
 FINANCED_VERBS = {"fund", "finance", "back", "bankroll", "capitalise", "capitalize", "co-fund", "co-finance"}
 PURSE_NOUNS = {"budget", "treasury", "coffer", "coffers", "fund", "funds", "money", "purse", "balance", "sheet"}
 CONSISTING_VERBS = {"include", "comprise", "total", "consist"}  # 'The fund will consist of 200 billion won from ...'
+BUYING_VERBS = {"order", "buy", "purchase", "acquire"}
 LEVEL_WORDS = {"state", "province", "city", "prefecture", "county", "region", "government"}
 SHARE_VERBS = {"cover", "come", "foot"}  # verbs a share of a total is the subject of
 GAP_QUALIFIERS = {"about", "roughly", "around", "some", "nearly", "almost", "approximately", "another", "over"}
@@ -1456,10 +1457,11 @@ class FactFinder:
                 ),
                 None,
             )
+        buying = verb is not None and lemma(verb) in BUYING_VERBS  # 'ships worth N from KSOE': KSOE sells
         direct = (
             self._payer_right_after(span, sent)
             or self._gapped_payer(span, sent)
-            or self._payer_from(span, sent)
+            or (self._payer_from(span, sent) if not buying else [])
             or self._payer_before_bracket(span, sent)
         )
         if direct:
@@ -1923,6 +1925,8 @@ class FactFinder:
                 return tok  # 'NAIF had approved a $200 million loan': the lender's commitment
             if tok.pos_ == "VERB" and lemma(tok) in SHARE_VERBS and _amount_is_subject(anchor, tok):
                 return tok  # '336 billion won will be covered by the government', '... will come from state coffers'
+            if tok.pos_ == "VERB" and _bought_worth(anchor) == tok:
+                return tok  # 'it will order 12 container ships worth 2.6 trillion won': the buyer pays
             if tok.pos_ == "VERB" and _at_a_cost(anchor) == tok:
                 return tok  # 'plans to buy 50,000 drones by 2027, at a cost of T$14.5 billion': the buyer pays
             if tok.pos_ == "VERB" and lemma(tok) == "make" and self._made_available(anchor) is not None:
@@ -1941,9 +1945,10 @@ class FactFinder:
             for t in (p for c in available.children if c.lower_ == "for" for p in c.children):
                 if (project := self.projects.add_np(t, 0.55)) is not None:
                     return project
-        if _at_a_cost(anchor) == verb:
+        if _at_a_cost(anchor) == verb or _bought_worth(anchor) == verb:
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
-                return self.projects.add_np(obj, 0.55)
+                left = obj.left_edge.i  # 'order 12 ammonia-ready container ships' (the worth left out)
+                return self.projects.add(self.doc[left : obj.i + 1].text, left, obj.i + 1, 0.55)
         deal = _priced_noun(anchor)
         if lemma(verb) in {"sign", "place", "award"} and deal is not None and self._priced_deal(anchor):
             return self.projects.add_np(deal, 0.55)
@@ -3418,6 +3423,19 @@ def _amount_is_subject(anchor: Token, verb: Token) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _bought_worth(anchor: Token) -> Token | None:
+    """The buying verb whose object the amount is the worth of: 'order 12 ships worth 2.6 trillion won'."""
+    worth = anchor.head
+    while worth.dep_ in {"nummod", "compound", "npadvmod", "pobj"} and worth.lower_ != "worth":
+        if worth.head.i == worth.i:
+            break
+        worth = worth.head
+    thing = worth.head if worth.lower_ == "worth" else None
+    if thing is None or thing.dep_ != "dobj" or lemma(thing.head) not in BUYING_VERBS:
+        return None
+    return thing.head
 
 
 def _at_a_cost(anchor: Token) -> Token | None:
