@@ -33,8 +33,8 @@ ONTOLOGY = REPO / "ontology" / "kg.ttl"
 SCORER = Path(os.environ.get("KG_SCORER", "/work/shared/eval/kgscore.py"))
 
 # set name -> (articles, gold, entity F1 floor, relation F1 floor); measured when set (stop 12):
-# articles 0.862 / 0.637, heldout 0.753 / 0.461, heldout_kr 0.846 / 0.553, heldout3 0.832 / 0.600,
-# heldout4 0.828 / 0.539, heldout5 0.842 / 0.667, heldout6 0.782 / 0.475, heldout7 0.803 / 0.474,
+# articles 0.862 / 0.637, heldout 0.753 / 0.461, heldout_kr 0.847 / 0.555, heldout3 0.832 / 0.600,
+# heldout4 0.828 / 0.539, heldout5 0.842 / 0.667, heldout6 0.783 / 0.481, heldout7 0.803 / 0.474,
 # heldout8 0.748 / 0.366, heldout9 0.843 / 0.579, heldout10 0.806 / 0.546 (first scored: heldout3
 # 0.723 / 0.420, heldout4 0.746 / 0.352, heldout5 0.797 / 0.531, heldout6 0.715 / 0.389, heldout7 0.763 /
 # 0.404, heldout8 0.729 / 0.336, heldout9 0.842 / 0.528, heldout10 0.799 / 0.499)
