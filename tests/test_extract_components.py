@@ -2253,3 +2253,11 @@ def test_a_buyer_pays_for_what_it_orders_and_a_dismantling_is_a_purpose(run) -> 
     assert payments(ex, ships) == {("Hanbit Shipping", 2.6e12)}, ex.fundings
     reactor = project(ex, "Kori 1 reactor")
     assert payments(ex, reactor) == {("Hanbit Power", 1.7e12)}, ex.fundings
+
+
+def test_a_state_government_named_as_the_text_names_the_state(run) -> None:
+    ex = run("Tata Electronics will invest ₹4,200 crore in a camera module plant at Hosur in Tamil Nadu. The Tamil "
+             "Nadu government will add a capital subsidy of ₹300 crore for the project.")
+    state = find(ex, "Government of Tamil Nadu", "GovernmentAgency")
+    assert state is not None and [f for f in ex.fundings if state.key in f.funders], ex.fundings
+    assert not [e for e in ex.entities if e.type == "Project" and e.name.endswith("₹")], [e.name for e in ex.entities]

@@ -212,7 +212,7 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
             doc[i].text in {";", ":"}
             or doc[i].lower_ in {"another", "while", "which", "that", "where", "who", "whose"}
             or doc[i].text == "," and i + 1 < right and doc[i + 1].lower_ in {"as", "when", "after", "before"}
-            or (doc[i].ent_type_ == "MONEY" and i > head.i)
+            or ((doc[i].ent_type_ == "MONEY" or doc[i].is_currency) and i > head.i)  # '... of ₹300 crore'
         ):
             right = i
             break
