@@ -162,6 +162,7 @@ TOTAL_WORDS = {"total", "sum", "amount", "money", "cost", "costs"}
 FINANCED_VERBS = {"fund", "finance", "back", "bankroll", "capitalise", "capitalize", "co-fund", "co-finance"}
 PURSE_NOUNS = {"budget", "treasury", "coffer", "coffers", "fund", "funds", "money", "purse", "balance", "sheet"}
 CONSISTING_VERBS = {"include", "comprise", "total", "consist"}  # 'The fund will consist of 200 billion won from ...'
+DEAL_VERBS = {"sign", "place", "award"}  # 'the agency signed a $7.2 billion contract'
 BUYING_VERBS = {"order", "buy", "purchase", "acquire"}
 LEVEL_WORDS = {"state", "province", "city", "prefecture", "county", "region", "government"}
 SHARE_VERBS = {"cover", "come", "foot"}  # verbs a share of a total is the subject of
@@ -439,11 +440,7 @@ class FactFinder:
         """Who pays when the sentence does not say: the government of the document, else a public body
         named in the sentence or the two before ('METI approved the subsidies. Panasonic was awarded ¥46
         billion'), else the last payer."""
-        own = (
-            self.table.entities.get(f"org:{norm('Government of ' + self.table.country)}")
-            if self.table.country
-            else None
-        )
+        own = self._own_government()
         if own is not None:
             return own
         if before is not None:
@@ -1009,10 +1006,11 @@ class FactFinder:
             k += 1
         return k >= sent.end or self.doc[k].text in {",", ".", ";", ")"}
 
-    def _after_bracket(self, k: int, sent: Span) -> int:
-        """Token k, or the token after the bracket that opens at k: '... won ($1.64 billion) in'."""
+    def _after_bracket(self, k: int, sent: Span, within: int = 10) -> int:
+        """Token k, or the token after the bracket that opens at k and closes within `within` tokens:
+        '... won ($1.64 billion) in'."""
         if k < sent.end and self.doc[k].text == "(":
-            close = next((j for j in range(k, min(sent.end, k + 10)) if self.doc[j].text == ")"), None)
+            close = next((j for j in range(k, min(sent.end, k + within)) if self.doc[j].text == ")"), None)
             return close + 1 if close is not None else k
         return k
 
@@ -1293,7 +1291,7 @@ class FactFinder:
                             named = self.table.at(o.i)
                             project = named if named is not None and named.type == "Project" else None
                             break
-        last = self.facts.fundings[-1] if self.facts.fundings else None
+        last = self.facts.fundings[-1] if self.facts.fundings else None  # (also read by the money list below)
         if (
             project is None
             and verb is not None
@@ -1317,7 +1315,6 @@ class FactFinder:
             return
         if verb is None and project is None:
             payers = self._payer_from(span, sent)
-            last = self.facts.fundings[-1] if self.facts.fundings else None
             if payers and last is not None and last.sentence.start == sent.start:
                 # '... with 300 billion won from Samsung, 200 billion won from SK hynix': the next share
                 # of the same money list, paid by its own payer
@@ -1468,12 +1465,9 @@ class FactFinder:
             funders = direct  # '..., KRW 5 trillion by KEXIM and KRW 4 trillion by IBK': each share its payer
         elif verb is not None and len(funders) > 1:
             funders = self._respective_payer(span, verb, funders)
-        if project is None and (
-            SHARE_OF_TOTAL.match(self.text[amount.full_end : amount.full_end + 60])
-            or OF_THE_TOTAL_OPENER.match(sent.text)
-        ):
+        if project is None and (SHARE_OF_TOTAL.match(self.text[amount.full_end : amount.full_end + 60]) or opener):
             # 'KEPCO will shoulder 3.1 trillion won of the cost', 'Of the total, 610 billion won will be funded by'
-            project = self._project_of_the_total(sent, amount)
+            project = self._project_of_the_total(sent, amount, opener)
         if parent is not None:
             if project is None and funders and lemma(verb) not in RECEIVE_VERBS:
                 project = parent_project  # 'Of the 15 trillion, 6 trillion will be provided by KDB'
@@ -1537,12 +1531,11 @@ class FactFinder:
                 return named
         return None
 
-    def _project_of_the_total(self, sent: Span, share: AmountMatch) -> DocEntity | None:
+    def _project_of_the_total(self, sent: Span, share: AmountMatch, opener: re.Match | None) -> DocEntity | None:
         """What 'the cost' or 'the total' a share is of pays for: the project of the last larger amount
         stated in this sentence or the two before, else the last project named in this sentence or the
         one before ('4.6 trillion won will be invested to build transmission lines ... KEPCO will shoulder
         3.1 trillion won of the cost')."""
-        opener = OF_THE_TOTAL_OPENER.match(sent.text)
         total = self._larger_total(sent, share, opener.group("noun") if opener else None)
         if total is not None:
             return total
@@ -1826,11 +1819,7 @@ class FactFinder:
     def _payer_from(self, span: Span, sent: Span) -> list[DocEntity]:
         """'300 billion won from Samsung Electronics, 250 billion won from the Korea Development Bank':
         the organisation an amount comes from, named right after it."""
-        k = span.end
-        if k < sent.end and self.doc[k].text == "(":
-            while k < sent.end and self.doc[k].text != ")":
-                k += 1  # '1.1 trillion won (US$773 million) from KEPCO'
-            k += 1
+        k = self._after_bracket(span.end, sent, within=len(sent))  # '1.1 trillion won (US$773 million) from KEPCO'
         if k + 1 >= sent.end or self.doc[k].lower_ != "from":
             return []
         k += 1
@@ -1907,6 +1896,7 @@ class FactFinder:
         for c in span.root.children:
             if c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB" and lemma(c) in lx.FUND_VERBS | SHARE_VERBS:
                 return c  # 'with the remaining 144 billion won to be shouldered by participating companies'
+        buyer = _bought_worth(anchor) or _at_a_cost(anchor)
         tok = anchor
         for _ in range(8):
             if tok.head.i == tok.i:
@@ -1925,13 +1915,13 @@ class FactFinder:
                 return tok  # 'NAIF had approved a $200 million loan': the lender's commitment
             if tok.pos_ == "VERB" and lemma(tok) in SHARE_VERBS and _amount_is_subject(anchor, tok):
                 return tok  # '336 billion won will be covered by the government', '... will come from state coffers'
-            if tok.pos_ == "VERB" and _bought_worth(anchor) == tok:
-                return tok  # 'it will order 12 container ships worth 2.6 trillion won': the buyer pays
-            if tok.pos_ == "VERB" and _at_a_cost(anchor) == tok:
-                return tok  # 'plans to buy 50,000 drones by 2027, at a cost of T$14.5 billion': the buyer pays
+            if tok.pos_ == "VERB" and buyer is not None and buyer.i == tok.i:
+                # 'it will order 12 container ships worth 2.6 trillion won', 'plans to buy 50,000 drones by 2027,
+                # at a cost of T$14.5 billion': the buyer pays
+                return tok
             if tok.pos_ == "VERB" and lemma(tok) == "make" and self._made_available(anchor) is not None:
                 return tok  # 'it would make 8 trillion won available for defense export loans'
-            if tok.pos_ == "VERB" and lemma(tok) in {"sign", "place", "award"} and self._priced_deal(anchor):
+            if tok.pos_ == "VERB" and lemma(tok) in DEAL_VERBS and _priced_deal(anchor) is not None:
                 return tok  # 'the agency signed a $7.2 billion contract for 180 tanks': the buyer pays
         for tok in reversed(self.doc[sent.start : span.start]):
             if tok.pos_ == "VERB" and lemma(tok) in lx.FUND_VERBS | {"go"}:
@@ -1949,22 +1939,14 @@ class FactFinder:
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
                 left = obj.left_edge.i  # 'order 12 ammonia-ready container ships' (the worth left out)
                 return self.projects.add(self.doc[left : obj.i + 1].text, left, obj.i + 1, 0.55)
-        deal = _priced_noun(anchor)
-        if lemma(verb) in {"sign", "place", "award"} and deal is not None and self._priced_deal(anchor):
-            return self.projects.add_np(deal, 0.55)
-        return None
+        deal = _priced_deal(anchor) if lemma(verb) in DEAL_VERBS else None
+        return self.projects.add_np(deal, 0.55) if deal is not None else None
 
     @staticmethod
     def _made_available(anchor: Token) -> Token | None:
         """'make 8 trillion won available (for X)': the word 'available' next to the amount."""
         near = [*anchor.head.children, *anchor.head.head.children] if anchor.head.i != anchor.i else []
         return next((c for c in near if c.lower_ == "available"), None)
-
-    @staticmethod
-    def _priced_deal(anchor: Token) -> bool:
-        """'a $7.2 billion contract', 'an order worth $3 billion': the amount prices a purchase."""
-        tok = _priced_noun(anchor)
-        return tok is not None and lemma(tok) in {"contract", "order", "deal", "purchase"}
 
     @staticmethod
     def _lent_amount(anchor: Token, span: Span) -> bool:
@@ -2004,10 +1986,10 @@ class FactFinder:
             or doc[i].ent_type_ == "MONEY"
         ):
             if doc[i].text == "(":
-                close = next((j for j in range(i, min(sent.end, i + 8)) if doc[j].text == ")"), None)
-                if close is None:
+                after = self._after_bracket(i, sent, within=8)
+                if after == i:
                     break
-                i = close + 1
+                i = after
                 continue
             i += 1
         if i < sent.end:
@@ -3581,6 +3563,12 @@ def _priced_noun(anchor: Token) -> Token | None:
         if tok.pos_ == "NOUN":
             break
     return tok
+
+
+def _priced_deal(anchor: Token) -> Token | None:
+    """The purchase an amount prices: 'a $7.2 billion contract', 'an order worth $3 billion'."""
+    tok = _priced_noun(anchor)
+    return tok if tok is not None and lemma(tok) in {"contract", "order", "deal", "purchase"} else None
 
 
 def _numbered_name(tok: Token) -> bool:

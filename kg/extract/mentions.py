@@ -701,16 +701,14 @@ def _local_government(doc: Doc, table: EntityTable, start: int, tok) -> DocEntit
     if tok.lower_ != "government":
         return None
     place = next((table.at(t.i) for t in words if table.at(t.i) is not None and table.at(t.i).type == "Place"), None)
+    named_elsewhere = False
     if place is None:  # 'the Cheonan city government', 'the Tamil Nadu government' where the model saw no place here:
         named = " ".join(t.text for t in words if t.text[:1].isupper())  # a place named elsewhere in the story
         place = next((e for e in table.entities.values() if e.type == "Place" and named and e.name == named), None)
-        if place is not None and not levels:
-            words = [t for t in words if t.text[:1].isupper()]
-            for t in words:
-                table.token_entity[t.i] = place.key
+        named_elsewhere = place is not None
     if place is None or place.name in lx.COUNTRIES or place.name.lower() in lx.CAPITALS:
         return None  # ('the Seoul government' is the country's)
-    if not levels and not all(table.at(t.i) is place for t in words):
+    if not levels and not named_elsewhere and not all(table.at(t.i) is place for t in words):
         return None  # 'the Queensland government': a state's own; 'the new government' is no place's
     levels = [w for w in levels if not place.name.lower().endswith(w)]  # 'Sejong ... City' + 'city'
     base = place.name
