@@ -213,6 +213,8 @@ TYPING = [
     ("The figures were published by the White House on Friday.", "White House", "GovernmentAgency"),
     ("The plan is coordinated by the General Secretariat for Investment (SGPI).",
      "General Secretariat for Investment", "GovernmentAgency"),
+    ("The factory will be built in Heide, in the state of Schleswig-Holstein.", "Heide", "Place"),
+    ("The plant will be built in Dunkirk by a joint venture.", "Dunkirk", "Place"),
 ]
 
 
@@ -228,10 +230,6 @@ def _known(reason: str):
 
 
 TYPING_WRONG = [
-    pytest.param("The factory will be built in Heide, in the state of Schleswig-Holstein.", "Heide", "Place",
-                 marks=_known("unknown town after 'in' typed Company")),
-    pytest.param("The plant will be built in Dunkirk by a joint venture.", "Dunkirk", "Place",
-                 marks=_known("unknown town after 'in' typed Company")),
     ("HD Korea Shipbuilding & Offshore Engineering, Hanwha Ocean and Samsung Heavy Industries, the country's "
      "three largest shipbuilders, will join.", "Hanwha Ocean", "Company"),
     ("Backers include Orano and Galp, which signed the deal.", "Orano", "Company"),
@@ -2261,3 +2259,34 @@ def test_a_state_government_named_as_the_text_names_the_state(run) -> None:
     state = find(ex, "Government of Tamil Nadu", "GovernmentAgency")
     assert state is not None and [f for f in ex.fundings if state.key in f.funders], ex.fundings
     assert not [e for e in ex.entities if e.type == "Project" and e.name.endswith("₹")], [e.name for e in ex.entities]
+
+
+# ---------------------------------------------------------------- places the gazetteer knows
+
+
+def test_towns_the_model_misses_are_places_where_the_sentence_reads_a_place(run) -> None:
+    ex = run("Wonju, Gimhae and Suncheon will be designated as regional battery hubs, with 30 billion won earmarked "
+             "for land. Seorin Chemical will move its research centre from Daejeon to Incheon next year. "
+             "Cheongju-based Nanotek said it would open an office in Kochi, Kerala.")
+    for town in ("Wonju", "Gimhae", "Suncheon", "Daejeon", "Incheon", "Cheongju", "Kochi", "Kerala"):
+        assert find(ex, town, "Place") is not None, (town, [(e.name, e.type) for e in ex.entities])
+    assert not [e for e in ex.entities if e.name.startswith("Government of") and "Wonju" in e.name]
+    assert has_rel(ex, find(ex, "Kochi"), "locatedIn", find(ex, "Kerala"))
+
+
+def test_a_company_named_like_a_town_stays_a_company(run) -> None:
+    ex = run("Toyota will invest 20 billion yen in a battery plant near Nagoya. Germany's Heraeus will build a "
+             "catalyst line in Jaraguá do Sul.")
+    assert find(ex, "Toyota", "Company") is not None, [(e.name, e.type) for e in ex.entities]
+    assert find(ex, "Nagoya", "Place") is not None
+    assert find(ex, "Germany", "Place") is not None and find(ex, "Heraeus", "Company") is not None
+    assert find(ex, "Jaraguá do Sul", "Place") is not None, [(e.name, e.type) for e in ex.entities]
+
+
+def test_places_inside_a_project_name_and_a_town_in_its_country(run) -> None:
+    ex = run("The ministry will give 10 billion yen for a ferrite plant in Himeji, Hyogo Prefecture. Ferries will "
+             "run between Mokpo and Jeju from 2027. China is building a fusion reactor in Hefei.")
+    assert has_rel(ex, find(ex, "Himeji"), "locatedIn", find(ex, "Hyogo Prefecture")), rels(ex, "locatedIn")
+    assert find(ex, "Mokpo", "Place") is not None and find(ex, "Jeju", "Place") is not None
+    assert has_rel(ex, find(ex, "Hefei"), "locatedIn", find(ex, "China")), rels(ex, "locatedIn")
+    assert not has_rel(ex, find(ex, "Himeji"), "locatedIn", find(ex, "China"))

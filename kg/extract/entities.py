@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.extract import lexicon as lx
+from kg.extract.gazetteer import is_country_name, is_place_name
 from kg.extract.mentions import doc_text, doc_tokens
 from kg.extract.names import alnum_name, cue_type, find_cue_names, head_word, opens_with_place
 
@@ -67,7 +68,7 @@ class EntityTyper:
                     spans.append(fixed)
         cue_tokens = {i for s in spans if s.label_ in CORE_LABELS for i in range(s.start, s.end)}
         spans = [s for s in spans if s.label_ in CORE_LABELS or not (set(range(s.start, s.end)) & cue_tokens)]
-        ents = _vote_types(_place_lists(doc, _retype_by_context(doc, filter_spans(spans))))
+        ents = _vote_types(_place_lists(doc, _places_by_gazetteer(doc, _retype_by_context(doc, filter_spans(spans)))))
         ents = _list_items(doc, ents)
         ents = _companies_in_lists(doc, ents)
         ents = _described_lists(doc, _described_names(doc, ents))
@@ -91,6 +92,8 @@ class EntityTyper:
     def _fix(self, doc: Doc, ent: Span) -> Span | None:
         toks = doc_tokens(doc)
         label = ent.label_
+        if label == "NORP" and is_place_name(ent.text):
+            return Span(doc, ent.start, ent.end, label="Place")  # 'in Mohali, Punjab', 'Chitose, Hokkaido'
         if label in KEEP_SPACY:
             return ent
         if label not in {"ORG", "PERSON", "GPE", "LOC", "FAC"}:
@@ -253,6 +256,14 @@ def _split_at_commas(doc: Doc, ent: Span) -> list[Span]:
     """'KEPCO Engineering & Construction, Doosan Enerbility', 'K-SURE, the Korea Development Bank': the
     model may join two listed names into one; 'Micron Technology, Inc.' and 'Ministry of Trade, Industry
     and Energy' stay whole."""
+    if ent.label_ in {"GPE", "ORG", "LOC", "FAC", "PERSON"} and any(t.lower_ in {"and", "to", ","} for t in ent):
+        pieces = [p.strip() for p in re.split(r",?\s+(?:and|to)\s+|,\s+", ent.text)]
+        if len(pieces) >= 2 and all(is_place_name(p) for p in pieces):
+            joins = [t.i for t in ent if t.lower_ in {"and", "to"} or t.text == ","]
+            bounds = [ent.start, *[j + 1 for j in joins]]
+            ends = [*joins, ent.end]
+            # 'Busan and Gwangyang', 'from Daejeon to Incheon', 'in Kochi, Kerala'
+            return [Span(doc, b, e, label="GPE") for b, e in zip(bounds, ends, strict=True) if e > b]
     if ent.label_ != "ORG" or not any(t.text == "," or t.lower_ == "and" for t in ent):
         return [ent]
     if any(t.lower_ in {"of", "for"} for t in ent):
@@ -323,6 +334,10 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
         and toks[start].lower_ not in lx.GOV_HEADS
     ):
         start += 1  # 'Chipmaker SK' at the start of a sentence
+    if ent.label_ == "ORG" and end - start > 2 and toks[start + 1].text in {"'s", "’s"} and (
+        is_country_name(toks[start].text)
+    ):
+        start += 2  # "Germany's Infineon Technologies": the country is a place of its own
     based = next((i for i in range(start + 2, min(end - 1, start + 5)) if toks[i].lower_ == "based"), None)
     if based is not None and toks[based - 1].text == "-":
         start = based + 1  # 'US-based Amkor Technology'
@@ -377,7 +392,9 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
         end += 2
     if ent.label_ in {"ORG", "GPE", "FAC"}:
         inside = next((i for i in range(start + 1, end - 1) if toks[i].lower_ == "in"), None)
-        if inside is not None and doc[inside + 1 : end].text.endswith(lx.REGION_SUFFIXES):
+        if inside is not None and (
+            doc[inside + 1 : end].text.endswith(lx.REGION_SUFFIXES) or is_place_name(doc[inside + 1 : end].text)
+        ):
             end = inside  # 'Saemangeum in Jeollabuk-do': the name ends before its region
     return Span(doc, start, end, label=ent.label_)
 
@@ -624,6 +641,121 @@ def _place_lists(doc: Doc, ents: list[Span]) -> list[Span]:
                 if e.label_ != "Place" and cue_type(e.text) is None and len(e) <= 2 and not _looks_personal(e):
                     out[j] = Span(doc, e.start, e.end, label="Place")
     return out
+
+
+PLACE_PREPOSITIONS = {"in", "at", "near", "from", "outside", "across", "between", "around", "throughout", "into"}
+PLACE_OF_NOUNS = {"town", "city", "village", "county", "province", "prefecture", "state", "region", "district",
+                  "port", "ports", "island", "outskirts", "cities", "areas", "regions", "provinces", "towns"}
+GAZETTEER_JOINERS = {"do", "de", "da", "dos", "das", "del", "la"}
+
+
+def _places_by_gazetteer(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Towns and regions the model missed or called an organisation or a person, where the sentence
+    reads like a place: 'extension of the line to Incheon', 'in Chitose, Hokkaido', 'Naju, Jinju and
+    Wonju will be designated', 'Daejeon-based'. The gazetteer alone decides nothing: 'Toyota' is a
+    town too."""
+    toks = doc_tokens(doc)
+    ents = [part for e in ents for part in _country_possessor(doc, e)]
+    starts = {e.start for e in ents}
+    ents = [_longer_place(doc, e, starts) for e in ents]
+    candidates = [
+        Span(doc, e.start, e.end, label="Place")
+        if e.label_ in {"Company", "Person"} and cue_type(e.text) is None and len(e) <= 4 and not _looks_personal(e)
+        and is_place_name(e.text)
+        else e
+        for e in ents
+    ]
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    new: list[Span] = []
+    i = 0
+    while i < len(toks):
+        based = i + 2 < len(toks) and toks[i + 1].text == "-" and toks[i + 2].lower_ in lx.BASED_WORDS
+        if i in taken or not toks[i].is_title or toks[i].pos_ != "PROPN" and not based:
+            i += 1  # the tagger may call 'Cheongju' in 'Cheongju-based' a common noun
+            continue
+        j = i + 1
+        while j < len(toks) and j - i < 4 and j not in taken and (
+            toks[j].pos_ == "PROPN" and toks[j].is_title or toks[j].lower_ in GAZETTEER_JOINERS
+        ):
+            j += 1
+        end = next((k for k in range(j, i, -1) if is_place_name(doc[i:k].text)), None)
+        if end is None or cue_type(doc[i:end].text) is not None:
+            i = j
+            continue
+        new.append(Span(doc, i, end, label="Place"))
+        i = end
+    merged = sorted(candidates + new, key=lambda e: e.start)
+    placed = {e.start for e in merged if e.label_ == "Place"}
+    out = []
+    for k, e in enumerate(merged):
+        original = next((x for x in ents if x.start == e.start and x.end == e.end), None)
+        if original is not None and original.label_ == e.label_ or _reads_like_a_place(doc, merged, k, placed) or (
+            original is not None and original.label_ == "Company" and is_country_name(e.text)
+        ):
+            out.append(e)
+        elif original is not None:
+            out.append(original)
+    return out
+
+
+def _longer_place(doc: Doc, e: Span, starts: set[int]) -> Span:
+    """'Jaraguá' that the model stopped before 'do Sul': a known place name that goes on."""
+    if e.label_ not in {"Place", "Company", "Person"} or e.end + 1 >= len(doc):
+        return e
+    if doc[e.end].lower_ in GAZETTEER_JOINERS and doc[e.end + 1].is_title:
+        for end in (e.end + 3, e.end + 2):
+            if end <= len(doc) and not starts & set(range(e.end, end)) and is_place_name(doc[e.start : end].text):
+                return Span(doc, e.start, end, label=e.label_)
+    return e
+
+
+def _country_possessor(doc: Doc, e: Span) -> list[Span]:
+    """"Germany's Infineon Technologies" read as one name: the country, then the name it owns."""
+    if e.label_ != "Place" and len(e) > 2 and e[1].text in {"'s", "’s"} and is_country_name(e[0].text):
+        return [Span(doc, e.start, e.start + 1, label="Place"), Span(doc, e.start + 2, e.end, label=e.label_)]
+    return [e]
+
+
+def _reads_like_a_place(doc: Doc, ents: list[Span], k: int, placed: set[int]) -> bool:
+    """After 'in'/'at'/'near' (or a list that follows one), before '-based', after 'the port of', or
+    listed with other places: the sentence reads the name as a place."""
+    e = ents[k]
+    prev = doc[e.start - 1].lower_ if e.start else ""
+    if prev in PLACE_PREPOSITIONS or prev == "to" and e.start >= 2 and doc[e.start - 2].pos_ in {"NOUN", "VERB"} and (
+        doc[e.start - 2].lemma_.lower() in {"move", "relocate", "extension", "extend", "link", "connect", "travel",
+                                              "visit", "trip", "route", "line", "return"}
+    ):
+        return True
+    if prev == "of" and e.start >= 2 and doc[e.start - 2].lower_ in PLACE_OF_NOUNS:
+        return True
+    if prev == "to" and k and ents[k - 1].label_ == "Place" and ents[k - 1].start >= 1 and (
+        doc[ents[k - 1].start - 1].lower_ == "from" and ents[k - 1].end == e.start - 1
+    ):
+        return True  # 'from Sejong to Busan'
+    if e.end + 1 < len(doc) and doc[e.end].text == "-" and doc[e.end + 1].lower_ in {"listed", "born"}:
+        return True  # 'Toronto-listed'
+    if is_country_name(e.text) and e.end + 1 < len(doc) and doc[e.end].text in {"'s", "’s"}:
+        return True  # "Germany's Infineon"
+    if _based_in(doc, e):
+        return True
+    if e.end < len(doc) and doc[e.end].text == "," and k + 1 < len(ents) and ents[k + 1].start == e.end + 1 and (
+        ents[k + 1].label_ == "Place" and prev in {",", "and"}
+    ):
+        return True  # 'Mohali, Punjab': a town before its region
+    left = ents[k - 1] if k else None
+    right = ents[k + 1] if k + 1 < len(ents) else None
+    listed = [
+        x for x, gap in ((left, _gap(doc, left, e) if left else None), (right, _gap(doc, e, right) if right else None))
+        if x is not None and gap in LIST_GAPS
+    ]
+    if listed and all(x.start in placed for x in listed):
+        return True  # 'Naju, Jinju and Wonju'
+    while left is not None and _gap(doc, left, e) in LIST_GAPS:
+        if left.start and doc[left.start - 1].lower_ in PLACE_PREPOSITIONS:
+            return True
+        k -= 1
+        e, left = left, ents[k - 1] if k else None
+    return False
 
 
 def _list_runs(doc: Doc, ents: list[Span]) -> list[list[int]]:

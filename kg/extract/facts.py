@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import lexicon as lx
+from kg.extract.gazetteer import country_code, lies_in
 from kg.extract.mentions import (
     DocEntity,
     EntityTable,
@@ -275,6 +277,15 @@ class FactFinder:
         self.doc_year = document_year(self.text)
         self.facts = DocFacts(table)
         self.groups: dict[str, list[DocEntity]] = {}
+        # every place mention, also those inside a project's name ('a plant in Iwaki, Fukushima Prefecture'),
+        # which the table marks as the project's
+        self.place_at: dict[int, DocEntity] = {
+            i: ent
+            for ent in table.entities.values()
+            if ent.type == "Place"
+            for start, end in ent.mentions
+            for i in range(start, end)
+        }
 
     # ------------------------------------------------------------------ helpers
     def entity_of(self, tok: Token, allow_generic_group: bool = True) -> list[DocEntity]:
@@ -392,6 +403,11 @@ class FactFinder:
         for ent in self.entity_of(tok):
             if ent.type == "Place":
                 # 'South Korea pumps $19B', 'Ontario will put in C$500 million', 'Ottawa will contribute'
+                first = tok
+                while first.dep_ == "conj" and first.head.i != first.i:
+                    first = first.head
+                if first.dep_ == "nsubjpass":
+                    continue  # 'Naju and Jinju will be designated as ..., with 45 billion won earmarked': no payer
                 country = lx.CAPITALS.get(ent.name.lower())
                 if country == "European Union":
                     continue
@@ -479,6 +495,7 @@ class FactFinder:
         self.allocations()
         self.companies_carry_out_what_they_pay_for()
         self.places_in_project_names()
+        self.places_in_their_countries()
         self.brand_groups()
         self._drop_names_inside_projects()
         return self.facts
@@ -560,6 +577,31 @@ class FactFinder:
             if place is not None and place is not ent and (ent.key, place.key) not in located:
                 located.add((ent.key, place.key))
                 self.facts.relate(ent, "locatedIn", place, sentence_of(self.doc, ent.mentions[0][0]), 0.6)
+
+    def places_in_their_countries(self) -> None:
+        """'China is building a device in Hefei': a town or region named within a sentence of a country
+        it lies in (by the gazetteer) is located there, as the text plainly implies."""
+        places = [e for e in self.table.entities.values() if e.type == "Place" and e.mentions]
+        countries = [e for e in places if country_code(e.name) is not None]
+        if not countries:
+            return
+        sents = {s.start: k for k, s in enumerate(sentences(self.doc))}
+        starts = sorted(sents)
+
+        def sentence_numbers(ent: DocEntity) -> set[int]:
+            return {sents[starts[bisect_right(starts, start) - 1]] for start, _ in ent.mentions}
+
+        located = {(r.subject, r.object) for r in self.facts.relations if r.predicate == "locatedIn"}
+        for place in places:
+            if place in countries:
+                continue
+            near = sentence_numbers(place)
+            for country in countries:
+                if (place.key, country.key) in located or not lies_in(place.name, country.name):
+                    continue
+                if near & sentence_numbers(country):
+                    located.add((place.key, country.key))
+                    self.facts.relate(place, "locatedIn", country, sentence_of(self.doc, place.mentions[0][0]), 0.55)
 
     def allocations(self) -> None:
         """'The Fund will comprise KRW 150 trillion ... Over five years, KRW 15 trillion will be deployed for
@@ -2675,13 +2717,13 @@ class FactFinder:
         doc = self.doc
         pairs: dict[int, int] | None = None  # the sentence's place chains, read once when a place appears
         for tok in sent_tokens(sent):
-            place = self.table.at(tok.i)
-            if place is None or place.type != "Place":
+            place = self.place_at.get(tok.i)
+            if place is None:
                 continue
-            if tok.i > sent.start and self.table.at(tok.i - 1) is place:
+            if tok.i > sent.start and self.place_at.get(tok.i - 1) is place:
                 continue
             end = tok.i
-            while end < sent.end and self.table.at(end) is place:
+            while end < sent.end and self.place_at.get(end) is place:
                 end += 1
             if pairs is None:
                 pairs = self._place_pair_starts(sent)
@@ -2702,10 +2744,9 @@ class FactFinder:
                     self.facts.relate(org, "locatedIn", place, sent, 0.7)
             # 'Haenam-gun, Jeollanam-do' / 'Yeouido, Yeongdeungpo-gu, Seoul': a place in the next one
             if end + 1 < sent.end and doc[end].text == "," and tok.i in pairs:
-                nxt = self.table.at(end + 1)
+                nxt = self.place_at.get(end + 1)
                 if (
                     nxt is not None
-                    and nxt.type == "Place"
                     and nxt is not place
                     and place.name not in lx.COUNTRIES
                     and not (nxt.name.endswith("-gun") and not place.name.endswith(LOCAL_SUFFIXES))
@@ -2714,12 +2755,11 @@ class FactFinder:
             comma_in = end + 2 < sent.end and doc[end].text == "," and doc[end + 1].lower_ == "in"
             if end + 1 < sent.end and (doc[end].lower_ == "in" or comma_in) and place.name not in lx.COUNTRIES:
                 k = end + 2 if comma_in else end + 1
-                while k < sent.end - 1 and doc[k].is_lower and doc[k].pos_ == "ADJ":
-                    k += 1  # 'Jamsil in southeastern Seoul'
-                region = self.table.at(k)  # 'Haenam-gun in Jeollanam-do', 'Pohang in Gyeongsangbuk-do'
+                while k < sent.end - 1 and doc[k].is_lower and (doc[k].pos_ == "ADJ" or doc[k].lower_ == "the"):
+                    k += 1  # 'Jamsil in southeastern Seoul', 'Virginia in the United States'
+                region = self.place_at.get(k)  # 'Haenam-gun in Jeollanam-do', 'Pohang in Gyeongsangbuk-do'
                 if (
                     region is not None
-                    and region.type == "Place"
                     and region is not place
                     and (not comma_in or self._ends_clause(k, region, sent))
                 ):  # 'Thoothukudi in Tamil Nadu', 'At Daesan, in South Chungcheong Province,'
@@ -2833,23 +2873,23 @@ class FactFinder:
         seps: list[str] = []
         k = sent.start
         while k < sent.end:
-            ent = self.table.at(k)
-            if ent is None or ent.type != "Place":
+            ent = self.place_at.get(k)
+            if ent is None:
                 if items:
                     chains.append((items, seps))
                 items, seps = [], []
                 k += 1
                 continue
             items.append(k)
-            while k < sent.end and self.table.at(k) is ent:
+            while k < sent.end and self.place_at.get(k) is ent:
                 k += 1
             sep = []
             j = k
             while j < sent.end and doc[j].lower_ in {",", "and", "or"} and len(sep) < 2:
                 sep.append(doc[j].lower_)
                 j += 1
-            nxt = self.table.at(j) if j < sent.end else None
-            if sep and nxt is not None and nxt.type == "Place" and nxt is not ent:
+            nxt = self.place_at.get(j) if j < sent.end else None
+            if sep and nxt is not None and nxt is not ent:
                 seps.append("and" if any(w in {"and", "or"} for w in sep) else ",")
                 k = j
             else:

