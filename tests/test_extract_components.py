@@ -2290,3 +2290,14 @@ def test_places_inside_a_project_name_and_a_town_in_its_country(run) -> None:
     assert find(ex, "Mokpo", "Place") is not None and find(ex, "Jeju", "Place") is not None
     assert has_rel(ex, find(ex, "Hefei"), "locatedIn", find(ex, "China")), rels(ex, "locatedIn")
     assert not has_rel(ex, find(ex, "Himeji"), "locatedIn", find(ex, "China"))
+
+
+def test_a_law_is_a_project_and_money_under_it_pays_for_something_else(run) -> None:
+    ex = run("The Commerce Department will provide $400 million under the CHIPS and Science Act for a packaging "
+             "plant in Peoria. The Tax Cuts and Jobs Act expired in 2025. The Korean government passed the "
+             "Semiconductor Special Act in February.")
+    for law in ("CHIPS and Science Act", "Tax Cuts and Jobs Act", "Semiconductor Special Act"):
+        assert find(ex, law, "Project") is not None, (law, [(e.name, e.type) for e in ex.entities])
+    assert not [e for e in ex.entities if e.type == "Company"], [(e.name, e.type) for e in ex.entities]
+    law = find(ex, "CHIPS and Science Act")
+    assert not [f for f in ex.fundings if f.project == law.key], ex.fundings

@@ -31,7 +31,7 @@ from kg.extract.mentions import (
 )
 from kg.extract.mentions import definite_descriptions as resolve_definites
 from kg.extract.money import AmountMatch, find_amounts
-from kg.extract.names import alnum_name, clean_name, cue_type, is_acronym
+from kg.extract.names import alnum_name, clean_name, cue_type, is_acronym, is_law_name
 from kg.extract.projects import ProjectIndex, coordinated, lemma_key, same_project, split_pp_list
 from kg.model import ORG_TYPES
 
@@ -1713,7 +1713,7 @@ class FactFinder:
                     named_heads = heads | lx.PROGRAMME_HEADS | lx.PROJECT_HEADS
                 ent = self.table.at(p.i)
                 if ent is not None and ent.type == "Project":
-                    project = ent
+                    project = None if is_law_name(ent.name) else ent  # 'under the Bipartisan Infrastructure Law'
                 elif ent is None and lemma(p) in named_heads:
                     project = self.projects.add_np(p, 0.55)
         return project

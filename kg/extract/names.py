@@ -217,6 +217,7 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
     while i < len(parts):
         part = parts[i]
         name = " ".join(t[0] for t in part)
+        law = i + 1 < len(parts) and is_law_name(" ".join(t[0] for t in parts[i + 1]))  # 'CHIPS and Science Act'
         if (
             i + 1 < len(parts)
             and not (  # 'BHP, Rio Tinto and BlueScope Steel'; not '..., Korea Land and Housing Corp.'
@@ -225,9 +226,9 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
                 and not _starts_with_country([t[0].lower() for t in part if t[0].lower() != "the"])
             )
             and cue_type(name) is None
-            and cue_type(" ".join(t[0] for t in parts[i + 1])) not in (None, "Project", "Place", "Person")
+            and (law or cue_type(" ".join(t[0] for t in parts[i + 1])) not in (None, "Project", "Place", "Person"))
             and _joined_by_and(chunk, part, parts[i + 1])
-            and not _acronym_refuses(part, parts[i + 1])
+            and (law or not _acronym_refuses(part, parts[i + 1]))
             # 'startup Rebellions and Seoul National University': a name that opens with its city or
             # country is a whole name of its own
             and not opens_with_place([t[0] for t in parts[i + 1]])
@@ -365,6 +366,12 @@ MAKER_WORDS = {
 
 
 @lru_cache(maxsize=65536)
+def is_law_name(name: str) -> bool:
+    """'Inflation Reduction Act', 'Bipartisan Infrastructure Law': money is given under a law, not for it."""
+    ws = words(name)
+    return len(ws) >= 2 and ws[-1] in {"Act", "Law"}
+
+
 def cue_type(name: str) -> str | None:
     """The core type a name's own words announce, or None when they say nothing."""
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name)
@@ -445,6 +452,8 @@ def cue_type(name: str) -> str | None:
         return "Place"  # 'Gumi National Industrial Complex': an industrial site named as a place
     if head in lx.PROJECT_HEADS and head not in {"policy", "act", "strategy", "park"}:
         return "Project"
+    if is_law_name(name):
+        return "Project"  # 'Inflation Reduction Act', 'Bipartisan Infrastructure Law': a law, which guidelines count
     if head in {"strategy", "framework", "roadmap", "blueprint"} and len(ws) >= 3:
         return "Project"  # 'National Semiconductor Strategy', 'Humanoid Industry Development Strategy'
     if any(h in lx.ORGANIZATION_HEADS for h in heads) or head in {"council", "union", "society"}:
