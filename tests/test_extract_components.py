@@ -213,6 +213,10 @@ TYPING = [
     ("The figures were published by the White House on Friday.", "White House", "GovernmentAgency"),
     ("The plan is coordinated by the General Secretariat for Investment (SGPI).",
      "General Secretariat for Investment", "GovernmentAgency"),
+    ("The Government of Navarre approved the grant.", "Government of Navarre", "GovernmentAgency"),
+    ("The Loan Programs Office signed the loan on Friday.", "Loan Programs Office", "GovernmentAgency"),
+    ("The Export Finance Corporation lent $90 million.", "Export Finance Corporation", "GovernmentAgency"),
+    ("The National Hydrogen Committee approved the plan.", "National Hydrogen Committee", "GovernmentAgency"),
     ("The factory will be built in Heide, in the state of Schleswig-Holstein.", "Heide", "Place"),
     ("The plant will be built in Dunkirk by a joint venture.", "Dunkirk", "Place"),
 ]

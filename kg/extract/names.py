@@ -393,8 +393,8 @@ def cue_type(name: str) -> str | None:
         return "Alliance"
     if any(h in {"chamber", "federation", "association", "confederation", "lobby", "guild"} for h in heads):
         return "Association"
-    if of_head in {"ministry", "department", "office", "secretariat", "cabinet"} or first == "ministry":
-        return "GovernmentAgency"
+    if of_head in {"ministry", "department", "office", "secretariat", "cabinet", "government"} or first == "ministry":
+        return "GovernmentAgency"  # 'Government of Aragon' too
     if "institute" in heads and "research" not in ws:
         if any(w in PUBLIC_SERVICE_WORDS for w in ws):
             return "GovernmentAgency"  # 'Korea Institute for Advancement of Technology': a public institute
@@ -419,6 +419,10 @@ def cue_type(name: str) -> str | None:
         ws[0] in {"national", "presidential", "prime", "federal", "state"} or _starts_with_country(ws)
     ):
         return "GovernmentAgency"
+    if head == "office" and len(ws) >= 2 and not set(ws) & lx.COMPANY_HEADS:
+        return "GovernmentAgency"  # 'CHIPS Program Office', 'Loan Programs Office': a government office
+    if head in {"corporation", "corp", "corp."} and "finance" in ws:
+        return "GovernmentAgency"  # 'Clean Energy Finance Corporation', 'Japan Finance Corporation': a public lender
     if head in {"corporation", "corp", "corp."} and _starts_with_country(ws) and not set(ws[1:-1]) & MAKER_WORDS:
         return "GovernmentAgency"  # 'Korea Electric Power Corp.', 'Korea Trade Insurance Corporation'
     if (
@@ -456,6 +460,8 @@ def cue_type(name: str) -> str | None:
         return "Project"  # 'Inflation Reduction Act', 'Bipartisan Infrastructure Law': a law, which guidelines count
     if head in {"strategy", "framework", "roadmap", "blueprint"} and len(ws) >= 3:
         return "Project"  # 'National Semiconductor Strategy', 'Humanoid Industry Development Strategy'
+    if head in {"council", "committee"} and first in {"national", "presidential"}:
+        return "GovernmentAgency"  # 'National Quantum Committee', 'National Science and Technology Council'
     if any(h in lx.ORGANIZATION_HEADS for h in heads) or head in {"council", "union", "society"}:
         return "Organization"
     if head in lx.COMPANY_HEADS and len(ws) > 1:
