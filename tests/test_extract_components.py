@@ -2305,3 +2305,13 @@ def test_a_law_is_a_project_and_money_under_it_pays_for_something_else(run) -> N
     assert not [e for e in ex.entities if e.type == "Company"], [(e.name, e.type) for e in ex.entities]
     law = find(ex, "CHIPS and Science Act")
     assert not [f for f in ex.fundings if f.project == law.key], ex.fundings
+
+
+def test_what_an_organisation_will_open_or_introduce_is_a_project_it_leads(run) -> None:
+    ex = run("Daehan Materials said it will add a cobalt sulfate refining line at its Gunsan plant next year. The "
+             "Ministry of Oceans and Fisheries will introduce a digital cargo tracking service for coastal ports.")
+    line = project(ex, "cobalt sulfate refining line")
+    assert line is not None and has_rel(ex, find(ex, "Daehan Materials"), "leads", line), rels(ex, "leads")
+    service = project(ex, "digital cargo tracking service")
+    ministry = find(ex, "Ministry of Oceans and Fisheries")
+    assert service is not None and has_rel(ex, ministry, "leads", service), rels(ex, "leads")

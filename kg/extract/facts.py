@@ -57,6 +57,8 @@ WORD_NUMBERS = {
 }
 LENDING_NOUNS = {"loan", "guarantee", "credit", "financing"}
 RECEIVE_VERBS = {"receive", "get", "obtain", "win", "secure", "land", "gain"}
+# what an organisation does when it sets up a thing: the thing is a project
+BUILDING_VERBS = {"build", "construct", "open", "add", "set", "establish", "introduce", "launch", "develop"}
 RECIPIENT_VERBS = {"provide", "award", "grant", "lend", "give", "offer", "extend", "disburse", "pay"}
 INSTRUMENTS = {
     "subsidy",
@@ -1108,6 +1110,11 @@ class FactFinder:
                 ):
                     for obj in [c for c in tok.children if c.dep_ == "dobj"]:
                         self._project_from_object(obj)
+            if self._will_set_up(tok):
+                # 'the agency would open a trade office in Riyadh', 'SungEel will add a lithium carbonate
+                # production line': what an organisation will build or open is a project of its own
+                for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                    self._project_from_object(obj)
             if tok.pos_ == "VERB" and lem in {"build", "construct"}:
                 for obj in (c for c in tok.children if c.dep_ == "dobj"):
                     named = self.table.at(obj.i)
@@ -1121,6 +1128,17 @@ class FactFinder:
                 ent = self.table.at(tok.i)
                 if ent is None and not _generic_alone(tok):
                     self.projects.add_np(tok, 0.55)
+
+    def _will_set_up(self, verb: Token) -> list[DocEntity]:
+        """The organisations that, as the main clause says, will build, open, add or introduce something."""
+        if not (
+            verb.pos_ == "VERB"
+            and lemma(verb) in BUILDING_VERBS
+            and verb.dep_ in {"ROOT", "ccomp", "conj"}
+            and any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in verb.children)
+        ):
+            return []
+        return [e for s in verb_subjects(verb) for e in self.entity_of(s, False) if e.type in ORG_TYPES]
 
     def _project_from_object(self, obj: Token) -> None:
         if obj.lower_ in lx.NON_PROJECT_HEADS or obj.pos_ not in {"NOUN", "PROPN"}:
@@ -2471,6 +2489,11 @@ class FactFinder:
             if tok.pos_ == "VERB" and lemma(tok) in BUILD_VERBS | {"set"} and _passive(tok):
                 self._built_by(tok, sent)
                 continue
+            setters = self._will_set_up(tok)
+            for o in [c for c in tok.children if c.dep_ == "dobj"] if setters else []:
+                ent = self.table.at(o.i)
+                for s in setters if ent is not None and ent.type == "Project" else []:
+                    self.facts.relate(s, "leads", ent, sent, 0.6)  # 'the ministry will introduce a battery passport'
             set_up = lemma(tok) == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
             if tok.pos_ != "VERB" or not (lemma(tok) in BUILD_VERBS or set_up):
                 continue
