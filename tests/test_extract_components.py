@@ -2315,3 +2315,12 @@ def test_what_an_organisation_will_open_or_introduce_is_a_project_it_leads(run) 
     service = project(ex, "digital cargo tracking service")
     ministry = find(ex, "Ministry of Oceans and Fisheries")
     assert service is not None and has_rel(ex, ministry, "leads", service), rels(ex, "leads")
+
+
+def test_unattributed_money_of_a_story_about_one_ministry_is_that_ministry(run) -> None:
+    ex = run("South Korea's Ministry of Oceans and Fisheries on Monday unveiled a plan to modernise coastal ports, "
+             "part of the government's logistics push. Busan and Incheon handle most of the country's container "
+             "traffic. About 80 billion won will go to automated cranes at Mokpo port by 2028. The ministry said "
+             "the cranes would cut loading times by a third.")
+    cranes = project(ex, "automated cranes")
+    assert payments(ex, cranes) == {("Ministry of Oceans and Fisheries", 80e9)}, ex.fundings

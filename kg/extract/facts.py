@@ -459,6 +459,13 @@ class FactFinder:
         named in the sentence or the two before ('METI approved the subsidies. Panasonic was awarded ¥46
         billion'), else the last payer."""
         own = self._own_government()
+        ministries = [
+            e
+            for e in self.table.entities.values()
+            if e.type == "GovernmentAgency" and re.search(r"\b(?:Ministry|Department|Yuan)\b", e.name)
+        ]
+        if own is not None and len(ministries) == 1 and len(ministries[0].mentions) >= 2:
+            return ministries[0]  # the one ministry the story is about pays what it does not attribute
         if own is not None:
             return own
         if before is not None:
