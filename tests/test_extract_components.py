@@ -2324,3 +2324,12 @@ def test_unattributed_money_of_a_story_about_one_ministry_is_that_ministry(run) 
              "the cranes would cut loading times by a third.")
     cranes = project(ex, "automated cranes")
     assert payments(ex, cranes) == {("Ministry of Oceans and Fisheries", 80e9)}, ex.fundings
+
+
+def test_money_as_the_subject_pays_for_its_object(run) -> None:
+    ex = run("Taiwan's Ministry of Digital Affairs approved a NT$8 billion cloud plan. Another NT$1.5 billion will "
+             "pay for a sovereign data centre in Tainan, and NT$600 million will fund a cloud security lab.")
+    centre = project(ex, "sovereign data centre")
+    assert payments(ex, centre) == {("Ministry of Digital Affairs", 1.5e9)}, ex.fundings
+    lab = project(ex, "cloud security lab")
+    assert payments(ex, lab) == {("Ministry of Digital Affairs", 600e6)}, ex.fundings

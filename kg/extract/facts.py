@@ -59,6 +59,8 @@ LENDING_NOUNS = {"loan", "guarantee", "credit", "financing"}
 RECEIVE_VERBS = {"receive", "get", "obtain", "win", "secure", "land", "gain"}
 # what an organisation does when it sets up a thing: the thing is a project
 BUILDING_VERBS = {"build", "construct", "open", "add", "set", "establish", "introduce", "launch", "develop"}
+# verbs whose subject can be the money itself and whose object is what it pays for
+PAYING_VERBS = {"fund", "finance", "support", "cover", "subsidize", "subsidise", "bankroll"}
 RECIPIENT_VERBS = {"provide", "award", "grant", "lend", "give", "offer", "extend", "disburse", "pay"}
 INSTRUMENTS = {
     "subsidy",
@@ -1358,6 +1360,11 @@ class FactFinder:
                             named = self.table.at(o.i)
                             project = named if named is not None and named.type == "Project" else None
                             break
+        if project is None and verb is not None and lemma(verb) in PAYING_VERBS and _amount_is_subject(anchor, verb):
+            # 'Another NT$3.2 billion will fund a drone industrial park': the money's own object
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                project = self.table.at(obj.i) or self.projects.add_np(obj, 0.55)
+                project = project if project is not None and project.type == "Project" else None
         last = self.facts.fundings[-1] if self.facts.fundings else None  # (also read by the money list below)
         if (
             project is None

@@ -436,7 +436,7 @@ FUND_VERBS = {
     "pledge",
     "promise",
 }
-MONEY_GO_VERBS = {"go", "be", "flow", "head", "use", "spend", "earmark", "set"}
+MONEY_GO_VERBS = {"go", "be", "flow", "head", "use", "spend", "earmark", "set", "pay"}
 ANNOUNCE_VERBS = {
     "announce",
     "unveil",
