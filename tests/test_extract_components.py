@@ -2333,3 +2333,13 @@ def test_money_as_the_subject_pays_for_its_object(run) -> None:
     assert payments(ex, centre) == {("Ministry of Digital Affairs", 1.5e9)}, ex.fundings
     lab = project(ex, "cloud security lab")
     assert payments(ex, lab) == {("Ministry of Digital Affairs", 600e6)}, ex.fundings
+
+
+def test_a_public_body_that_sets_up_a_group_runs_it(run) -> None:
+    ex = run("The Ministry of Oceans and Fisheries launched the Green Port Alliance on Monday, comprising HMM, "
+             "Pan Ocean and Korea Line. The ministry has also formed the Port Automation Council with nine "
+             "terminal operators, including Hanjin.")
+    ministry = find(ex, "Ministry of Oceans and Fisheries")
+    assert has_rel(ex, ministry, "leads", find(ex, "Green Port Alliance")), rels(ex, "leads")
+    assert has_rel(ex, ministry, "leads", find(ex, "Port Automation Council")), rels(ex, "leads")
+    assert not has_rel(ex, ministry, "memberOf", find(ex, "Green Port Alliance"))

@@ -2426,6 +2426,7 @@ class FactFinder:
 
     def leads(self, sent: Span) -> None:
         toks = doc_tokens(self.doc)
+        self._public_founders(sent)
         for tok in sent_tokens(sent):
             lem = lemma(tok)
             if tok.pos_ == "VERB" and lem in lx.LEAD_VERBS:
@@ -2486,6 +2487,26 @@ class FactFinder:
                     target = self._project_holding(head)
                 if target is not None and target.type == "Project":
                     self.facts.relate(owner, "leads", target, sent, 0.6)
+
+    def _public_founders(self, sent: Span) -> None:
+        """'The ministry launched the K-SDV Alliance', 'the ministry has formed the Carbon Fiber Council with
+        14 companies': a public body that sets up a group of others runs it (it does not join it)."""
+        for tok in sent_tokens(sent):
+            set_up = lemma(tok) == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
+            if tok.pos_ != "VERB" or not (lemma(tok) in lx.FOUNDING_VERBS or set_up) or _passive(tok):
+                continue
+            founders = [
+                e for s in verb_subjects(tok) for e in self.entity_of(s, False) if e.type == "GovernmentAgency"
+            ]
+            for obj in (o for c in tok.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)):
+                group = self.table.at(obj.i)
+                if group is not None and (
+                    group.type == "Alliance"
+                    or group.type in {"Organization", "Association"}
+                    and obj.lower_ in lx.ALLIANCE_HEADS | {"council", "committee", "force"}  # typed later as alliance
+                ):
+                    for founder in founders:
+                        self.facts.relate(founder, "leads", group, sent, 0.65)
 
     def _project_holding(self, facility: Token) -> DocEntity | None:
         """The project whose noun phrase ends in `facility`: 'a new production line at Hyosung's
