@@ -2343,3 +2343,11 @@ def test_a_public_body_that_sets_up_a_group_runs_it(run) -> None:
     assert has_rel(ex, ministry, "leads", find(ex, "Green Port Alliance")), rels(ex, "leads")
     assert has_rel(ex, ministry, "leads", find(ex, "Port Automation Council")), rels(ex, "leads")
     assert not has_rel(ex, ministry, "memberOf", find(ex, "Green Port Alliance"))
+
+
+def test_every_member_of_a_consortium_that_leads_a_project_leads_it(run) -> None:
+    ex = run("The ministry will spend 90 billion won on a hydrogen tram line in Ulsan. The tram project will be led "
+             "by a consortium comprising Hyundai Rotem, Doosan Fuel Cell and Korea Gas Corporation.")
+    tram = project(ex, "hydrogen tram line")
+    for member in ("Hyundai Rotem", "Doosan Fuel Cell", "Korea Gas Corporation"):
+        assert has_rel(ex, find(ex, member), "leads", tram), (member, rels(ex, "leads"))

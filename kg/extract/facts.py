@@ -351,12 +351,25 @@ class FactFinder:
         colon = tok.right_edge.i + 1
         if not out and tok.tag_ == "NNS" and colon < len(self.doc) and self.doc[colon].text == ":":
             # 'the three shipbuilders taking part: HD KSOE, Samsung Heavy Industries and Hanwha Ocean'
-            for t in self.doc[colon + 1 : sentence_of(self.doc, tok.i).end]:
-                ent = self.table.at(t.i)
-                if ent is not None and ent.type in ORG_TYPES and ent not in out:
-                    out.append(ent)
-                elif ent is None and not (t.is_punct or t.lower_ in {"and", "or"} or t.text[:1].isupper()):
-                    break
+            out = self._names_listed_from(colon + 1, sentence_of(self.doc, tok.i).end)
+        comprising = next(
+            (c for c in tok.children if c.dep_ == "acl" and lemma(c) in {"comprise", "include", "involve"}), None
+        )
+        if not out and comprising is not None and tok.lower_ in lx.ALLIANCE_HEADS | {"group", "team", "partnership"}:
+            # 'led by a consortium comprising SK siltron, DB HiTek and Power Master Semiconductor'
+            out = self._names_listed_from(comprising.i + 1, sentence_of(self.doc, tok.i).end)
+        return out
+
+    def _names_listed_from(self, start: int, end: int) -> list[DocEntity]:
+        """The organisations listed from token `start` on ('A, B and C'), read from the text: the parser
+        often breaks a long list apart."""
+        out: list[DocEntity] = []
+        for t in self.doc[start:end]:
+            ent = self.table.at(t.i)
+            if ent is not None and ent.type in ORG_TYPES and ent not in out:
+                out.append(ent)
+            elif ent is None and not (t.is_punct or t.lower_ in {"and", "or"} or t.text[:1].isupper()):
+                break
         return out
 
     def _counted_reference(self, tok: Token) -> list[DocEntity]:
