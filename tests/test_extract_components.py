@@ -2351,3 +2351,14 @@ def test_every_member_of_a_consortium_that_leads_a_project_leads_it(run) -> None
     tram = project(ex, "hydrogen tram line")
     for member in ("Hyundai Rotem", "Doosan Fuel Cell", "Korea Gas Corporation"):
         assert has_rel(ex, find(ex, member), "leads", tram), (member, rels(ex, "leads"))
+
+
+def test_who_takes_part_through_a_group_and_what_a_group_groups_are_members(run) -> None:
+    ex = run("Hanjin, HMM and Pan Ocean will take part in the program through a consortium called the Smart Port "
+             "Alliance. The work falls to the Korea Robot Federation, which groups more than 300 companies, "
+             "including Rainbow Robotics and Doosan Robotics.")
+    alliance = find(ex, "Smart Port Alliance")
+    for member in ("Hanjin", "HMM", "Pan Ocean"):
+        assert has_rel(ex, find(ex, member), "memberOf", alliance), (member, rels(ex, "memberOf"))
+    federation = find(ex, "Korea Robot Federation")
+    assert has_rel(ex, find(ex, "Rainbow Robotics"), "memberOf", federation), rels(ex, "memberOf")

@@ -2501,6 +2501,28 @@ class FactFinder:
                 if target is not None and target.type == "Project":
                     self.facts.relate(owner, "leads", target, sent, 0.6)
 
+    def _taking_part_through(self, sent: Span) -> None:
+        """'A, B and C will take part in the program through a consortium called the K-Green Ship Alliance':
+        who takes part through a group is a member of it."""
+        for tok in sent_tokens(sent):
+            taking_part = lemma(tok) == "participate" or lemma(tok) == "take" and any(
+                c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children
+            )
+            if tok.pos_ != "VERB" or not taking_part:
+                continue
+            groups = [
+                ent
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in {"through", "via"}
+                for t in c.subtree
+                if (ent := self.table.at(t.i)) is not None and ent.type in {"Alliance", "Association"}
+            ]
+            if not groups:
+                continue
+            for member in (e for s in verb_subjects(tok) for e in self.entity_of(s, False) if e.type in ORG_TYPES):
+                if member is not groups[0]:
+                    self.facts.relate(member, "memberOf", groups[0], sent, 0.65)
+
     def _public_founders(self, sent: Span) -> None:
         """'The ministry launched the K-SDV Alliance', 'the ministry has formed the Carbon Fiber Council with
         14 companies': a public body that sets up a group of others runs it (it does not join it)."""
@@ -2663,6 +2685,7 @@ class FactFinder:
     # ------------------------------------------------------------------ members
     def members(self, sent: Span) -> None:
         """'<alliance> ... including A, B and C' and 'A joined <alliance>'."""
+        self._taking_part_through(sent)
         alliances = self._group_of_its_members(sent) or [
             ent
             for ent in (self.table.at(t.i) for t in sent_tokens(sent))

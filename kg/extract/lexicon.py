@@ -475,7 +475,7 @@ LEAD_VERBS = {
     "helm",
     "execute",
 }
-MEMBER_VERBS = {"join", "include", "involve", "comprise", "bring", "gather", "unite", "consist"}
+MEMBER_VERBS = {"join", "include", "involve", "comprise", "bring", "gather", "unite", "consist", "group"}
 GOAL_VERBS = {
     "aim",
     "target",
