@@ -217,6 +217,10 @@ TYPING = [
     ("The Loan Programs Office signed the loan on Friday.", "Loan Programs Office", "GovernmentAgency"),
     ("The Export Finance Corporation lent $90 million.", "Export Finance Corporation", "GovernmentAgency"),
     ("The National Hydrogen Committee approved the plan.", "National Hydrogen Committee", "GovernmentAgency"),
+    ("The Korea Institute of Marine Materials tested the alloy.", "Korea Institute of Marine Materials",
+     "Organization"),
+    ("The Korea Institute for Battery Industry Evaluation will check the cells.",
+     "Korea Institute for Battery Industry Evaluation", "GovernmentAgency"),
     ("The factory will be built in Heide, in the state of Schleswig-Holstein.", "Heide", "Place"),
     ("The plant will be built in Dunkirk by a joint venture.", "Dunkirk", "Place"),
 ]

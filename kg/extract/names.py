@@ -396,10 +396,12 @@ def cue_type(name: str) -> str | None:
     if of_head in {"ministry", "department", "office", "secretariat", "cabinet", "government"} or first == "ministry":
         return "GovernmentAgency"  # 'Government of Aragon' too
     if "institute" in heads and "research" not in ws:
-        if any(w in PUBLIC_SERVICE_WORDS for w in ws):
+        service = PUBLIC_SERVICE_WORDS - ({"development"} if "industry" not in ws else set())
+        if any(w in service for w in ws):
             return "GovernmentAgency"  # 'Korea Institute for Advancement of Technology': a public institute
-        if any(w in {"science", "sciences", "technology", "studies"} for w in ws):
-            return "Organization"  # 'Korea Institute of Science and Technology': a research institute
+        # 'Korea Institute of Science and Technology', 'Korea Development Institute', 'Korea Environment
+        # Institute': a research institute or think tank, whoever funds it
+        return "Organization"
     if "institute" in heads and "research" in ws:
         return "Organization"
     if head == "department" or (
