@@ -334,10 +334,6 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
         and toks[start].lower_ not in lx.GOV_HEADS
     ):
         start += 1  # 'Chipmaker SK' at the start of a sentence
-    if ent.label_ == "ORG" and end - start > 2 and toks[start + 1].text in {"'s", "’s"} and (
-        is_country_name(toks[start].text)
-    ):
-        start += 2  # "Germany's Infineon Technologies": the country is a place of its own
     based = next((i for i in range(start + 2, min(end - 1, start + 5)) if toks[i].lower_ == "based"), None)
     if based is not None and toks[based - 1].text == "-":
         start = based + 1  # 'US-based Amkor Technology'
@@ -686,9 +682,10 @@ def _places_by_gazetteer(doc: Doc, ents: list[Span]) -> list[Span]:
         i = end
     merged = sorted(candidates + new, key=lambda e: e.start)
     placed = {e.start for e in merged if e.label_ == "Place"}
+    originals = {(x.start, x.end): x for x in ents}
     out = []
     for k, e in enumerate(merged):
-        original = next((x for x in ents if x.start == e.start and x.end == e.end), None)
+        original = originals.get((e.start, e.end))
         if original is not None and original.label_ == e.label_ or _reads_like_a_place(doc, merged, k, placed) or (
             original is not None and original.label_ == "Company" and is_country_name(e.text)
         ):
