@@ -474,14 +474,14 @@ class FactFinder:
         named in the sentence or the two before ('METI approved the subsidies. Panasonic was awarded ¥46
         billion'), else the last payer."""
         own = self._own_government()
-        ministries = [
-            e
-            for e in self.table.entities.values()
-            if e.type == "GovernmentAgency" and re.search(r"\b(?:Ministry|Department|Yuan)\b", e.name)
-        ]
-        if own is not None and len(ministries) == 1 and len(ministries[0].mentions) >= 2:
-            return ministries[0]  # the one ministry the story is about pays what it does not attribute
         if own is not None:
+            ministries = [
+                e
+                for e in self.table.entities.values()
+                if e.type == "GovernmentAgency" and re.search(r"\b(?:Ministry|Department|Yuan)\b", e.name)
+            ]
+            if len(ministries) == 1 and len(ministries[0].mentions) >= 2:
+                return ministries[0]  # the one ministry the story is about pays what it does not attribute
             return own
         if before is not None:
             for i in range(before - 1, self._sentences_back(before, 2) - 1, -1):
@@ -2527,7 +2527,7 @@ class FactFinder:
         """'The ministry launched the K-SDV Alliance', 'the ministry has formed the Carbon Fiber Council with
         14 companies': a public body that sets up a group of others runs it (it does not join it)."""
         for tok in sent_tokens(sent):
-            set_up = lemma(tok) == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
+            set_up = _sets_up(tok)
             if tok.pos_ != "VERB" or not (lemma(tok) in lx.FOUNDING_VERBS or set_up) or _passive(tok):
                 continue
             founders = [
@@ -2564,7 +2564,7 @@ class FactFinder:
                 ent = self.table.at(o.i)
                 for s in setters if ent is not None and ent.type == "Project" else []:
                     self.facts.relate(s, "leads", ent, sent, 0.6)  # 'the ministry will introduce a battery passport'
-            set_up = lemma(tok) == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
+            set_up = _sets_up(tok)
             if tok.pos_ != "VERB" or not (lemma(tok) in BUILD_VERBS or set_up):
                 continue
             subjects = [e for s in verb_subjects(tok) for e in self.entity_of(s, False) if e.type == "Company"]
@@ -3507,6 +3507,11 @@ def end_of_mention(finder: FactFinder, start: int) -> int:
 
 def _generic_alone(tok: Token) -> bool:
     return not any(c.dep_ in {"compound", "amod", "nmod", "prep", "acl"} for c in tok.children)
+
+
+def _sets_up(verb: Token) -> bool:
+    """'set up' (not 'set aside', 'set a goal')."""
+    return lemma(verb) == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
 
 
 def _passive(verb: Token) -> bool:
