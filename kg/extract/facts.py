@@ -2505,10 +2505,9 @@ class FactFinder:
         """'A, B and C will take part in the program through a consortium called the K-Green Ship Alliance':
         who takes part through a group is a member of it."""
         for tok in sent_tokens(sent):
-            taking_part = lemma(tok) == "participate" or lemma(tok) == "take" and any(
-                c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children
-            )
-            if tok.pos_ != "VERB" or not taking_part:
+            if tok.pos_ != "VERB" or tok.lemma_ not in {"participate", "take"}:
+                continue
+            if tok.lemma_ == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
                 continue
             groups = [
                 ent
@@ -2527,8 +2526,7 @@ class FactFinder:
         """'The ministry launched the K-SDV Alliance', 'the ministry has formed the Carbon Fiber Council with
         14 companies': a public body that sets up a group of others runs it (it does not join it)."""
         for tok in sent_tokens(sent):
-            set_up = _sets_up(tok)
-            if tok.pos_ != "VERB" or not (lemma(tok) in lx.FOUNDING_VERBS or set_up) or _passive(tok):
+            if tok.pos_ != "VERB" or not (lemma(tok) in lx.FOUNDING_VERBS or _sets_up(tok)) or _passive(tok):
                 continue
             founders = [
                 e for s in verb_subjects(tok) for e in self.entity_of(s, False) if e.type == "GovernmentAgency"
@@ -2559,13 +2557,12 @@ class FactFinder:
             if tok.pos_ == "VERB" and lemma(tok) in BUILD_VERBS | {"set"} and _passive(tok):
                 self._built_by(tok, sent)
                 continue
-            setters = self._will_set_up(tok)
+            setters = self._will_set_up(tok) if tok.pos_ == "VERB" else []
             for o in [c for c in tok.children if c.dep_ == "dobj"] if setters else []:
                 ent = self.table.at(o.i)
                 for s in setters if ent is not None and ent.type == "Project" else []:
                     self.facts.relate(s, "leads", ent, sent, 0.6)  # 'the ministry will introduce a battery passport'
-            set_up = _sets_up(tok)
-            if tok.pos_ != "VERB" or not (lemma(tok) in BUILD_VERBS or set_up):
+            if tok.pos_ != "VERB" or not (lemma(tok) in BUILD_VERBS or _sets_up(tok)):
                 continue
             subjects = [e for s in verb_subjects(tok) for e in self.entity_of(s, False) if e.type == "Company"]
             if not subjects:

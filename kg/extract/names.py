@@ -365,13 +365,13 @@ MAKER_WORDS = {
 }
 
 
-@lru_cache(maxsize=65536)
 def is_law_name(name: str) -> bool:
     """'Inflation Reduction Act', 'Bipartisan Infrastructure Law': money is given under a law, not for it."""
     ws = words(name)
     return len(ws) >= 2 and ws[-1] in {"Act", "Law"}
 
 
+@lru_cache(maxsize=65536)
 def cue_type(name: str) -> str | None:
     """The core type a name's own words announce, or None when they say nothing."""
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name)
