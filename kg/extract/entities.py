@@ -718,7 +718,7 @@ def _reads_like_a_place(doc: Doc, ents: list[Span], k: int, placed: set[int]) ->
     listed with other places: the sentence reads the name as a place."""
     e = ents[k]
     prev = doc[e.start - 1].lower_ if e.start else ""
-    if prev in PLACE_PREPOSITIONS or prev == "to" and e.start >= 2 and doc[e.start - 2].pos_ in {"NOUN", "VERB"} and (
+    if prev == "to" and e.start >= 2 and doc[e.start - 2].pos_ in {"NOUN", "VERB"} and (
         doc[e.start - 2].lemma_.lower() in {"move", "relocate", "extension", "extend", "link", "connect", "travel",
                                               "visit", "trip", "route", "line", "return"}
     ):
@@ -747,12 +747,7 @@ def _reads_like_a_place(doc: Doc, ents: list[Span], k: int, placed: set[int]) ->
     ]
     if listed and all(x.start in placed for x in listed):
         return True  # 'Naju, Jinju and Wonju'
-    while left is not None and _gap(doc, left, e) in LIST_GAPS:
-        if left.start and doc[left.start - 1].lower_ in PLACE_PREPOSITIONS:
-            return True
-        k -= 1
-        e, left = left, ents[k - 1] if k else None
-    return False
+    return _after_place_preposition(doc, ents, k, PLACE_PREPOSITIONS)  # 'in X', 'in Yeosu, Daesan and X'
 
 
 def _list_runs(doc: Doc, ents: list[Span]) -> list[list[int]]:
@@ -778,11 +773,13 @@ def _bare_one_word_name(e: Span) -> bool:
     )
 
 
-def _after_place_preposition(doc: Doc, ents: list[Span], k: int) -> bool:
-    """The name, or the list it ends, follows 'in'/'at': 'in Yeosu, Daesan and Ulsan'."""
+def _after_place_preposition(doc: Doc, ents: list[Span], k: int, prepositions: set[str] | None = None) -> bool:
+    """The name, or the list it ends, follows 'in'/'at' (or one of `prepositions`): 'in Yeosu, Daesan and
+    Ulsan'."""
+    prepositions = prepositions or {"in", "at", "near", "from", "outside"}
     while True:
         e = ents[k]
-        if e.start and doc[e.start - 1].lower_ in {"in", "at", "near", "from", "outside"}:
+        if e.start and doc[e.start - 1].lower_ in prepositions:
             return True
         if not k or _gap(doc, ents[k - 1], e) not in LIST_GAPS:
             return False

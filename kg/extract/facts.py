@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -609,21 +608,20 @@ class FactFinder:
         countries = [e for e in places if country_code(e.name) is not None]
         if not countries:
             return
-        sents = {s.start: k for k, s in enumerate(sentences(self.doc))}
-        starts = sorted(sents)
 
-        def sentence_numbers(ent: DocEntity) -> set[int]:
-            return {sents[starts[bisect_right(starts, start) - 1]] for start, _ in ent.mentions}
+        def sentence_starts(ent: DocEntity) -> set[int]:
+            return {sentence_of(self.doc, start).start for start, _ in ent.mentions}
 
+        in_sentences = {country.key: sentence_starts(country) for country in countries}
         located = {(r.subject, r.object) for r in self.facts.relations if r.predicate == "locatedIn"}
         for place in places:
             if place in countries:
                 continue
-            near = sentence_numbers(place)
+            near = sentence_starts(place)
             for country in countries:
                 if (place.key, country.key) in located or not lies_in(place.name, country.name):
                     continue
-                if near & sentence_numbers(country):
+                if near & in_sentences[country.key]:
                     located.add((place.key, country.key))
                     self.facts.relate(place, "locatedIn", country, sentence_of(self.doc, place.mentions[0][0]), 0.55)
 
