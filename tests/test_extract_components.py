@@ -2366,3 +2366,24 @@ def test_who_takes_part_through_a_group_and_what_a_group_groups_are_members(run)
         assert has_rel(ex, find(ex, member), "memberOf", alliance), (member, rels(ex, "memberOf"))
     federation = find(ex, "Korea Robot Federation")
     assert has_rel(ex, find(ex, "Rainbow Robotics"), "memberOf", federation), rels(ex, "memberOf")
+
+
+def test_money_given_to_a_project_or_allocated_to_it(run) -> None:
+    ex = run("The Ministry of Oceans and Fisheries unveiled the Smart Port Programme on Monday. The programme has "
+             "been given 45 billion won by the ministry. Separately, the ministry will launch the Fishing Data "
+             "Initiative. The initiative will be led by the Korea Maritime Institute, and 21 billion won has been "
+             "allocated to it.")
+    assert payments(ex, find(ex, "Smart Port Programme")) == {("Ministry of Oceans and Fisheries", 45e9)}, ex.fundings
+    assert payments(ex, find(ex, "Fishing Data Initiative")) == {("Ministry of Oceans and Fisheries", 21e9)}, (
+        ex.fundings
+    )
+
+
+def test_what_will_be_built_is_a_project_the_project_takes_up(run) -> None:
+    ex = run("The Ministry of Science and ICT unveiled a photonics strategy on Monday. First, a 500-qubit photonic "
+             "quantum computer will be developed by 2031. The project will be led by the Korea Institute of "
+             "Science and Technology, and 310 billion won has been allocated to it.")
+    computer = project(ex, "photonic quantum computer")
+    assert computer is not None, [e.name for e in ex.entities]
+    assert has_rel(ex, find(ex, "Korea Institute of Science and Technology"), "leads", computer), rels(ex, "leads")
+    assert payments(ex, computer) == {("Ministry of Science and ICT", 310e9)}, ex.fundings

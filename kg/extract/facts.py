@@ -24,6 +24,7 @@ from kg.extract.mentions import (
     formed_group,
     government_of,
     norm,
+    project_pronouns,
     sent_tokens,
     sentence_of,
     sentences,
@@ -505,6 +506,7 @@ class FactFinder:
             self.purpose_projects(sent)
             self.listed_projects(sent)
         resolve_definites(self.doc, self.table)
+        project_pronouns(self.doc, self.table)
         for sent in sentences(self.doc):
             self.fundings(sent)
             self.announces(sent)
@@ -1135,6 +1137,11 @@ class FactFinder:
                 # production line': what an organisation will build or open is a project of its own
                 for obj in (c for c in tok.children if c.dep_ == "dobj"):
                     self._project_from_object(obj)
+            if _will_be_built(tok):
+                # 'a 1,000-qubit quantum computer will be developed by 2032': the new thing is a project
+                for sub in (c for c in tok.children if c.dep_ == "nsubjpass"):
+                    if any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in sub.children):
+                        self._project_from_object(sub)
             if tok.pos_ == "VERB" and lem in {"build", "construct"}:
                 for obj in (c for c in tok.children if c.dep_ == "dobj"):
                     named = self.table.at(obj.i)
@@ -1994,6 +2001,8 @@ class FactFinder:
                 *CONSISTING_VERBS,
             }:
                 return tok
+            if tok.pos_ == "VERB" and lemma(tok) == "give" and _passive(tok):
+                return tok  # 'The project has been given 38 billion won by the ministry': the subject receives
             if tok.pos_ == "VERB" and lemma(tok) in SETTING_UP_VERBS and self._amount_inside_project(anchor, span):
                 return tok  # 'will jointly create a 500 billion won fund': who sets up the fund pays into it
             if tok.pos_ == "VERB" and lemma(tok) == "approve" and self._lent_amount(anchor, span):
@@ -3507,6 +3516,20 @@ def _generic_alone(tok: Token) -> bool:
 def _sets_up(verb: Token) -> bool:
     """'set up' (not 'set aside', 'set a goal')."""
     return lemma(verb) == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+
+
+PASSIVE_BUILT_VERBS = {"build", "construct", "develop", "complete", "establish", "set", "open", "launch", "create"}
+
+
+def _will_be_built(verb: Token) -> bool:
+    """'... will be developed', '... is to be built': a main-clause passive that makes something new."""
+    return (
+        verb.pos_ == "VERB"
+        and lemma(verb) in PASSIVE_BUILT_VERBS
+        and verb.dep_ in {"ROOT", "conj", "ccomp"}
+        and _passive(verb)
+        and any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "to"} for c in verb.children)
+    )
 
 
 def _passive(verb: Token) -> bool:

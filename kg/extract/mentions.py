@@ -760,6 +760,8 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
             continue
         if tok.lower_ in {"company", "firm"} and tok.dep_ in {"nsubj", "nsubjpass"}:
             best = _previous_sentence_subject(doc, table, tok, {"Company"})  # salience: a subject stays the topic
+        if tok.lower_ == "project" and tok.dep_ in {"nsubj", "nsubjpass"}:
+            best = _previous_sentence_subject(doc, table, tok, {"Project"})  # 'X will be built. The project ...'
         for i in range(tok.i - 1, -1, -1):
             if best is not None:
                 break
@@ -809,6 +811,22 @@ def _pronouns(doc: Doc, table: EntityTable) -> None:
             antecedent = _previous_subject(doc, table, tok)
             if antecedent is not None:
                 table.token_entity[tok.i] = antecedent.key
+
+
+def project_pronouns(doc: Doc, table: EntityTable) -> None:
+    """'The project will be led by KRISS, and 580 billion won has been allocated to it': once 'the
+    project' is known, an 'it' that money goes to, or an 'it' subject left unresolved, is the project
+    that is the subject before it (in its own sentence, else the sentence before)."""
+    for tok in doc_tokens(doc):
+        if tok.lower_ != "it" or tok.i in table.token_entity:
+            continue
+        paid = tok.dep_ == "pobj" and tok.head.lower_ in {"to", "for", "into"} and tok.head.head.pos_ == "VERB"
+        paid = paid and tok.head.head.lemma_.lower() in lx.FUND_VERBS
+        if not paid and tok.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        antecedent = _previous_subject(doc, table, tok)
+        if antecedent is not None and antecedent.type == "Project":
+            table.token_entity[tok.i] = antecedent.key
 
 
 def _previous_subject(doc: Doc, table: EntityTable, tok) -> DocEntity | None:
