@@ -2387,3 +2387,23 @@ def test_what_will_be_built_is_a_project_the_project_takes_up(run) -> None:
     assert computer is not None, [e.name for e in ex.entities]
     assert has_rel(ex, find(ex, "Korea Institute of Science and Technology"), "leads", computer), rels(ex, "leads")
     assert payments(ex, computer) == {("Ministry of Science and ICT", 310e9)}, ex.fundings
+
+
+def test_each_share_comes_from_the_source_written_after_it(run) -> None:
+    ex = run("The Ministry of Environment will spend 300 billion won through 2029 to complete the design of a "
+             "carbon capture plant (CCP). Of the budget, 180 billion won will come from the Ministry of "
+             "Environment and 120 billion won from the Ministry of Trade, Industry and Energy.")
+    plant = project(ex, "design of a carbon capture plant")
+    assert plant is not None and "(" not in plant.name, [e.name for e in ex.entities]
+    assert payments(ex, plant) == {
+        ("Ministry of Environment", 300e9),
+        ("Ministry of Environment", 180e9),
+        ("Ministry of Trade, Industry and Energy", 120e9),
+    }, ex.fundings
+
+
+def test_who_runs_a_priced_programme_pays_for_it(run) -> None:
+    ex = run("The ministry said KOTRA will run a separate 35 billion won programme to help small exporters enter "
+             "African markets.")
+    programme = project(ex, "programme to help small exporters")
+    assert payments(ex, programme) == {("KOTRA", 35e9)}, ex.fundings

@@ -1504,8 +1504,13 @@ class FactFinder:
                     for p in c.children:
                         funders += [e for e in self.entity_of(p, False) if e.type in ORG_TYPES]
         elif verb is not None and lemma(verb) == "come":
-            for p in (p for c in verb.children if c.lower_ == "from" for p in c.children if p.dep_ == "pobj"):
-                funders += self.funder_for(p)  # '840 billion won will come from state coffers'
+            sources = [c for c in verb.children if c.lower_ == "from"]
+            next_amount = min((a.start for a in self.amounts if a.start >= amount.full_end), default=len(self.text))
+            own = [c for c in sources if c.i >= span.end and c.idx < next_amount]
+            for p in (p for c in own or sources for p in c.children if p.dep_ == "pobj"):
+                # '840 billion won will come from state coffers'; '300 billion won will come from MOTIE and 120
+                # billion won from MOE': each share from the source written after it
+                funders += self.funder_for(p)
         elif verb is not None and lemma(verb) not in CONSISTING_VERBS:
             for s in verb_subjects(verb):
                 funders += self.funder_for(s)
@@ -2003,8 +2008,14 @@ class FactFinder:
                 return tok
             if tok.pos_ == "VERB" and lemma(tok) == "give" and _passive(tok):
                 return tok  # 'The project has been given 38 billion won by the ministry': the subject receives
-            if tok.pos_ == "VERB" and lemma(tok) in SETTING_UP_VERBS and self._amount_inside_project(anchor, span):
-                return tok  # 'will jointly create a 500 billion won fund': who sets up the fund pays into it
+            if (
+                tok.pos_ == "VERB"
+                and lemma(tok) in SETTING_UP_VERBS | {"run", "operate"}
+                and self._amount_inside_project(anchor, span)
+            ):
+                # 'will jointly create a 500 billion won fund', 'KHIDI will run a 70 billion won programme': who
+                # sets up or runs the fund pays into it
+                return tok
             if tok.pos_ == "VERB" and lemma(tok) == "approve" and self._lent_amount(anchor, span):
                 return tok  # 'NAIF had approved a $200 million loan': the lender's commitment
             if tok.pos_ == "VERB" and lemma(tok) in SHARE_VERBS and _amount_is_subject(anchor, tok):

@@ -523,6 +523,8 @@ DOING_VERBS = {
     "accelerate",
     "advance",
     "grow",
+    "complete",
+    "design",
     "raise",
     "produce",
     "release",

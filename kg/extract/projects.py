@@ -305,6 +305,7 @@ def full_np(doc: Doc, head: Token) -> tuple[int, int] | None:
 def project_name(doc: Doc, start: int, end: int) -> str:
     text = doc[start:end].text
     text = re.sub(r"\s*\([^)]*\)", "", text) if not re.search(r"\([A-Z.]+\)\s+\w", text) else text
+    text = re.sub(r"\s*\([^)]*$", "", text)  # 'small modular reactor (SMR' cut inside its brackets
     text = re.sub(r"\s+", " ", re.sub(r"\s*[\"“”]\s*", " ", text)).strip(" ,;:'")  # 'a new "AI" track': no quotes
     if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
         text = text[:-1]
