@@ -127,7 +127,7 @@ def cases(ws: Workspace) -> list[Case]:
 
 def prepare(ws: Workspace, docs: int) -> tuple[int, int]:
     """The synthetic workspace (graph.trig + store), reused when already built for `docs`."""
-    marker = ws.root / f".synthetic-{docs}"
+    marker = ws.root / f".synthetic-{docs}-compacted"  # a store built before builds compacted is rebuilt
     if not (marker.exists() and store_exists(ws)):
         ws.root.mkdir(parents=True, exist_ok=True)
         synthetic_graph.generate(ws.graph_trig, docs)
