@@ -302,10 +302,13 @@ def full_np(doc: Doc, head: Token) -> tuple[int, int] | None:
     return left, right
 
 
+UNCLOSED_BRACKET = re.compile(r"\s*\([^)]*$")
+
+
 def project_name(doc: Doc, start: int, end: int) -> str:
     text = doc[start:end].text
     text = re.sub(r"\s*\([^)]*\)", "", text) if not re.search(r"\([A-Z.]+\)\s+\w", text) else text
-    text = re.sub(r"\s*\([^)]*$", "", text)  # 'small modular reactor (SMR' cut inside its brackets
+    text = UNCLOSED_BRACKET.sub("", text)  # 'small modular reactor (SMR' cut inside its brackets
     text = re.sub(r"\s+", " ", re.sub(r"\s*[\"“”]\s*", " ", text)).strip(" ,;:'")  # 'a new "AI" track': no quotes
     if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
         text = text[:-1]
@@ -362,7 +365,7 @@ class ProjectIndex:
         return None
 
     def add(self, name: str, start: int, end: int, confidence: float = 0.6) -> DocEntity | None:
-        name = name.strip()
+        name = UNCLOSED_BRACKET.sub("", name.strip())  # 'silicon photonics and co-packaged optics (CPO'
         if not name or len(lemma_key(name)) == 0 or norm(name) in lx.NOT_NAMES and not any(c.isdigit() for c in name):
             return None
         existing = self.find(name)
