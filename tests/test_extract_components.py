@@ -2407,3 +2407,12 @@ def test_who_runs_a_priced_programme_pays_for_it(run) -> None:
              "African markets.")
     programme = project(ex, "programme to help small exporters")
     assert payments(ex, programme) == {("KOTRA", 35e9)}, ex.fundings
+
+
+def test_a_korean_province_in_romanised_korean_takes_its_english_name(run) -> None:
+    ex = run("The data center will be built in Chuncheon, Gangwon-do, and a test bed in Changwon, "
+             "Gyeongsangnam-do.")
+    gangwon = find(ex, "Gangwon Province", "Place")
+    assert gangwon is not None and gangwon.name == "Gangwon Province", [e.name for e in ex.entities]
+    assert find(ex, "South Gyeongsang Province", "Place") is not None, [e.name for e in ex.entities]
+    assert has_rel(ex, find(ex, "Chuncheon"), "locatedIn", gangwon), rels(ex, "locatedIn")

@@ -172,7 +172,17 @@ def entity_key(typ: str, name: str) -> str:
     return f"{group}:{norm(name)}"
 
 
+KOREAN_PROVINCE = re.compile(r"^([A-Z][a-z]+?)(buk|nam)?-do$")
+
+
 def canonical_place(name: str) -> str:
+    """One name per place: 'U.S.' is the United States; a Korean province written in romanised Korean
+    ('Gangwon-do', 'Gyeongsangnam-do') takes the English name the same stories use ('South Gyeongsang
+    Province'), so two documents that write it differently meet in one node."""
+    province = KOREAN_PROVINCE.match(name)
+    if province:
+        side = {"buk": "North ", "nam": "South "}.get(province.group(2) or "", "")
+        return f"{side}{province.group(1)} Province"
     return lx.COUNTRY_ALIASES.get(name.lower(), name)
 
 
