@@ -2416,3 +2416,19 @@ def test_a_korean_province_in_romanised_korean_takes_its_english_name(run) -> No
     assert gangwon is not None and gangwon.name == "Gangwon Province", [e.name for e in ex.entities]
     assert find(ex, "South Gyeongsang Province", "Place") is not None, [e.name for e in ex.entities]
     assert has_rel(ex, find(ex, "Chuncheon"), "locatedIn", gangwon), rels(ex, "locatedIn")
+
+
+def test_a_part_found_while_a_company_was_taken_for_a_project_is_dropped(extractor: Extractor) -> None:
+    from kg.extract.facts import FactFinder
+    from kg.extract.mentions import build_entity_table
+
+    doc = extractor.nlp("Nova Biologics is building the Osong Campus under the Vaccine Strategy.")
+    finder = FactFinder(doc, build_entity_table(doc))
+    facts = finder.run()
+    company = next(e for e in finder.table.entities.values() if e.name == "Nova Biologics")
+    campus = next(e for e in finder.table.entities.values() if e.type == "Project")
+    sent = next(iter(doc.sents))
+    facts.relate(campus, "partOf", company, sent, 0.6)  # as if 'Nova Biologics' had been read as a project
+    facts.relate(company, "partOf", company, sent, 0.6)
+    finder._drop_parts_across_kinds()
+    assert not any(r.predicate == "partOf" and r.object == company.key for r in facts.relations)

@@ -523,7 +523,18 @@ class FactFinder:
         self.places_in_their_countries()
         self.brand_groups()
         self._drop_names_inside_projects()
+        self._drop_parts_across_kinds()
         return self.facts
+
+    def _drop_parts_across_kinds(self) -> None:
+        """A project is part of a project, an organisation of an organisation: a partOf found while one end
+        was still taken for the other kind (a company first read as a project) is dropped."""
+        kinds = {k: e.type == "Project" for k, e in self.table.entities.items()}
+        self.facts.relations = [
+            r
+            for r in self.facts.relations
+            if r.predicate != "partOf" or kinds.get(r.subject) == kinds.get(r.object)
+        ]
 
     def _drop_names_inside_projects(self) -> None:
         """'the "Follow-up Measures for Humanoid Robot Industry Competitiveness"': the model's organisation
