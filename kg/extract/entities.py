@@ -1173,7 +1173,24 @@ def _quoted_groups(doc: Doc, ents: list[Span]) -> list[Span]:
         described = k + 1 < len(doc) and doc[k].lower_ in {"the", "a", "an"} and doc[k + 1].lower_ in GROUP_NOUNS
         if described and end > tok.i + 1 and not any(i in taken for i in range(tok.i + 1, end)):
             new.append(Span(doc, tok.i + 1, end, label="Alliance"))
-    return filter_spans(ents + new) if new else ents
+        elif end > tok.i + 1 and k > end and doc[k - 1].is_quote and _dubbed_programme(doc, tok.i):
+            new.append(Span(doc, tok.i + 1, end, label="Project"))
+    if not new:
+        return ents
+    inside = {i for s in new for i in range(s.start, s.end)}
+    # the quoted name replaces what the model saw inside it ('K-Bio' as a company)
+    return filter_spans(new + [e for e in ents if not set(range(e.start, e.end)) <= inside])
+
+
+def _dubbed_programme(doc: Doc, quote: int) -> bool:
+    """'the programme, dubbed "K-Bio Jump,"', 'a fund called "Nova"': the quoted words name the programme."""
+    k = quote - 1
+    if k >= 0 and doc[k].lower_ == "as":
+        k -= 1
+    if k < 0 or doc[k].lower_ not in {"dubbed", "called", "named", "titled", "known", "branded"}:
+        return False
+    described = doc[k].head
+    return described.pos_ in {"NOUN", "PROPN"} and described.lemma_.lower() in lx.PROGRAMME_HEADS | {"strategy"}
 
 
 SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "vs"}

@@ -51,6 +51,9 @@ YEAR_NAMED_HEADS = {"strategy", "plan", "vision", "initiative", "program", "prog
 CURRENCY_CODES = {"KRW", "USD", "EUR", "JPY", "CNY", "RMB", "GBP", "INR", "CAD", "AUD", "TWD", "CHF", "SGD", "HKD"}
 
 
+VERSION_NUMBER = re.compile(r"\d{1,2}\.\d")
+
+
 def _is_cap(tok: str) -> bool:
     t = tok.strip("()")
     if t in CURRENCY_CODES:
@@ -104,8 +107,8 @@ def _chunks(text: str) -> list[list[tuple[str, int, int]]]:
                 cur = []
                 continue
             cur.append(tok)
-        elif cur and (word.lower() in _CONNECTORS or word == ","):
-            pending.append(tok)
+        elif cur and (word.lower() in _CONNECTORS or word == "," or VERSION_NUMBER.fullmatch(word)):
+            pending.append(tok)  # 'Manufacturing AX 2.0 Strategy': a version number inside a name is kept
         else:
             if cur:
                 chunks.append(cur)
@@ -456,8 +459,8 @@ def cue_type(name: str) -> str | None:
         return "Association"
     if head in {"complex", "complexes"} and "industrial" in ws and of_head is None:
         return "Place"  # 'Gumi National Industrial Complex': an industrial site named as a place
-    if head in lx.PROJECT_HEADS and head not in {"policy", "act", "strategy", "park"}:
-        return "Project"
+    if head in lx.PROJECT_HEADS | {"zones"} and head not in {"policy", "act", "strategy", "park"}:
+        return "Project"  # 'AI Data Center Special Zones' too: a designation is a programme
     if is_law_name(name):
         return "Project"  # 'Inflation Reduction Act', 'Bipartisan Infrastructure Law': a law, which guidelines count
     if head in {"strategy", "framework", "roadmap", "blueprint"} and len(ws) >= 3:
