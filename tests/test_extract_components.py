@@ -2447,3 +2447,25 @@ def test_a_programme_name_with_a_version_number_or_given_in_quotes(run) -> None:
     assert find(ex, "Smart Farm 3.0 Strategy", "Project") is not None, [(e.name, e.type) for e in ex.entities]
     assert find(ex, "K-Seed Leap", "Project") is not None, [(e.name, e.type) for e in ex.entities]
     assert find(ex, "Smart Farm Innovation Zones", "Project") is not None, [(e.name, e.type) for e in ex.entities]
+
+
+def test_a_devolved_or_prefectural_government_pays_its_own_share(run) -> None:
+    ex = run("The Scottish government will add a further £25mn for road and power connections to the Dundee site. "
+             "Morag Keir, the Scottish government's economy secretary, welcomed the plan.")
+    scottish = find(ex, "Scottish Government", "GovernmentAgency")
+    assert scottish is not None and not find(ex, "Scottish", "Person"), [(e.name, e.type) for e in ex.entities]
+    connections = project(ex, "road and power connections")
+    assert payments(ex, connections) == {("Scottish Government", 25e6)}, ex.fundings
+    ex = run("Besides the subsidy, the Development Bank of Japan will lend 60 billion yen, and the Aomori prefectural "
+             "government has pledged 5 billion yen for water supply and road access to the site.")
+    assert find(ex, "Aomori", "Place") is not None, [(e.name, e.type) for e in ex.entities]
+    water = project(ex, "water supply")
+    assert payments(ex, water) == {("Aomori Prefectural Government", 5e9)}, ex.fundings
+
+
+def test_the_state_after_a_state_government_is_that_government(run) -> None:
+    ex = run("The Union Cabinet approved a port cluster at Paradip in Odisha, and the Odisha government will "
+             "contribute ₹900 crore. Odisha Industries Minister R. Das said the State would also build a 500-acre "
+             "logistics park at Kujang, with an additional investment of ₹300 crore by 2029.")
+    park = project(ex, "logistics park")
+    assert payments(ex, park) == {("Odisha Government", 3e9)}, ex.fundings

@@ -567,6 +567,8 @@ def _leaders_governments(table: EntityTable) -> None:
             continue  # only a leader's name: 'Defense Acquisition Program Administration' is an agency
         if who in lx.COUNTRIES or who.lower() in lx.COUNTRY_ALIASES or who.lower() in lx.NATIONALITY_TO_COUNTRY:
             continue
+        if not leader and who.endswith("sh"):
+            continue  # 'Welsh Government', 'Scottish Government': a people's own government, no leader's
         if any(e.type == "Place" and who in e.all_names() for e in table.entities.values()):
             continue
         if who.lower() in {"federal", "central", "national", "state", "provincial", "local", "city"}:
@@ -640,12 +642,16 @@ GOVERNMENT_WORDS = {"government", "administration", "state", "gov't", "gov’t",
 
 def _government_mentions(doc: Doc, table: EntityTable) -> None:
     """'the South Korean government', 'the government', 'the Lee Jae-myung administration'."""
+    last_local: DocEntity | None = None
     for tok in doc_tokens(doc):
         if tok.lower_ not in GOVERNMENT_WORDS or tok.i in table.token_entity:
             continue
         if tok.lower_ in {"state", "centre", "center"} and not (
             tok.dep_ in {"nsubj", "nsubjpass"} and [c.lower_ for c in tok.children] == ["the"]
         ):
+            continue
+        if tok.text == "State" and last_local is not None:
+            table.mark(tok.i, tok.i + 1, last_local.key)  # '... the Tamil Nadu government. The State would build'
             continue
         if tok.lower_ in {"centre", "center"} and (tok.text[0].islower() or table.country != "India"):
             continue  # 'the Centre will provide ...': India's central government
@@ -662,6 +668,7 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
         local = _local_government(doc, table, start, tok) or _devolved_government(doc, table, tok)
         if local is not None:
             table.mark(start, tok.i + 1, local.key)
+            last_local = local
             continue
         for adj, c in lx.NATIONALITY_TO_COUNTRY.items():
             if re.search(rf"\b{re.escape(adj)}\b", text.lower()):
@@ -696,11 +703,22 @@ def _devolved_government(doc: Doc, table: EntityTable, tok) -> DocEntity | None:
         or adj.lower_ in lx.NATIONALITY_TO_COUNTRY
         or adj.lower_ in lx.LEGISLATIVE_WORDS | lx.LOCAL_LEVELS
         or not adj.lower_.endswith(("sh", "an", "ese"))  # Welsh, Scottish, Bavarian, Catalan
-        or table.at(adj.i) is not None
     ):
         return None
+    taken = table.at(adj.i)
+    if taken is not None and not (taken.type == "Person" and taken.name == adj.text):
+        return None
+    if taken is not None:
+        _forget(table, taken)  # 'the Welsh government's secretary': the model's person 'Welsh' is the people's word
     name = f"{adj.text} Government"
     return table.add(DocEntity(entity_key("GovernmentAgency", name), "GovernmentAgency", name))
+
+
+def _forget(table: EntityTable, ent: DocEntity) -> None:
+    """Drop an entity the text shows to be no name of its own, with every token that pointed to it."""
+    table.entities.pop(ent.key, None)
+    for i in [i for i, key in table.token_entity.items() if key == ent.key]:
+        del table.token_entity[i]
 
 
 def _local_government(doc: Doc, table: EntityTable, start: int, tok) -> DocEntity | None:
@@ -716,6 +734,18 @@ def _local_government(doc: Doc, table: EntityTable, start: int, tok) -> DocEntit
         named = " ".join(t.text for t in words if t.text[:1].isupper())  # a place named elsewhere in the story
         place = next((e for e in table.entities.values() if e.type == "Place" and named and e.name == named), None)
         named_elsewhere = place is not None
+        if place is None and levels and named and all(t.text[:1].isupper() or t.lower_ in levels for t in words):
+            # 'the Miyagi prefectural government' where the model took Miyagi for a company: the level says
+            # Miyagi is a place
+            owner = next((table.at(t.i) for t in words if table.at(t.i) is not None), None)
+            if owner is not None and owner.name == named and owner.type in ORG_TYPES:
+                owner.type = "Place"
+            if owner is None or owner.type != "Place":
+                owner = table.add(DocEntity(entity_key("Place", named), "Place", named))
+                named_words = [t for t in words if t.text[:1].isupper()]
+                table.mark(named_words[0].i, named_words[-1].i + 1, owner.key)
+            place = owner
+            named_elsewhere = True
     if place is None or place.name in lx.COUNTRIES or place.name.lower() in lx.CAPITALS:
         return None  # ('the Seoul government' is the country's)
     if not levels and not named_elsewhere and not all(table.at(t.i) is place for t in words):

@@ -322,7 +322,9 @@ GLUED_AMOUNT = re.compile(r"^\d[\d.,]*(?:mn|bn|m|b|k|tn|tr|trn|bln)$", re.I)
 def acceptable(doc: Doc, head: Token, table: EntityTable) -> bool:
     if head.pos_ not in {"NOUN", "PROPN"} and head.tag_ != "VBG":
         return False
-    if head.lower_ in lx.NON_PROJECT_HEADS or head.lemma_.lower() in lx.NON_PROJECT_HEADS:
+    # a utility's supply is built ('8 billion yen for water supply and road access'), a supply alone is not
+    utility_supply = head.lower_ == "supply" and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children)
+    if (head.lower_ in lx.NON_PROJECT_HEADS or head.lemma_.lower() in lx.NON_PROJECT_HEADS) and not utility_supply:
         return False
     if head.ent_type_ in {"MONEY", "DATE", "CARDINAL", "PERCENT", "TIME", "QUANTITY", "NORP"}:
         return False
