@@ -2469,3 +2469,17 @@ def test_the_state_after_a_state_government_is_that_government(run) -> None:
              "logistics park at Kujang, with an additional investment of ₹300 crore by 2029.")
     park = project(ex, "logistics park")
     assert payments(ex, park) == {("Odisha Government", 3e9)}, ex.fundings
+
+
+def test_a_cost_said_in_passing_is_no_funding_and_the_reporter_made_the_grant(run) -> None:
+    ex = run("The Ministry of Economy has awarded €900 million to nine battery projects. The joint venture's cathode "
+             "plant in Huelva, which will require an investment of €2.3 billion, has been granted €140 million, "
+             "the Ministry of Economy said in a statement on Monday.")
+    plant = project(ex, "cathode plant")
+    assert payments(ex, plant) == {("Ministry of Economy", 140e6)}, ex.fundings
+
+
+def test_an_amount_in_a_title_case_headline_is_no_version_of_a_name(run) -> None:
+    ex = run("Japan to Launch 1.5 Trillion Yen Semiconductor Fund\n\nThe fund will invest in chip start-ups, "
+             "the Ministry of Economy, Trade and Industry said.")
+    assert not any("trillion" in e.name.lower() for e in ex.entities), [e.name for e in ex.entities]

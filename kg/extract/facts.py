@@ -56,6 +56,7 @@ WORD_NUMBERS = {
     "hundred": 100,
 }
 LENDING_NOUNS = {"loan", "guarantee", "credit", "financing"}
+COST_VERBS = {"cost", "require", "need", "involve", "entail"}
 RECEIVE_VERBS = {"receive", "get", "obtain", "win", "secure", "land", "gain"}
 # what an organisation does when it sets up a thing: the thing is a project
 BUILDING_VERBS = {"build", "construct", "open", "add", "set", "establish", "introduce", "launch", "develop"}
@@ -1605,6 +1606,10 @@ class FactFinder:
             self.text[amount.full_end : amount.full_end + 40],
         ):
             return  # '300 billion won from private investors': the text names payers that are no one in particular
+        if not funders and verb is not None and _passive(verb) and lemma(verb) in RECIPIENT_VERBS | {"allocate"}:
+            # 'The plant has been granted €298 million, the ministry said': who reports an unattributed grant
+            # made it
+            funders = self._reporting_body(sent, verb)
         if not funders:
             prev = self._previous_funding_funders(sent, verb) if verb is not None else []
             default = self.default_funder(span.start)
@@ -1620,6 +1625,19 @@ class FactFinder:
             year = int(y.group(1)) if y else None  # a share keeps no year its total states for itself
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def _reporting_body(self, sent: Span, verb: Token) -> list[DocEntity]:
+        """The public body that 'said' or 'announced' the sentence, when the money's verb hangs on that report."""
+        for tok in sent_tokens(sent):
+            if tok.pos_ != "VERB" or lemma(tok) not in {"say", "announce"} or tok.i == verb.i:
+                continue
+            if not (verb.head.i == tok.i or tok.head.i == verb.i):
+                continue  # 'X has been granted ..., the ministry said' ('said' hangs on the grant) or its mirror
+            for sub in (c for c in tok.children if c.dep_ == "nsubj"):
+                ent = self.table.at(sub.i)
+                if ent is not None and ent.type == "GovernmentAgency":
+                    return [ent]
+        return []
 
     def _financed_by(self, verb: Token) -> DocEntity | None:
         """What a passive 'financed/co-funded by' pays for: 'The X Fund will be financed by KDB (1.5 trillion
@@ -2012,6 +2030,10 @@ class FactFinder:
             tok = tok.head
             if span.start <= tok.i < span.end:
                 continue
+            if tok.pos_ == "VERB" and lemma(tok) in COST_VERBS and tok.dep_ in {"relcl", "acl"}:
+                # 'The plant, which will cost / require an investment of €4.1 billion, has been granted ...': a
+                # cost said in passing
+                return None
             if tok.pos_ in {"VERB", "AUX"} and lemma(tok) in lx.FUND_VERBS | lx.MONEY_GO_VERBS | RECEIVE_VERBS | {
                 "unveil",
                 *CONSISTING_VERBS,

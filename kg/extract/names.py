@@ -52,6 +52,7 @@ CURRENCY_CODES = {"KRW", "USD", "EUR", "JPY", "CNY", "RMB", "GBP", "INR", "CAD",
 
 
 VERSION_NUMBER = re.compile(r"\d{1,2}\.\d")
+AMOUNT_WORDS = {"trillion", "billion", "million", "thousand", "won", "yen", "yuan", "dollars", "euros", "percent"}
 
 
 def _is_cap(tok: str) -> bool:
@@ -69,6 +70,7 @@ def _chunks(text: str) -> list[list[tuple[str, int, int]]]:
     cur: list[tuple[str, int, int]] = []
     pending: list[tuple[str, int, int]] = []
     in_alias = False
+    in_amount = False
     for tok in toks:
         word = tok[0]
         if in_alias:
@@ -90,6 +92,12 @@ def _chunks(text: str) -> list[list[tuple[str, int, int]]]:
                 in_alias = word.startswith("(")
             cur, pending = [], []
             continue
+        if word.lower() in AMOUNT_WORDS and (in_amount or pending and VERSION_NUMBER.fullmatch(pending[-1][0])):
+            if cur:
+                chunks.append(cur)  # 'Launch 1.2 Trillion Won CDMO Fund': an amount, no version of a name
+            cur, pending, in_amount = [], [], True
+            continue
+        in_amount = False
         if (
             _is_cap(word)
             and word.lower() not in _CONNECTORS
@@ -459,7 +467,12 @@ def cue_type(name: str) -> str | None:
         return "Association"
     if head in {"complex", "complexes"} and "industrial" in ws and of_head is None:
         return "Place"  # 'Gumi National Industrial Complex': an industrial site named as a place
-    if head in lx.PROJECT_HEADS | {"zones"} and head not in {"policy", "act", "strategy", "park"}:
+    if (head in lx.PROJECT_HEADS or head == "zones" and of_head is None) and head not in {
+        "policy",
+        "act",
+        "strategy",
+        "park",
+    }:
         return "Project"  # 'AI Data Center Special Zones' too: a designation is a programme
     if is_law_name(name):
         return "Project"  # 'Inflation Reduction Act', 'Bipartisan Infrastructure Law': a law, which guidelines count
