@@ -2483,3 +2483,18 @@ def test_an_amount_in_a_title_case_headline_is_no_version_of_a_name(run) -> None
     ex = run("Japan to Launch 1.5 Trillion Yen Semiconductor Fund\n\nThe fund will invest in chip start-ups, "
              "the Ministry of Economy, Trade and Industry said.")
     assert not any("trillion" in e.name.lower() for e in ex.entities), [e.name for e in ex.entities]
+
+
+def test_a_development_bank_lends_to_a_company_that_carries_out_the_plant(run) -> None:
+    ex = run("Chile's development bank CORFO approved a US$300 million loan to Andes Cathode for a new cathode "
+             "factory in Puerto Montt.")
+    bank = find(ex, "CORFO")
+    assert bank is not None and bank.type == "GovernmentAgency", [(e.name, e.type) for e in ex.entities]
+    factory = project(ex, "cathode factory in Puerto Montt")
+    assert factory is not None, [e.name for e in ex.entities]
+    assert has_rel(ex, find(ex, "Andes Cathode"), "leads", factory), rels(ex, "leads")
+    assert payments(ex, factory) == {("CORFO", 300e6)}, ex.fundings
+    ex = run("Rabobank will provide a €90 million loan to Solvera GmbH for its electrolyser plant in Delfzijl.")
+    plant = project(ex, "electrolyser plant")
+    assert has_rel(ex, find(ex, "Solvera GmbH"), "leads", plant), rels(ex, "leads")
+    assert not has_rel(ex, find(ex, "Rabobank"), "leads", plant), rels(ex, "leads")

@@ -1433,6 +1433,8 @@ def _descriptor_kind(doc: Doc, noun) -> str | None:
     public = kind in {"Company", "Organization"} and word not in lx.STATE_COMPANY_NOUNS and mods & lx.STATE_MODIFIERS
     if public and (kind == "Organization" or word in {"lender", "bank", "investor", "agency", "institution"}):
         return "GovernmentAgency"
+    if word in {"bank", "lender"} and mods & lx.PUBLIC_BANK_WORDS:
+        return "GovernmentAgency"  # "Brazil's development bank BNDES", 'the export-import bank'
     return kind
 
 

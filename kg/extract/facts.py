@@ -21,6 +21,7 @@ from kg.extract.mentions import (
     doc_amounts,
     doc_text,
     doc_tokens,
+    entity_key,
     formed_group,
     government_of,
     norm,
@@ -56,6 +57,7 @@ WORD_NUMBERS = {
     "hundred": 100,
 }
 LENDING_NOUNS = {"loan", "guarantee", "credit", "financing"}
+LOAN_AFTER_AMOUNT = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:in\s+)?(?:[a-z-]+\s+){0,2}(?:loans?|credit)\b")
 COST_VERBS = {"cost", "require", "need", "involve", "entail"}
 RECEIVE_VERBS = {"receive", "get", "obtain", "win", "secure", "land", "gain"}
 # what an organisation does when it sets up a thing: the thing is a project
@@ -577,9 +579,12 @@ class FactFinder:
             project = self.table.entities.get(f.project)
             if project is None or lemma_key(project.name) & (lx.PROGRAMME_HEADS - {"project"} | INSTRUMENTS):
                 continue
+            lent = LOAN_AFTER_AMOUNT.match(self.text[f.amount.full_end : f.amount.full_end + 40])
             for key in f.funders:
                 payer = self.table.entities.get(key)
-                if payer is not None and payer.type == "Company" and (key, project.key) not in leading:
+                if payer is None or lent or "bank" in payer.name.lower():
+                    continue  # 'Rabobank will provide a €90 million loan to Solvera for its plant': a lender
+                if payer.type == "Company" and (key, project.key) not in leading:
                     leading.add((key, project.key))
                     self.facts.relate(payer, "leads", project, f.sentence, 0.55)
 
@@ -1594,6 +1599,7 @@ class FactFinder:
                 project = self._main_project()  # public money, or 'the remaining 1.5 trillion won'
         if project is None:
             return
+        recipients = recipients or self._instrument_recipients(anchor, span)
         for r in recipients:
             # 'Panasonic Energy was awarded ¥46 billion for an anode materials facility': who is paid for
             # a project carries it out
@@ -1625,6 +1631,28 @@ class FactFinder:
             year = int(y.group(1)) if y else None  # a share keeps no year its total states for itself
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def _instrument_recipients(self, anchor: Token, span: Span) -> list[DocEntity]:
+        """'a R$1.1 billion loan to WEG for a factory': the companies a loan or grant goes to."""
+        noun = anchor
+        while noun.head.i != noun.i and (span.start <= noun.i < span.end or noun.pos_ != "NOUN"):
+            noun = noun.head
+        if noun.pos_ != "NOUN" or lemma(noun) not in LENDING_NOUNS | INSTRUMENTS:
+            return []
+        attached = [*noun.children, *(noun.head.children if noun.dep_ == "dobj" else [])]  # 'approved a loan to X'
+        out: list[DocEntity] = []
+        for p in (p for c in attached if c.dep_ == "prep" and c.lower_ == "to" for p in c.children):
+            if p.dep_ != "pobj":
+                continue
+            if p.pos_ == "PROPN" and self.table.at(p.i) is None and p.left_edge.i >= noun.i:
+                # 'a loan to Andes Cathode', a name the model did not see: a company named by the money it gets
+                start = next(t.i for t in p.subtree if t.pos_ == "PROPN")
+                name = self.doc[start : p.i + 1].text
+                if cue_type(name) in {None, "Company"} and all(t.text[:1].isupper() for t in self.doc[start : p.i + 1]):
+                    ent = self.table.add(DocEntity(entity_key("Company", name), "Company", name, confidence=0.5))
+                    self.table.mark(start, p.i + 1, ent.key)
+            out += [e for e in self.entity_of(p, False) if e.type == "Company"]
+        return out
 
     def _reporting_body(self, sent: Span, verb: Token) -> list[DocEntity]:
         """The public body that 'said' or 'announced' the sentence, when the money's verb hangs on that report."""
@@ -2243,7 +2271,8 @@ class FactFinder:
                 and not _money_source(c)
                 and c.ent_type_ not in {"DATE", "MONEY"}
                 and (self.table.at(c.i) is None or self.table.at(c.i).type == "Project")
-            ]
+                and not (doc[i].lower_ == "to" and c.pos_ == "PROPN" and self.table.at(c.i) is None)
+            ]  # 'a loan to Andes Cathode': money to a name goes to someone, not to a purpose
         return []
 
     def _year_near(self, span: Span, verb: Token, sent: Span) -> int | None:

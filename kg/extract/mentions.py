@@ -848,7 +848,8 @@ def _pronouns(doc: Doc, table: EntityTable) -> None:
         for tok in sent_tokens(sent):
             if tok.lower_ not in {"it", "its"} or tok.dep_ not in {"nsubj", "nsubjpass", "poss"}:
                 continue
-            antecedent = _previous_subject(doc, table, tok)
+            antecedent = _recipient_before(table, tok) if tok.lower_ == "its" else None
+            antecedent = antecedent or _previous_subject(doc, table, tok)
             if antecedent is not None:
                 table.token_entity[tok.i] = antecedent.key
 
@@ -867,6 +868,19 @@ def project_pronouns(doc: Doc, table: EntityTable) -> None:
         antecedent = _previous_subject(doc, table, tok)
         if antecedent is not None and antecedent.type == "Project":
             table.token_entity[tok.i] = antecedent.key
+
+
+def _recipient_before(table: EntityTable, tok) -> DocEntity | None:
+    """'KfW will lend €200 million to Nexwafe for its wafer plant': 'its' is the company the money goes to."""
+    pobj = tok.head.head.head if tok.head.dep_ == "pobj" and tok.head.head.lower_ == "for" else None
+    if pobj is None:
+        return None
+    for c in pobj.children:
+        if c.dep_ in {"prep", "dative"} and c.lower_ == "to" and c.i < tok.i:
+            ent = next((table.at(p.i) for p in c.children if p.dep_ == "pobj" and table.at(p.i) is not None), None)
+            if ent is not None and ent.type == "Company":
+                return ent
+    return None
 
 
 def _previous_subject(doc: Doc, table: EntityTable, tok) -> DocEntity | None:

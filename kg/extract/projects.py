@@ -234,6 +234,10 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
                 end = t.i
                 break
         right = end
+    place = table.at(right - 1) if right > head.i + 1 else None
+    if place is not None and place.type == "Place":
+        # 'a factory in Jaraguá do Sul' where the parse ends the phrase at 'Jaraguá': the whole place
+        right = max([right, *(end for start, end in place.mentions if start < right <= end)])
     right = _without_trailing_words(doc, left, right)
     if right - left > 16:
         # 'the training of shipbuilding workers and the maintenance, repair and overhaul of ...': the
