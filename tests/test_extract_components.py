@@ -2498,3 +2498,16 @@ def test_a_development_bank_lends_to_a_company_that_carries_out_the_plant(run) -
     plant = project(ex, "electrolyser plant")
     assert has_rel(ex, find(ex, "Solvera GmbH"), "leads", plant), rels(ex, "leads")
     assert not has_rel(ex, find(ex, "Rabobank"), "leads", plant), rels(ex, "leads")
+
+
+def test_a_loan_closed_by_a_named_office_of_a_department(run) -> None:
+    ex = run("The US Department of Energy's Loan Programs Office has closed a $1.8bn loan to Ardent Graphite to build "
+             "a synthetic graphite anode plant near Casper, Wyoming.")
+    office = find(ex, "Loan Programs Office", "GovernmentAgency")
+    assert office is not None and find(ex, "Department of Energy", "GovernmentAgency") is not None, [
+        (e.name, e.type) for e in ex.entities
+    ]
+    plant = project(ex, "synthetic graphite anode plant")
+    assert plant is not None, [e.name for e in ex.entities]
+    assert payments(ex, plant) == {("Loan Programs Office", 1.8e9)}, ex.fundings
+    assert has_rel(ex, find(ex, "Ardent Graphite"), "leads", plant), rels(ex, "leads")

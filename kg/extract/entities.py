@@ -66,6 +66,7 @@ class EntityTyper:
                 fixed = self._fix(doc, ent)
                 if fixed is not None:
                     spans.append(fixed)
+        spans = [piece for s in spans for piece in _split_at_possessive(doc, s)]
         cue_tokens = {i for s in spans if s.label_ in CORE_LABELS for i in range(s.start, s.end)}
         spans = [s for s in spans if s.label_ in CORE_LABELS or not (set(range(s.start, s.end)) & cue_tokens)]
         ents = _vote_types(_place_lists(doc, _places_by_gazetteer(doc, _retype_by_context(doc, filter_spans(spans)))))
@@ -237,6 +238,18 @@ def _portfolio(doc: Doc, span: Span) -> bool:
 
 
 MODEL_CODE = re.compile(r"^[A-Z]{1,4}-?\d{1,4}[A-Z]?$")
+
+
+def _split_at_possessive(doc: Doc, ent: Span) -> list[Span]:
+    """"the Department of Energy's Loan Programs Office": two bodies, each named by its own words."""
+    k = next((t.i for t in ent[1:-1] if t.text in {"'s", "’s"}), None)
+    if k is None:
+        return [ent]
+    left, right = doc[ent.start : k], doc[k + 1 : ent.end]
+    left_type, right_type = cue_type(left.text), cue_type(right.text)
+    if left_type is None or right_type is None or right_type == "Place":
+        return [ent]
+    return [Span(doc, left.start, left.end, label=left_type), Span(doc, right.start, right.end, label=right_type)]
 
 
 def _split_at_breaks(doc: Doc, ent: Span) -> list[Span]:

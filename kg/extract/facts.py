@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import lexicon as lx
-from kg.extract.gazetteer import country_code, lies_in
+from kg.extract.gazetteer import country_code, is_place_name, lies_in
 from kg.extract.mentions import (
     DocEntity,
     EntityTable,
@@ -33,7 +33,7 @@ from kg.extract.mentions import (
 from kg.extract.mentions import definite_descriptions as resolve_definites
 from kg.extract.money import AmountMatch, find_amounts
 from kg.extract.names import alnum_name, clean_name, cue_type, is_acronym, is_law_name
-from kg.extract.projects import ProjectIndex, coordinated, lemma_key, same_project, split_pp_list
+from kg.extract.projects import ProjectIndex, coordinated, direct_objects, lemma_key, same_project, split_pp_list
 from kg.model import ORG_TYPES
 
 YEAR_RE = re.compile(r"^(19|20)\d\d$")
@@ -58,6 +58,7 @@ WORD_NUMBERS = {
 }
 LENDING_NOUNS = {"loan", "guarantee", "credit", "financing"}
 LOAN_AFTER_AMOUNT = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:in\s+)?(?:[a-z-]+\s+){0,2}(?:loans?|credit)\b")
+LOAN_VERBS = {"approve", "close", "finalise", "finalize", "sign", "conclude", "issue", "complete", "arrange"}
 COST_VERBS = {"cost", "require", "need", "involve", "entail"}
 RECEIVE_VERBS = {"receive", "get", "obtain", "win", "secure", "land", "gain"}
 # what an organisation does when it sets up a thing: the thing is a project
@@ -1222,7 +1223,7 @@ class FactFinder:
                             continue
                         heads.append(p)
             if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB":
-                objs = [o for o in c.children if o.dep_ == "dobj"] if lemma(c) in lx.DOING_VERBS else []
+                objs = direct_objects(c) if lemma(c) in lx.DOING_VERBS else []
                 if not any(o.dep_ == "dobj" for o in c.children):
                     # 'to design and build a pilot device': the object the verbs share
                     objs = [o for v in c.conjuncts if v.i > c.i and lemma(v) in lx.DOING_VERBS
@@ -1651,7 +1652,11 @@ class FactFinder:
                 if cue_type(name) in {None, "Company"} and all(t.text[:1].isupper() for t in self.doc[start : p.i + 1]):
                     ent = self.table.add(DocEntity(entity_key("Company", name), "Company", name, confidence=0.5))
                     self.table.mark(start, p.i + 1, ent.key)
-            out += [e for e in self.entity_of(p, False) if e.type == "Company"]
+            for e in self.entity_of(p, False):
+                if e.type == "Person" or e.type == "Place" and not is_place_name(e.name):
+                    e.type = "Company"  # 'a loan to Ardent Graphite': no person or place borrows for a plant
+                if e.type == "Company":
+                    out.append(e)
         return out
 
     def _reporting_body(self, sent: Span, verb: Token) -> list[DocEntity]:
@@ -2077,8 +2082,10 @@ class FactFinder:
                 # 'will jointly create a 500 billion won fund', 'KHIDI will run a 70 billion won programme': who
                 # sets up or runs the fund pays into it
                 return tok
-            if tok.pos_ == "VERB" and lemma(tok) == "approve" and self._lent_amount(anchor, span):
-                return tok  # 'NAIF had approved a $200 million loan': the lender's commitment
+            if tok.pos_ == "VERB" and lemma(tok) in LOAN_VERBS and self._lent_amount(anchor, span):
+                # 'NAIF had approved a $200 million loan', 'the LPO closed a $2.5bn loan to X': the lender's
+                # commitment
+                return tok
             if tok.pos_ == "VERB" and lemma(tok) in SHARE_VERBS and _amount_is_subject(anchor, tok):
                 return tok  # '336 billion won will be covered by the government', '... will come from state coffers'
             if tok.pos_ == "VERB" and buyer is not None and buyer.i == tok.i:

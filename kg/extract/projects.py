@@ -127,6 +127,24 @@ def _glued_number(tok: Token) -> bool:
     return tok.like_num and not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].is_alpha
 
 
+def _split_object(tok: Token, head: Token) -> bool:
+    """A noun the parser made a second object of the verb right before the object's own words."""
+    return (
+        tok.dep_ == "dobj" == head.dep_
+        and tok.head.i == head.head.i
+        and tok.pos_ == "NOUN"
+        and tok.i < head.i
+        and all(t.dep_ in {"amod", "compound"} for t in tok.doc[tok.i + 1 : head.i])
+    )
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    """The verb's objects, a noun split off the next object by the parser left out ('build a lithium
+    hydroxide refinery': the refinery)."""
+    objs = [o for o in verb.children if o.dep_ == "dobj"]
+    return [o for o in objs if not any(_split_object(o, other) for other in objs)]
+
+
 def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> tuple[int, int] | None:
     """The noun phrase around `head` without determiners, money, numbers, possessors or a trailing clause."""
     left = head.i
@@ -152,6 +170,8 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
         if child.lower_ in NAME_DROPPING_ADJ:
             break
         left = child.left_edge.i
+    while left > 0 and _split_object(doc[left - 1], head):
+        left = doc[left - 1].left_edge.i  # 'build a lithium hydroxide refinery' parsed as two objects
     # skip leading tokens that are money / determiners / weak adjectives
     while left < head.i and not _glued_number(doc[left]) and (
         doc[left].ent_type_ in {"MONEY", "CARDINAL", "QUANTITY"}
