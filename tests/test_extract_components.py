@@ -2511,3 +2511,12 @@ def test_a_loan_closed_by_a_named_office_of_a_department(run) -> None:
     assert plant is not None, [e.name for e in ex.entities]
     assert payments(ex, plant) == {("Loan Programs Office", 1.8e9)}, ex.fundings
     assert has_rel(ex, find(ex, "Ardent Graphite"), "leads", plant), rels(ex, "leads")
+
+
+def test_aid_a_government_approves_is_its_own_and_a_commission_only_clears_it(run) -> None:
+    ex = run("Under the PLI scheme, the Ministry of Heavy Industries has approved Rs 4,500 crore in incentives for "
+             "nine battery cell projects.")
+    cells = project(ex, "battery cell projects")
+    assert payments(ex, cells) == {("Ministry of Heavy Industries", 45e9)}, ex.fundings
+    ex = run("The European Commission has approved €700 million in subsidies for the wafer plant in Dresden.")
+    assert not any(find(ex, "European Commission").key in f.funders for f in ex.fundings), ex.fundings

@@ -1633,6 +1633,18 @@ class FactFinder:
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
 
+    def _approved_aid(self, verb: Token, span: Span) -> bool:
+        """'approved Rs 7,000 crore in incentives': incentives, subsidies or grants a government approves are
+        its own; a commission that approves a state's aid clears it and pays nothing."""
+        after = self._after_bracket(span.end, sentence_of(self.doc, span.start))
+        aid = after + 1 < len(self.doc) and self.doc[after].lower_ == "in" and lemma(self.doc[after + 1]) in {
+            "incentive",
+            "subsidy",
+            "grant",
+        }
+        approvers = [e for s in verb_subjects(verb) for e in self.entity_of(s, False)]
+        return aid and bool(approvers) and not any("commission" in e.name.lower() for e in approvers)
+
     def _instrument_recipients(self, anchor: Token, span: Span) -> list[DocEntity]:
         """'a R$1.1 billion loan to WEG for a factory': the companies a loan or grant goes to."""
         noun = anchor
@@ -2025,10 +2037,12 @@ class FactFinder:
             ):
                 right += 1  # ('hydrogen-based' is one modifier)
             facility = next(
-                (t for t in doc[nxt.i + 1 : right] if t.pos_ == "NOUN" and lemma(t) in lx.FACILITY_HEADS), None
+                (t for t in doc[nxt.i + 1 : right] if t.pos_ == "NOUN" and lemma(t) in lx.FACILITY_HEADS | {"project"}),
+                None,
             )
             if facility is not None:
-                return self.projects.add_np(facility, 0.55)  # '€620mn in direct aid to a battery cell factory'
+                # '€620mn in direct aid to a battery cell factory', '... in subsidies for 12 storage battery projects'
+                return self.projects.add_np(facility, 0.55)
         name = doc[left:right].text
         return self.projects.add(name, left, right, 0.5) if len(name) > 3 else None
 
@@ -2082,6 +2096,8 @@ class FactFinder:
                 # 'will jointly create a 500 billion won fund', 'KHIDI will run a 70 billion won programme': who
                 # sets up or runs the fund pays into it
                 return tok
+            if tok.pos_ == "VERB" and lemma(tok) == "approve" and self._approved_aid(tok, span):
+                return tok  # 'the government has approved Rs 7,000 crore in incentives for 12 module makers'
             if tok.pos_ == "VERB" and lemma(tok) in LOAN_VERBS and self._lent_amount(anchor, span):
                 # 'NAIF had approved a $200 million loan', 'the LPO closed a $2.5bn loan to X': the lender's
                 # commitment
