@@ -2520,3 +2520,11 @@ def test_aid_a_government_approves_is_its_own_and_a_commission_only_clears_it(ru
     assert payments(ex, cells) == {("Ministry of Heavy Industries", 45e9)}, ex.fundings
     ex = run("The European Commission has approved €700 million in subsidies for the wafer plant in Dresden.")
     assert not any(find(ex, "European Commission").key in f.funders for f in ex.fundings), ex.fundings
+
+
+def test_a_member_list_ends_where_a_new_clause_begins(run) -> None:
+    ex = run("Members of the Mekong Battery Alliance include Vinfast, PTT and Petronas, and the Asian Development "
+             "Bank will lend US$900 million to the alliance's projects.")
+    alliance = find(ex, "Mekong Battery Alliance")
+    assert has_rel(ex, find(ex, "Petronas"), "memberOf", alliance), rels(ex, "memberOf")
+    assert not has_rel(ex, find(ex, "Asian Development Bank"), "memberOf", alliance), rels(ex, "memberOf")

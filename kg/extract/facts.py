@@ -2805,16 +2805,26 @@ class FactFinder:
                     and self.doc[tok.i + 1].lower_ in {"up", "of"}
                 )  # 'made up of A, B and C', 'comprising A, B and C'
                 if listed and tok.i > first_mention:
+                    found: list[tuple[DocEntity, Token]] = []
                     for t in self.doc[tok.i + 1 : sent.end]:
                         ent = self.table.at(t.i)
                         if t.text in {".", ";"}:
+                            break
+                        if ent is None and t.tag_ in {"MD", "VBZ", "VBD", "VBP"} and t.i > tok.i + 1:
+                            # '..., and will be chaired by KOMSA', '..., and the ADB will lend ...': the list ended;
+                            # a name right before the verb is its subject
+                            if found and found[-1][1].i == t.i - 1 and found[-1][1].dep_ == "conj":
+                                subject = found[-1][0]
+                                found = [f for f in found if f[0] is not subject]
                             break
                         for counted in self._counted_reference(t) if ent is None else []:
                             self._add_member(counted, group, sent, 0.65)  # 'made up of the three shipbuilders'
                         if ent is None or ent.type not in ORG_TYPES or ent is group:
                             continue
                         if not _owner_of_parts(t, self.table):
-                            self._add_member(ent, group, sent, 0.75)
+                            found.append((ent, t))
+                    for ent, _ in found:
+                        self._add_member(ent, group, sent, 0.75)
         # 'X, a member of Y' / 'X is a member of Y'
         for tok in sent_tokens(sent):
             if tok.lower_ not in {"member", "members"}:
