@@ -2528,3 +2528,11 @@ def test_a_member_list_ends_where_a_new_clause_begins(run) -> None:
     alliance = find(ex, "Mekong Battery Alliance")
     assert has_rel(ex, find(ex, "Petronas"), "memberOf", alliance), rels(ex, "memberOf")
     assert not has_rel(ex, find(ex, "Asian Development Bank"), "memberOf", alliance), rels(ex, "memberOf")
+
+
+def test_the_company_after_its_chief_spoke_is_the_chief_s_company(run) -> None:
+    ex = run("JFE Steel President Kenji Sato said the company would convert its Kurashiki furnace with equipment "
+             "from Mitsubishi Heavy Industries. The company aims to produce 4 million tons of green steel a year by "
+             "2030.")
+    goal = target(ex, "4 million tons")
+    assert goal is not None and has_rel(ex, find(ex, "JFE Steel"), "hasTarget", goal), rels(ex, "hasTarget")

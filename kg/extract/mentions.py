@@ -927,6 +927,9 @@ def _previous_sentence_subject(doc: Doc, table: EntityTable, tok, types: set[str
     for t in prev:
         if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT":
             ent = table.at(t.i) or _entity_in_subtree(table, t)
+            if ent is not None and ent.type == "Person":
+                # 'Nippon Steel President Tadashi Imai said ... The company aims ...': the speaker's company
+                ent = next((e for e in (table.at(x.i) for x in t.subtree) if e is not None and e.type in types), ent)
             return ent if ent is not None and ent.type in types else None
     return None
 
