@@ -2536,3 +2536,10 @@ def test_the_company_after_its_chief_spoke_is_the_chief_s_company(run) -> None:
              "2030.")
     goal = target(ex, "4 million tons")
     assert goal is not None and has_rel(ex, find(ex, "JFE Steel"), "hasTarget", goal), rels(ex, "hasTarget")
+
+
+def test_a_bare_facility_a_company_will_build_at_a_place_is_its_project(run) -> None:
+    ex = run("Corella Vanadium Ltd will build a refinery in Mackay.")
+    refinery = project(ex, "refinery in Mackay")
+    assert refinery is not None, [e.name for e in ex.entities]
+    assert has_rel(ex, find(ex, "Corella Vanadium Ltd"), "leads", refinery), rels(ex, "leads")

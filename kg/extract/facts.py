@@ -1154,7 +1154,7 @@ class FactFinder:
                 # 'the agency would open a trade office in Riyadh', 'SungEel will add a lithium carbonate
                 # production line': what an organisation will build or open is a project of its own
                 for obj in (c for c in tok.children if c.dep_ == "dobj"):
-                    self._project_from_object(obj)
+                    self._project_from_object(obj) or self._facility_at_place(tok, obj)
             if _will_be_built(tok):
                 # 'a 1,000-qubit quantum computer will be developed by 2032': the new thing is a project
                 for sub in (c for c in tok.children if c.dep_ == "nsubjpass"):
@@ -1185,12 +1185,23 @@ class FactFinder:
             return []
         return [e for s in verb_subjects(verb) for e in self.entity_of(s, False) if e.type in ORG_TYPES]
 
-    def _project_from_object(self, obj: Token) -> None:
+    def _project_from_object(self, obj: Token) -> DocEntity | None:
         if obj.lower_ in lx.NON_PROJECT_HEADS or obj.pos_ not in {"NOUN", "PROPN"}:
-            return
+            return None
         if not any(c.dep_ in {"compound", "amod", "prep", "nmod", "acl"} for c in obj.children):
-            return
-        self.projects.add_np(obj, 0.5)
+            return None
+        return self.projects.add_np(obj, 0.5)
+
+    def _facility_at_place(self, verb: Token, obj: Token) -> DocEntity | None:
+        """'Kestrel Vanadium will build a refinery in Townsville' (the place hung on the verb): the refinery in
+        Townsville."""
+        if lemma(obj) not in lx.FACILITY_HEADS or not any(c.lower_ in {"a", "an"} for c in obj.children):
+            return None
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "near"} and c.i > obj.i):
+            place = next((self.table.at(p.i) for p in prep.children if p.dep_ == "pobj"), None)
+            if place is not None and place.type == "Place":
+                return self.projects.add(f"{obj.text} {prep.text} {place.name}", obj.i, obj.i + 1, 0.5)
+        return None
 
     def _purpose_heads(self, verb: Token) -> list[Token]:
         heads: list[Token] = []
