@@ -92,7 +92,7 @@ def _chunks(text: str) -> list[list[tuple[str, int, int]]]:
                 in_alias = word.startswith("(")
             cur, pending = [], []
             continue
-        if word.lower() in AMOUNT_WORDS and (in_amount or pending and VERSION_NUMBER.fullmatch(pending[-1][0])):
+        if (in_amount or pending and VERSION_NUMBER.fullmatch(pending[-1][0])) and word.lower() in AMOUNT_WORDS:
             if cur:
                 chunks.append(cur)  # 'Launch 1.2 Trillion Won CDMO Fund': an amount, no version of a name
             cur, pending, in_amount = [], [], True
