@@ -1,6 +1,6 @@
 """Generalisation guard: the extractor on articles written for the project, scored with the shared scorer.
 
-Twelve sets, each with gold annotated by /work/shared/eval/GUIDELINES.md (same format as the shared gold):
+Thirteen sets, each with gold annotated by /work/shared/eval/GUIDELINES.md (same format as the shared gold):
 `tests/data/articles` (15 articles, world news), `tests/data/heldout` (12 more, other countries),
 `tests/data/heldout_kr` (10 Korean-news-style articles), `tests/data/heldout3` (12 Korean policy
 stories), `tests/data/heldout4` (12 more, half in the style of translated press releases),
@@ -9,9 +9,11 @@ stories), `tests/data/heldout4` (12 more, half in the style of translated press 
 (6 Korean; Taiwan, UK, Brazil, India, Australia, Japan), `tests/data/heldout8` (5 Korean; US, EU,
 China, Canada, Indonesia, Vietnam, France), `tests/data/heldout9` (12 Korean stories in Yonhap, Korea
 Herald, JoongAng, KED, BusinessKorea, Korea Times, wire-summary and ministry-release styles) and
-`tests/data/heldout10` (7 Korean; Japan, Taiwan, Germany, US, India) and `tests/data/heldout11` (8 Korean;
-Japan, EU/France, UK, Vietnam). Each set was written by someone who had not seen the extractor and was
-first scored before any rule was tuned on it (heldout8 and heldout11 have not been tuned on at all).
+`tests/data/heldout10` (7 Korean; Japan, Taiwan, Germany, US, India), `tests/data/heldout11` (8 Korean;
+Japan, EU/France, UK, Vietnam) and `tests/data/heldout12` (5 Korean; US, Germany, India, Taiwan, Canada,
+Brazil, an ASEAN alliance). Each set was written by someone who had not seen the extractor and was first
+scored before any rule was tuned on it (heldout8, heldout11 and heldout12 have not been tuned on at all:
+only their totals are read).
 The floors sit a little below what the extractor scored when they were set, so the test catches
 regressions; raise them as it improves.
 """
@@ -32,26 +34,27 @@ DATA = REPO / "tests" / "data"
 ONTOLOGY = REPO / "ontology" / "kg.ttl"
 SCORER = Path(os.environ.get("KG_SCORER", "/work/shared/eval/kgscore.py"))
 
-# set name -> (articles, gold, entity F1 floor, relation F1 floor); measured when set (stop 13):
-# articles 0.876 / 0.661, heldout 0.775 / 0.493, heldout_kr 0.853 / 0.561, heldout3 0.844 / 0.619,
-# heldout4 0.841 / 0.564, heldout5 0.865 / 0.723, heldout6 0.799 / 0.498, heldout7 0.828 / 0.521,
-# heldout8 0.769 / 0.418, heldout9 0.859 / 0.598, heldout10 0.837 / 0.572, heldout11 0.838 / 0.473 (first
-# scored: heldout3 0.723 / 0.420, heldout4 0.746 / 0.352, heldout5 0.797 / 0.531, heldout6 0.715 / 0.389,
-# heldout7 0.763 / 0.404, heldout8 0.729 / 0.336, heldout9 0.842 / 0.528, heldout10 0.799 / 0.499,
-# heldout11 0.834 / 0.479)
+# set name -> (articles, gold, entity F1 floor, relation F1 floor); measured when set (stop 14):
+# articles 0.874 / 0.665, heldout 0.775 / 0.498, heldout_kr 0.858 / 0.571, heldout3 0.858 / 0.649,
+# heldout4 0.849 / 0.570, heldout5 0.865 / 0.723, heldout6 0.805 / 0.506, heldout7 0.832 / 0.536,
+# heldout8 0.768 / 0.417, heldout9 0.859 / 0.598, heldout10 0.840 / 0.578, heldout11 0.842 / 0.481,
+# heldout12 0.784 / 0.414 (first scored: heldout3 0.723 / 0.420, heldout4 0.746 / 0.352, heldout5 0.797 /
+# 0.531, heldout6 0.715 / 0.389, heldout7 0.763 / 0.404, heldout8 0.729 / 0.336, heldout9 0.842 / 0.528,
+# heldout10 0.799 / 0.499, heldout11 0.834 / 0.479, heldout12 0.784 / 0.413)
 SETS = {
-    "articles": (DATA / "articles", DATA / "gold", 0.85, 0.63),
-    "heldout": (DATA / "heldout" / "articles", DATA / "heldout" / "gold", 0.75, 0.46),
-    "heldout_kr": (DATA / "heldout_kr" / "articles", DATA / "heldout_kr" / "gold", 0.82, 0.53),
-    "heldout3": (DATA / "heldout3" / "articles", DATA / "heldout3" / "gold", 0.81, 0.59),
-    "heldout4": (DATA / "heldout4" / "articles", DATA / "heldout4" / "gold", 0.81, 0.53),
+    "articles": (DATA / "articles", DATA / "gold", 0.85, 0.64),
+    "heldout": (DATA / "heldout" / "articles", DATA / "heldout" / "gold", 0.75, 0.47),
+    "heldout_kr": (DATA / "heldout_kr" / "articles", DATA / "heldout_kr" / "gold", 0.83, 0.54),
+    "heldout3": (DATA / "heldout3" / "articles", DATA / "heldout3" / "gold", 0.83, 0.62),
+    "heldout4": (DATA / "heldout4" / "articles", DATA / "heldout4" / "gold", 0.82, 0.54),
     "heldout5": (DATA / "heldout5" / "articles", DATA / "heldout5" / "gold", 0.84, 0.69),
-    "heldout6": (DATA / "heldout6" / "articles", DATA / "heldout6" / "gold", 0.77, 0.47),
-    "heldout7": (DATA / "heldout7" / "articles", DATA / "heldout7" / "gold", 0.80, 0.49),
+    "heldout6": (DATA / "heldout6" / "articles", DATA / "heldout6" / "gold", 0.78, 0.48),
+    "heldout7": (DATA / "heldout7" / "articles", DATA / "heldout7" / "gold", 0.81, 0.51),
     "heldout8": (DATA / "heldout8" / "articles", DATA / "heldout8" / "gold", 0.74, 0.39),
     "heldout9": (DATA / "heldout9" / "articles", DATA / "heldout9" / "gold", 0.83, 0.57),
-    "heldout10": (DATA / "heldout10" / "articles", DATA / "heldout10" / "gold", 0.81, 0.54),
-    "heldout11": (DATA / "heldout11" / "articles", DATA / "heldout11" / "gold", 0.81, 0.44),
+    "heldout10": (DATA / "heldout10" / "articles", DATA / "heldout10" / "gold", 0.81, 0.55),
+    "heldout11": (DATA / "heldout11" / "articles", DATA / "heldout11" / "gold", 0.81, 0.45),
+    "heldout12": (DATA / "heldout12" / "articles", DATA / "heldout12" / "gold", 0.76, 0.39),
 }
 
 
