@@ -2543,3 +2543,10 @@ def test_a_bare_facility_a_company_will_build_at_a_place_is_its_project(run) -> 
     refinery = project(ex, "refinery in Mackay")
     assert refinery is not None, [e.name for e in ex.entities]
     assert has_rel(ex, find(ex, "Corella Vanadium Ltd"), "leads", refinery), rels(ex, "leads")
+
+
+def test_a_company_named_for_its_mineral_or_material(run) -> None:
+    ex = run("Tamarack Graphite will build an anode plant in Sudbury, and Kivalliq Nickel will supply the ore.")
+    for name in ("Tamarack Graphite", "Kivalliq Nickel"):
+        ent = find(ex, name)
+        assert ent is not None and ent.type == "Company", [(e.name, e.type) for e in ex.entities]

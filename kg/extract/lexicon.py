@@ -163,6 +163,20 @@ COMPANY_HEADS = {
     "air",
     "rail",
     "telecoms",
+    # what a materials or mining company is named for ('Boreal Lithium', 'Pilbara Minerals')
+    "lithium",
+    "graphite",
+    "vanadium",
+    "nickel",
+    "cobalt",
+    "copper",
+    "zinc",
+    "cathode",
+    "anode",
+    "minerals",
+    "metals",
+    "mining",
+    "silicon",
 }
 ALLIANCE_HEADS = {
     "alliance",
