@@ -21,7 +21,6 @@ from kg.extract.mentions import (
     doc_amounts,
     doc_text,
     doc_tokens,
-    entity_key,
     formed_group,
     government_of,
     norm,
@@ -1180,7 +1179,7 @@ class FactFinder:
             verb.pos_ == "VERB"
             and lemma(verb) in BUILDING_VERBS
             and verb.dep_ in {"ROOT", "ccomp", "conj"}
-            and any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in verb.children)
+            and _future(verb)
         ):
             return []
         return [e for s in verb_subjects(verb) for e in self.entity_of(s, False) if e.type in ORG_TYPES]
@@ -1644,10 +1643,10 @@ class FactFinder:
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
 
-    def _approved_aid(self, verb: Token, span: Span) -> bool:
+    def _approved_aid(self, verb: Token, span: Span, sent: Span) -> bool:
         """'approved Rs 7,000 crore in incentives': incentives, subsidies or grants a government approves are
         its own; a commission that approves a state's aid clears it and pays nothing."""
-        after = self._after_bracket(span.end, sentence_of(self.doc, span.start))
+        after = self._after_bracket(span.end, sent)
         aid = after + 1 < len(self.doc) and self.doc[after].lower_ == "in" and lemma(self.doc[after + 1]) in {
             "incentive",
             "subsidy",
@@ -1673,8 +1672,7 @@ class FactFinder:
                 start = next(t.i for t in p.subtree if t.pos_ == "PROPN")
                 name = self.doc[start : p.i + 1].text
                 if cue_type(name) in {None, "Company"} and all(t.text[:1].isupper() for t in self.doc[start : p.i + 1]):
-                    ent = self.table.add(DocEntity(entity_key("Company", name), "Company", name, confidence=0.5))
-                    self.table.mark(start, p.i + 1, ent.key)
+                    self.table.add_named("Company", name, start, p.i + 1, confidence=0.5)
             for e in self.entity_of(p, False):
                 if e.type == "Person" or e.type == "Place" and not is_place_name(e.name):
                     e.type = "Company"  # 'a loan to Ardent Graphite': no person or place borrows for a plant
@@ -2107,7 +2105,7 @@ class FactFinder:
                 # 'will jointly create a 500 billion won fund', 'KHIDI will run a 70 billion won programme': who
                 # sets up or runs the fund pays into it
                 return tok
-            if tok.pos_ == "VERB" and lemma(tok) == "approve" and self._approved_aid(tok, span):
+            if tok.pos_ == "VERB" and lemma(tok) == "approve" and self._approved_aid(tok, span, sent):
                 return tok  # 'the government has approved Rs 7,000 crore in incentives for 12 module makers'
             if tok.pos_ == "VERB" and lemma(tok) in LOAN_VERBS and self._lent_amount(anchor, span):
                 # 'NAIF had approved a $200 million loan', 'the LPO closed a $2.5bn loan to X': the lender's
@@ -3645,8 +3643,13 @@ def _will_be_built(verb: Token) -> bool:
         and lemma(verb) in PASSIVE_BUILT_VERBS
         and verb.dep_ in {"ROOT", "conj", "ccomp"}
         and _passive(verb)
-        and any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "to"} for c in verb.children)
+        and _future(verb, also=("to",))
     )
+
+
+def _future(verb: Token, also: tuple[str, ...] = ()) -> bool:
+    """'will build', 'would open' (and, where asked, 'is to be built'): what the clause says is yet to come."""
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", *also} for c in verb.children)
 
 
 def _passive(verb: Token) -> bool:

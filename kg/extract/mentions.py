@@ -111,6 +111,12 @@ class EntityTable:
         self.entities[ent.key] = ent
         return ent
 
+    def add_named(self, typ: str, name: str, start: int, end: int, confidence: float = 0.6) -> DocEntity:
+        """An entity of `typ` called `name`, mentioned by tokens start..end (added or, if known, reused)."""
+        ent = self.add(DocEntity(entity_key(typ, name), typ, name, confidence=confidence))
+        self.mark(start, end, ent.key)
+        return ent
+
     def mark(self, start: int, end: int, key: str) -> None:
         for i in range(start, end):
             self.token_entity.setdefault(i, key)
@@ -241,8 +247,7 @@ def build_entity_table(doc: Doc) -> EntityTable:
         name = clean_name(span.text)
         target = _entity_for_acronym(table, name)
         if target is None:
-            ent = table.add(DocEntity(entity_key(span.label_, name), span.label_, name))
-            table.mark(span.start, span.end, ent.key)
+            table.add_named(span.label_, name, span.start, span.end)
         else:
             target.aliases.add(name)
             table.mark(span.start, span.end, target.key)
@@ -741,9 +746,8 @@ def _local_government(doc: Doc, table: EntityTable, start: int, tok) -> DocEntit
             if owner is not None and owner.name == named and owner.type in ORG_TYPES:
                 owner.type = "Place"
             if owner is None or owner.type != "Place":
-                owner = table.add(DocEntity(entity_key("Place", named), "Place", named))
                 named_words = [t for t in words if t.text[:1].isupper()]
-                table.mark(named_words[0].i, named_words[-1].i + 1, owner.key)
+                owner = table.add_named("Place", named, named_words[0].i, named_words[-1].i + 1)
             place = owner
             named_elsewhere = True
     if place is None or place.name in lx.COUNTRIES or place.name.lower() in lx.CAPITALS:
