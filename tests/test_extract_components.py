@@ -2550,3 +2550,67 @@ def test_a_company_named_for_its_mineral_or_material(run) -> None:
     for name in ("Tamarack Graphite", "Kivalliq Nickel"):
         ent = find(ex, name)
         assert ent is not None and ent.type == "Company", [(e.name, e.type) for e in ex.entities]
+
+
+@pytest.mark.parametrize(
+    "text, funder, facility",
+    [
+        ("The Maharashtra government has committed a capital subsidy of ₹250 crore for the Varuna Glass unit.",
+         "Government of Maharashtra", "Varuna Glass unit"),
+        ("Ohio will provide $30 million in subsidies for the Corvant Steel plant.", "Government of Ohio",
+         "Corvant Steel plant"),
+    ],
+)
+def test_an_aid_instrument_pays_for_the_facility_after_its_for(run, text: str, funder: str, facility: str) -> None:
+    ex = run(text)
+    plant = project(ex, facility)
+    assert plant is not None, [(e.name, e.type) for e in ex.entities]
+    assert fundings_of(ex, find(ex, funder), plant), ex.fundings
+    assert project(ex, "subsid") is None
+
+
+def test_a_state_government_the_model_did_not_see_is_the_state_s(run) -> None:
+    ex = run("India wants more chips. The Maharashtra government has committed land for the plant.")
+    gov = find(ex, "Government of Maharashtra")
+    assert gov is not None and gov.type == "GovernmentAgency", [(e.name, e.type) for e in ex.entities]
+    india = find(ex, "Government of India")
+    assert india is None or "Maharashtra government" not in india.aliases
+
+
+@pytest.mark.parametrize("verb", ["groups", "brings together", "unites"])
+def test_a_group_s_own_verb_lists_its_members(run, verb: str) -> None:
+    ex = run(f"The Delta Battery Alliance {verb} Hanwha Solutions, Doosan Enerbility and LS Cable, while the Kappa "
+             f"team {verb} Hyosung Advanced Materials and Kolon Industries.")
+    group = find(ex, "Delta Battery Alliance")
+    for member in ("Hanwha Solutions", "Doosan Enerbility", "LS Cable"):
+        assert has_rel(ex, find(ex, member), "memberOf", group), rels(ex, "memberOf")
+    assert not has_rel(ex, find(ex, "Kolon Industries"), "memberOf", group)
+
+
+def test_a_lowercase_name_and_a_one_word_person_in_a_company_list_are_companies(run) -> None:
+    ex = run("The Beta Chip Alliance brings together Samsung Electronics, SK hynix and Rebellions.")
+    for name in ("SK hynix", "Rebellions"):
+        ent = find(ex, name)
+        assert ent is not None and ent.type == "Company", [(e.name, e.type) for e in ex.entities]
+
+
+def test_an_unnamed_consortium_builds_through_its_leader(run) -> None:
+    ex = run("A consortium led by POSCO will build South Korea's first commercial-scale hydrogen-reduction "
+             "ironmaking line in Gwangyang, the ministry said.")
+    line = project(ex, "ironmaking line")
+    assert line is not None, [(e.name, e.type) for e in ex.entities]
+    assert has_rel(ex, find(ex, "POSCO"), "leads", line), rels(ex, "leads")
+
+
+def test_each_share_of_a_passive_funding_list_is_paid_by_the_payer_it_names(run) -> None:
+    ex = run("Daehan Steel will build a hydrogen-reduction ironmaking line in Gwangyang. The line will be funded by "
+             "a 400 billion won government grant, 500 billion won in low-interest loans from the Korea Development "
+             "Bank and 350 billion won in loans from the Export-Import Bank of Korea.")
+    line = project(ex, "ironmaking line")
+    assert line is not None
+    expected = {"Government of South Korea": 400e9, "Korea Development Bank": 500e9,
+                "Export-Import Bank of Korea": 350e9}
+    for funder, value in expected.items():
+        paid = fundings_of(ex, find(ex, funder), line)
+        assert [f for f in paid if has_amount(f, value, "KRW")], (funder, ex.fundings)
+        assert all(len(f.funders) == 1 for f in paid), ex.fundings

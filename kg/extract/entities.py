@@ -532,6 +532,9 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
         kinds = {e.label_ for e in (prev, nxt) if e is not None}
         possessive = j + 1 < len(doc) and toks[j].text in {"'s", "’s"} and (j + 1) in project_starts
         listed_with_orgs = bool(kinds) and kinds <= ORG_LABELS - {"Alliance"}  # 'Seoul National University and POSCO'
+        one_word_person = nxt is not None and nxt.label_ == "Person" and len(nxt) == 1
+        if prev is not None and prev.label_ == "Company" and one_word_person:
+            listed_with_orgs = True  # 'Samsung Electronics, SK hynix and Rebellions': a one-word 'person' ends it
         if j > i and (listed_with_orgs or possessive) and j - i <= 4:
             first = i
             if (
@@ -551,12 +554,18 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
         ents[k] = Span(doc, ents[k].start, ents[k].end, label="Place")
     # a 'person' or 'place' listed beside companies is a company ('HD Hyundai Heavy Industries and Hanwha Ocean')
     relabel = []
+    found_before = {e.end: e for e in new}  # the names found above are neighbours too
     for k, e in enumerate(ents):
         if e.label_ not in {"Person", "Place"} or e.label_ == "Person" and any("-" in t.text for t in e):
             continue
         if _known_place(e) or _after_place_preposition(doc, ents, k) or _based_in(doc, e):
             continue  # 'In Yeosu, LG Chem and GS Caltex ...', 'in Yeosu, Daesan and Ulsan': places
         left = ents[k - 1] if k and _gap(doc, ents[k - 1], e) in {",", "and", ", and", "&"} else None
+        gap_start = e.start - 1 if e.start and toks[e.start - 1].text in {",", "and", "&"} else e.start
+        if gap_start > 1 and toks[gap_start].lower_ == "and" and toks[gap_start - 1].text == ",":
+            gap_start -= 1
+        if found_before.get(gap_start) is not None and (left is None or left.end < gap_start):
+            left = found_before[gap_start]
         right = (
             ents[k + 1]
             if k + 1 < len(ents) and _gap(doc, e, ents[k + 1]) in {",", "and", ", and", "&"}

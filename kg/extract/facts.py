@@ -1171,7 +1171,7 @@ class FactFinder:
             if tok.pos_ in {"NOUN", "PROPN"} and lem in lx.PROGRAMME_HEADS and tok.ent_type_ not in {"MONEY"}:
                 ent = self.table.at(tok.i)
                 if ent is None and not _generic_alone(tok):
-                    self.projects.add_np(tok, 0.55)
+                    self.projects.add_np(_instrument_purpose(tok), 0.55)
 
     def _will_set_up(self, verb: Token) -> list[DocEntity]:
         """The organisations that, as the main clause says, will build, open, add or introduce something."""
@@ -1182,7 +1182,16 @@ class FactFinder:
             and _future(verb)
         ):
             return []
-        return [e for s in verb_subjects(verb) for e in self.entity_of(s, False) if e.type in ORG_TYPES]
+        subjects = verb_subjects(verb)
+        orgs = [e for s in subjects for e in self.entity_of(s, False) if e.type in ORG_TYPES]
+        return orgs or [e for s in subjects for e in self._leaders_of_unnamed_group(s)]
+
+    def _leaders_of_unnamed_group(self, noun: Token) -> list[DocEntity]:
+        """'A consortium led by POSCO will build ...': a group the text does not name acts through the
+        organisation said to lead it."""
+        if lemma(noun) not in lx.ALLIANCE_HEADS | {"group", "venture"} or self.table.at(noun.i) is not None:
+            return []
+        return [e for c in noun.children if c.dep_ == "acl" and lemma(c) == "lead" for e in self._org_agents(c)]
 
     def _project_from_object(self, obj: Token) -> DocEntity | None:
         if obj.lower_ in lx.NON_PROJECT_HEADS or obj.pos_ not in {"NOUN", "PROPN"}:
@@ -1226,7 +1235,9 @@ class FactFinder:
                     if p.dep_ in {"pobj", "pcomp"} or p.pos_ in {"NOUN", "PROPN"}:
                         if year_of(p) or p.ent_type_ in {"DATE", "MONEY"}:
                             continue
-                        if lemma(p) in INSTRUMENTS or _money_source(p):
+                        if lemma(p) in INSTRUMENTS and _instrument_purpose(p) is not p:
+                            p = _instrument_purpose(p)  # 'in subsidies for the X plant': the plant
+                        elif lemma(p) in INSTRUMENTS or _money_source(p):
                             continue
                         ent = self.table.at(p.i)
                         if ent is not None and ent.type in ORG_TYPES | {"Place", "Person"}:
@@ -1351,6 +1362,8 @@ class FactFinder:
         numeric = [t for t in span if t.like_num or t.lower_ in SCALE_WORDS or any(c.isdigit() for c in t.text)]
         anchor = numeric[-1] if numeric else span.root
         verb = self._fund_verb(anchor, span, sent)
+        if verb is not None and self._share_of_funding_list(verb, anchor, amount, span, sent):
+            return
         project = self._list_item_project(span, sent) or self._money_project(span, sent)
         if project is not None:
             project = self._what_the_aid_supports(anchor) or project
@@ -1767,6 +1780,12 @@ class FactFinder:
                     project = self.projects.add_np(obj, 0.55)
                     if project is not None:
                         return project
+        purpose = _instrument_purpose(tok)
+        if purpose is not tok and self.table.at(purpose.i) is None:
+            # 'a capital subsidy of ₹320 crore for the Kalinga SiC unit': the unit is what it pays for
+            project = self.projects.add_np(purpose, 0.55)
+            if project is not None and project.type == "Project":
+                return project
         return None
 
     def _set_up_to_do(self, main: Token) -> DocEntity | None:
@@ -1995,6 +2014,49 @@ class FactFinder:
             while k > sent.start and doc[k].lower_ in {",", "and", "the"}:
                 k -= 1
         return payers[::-1]
+
+    def _share_of_funding_list(self, verb: Token, anchor: Token, amount: AmountMatch, span: Span, sent: Span) -> bool:
+        """'The line will be funded by a 400 billion won government grant, 500 billion won in loans from KDB
+        and 350 billion won in loans from KEXIM': what the passive verb funds takes each share from the payer
+        the share itself names. False where the amount is no such share or names no payer."""
+        if lemma(verb) not in PAYING_VERBS or not _passive(verb):
+            return False
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is None or not any(t.i == agent.i for t in anchor.ancestors):
+            return False
+        share = anchor
+        while share.dep_ not in {"pobj", "appos", "conj"} and share.head.i != share.i:
+            share = share.head  # the amount's own noun: 'won', or the 'grant' the amount prices
+        if not (share.dep_ in {"appos", "conj"} or any(c.dep_ in {"appos", "conj"} for c in share.children)):
+            return False  # one amount: no list of shares
+        payers = self._payers_named_in_share(share)
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if not payers or subject is None:
+            return False
+        project = self.table.at(subject.i)
+        if project is None or project.type != "Project":
+            project = self.projects.add_np(subject, 0.55)
+        if project is None or project.type != "Project":
+            return False
+        year = self._year_near(span, span.root, sent)
+        self.facts.fundings.append(FoundFunding([e.key for e in payers], project.key, amount, year, sent, 0.65))
+        return True
+
+    def _payers_named_in_share(self, share: Token) -> list[DocEntity]:
+        """'500 billion won in loans from the Korea Development Bank' (from whom), 'a 400 billion won
+        government grant' (whose grant), without reading into the next shares coordinated on it."""
+        todo = [share]
+        while todo:
+            tok = todo.pop()
+            for c in tok.children:
+                if c.dep_ in {"appos", "conj", "cc", "relcl", "acl"}:
+                    continue
+                if c.dep_ == "pobj" and tok.lower_ == "from" or c.dep_ == "compound" and tok.i == share.i:
+                    ent = self.table.at(c.i)
+                    if ent is not None and ent.type in ORG_TYPES:
+                        return [ent]
+                todo.append(c)
+        return []
 
     def _payer_from(self, span: Span, sent: Span) -> list[DocEntity]:
         """'300 billion won from Samsung Electronics, 250 billion won from the Korea Development Bank':
@@ -2296,7 +2358,7 @@ class FactFinder:
             return objs
         if i < sent.end and doc[i].lower_ in preps:
             return [
-                c
+                _instrument_purpose(c)
                 for c in doc[i].children
                 if c.dep_ in {"pobj", "pcomp"}
                 and not year_of(c)
@@ -2808,17 +2870,23 @@ class FactFinder:
             mentioned = [t.i for t in sent_tokens(sent) if self.table.at(t.i) is group]
             first_mention = min(mentioned) if mentioned else sent.start  # (the group may be named before)
             for tok in sent_tokens(sent):
-                listed = tok.lower_ in MEMBER_LIST_WORDS or (
-                    tok.lower_ in {"made", "composed", "consisting", "consists", "consist"}
-                    and tok.i + 1 < sent.end
-                    and self.doc[tok.i + 1].lower_ in {"up", "of"}
+                nxt = self.doc[tok.i + 1].lower_ if tok.i + 1 < sent.end else ""
+                listed = (
+                    tok.lower_ in MEMBER_LIST_WORDS
+                    or tok.lower_ in {"made", "composed", "consisting", "consists", "consist"} and nxt in {"up", "of"}
+                    # 'groups A, B and C', 'brings together A, B and C': the group's verb lists its members
+                    or (
+                        tok.pos_ == "VERB"
+                        and (lemma(tok) in lx.MEMBER_VERBS - {"join", "bring", "consist"} or nxt == "together")
+                        and any(group in self.entity_of(s, False) for s in verb_subjects(tok))
+                    )
                 )  # 'made up of A, B and C', 'comprising A, B and C'
                 if listed and tok.i > first_mention:
                     found: list[tuple[DocEntity, Token]] = []
                     for t in self.doc[tok.i + 1 : sent.end]:
                         ent = self.table.at(t.i)
-                        if t.text in {".", ";"}:
-                            break
+                        if t.text in {".", ";"} or t.lower_ in {"while", "whereas"}:
+                            break  # '..., while the Upstage team groups ...': another clause, another group
                         if ent is None and t.tag_ in {"MD", "VBZ", "VBD", "VBP"} and t.i > tok.i + 1:
                             # '..., and will be chaired by KOMSA', '..., and the ADB will lend ...': the list ended;
                             # a name right before the verb is its subject
@@ -3840,6 +3908,18 @@ def _priced_noun(anchor: Token) -> Token | None:
         if tok.pos_ == "NOUN":
             break
     return tok
+
+
+def _instrument_purpose(noun: Token) -> Token:
+    """'subsidies for the Nippon Steel plant': an aid instrument is how money comes; the facility or
+    programme after its 'for' is what the money pays for (else the noun itself)."""
+    if lemma(noun) not in INSTRUMENTS:
+        return noun
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if lemma(obj) in lx.FACILITY_HEADS | lx.PROJECT_HEADS | {"unit"} and lemma(obj) not in INSTRUMENTS:
+                return obj
+    return noun
 
 
 def _priced_deal(anchor: Token) -> Token | None:

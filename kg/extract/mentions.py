@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.extract import lexicon as lx
+from kg.extract.gazetteer import lies_in
 from kg.extract.money import AmountMatch, find_amounts
 from kg.extract.names import (
     acronym_matches,
@@ -749,6 +750,16 @@ def _local_government(doc: Doc, table: EntityTable, start: int, tok) -> DocEntit
                 named_words = [t for t in words if t.text[:1].isupper()]
                 owner = table.add_named("Place", named, named_words[0].i, named_words[-1].i + 1)
             place = owner
+            named_elsewhere = True
+        if (
+            place is None
+            and named
+            and all(t.text[:1].isupper() and table.at(t.i) is None for t in words)
+            and table.country
+            and lies_in(named, table.country)
+        ):
+            # 'the Maharashtra government' where the model saw no name: a region of the story's country
+            place = table.add_named("Place", named, words[0].i, words[-1].i + 1)
             named_elsewhere = True
     if place is None or place.name in lx.COUNTRIES or place.name.lower() in lx.CAPITALS:
         return None  # ('the Seoul government' is the country's)
