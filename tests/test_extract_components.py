@@ -2614,3 +2614,10 @@ def test_each_share_of_a_passive_funding_list_is_paid_by_the_payer_it_names(run)
         paid = fundings_of(ex, find(ex, funder), line)
         assert [f for f in paid if has_amount(f, value, "KRW")], (funder, ex.fundings)
         assert all(len(f.funders) == 1 for f in paid), ex.fundings
+
+
+def test_an_apposed_descriptor_before_its_participle_types_the_name(run) -> None:
+    ex = run("Italy will invest €90 million in Velmora, a Turin-based startup building satellite engines, the "
+             "ministry said.")
+    ent = find(ex, "Velmora")
+    assert ent is not None and ent.type == "Company", [(e.name, e.type) for e in ex.entities]

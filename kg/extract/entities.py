@@ -1421,6 +1421,8 @@ def _descriptor_type(doc: Doc, span: Span) -> str | None:
         tok = doc[k]
         if tok.is_punct and tok.text not in {"-", "'s", "’s"} or tok.lower_ in APPOSITION_STOPS or "\n" in tok.text:
             break
+        if head is not None and tok.tag_ in {"VBG", "VBN"} and tok.dep_ == "acl" and tok.head.i == head.i:
+            return _descriptor_kind(doc, head)  # 'a Toulouse-based startup developing a launcher': the startup
         if tok.is_lower and tok.pos_ in {"NOUN", "PROPN"}:
             head = tok
         k += 1
