@@ -2621,3 +2621,24 @@ def test_an_apposed_descriptor_before_its_participle_types_the_name(run) -> None
              "ministry said.")
     ent = find(ex, "Velmora")
     assert ent is not None and ent.type == "Company", [(e.name, e.type) for e in ex.entities]
+
+
+def test_money_written_as_a_bare_instrument_pays_for_the_project_before(run) -> None:
+    ex = run("Arctic Cells will build a battery plant in Tromsø. The plant will be paid for by three backers. The "
+             "Nordic Investment Bank is lending €90m. The Norwegian government is providing a €25m grant. Arctic "
+             "Cells will put in the remaining €35m from its own reserves.")
+    plant = project(ex, "battery plant")
+    assert plant is not None
+    assert {value for _, value in payments(ex, plant)} == {90e6, 25e6, 35e6}, ex.fundings
+    assert all(not re.search(r"€|\bgrant\b|remaining", e.name) for e in ex.entities if e.type == "Project")
+
+
+@pytest.mark.parametrize(
+    "name, bare",
+    [("25m grant", True), ("public funding", True), ("remaining £35m", True), ("proposed loans", True),
+     ("low-interest loans", False), ("policy loans", False), ("Smart factory loans", False)],
+)
+def test_a_bare_instrument_names_no_programme(name: str, bare: bool) -> None:
+    from kg.extract.facts import _bare_instrument
+
+    assert _bare_instrument(name) is bare

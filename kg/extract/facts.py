@@ -520,6 +520,7 @@ class FactFinder:
             self.targets(sent)
         self.merge_same_amount_projects()
         self.merge_same_name_projects()
+        self._bare_instruments_to_the_project_before()
         self.allocations()
         self.companies_carry_out_what_they_pay_for()
         self.places_in_project_names()
@@ -2490,6 +2491,35 @@ class FactFinder:
                 if p is not named[0] and not _proper_name(p.name) and first in {head, head + "s"}:
                     self._merge_projects(named[0], p)
 
+    def _bare_instruments_to_the_project_before(self) -> None:
+        """'The work will be paid for by four backers. ... the Scottish government is providing a £25m grant':
+        money written as a bare instrument ('a £25m grant', 'public funding', 'the remaining £35m') pays for
+        the project the fundings just before it paid for, not for a project called 'grant'."""
+        fundings = self.facts.fundings
+        for i, f in enumerate(fundings):
+            bare = self.table.entities.get(f.project)
+            if bare is None or not _bare_instrument(bare.name):
+                continue
+            if any(start and self.doc[start - 1].lower_ in {"for", "into", "to", "toward", "towards", "on"}
+                   for start, _ in bare.mentions):
+                continue  # 'KRW 15 trillion for direct investment': a purpose, not the money's form
+            before = next(
+                (
+                    g
+                    for g in reversed(fundings[:i])
+                    if g.project != f.project
+                    and g.project in self.table.entities
+                    and not _bare_instrument(self.table.entities[g.project].name)
+                ),
+                None,
+            )
+            if before is None or _sentences_between(self.doc, before.sentence, f.sentence) > 2:
+                continue
+            keep = self.table.entities[before.project]
+            names = set(keep.aliases)
+            self._merge_projects(keep, bare)
+            keep.aliases = names  # a grant is no other name of the project it pays for
+
     def _merge_projects(self, keep: DocEntity, drop: DocEntity) -> None:
         keep.aliases |= drop.all_names() - {keep.name}
         for i, key in list(self.table.token_entity.items()):
@@ -3908,6 +3938,29 @@ def _priced_noun(anchor: Token) -> Token | None:
         if tok.pos_ == "NOUN":
             break
     return tok
+
+
+# words that say whose or how much an instrument is, but name no programme: 'public funding', 'a £25m grant'
+PLAIN_MONEY_WORDS = {"public", "state", "private", "fiscal", "capital", "proposed", "federal", "government",
+                     "additional", "further", "new", "direct", "financial", "remaining", "extra", "total", "equity",
+                     "own", "central", "local", "m", "bn", "million", "billion", "trillion"}
+BARE_INSTRUMENTS = {"grant", "loan", "subsidy", "stake", "investment", "funding", "financing", "aid", "support",
+                    "money", "contribution", "injection", "backing", "equity"}
+
+
+def _bare_instrument(name: str) -> bool:
+    """'25m grant', 'public funding', 'remaining £35m': money's form or source, no programme's name."""
+    words = re.findall(r"[a-z]+", name.lower())
+    if not words or name[:1].isupper() and not name[:1].isdigit():
+        return False
+    head = words[-1].removesuffix("s") if words[-1] not in {"stakes"} else "stake"
+    if head not in BARE_INSTRUMENTS and words[-1] not in {"m", "bn"}:
+        return False
+    return all(w in PLAIN_MONEY_WORDS or w.removesuffix("s") in BARE_INSTRUMENTS for w in words[:-1])
+
+
+def _sentences_between(doc: Doc, first: Span, second: Span) -> int:
+    return sum(1 for s in doc.sents if first.start < s.start <= second.start)
 
 
 def _instrument_purpose(noun: Token) -> Token:
