@@ -2642,3 +2642,10 @@ def test_a_bare_instrument_names_no_programme(name: str, bare: bool) -> None:
     from kg.extract.facts import _bare_instrument
 
     assert _bare_instrument(name) is bare
+
+
+def test_a_hyphenated_word_the_parser_cut_stays_whole_in_a_project_name(run) -> None:
+    ex = run("In addition, the Korea Development Bank will provide KRW 2 trillion in policy loans to mid-sized yards "
+             "over the next three years.")
+    assert project(ex, "mid-sized yards") is not None, [e.name for e in ex.entities]
+    assert not [e.name for e in ex.entities if e.type == "Project" and e.name.startswith("sized")]

@@ -172,6 +172,7 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
         left = child.left_edge.i
     while left > 0 and _split_object(doc[left - 1], head):
         left = doc[left - 1].left_edge.i  # 'build a lithium hydroxide refinery' parsed as two objects
+    left = _whole_hyphenated_word(doc, left)
     # skip leading tokens that are money / determiners / weak adjectives
     while left < head.i and not _glued_number(doc[left]) and (
         doc[left].ent_type_ in {"MONEY", "CARDINAL", "QUANTITY"}
@@ -291,10 +292,24 @@ def _without_trailing_words(doc: Doc, left: int, right: int) -> int:
     return right
 
 
+def _whole_hyphenated_word(doc: Doc, left: int) -> int:
+    """'mid-sized yards' where the parser cut 'mid' off as a word of its own: the phrase starts at 'mid'."""
+    hyphen = left if doc[left].text == "-" else left - 1
+    if (
+        hyphen >= 1
+        and doc[hyphen].text == "-"
+        and not doc[hyphen].whitespace_
+        and not doc[hyphen - 1].whitespace_
+        and doc[hyphen - 1].is_alpha
+    ):
+        return hyphen - 1
+    return left
+
+
 def full_np(doc: Doc, head: Token) -> tuple[int, int] | None:
     """The head's whole noun phrase, its numbers and prepositional attachments kept, without a leading
     determiner or amount and without a relative clause or a second clause."""
-    left, right = head.left_edge.i, head.right_edge.i + 1
+    left, right = _whole_hyphenated_word(doc, head.left_edge.i), head.right_edge.i + 1
     conj = [c for c in head.children if c.dep_ in {"conj", "cc"} and c.i > head.i]
     if conj:
         right = min(c.left_edge.i for c in conj)  # 'the modernization of A, the training of B': one item
