@@ -2649,3 +2649,21 @@ def test_a_hyphenated_word_the_parser_cut_stays_whole_in_a_project_name(run) -> 
              "over the next three years.")
     assert project(ex, "mid-sized yards") is not None, [e.name for e in ex.entities]
     assert not [e.name for e in ex.entities if e.type == "Project" and e.name.startswith("sized")]
+
+
+def test_company_money_with_no_purpose_goes_to_the_facility_just_named(run) -> None:
+    ex = run("Norvik Cells will build a cell plant in Skellefteå, the company said. Production should start in 2027 "
+             "with 900 workers. Norvik Cells and its partner Arvo Materials will invest 3 billion euros.")
+    plant = project(ex, "cell plant")
+    assert plant is not None
+    assert fundings_of(ex, find(ex, "Arvo Materials"), plant), ex.fundings
+
+
+def test_company_money_with_no_purpose_goes_to_its_own_facility(run) -> None:
+    ex = run("Tamura Pharma will receive 28 billion yen for an API plant in Toyama. Sanwa Chemical will get 19 "
+             "billion yen for a piperacillin plant in Iwaki. Tamura Pharma alone will spend 45 billion yen.")
+    own, other = project(ex, "API plant"), project(ex, "piperacillin plant")
+    assert own is not None and other is not None
+    tamura = find(ex, "Tamura Pharma")
+    assert [f for f in fundings_of(ex, tamura, own) if has_amount(f, 45e9, "JPY")], ex.fundings
+    assert not fundings_of(ex, tamura, other), ex.fundings

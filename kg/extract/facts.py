@@ -1617,7 +1617,7 @@ class FactFinder:
             # 'The West Coast HVDC will be carried out by KEPCO. A total of KRW 8.1 trillion will be invested
             # by the utility by 2036': the money goes to the story's subject; 'The central government will
             # provide 1.3 trillion won': with no purpose at all, to the story's main project
-            project = self._topic_project(sent)
+            project = self._topic_project(sent) or self._facility_just_named(sent, span.start, funders)
             before = self.text[max(0, amount.start - 20) : amount.start]
             remaining = re.search(r"\b(?:remaining|rest of the)\s*$", before)
             if project is None and (remaining or all(f.type == "GovernmentAgency" for f in funders)):
@@ -1838,6 +1838,31 @@ class FactFinder:
                 if project is not None:
                     return main, project
         return verb, None
+
+    def _facility_just_named(self, sent: Span, before: int, payers: list[DocEntity]) -> DocEntity | None:
+        """'It will assemble chiplets at a plant in Kikuyo. ... The three partners will invest a combined 60
+        billion yen': money with no purpose of its own goes to the facility named last, in this sentence or
+        the two before; a payer's own facility first, and never one another organisation carries out."""
+        since = self._sentences_back(sent.start, 2)
+        last_seen: dict[str, int] = {}
+        for i, key in self.table.token_entity.items():
+            if since <= i < before and key in self.projects.by_key and key in self.table.entities:
+                last_seen[key] = max(i, last_seen.get(key, -1))
+        facilities = [
+            self.table.entities[k]
+            for k in sorted(last_seen, key=lambda k: -last_seen[k])
+            if _facility_named(self.table.entities[k].name)
+        ]
+        paying = {p.key for p in payers}
+        leaders = {
+            f.key: {r.subject for r in self.facts.relations if r.predicate == "leads" and r.object == f.key}
+            for f in facilities
+        }
+        own = next((f for f in facilities if leaders[f.key] & paying), None)
+        if own is not None or not facilities:
+            return own
+        private = all(p.type in {"Company", "Alliance"} for p in payers)  # (public money: the story's main project)
+        return facilities[0] if private and not leaders[facilities[0].key] else None
 
     def _topic_project(self, sent: Span) -> DocEntity | None:
         """The project the sentence before was about: the subject of its main verb."""
@@ -3683,6 +3708,15 @@ def _better_project_name(a: str, b: str) -> bool:
     if proper_a != proper_b:
         return proper_a
     return len(a) > len(b)
+
+
+def _facility_named(name: str) -> bool:
+    """'chiplet packaging plant in Kikuyo': a described facility (its head before any attachment), not a
+    programme's proper name ('Critical Minerals Facility') nor 'road connections to the site'."""
+    if _proper_name(name):
+        return False
+    words = re.split(r"\s+(?:in|at|near|for|of|to|on)\s+", name.lower())[0].split()
+    return bool(words) and words[-1].removesuffix("s") in lx.FACILITY_HEADS
 
 
 def _proper_name(name: str) -> bool:
