@@ -2667,3 +2667,10 @@ def test_company_money_with_no_purpose_goes_to_its_own_facility(run) -> None:
     tamura = find(ex, "Tamura Pharma")
     assert [f for f in fundings_of(ex, tamura, own) if has_amount(f, 45e9, "JPY")], ex.fundings
     assert not fundings_of(ex, tamura, other), ex.fundings
+
+
+def test_a_one_word_name_and_a_company_name_are_two_companies(run) -> None:
+    ex = run("Samsung and Hyundai Heavy Industries signed the deal.")
+    assert find(ex, "Samsung") is not None and find(ex, "Hyundai Heavy Industries") is not None, \
+        [e.name for e in ex.entities]
+    assert find(ex, "Samsung and Hyundai Heavy Industries") is None

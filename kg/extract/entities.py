@@ -55,8 +55,11 @@ class EntityTyper:
         original = list(doc.ents)
         persons = [e for e in original if e.label_ == "PERSON"]
         spans: list[Span] = []
+        model_bounds = {(e.start, e.end) for e in original}
         for match in find_cue_names(doc_text(doc)):
             span = doc.char_span(match.start, match.end, label=match.type, alignment_mode="expand")
+            if span is not None and _two_names_joined(span, model_bounds):
+                continue
             if span is not None:
                 span = _cut_person(doc, span, persons)
                 if span is not None and len(span) and not _portfolio(doc, span):
@@ -304,6 +307,18 @@ def _split_at_commas(doc: Doc, ent: Span) -> list[Span]:
     if any(len(p) < 2 for p in parts) and not any(t.text == "," for t in ent) and not place_after:
         return [ent]  # 'Johnson and Johnson'
     return parts
+
+
+def _two_names_joined(span: Span, model_bounds: set[tuple[int, int]]) -> bool:
+    """'Samsung and Hyundai Heavy Industries': a cue name read across 'and' where the model saw two names, a
+    one-word one before it ('Korea Mine Rehabilitation and Mineral Resource Corporation' is one name, whatever
+    the model says; 'Procter & Gamble' joins with '&')."""
+    return (
+        len(span) > 3
+        and span[1].lower_ == "and"
+        and (span.start, span.start + 1) in model_bounds
+        and (span.start + 2, span.end) in model_bounds
+    )
 
 
 def _looks_personal(span: Span) -> bool:
