@@ -2674,3 +2674,12 @@ def test_a_one_word_name_and_a_company_name_are_two_companies(run) -> None:
     assert find(ex, "Samsung") is not None and find(ex, "Hyundai Heavy Industries") is not None, \
         [e.name for e in ex.entities]
     assert find(ex, "Samsung and Hyundai Heavy Industries") is None
+
+
+@pytest.mark.parametrize("title", ["Gov.", "Governor"])
+def test_a_place_s_governor_before_the_name(run, title: str) -> None:
+    ex = run(f"Kumamoto {title} Takashi Kimura said the prefecture will spend 3 billion yen on roads.")
+    assert find(ex, "Kumamoto", "Place") is not None, [(e.name, e.type) for e in ex.entities]
+    assert find(ex, f"Kumamoto {title}") is None
+    heads = [o for s, o in rels(ex, "headOf") if s == "Takashi Kimura"]
+    assert heads and "Kumamoto" in heads[0], rels(ex, "headOf")

@@ -395,6 +395,8 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
         end -= 1
     while ent.label_ == "ORG" and end - start > 1 and toks[end - 1].lower_ in HEAD_TITLES:
         end -= 1  # 'KASA Administrator Kang Tae-won': the title belongs to the person after it
+    if end - start > 1 and toks[end - 1].lower_ == "gov.":
+        end -= 1  # 'Kumamoto Gov. Takashi Kimura': the place's governor
     opening = next((i for i in range(start + 1, end) if toks[i].text == "("), None)
     if opening is not None and not any(toks[i].text == ")" for i in range(opening, end)):
         end = opening  # 'Australian Industry Group (Ai Group': the bracket is another name
@@ -1622,6 +1624,15 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         any("-" in t.text for t in span) or 2 <= len(span) <= 3 and not span.text.endswith(lx.PLACE_SUFFIXES)
     ):
         return "Person"  # 'DAPA Minister Seok Jong-gun'
+    if (
+        label in {"Person", "Company"}
+        and len(span) == 1
+        and after is not None
+        and after.lower_ in {"governor", "gov.", "mayor", "premier"}
+        and after2 is not None
+        and after2.text[:1].isupper()
+    ):
+        return "Place"  # 'Kumamoto Governor Takashi Kimura': the place a governor governs
     if (
         label in {"Place", "Person"}
         and span.start >= 2

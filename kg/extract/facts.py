@@ -789,7 +789,8 @@ class FactFinder:
             org is not None
             and org.type == "Place"
             and any(
-                w.lower() in {"premier", "governor", "mayor", "president", "prime", "chancellor"} for w in role_words
+                w.lower() in {"premier", "governor", "gov.", "mayor", "president", "prime", "chancellor"}
+                for w in role_words
             )
         ):
             org = government_of(self.table, lx.CAPITALS.get(org.name.lower(), org.name))  # 'Ontario Premier X'

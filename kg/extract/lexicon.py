@@ -303,6 +303,7 @@ TITLE_WORDS = {
     "director",
     "head",
     "governor",
+    "gov.",  # 'Kumamoto Gov. Takashi Kimura'
     "mayor",
     "commissioner",
     "chief",
@@ -369,6 +370,7 @@ HEAD_ROLES = {
     "director-general",
     "head",
     "governor",
+    "gov.",
     "mayor",
     "commissioner",
     "administrator",
