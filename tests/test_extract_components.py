@@ -2683,3 +2683,14 @@ def test_a_place_s_governor_before_the_name(run, title: str) -> None:
     assert find(ex, f"Kumamoto {title}") is None
     heads = [o for s, o in rels(ex, "headOf") if s == "Takashi Kimura"]
     assert heads and "Kumamoto" in heads[0], rels(ex, "headOf")
+
+
+def test_each_share_of_money_a_project_is_funded_with_is_paid_by_its_source(run) -> None:
+    ex = run("Qamar AI will build a 480-megawatt data centre campus at Jazan City. The project, worth SAR18.75 "
+             "billion ($5 billion), will be funded with SAR7.5 billion of equity from Qamar AI, a SAR6 billion loan "
+             "from the Saudi Development Bank (SDB) and SAR5.25 billion from the National Infrastructure Bank.")
+    campus = project(ex, "data centre campus")
+    assert campus is not None
+    shares = (("Qamar AI", 7.5e9), ("Saudi Development Bank", 6e9), ("National Infrastructure Bank", 5.25e9))
+    for funder, value in shares:
+        assert [f for f in fundings_of(ex, find(ex, funder), campus) if has_amount(f, value, "SAR")], ex.fundings

@@ -2048,9 +2048,9 @@ class FactFinder:
         the share itself names. False where the amount is no such share or names no payer."""
         if lemma(verb) not in PAYING_VERBS or not _passive(verb):
             return False
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "with"), None)
         if agent is None or not any(t.i == agent.i for t in anchor.ancestors):
-            return False
+            return False  # ('funded with SAR7.5 billion of equity from HUMAIN, a SAR6 billion loan from SIDF')
         share = anchor
         while share.dep_ not in {"pobj", "appos", "conj"} and share.head.i != share.i:
             share = share.head  # the amount's own noun: 'won', or the 'grant' the amount prices

@@ -377,7 +377,11 @@ def is_generic(head: Token) -> bool:
     """'these efforts', 'the plan', 'key projects': stands for a project named elsewhere."""
     if head.lower_ not in lx.GENERIC_PROJECT_NOUNS:
         return False
-    modifiers = [c for c in head.children if c.dep_ in {"compound", "amod", "nmod"} and c.lower_ not in WEAK_ADJ]
+    modifiers = [
+        c
+        for c in head.children
+        if c.dep_ in {"compound", "amod", "nmod"} and c.lower_ not in WEAK_ADJ | {"worth"}  # 'The project, worth $5bn,'
+    ]
     preps = [c for c in head.children if c.dep_ in {"prep", "acl", "relcl"}]
     return not modifiers and not preps
 
