@@ -26,6 +26,7 @@ from kg.extract.mentions import (
     norm,
     project_pronouns,
     sent_tokens,
+    sent_verbs,
     sentence_of,
     sentences,
 )
@@ -185,8 +186,17 @@ RATE_AFTER_AMOUNT = re.compile(
 CORPORATE_TITLES = {"ceo", "chairman", "chairwoman", "president", "founder", "chief", "executive"}
 
 
+_LEMMAS: dict[int, str] = {}  # lemma hash -> lower-cased lemma
+
+
 def lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    """The token's lower-cased lemma. Called for every token by most rules, so it is looked up by the lemma's
+    hash (an int read without the string store) and lower-cased once per distinct lemma."""
+    key = tok.lemma
+    low = _LEMMAS.get(key)
+    if low is None:
+        low = _LEMMAS[key] = tok.lemma_.lower()
+    return low
 
 
 def verb_subjects(verb: Token) -> list[Token]:
@@ -1131,6 +1141,8 @@ class FactFinder:
     def purpose_projects(self, sent: Span) -> None:
         """Objects of purpose: 'invest ... in/for/into P', 'to support P', 'plans to extend P'."""
         for tok in sent_tokens(sent):
+            if tok.pos_ not in {"VERB", "NOUN", "PROPN"}:
+                continue  # every rule below starts from a verb or a noun
             lem = lemma(tok)
             if tok.pos_ == "VERB" and lem in lx.FUND_VERBS | {"go", "chip"}:
                 for head in self._purpose_heads(tok):
@@ -1149,12 +1161,12 @@ class FactFinder:
                 ):
                     for obj in [c for c in tok.children if c.dep_ == "dobj"]:
                         self._project_from_object(obj)
-            if self._will_set_up(tok):
+            if tok.pos_ == "VERB" and self._will_set_up(tok):
                 # 'the agency would open a trade office in Riyadh', 'SungEel will add a lithium carbonate
                 # production line': what an organisation will build or open is a project of its own
                 for obj in (c for c in tok.children if c.dep_ == "dobj"):
                     self._project_from_object(obj) or self._facility_at_place(tok, obj)
-            if _will_be_built(tok):
+            if tok.pos_ == "VERB" and _will_be_built(tok):
                 # 'a 1,000-qubit quantum computer will be developed by 2032': the new thing is a project
                 for sub in (c for c in tok.children if c.dep_ == "nsubjpass"):
                     if any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in sub.children):
@@ -2449,7 +2461,7 @@ class FactFinder:
 
     # ------------------------------------------------------------------ announces / leads
     def announces(self, sent: Span) -> None:
-        for tok in sent_tokens(sent):
+        for tok in sent_verbs(sent):
             lem = lemma(tok)
             if tok.pos_ not in {"VERB"} or lem not in lx.ANNOUNCE_VERBS:
                 continue
@@ -2552,7 +2564,7 @@ class FactFinder:
     def leads(self, sent: Span) -> None:
         toks = doc_tokens(self.doc)
         self._public_founders(sent)
-        for tok in sent_tokens(sent):
+        for tok in sent_verbs(sent):
             lem = lemma(tok)
             if tok.pos_ == "VERB" and lem in lx.LEAD_VERBS:
                 if lem == "carry" and not any(c.lower_ == "out" for c in tok.children):
@@ -2616,7 +2628,7 @@ class FactFinder:
     def _taking_part_through(self, sent: Span) -> None:
         """'A, B and C will take part in the program through a consortium called the K-Green Ship Alliance':
         who takes part through a group is a member of it."""
-        for tok in sent_tokens(sent):
+        for tok in sent_verbs(sent):
             if tok.pos_ != "VERB" or tok.lemma_ not in {"participate", "take"}:
                 continue
             if tok.lemma_ == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
@@ -2637,7 +2649,7 @@ class FactFinder:
     def _public_founders(self, sent: Span) -> None:
         """'The ministry launched the K-SDV Alliance', 'the ministry has formed the Carbon Fiber Council with
         14 companies': a public body that sets up a group of others runs it (it does not join it)."""
-        for tok in sent_tokens(sent):
+        for tok in sent_verbs(sent):
             if tok.pos_ != "VERB" or not (lemma(tok) in lx.FOUNDING_VERBS or _sets_up(tok)) or _passive(tok):
                 continue
             founders = [
@@ -2665,7 +2677,7 @@ class FactFinder:
     def _builders(self, sent: Span) -> None:
         """'SK hynix is constructing four fabs', 'Hyosung is building a plant in Ulsan with Linde': the
         organisation that builds (or develops) a facility or a named project carries it out."""
-        for tok in sent_tokens(sent):
+        for tok in sent_verbs(sent):
             if tok.pos_ == "VERB" and lemma(tok) in BUILD_VERBS | {"set"} and _passive(tok):
                 self._built_by(tok, sent)
                 continue
@@ -2856,7 +2868,7 @@ class FactFinder:
             for e in owners:
                 if e.type in ORG_TYPES and e is not group:
                     self.facts.relate(e, "memberOf", group, sent, 0.75)
-        for tok in sent_tokens(sent):
+        for tok in sent_verbs(sent):
             if lemma(tok) in {"join"} and tok.pos_ == "VERB":
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
                 subs = verb_subjects(tok)
@@ -3233,7 +3245,7 @@ class FactFinder:
 
     def targets(self, sent: Span) -> None:
         toks = doc_tokens(self.doc)
-        if not YEAR_IN_TEXT.search(sent.text):
+        if not YEAR_IN_TEXT.search(self.text[sent.start_char : sent.end_char]):  # (sent.text joins its tokens)
             return  # every goal has a deadline year
         has_goal = self._states_a_goal(sent)
         for tok in sent_tokens(sent):

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract import lexicon as lx
 from kg.extract.money import AmountMatch, find_amounts
@@ -146,6 +147,19 @@ def sent_tokens(sent: Span) -> list:
     return doc_tokens(sent.doc)[sent.start : sent.end]
 
 
+def sent_verbs(sent: Span) -> list[Token]:
+    """The sentence's tokens tagged VERB, in order. Many fact rules start from a verb and would otherwise
+    scan every token of every sentence for one: the document's verbs are listed once."""
+    doc = sent.doc
+    verbs = doc.user_data.get("kg_verbs")
+    if verbs is None:
+        verbs = [t for t in doc_tokens(doc) if t.pos_ == "VERB"]
+        doc.user_data["kg_verbs"] = verbs
+        doc.user_data["kg_verb_at"] = [t.i for t in verbs]
+    at = doc.user_data["kg_verb_at"]
+    return verbs[bisect_left(at, sent.start) : bisect_left(at, sent.end)]
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The document's sentences, computed once (spaCy rebuilds them on every `doc.sents`)."""
     cached = doc.user_data.get("kg_sents")
@@ -181,6 +195,7 @@ def entity_key(typ: str, name: str) -> str:
 KOREAN_PROVINCE = re.compile(r"^([A-Z][a-z]+?)(buk|nam)?-do$")
 
 
+@lru_cache(maxsize=65536)  # a pure function of a string, called for every place mention
 def canonical_place(name: str) -> str:
     """One name per place: 'U.S.' is the United States; a Korean province written in romanised Korean
     ('Gangwon-do', 'Gyeongsangnam-do') takes the English name the same stories use ('South Gyeongsang

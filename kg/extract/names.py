@@ -684,6 +684,7 @@ GENERIC_GOV_STARTS = (
 )
 
 
+@lru_cache(maxsize=65536)  # a pure function of a string, called for the same names again and again
 def strip_nationality(name: str) -> tuple[str, str | None]:
     """'South Korean Ministry of X' -> ('Ministry of X', 'South Korea'); "Japan's Ministry of X" likewise.
     A nationality that is part of an official name stays ('European Commission', 'Korean Air')."""
@@ -699,6 +700,7 @@ def strip_nationality(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+@lru_cache(maxsize=65536)  # a pure function of a string, called for the same names again and again
 def clean_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" \t\n,;:\"'“”‘’()[]")
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
