@@ -29,6 +29,8 @@ from kg.extract.mentions import (
     sent_verbs,
     sentence_of,
     sentences,
+    span_text,
+    tokens_of,
 )
 from kg.extract.mentions import definite_descriptions as resolve_definites
 from kg.extract.money import AmountMatch, find_amounts
@@ -688,16 +690,9 @@ class FactFinder:
     # ------------------------------------------------------------------ groups
     def find_groups(self) -> None:
         """'battery makers - A, B and C' / 'battery makers, including A, B and C' names a group."""
-        for tok in doc_tokens(self.doc):
-            if tok.tag_ != "NNS" or tok.lower_ not in {
-                "makers",
-                "companies",
-                "firms",
-                "producers",
-                "manufacturers",
-                "groups",
-                "conglomerates",
-            }:
+        group_words = {"makers", "companies", "firms", "producers", "manufacturers", "groups", "conglomerates"}
+        for tok in tokens_of(self.doc, group_words):
+            if tok.tag_ != "NNS" or tok.lower_ not in group_words:
                 continue
             mods = [
                 c.lower_
@@ -1274,8 +1269,9 @@ class FactFinder:
     def listed_projects(self, sent: Span) -> None:
         """'The five major projects include developing A for X, Y and Z; creating B' and
         'This includes developing A and promoting B' (A, B part of the project before)."""
-        for tok in sent_tokens(sent):
-            if lemma(tok) not in {"include", "comprise", "cover", "involve"} or tok.pos_ not in {"VERB", "AUX"}:
+        listing = {"include", "comprise", "cover", "involve"}
+        for tok in tokens_of(self.doc, lemmas=listing, start=sent.start, end=sent.end):
+            if lemma(tok) not in listing or tok.pos_ not in {"VERB", "AUX"}:
                 continue
             subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if not subj:
@@ -1461,7 +1457,7 @@ class FactFinder:
             if subj:
                 ent = self.table.at(subj[0].i)
                 project = ent if ent is not None and ent.type == "Project" else None
-        opener = OF_THE_TOTAL_OPENER.match(sent.text)
+        opener = OF_THE_TOTAL_OPENER.match(span_text(sent))
         if (
             project is None
             and (opener or parent_project is not None)
@@ -1649,7 +1645,7 @@ class FactFinder:
         year = self._year_near(span, money_verb if money_verb is not None else span.root, sent)
         if year is None and parent is not None:
             # 'Of the 2.1 trillion won to be spent in 2025, 1.1 trillion won will ...': the share's year
-            m = re.search(r"\b[Oo]f the ([^,]{3,60}),", sent.text)
+            m = re.search(r"\b[Oo]f the ([^,]{3,60}),", span_text(sent))
             y = re.search(r"\b(?:in|by|for) (?:fiscal )?((?:19|20)\d\d)\b", m.group(1)) if m else None
             year = int(y.group(1)) if y else None  # a share keeps no year its total states for itself
         funders = list({f.key: f for f in funders}.values())
@@ -1694,7 +1690,7 @@ class FactFinder:
 
     def _reporting_body(self, sent: Span, verb: Token) -> list[DocEntity]:
         """The public body that 'said' or 'announced' the sentence, when the money's verb hangs on that report."""
-        for tok in sent_tokens(sent):
+        for tok in sent_verbs(sent):
             if tok.pos_ != "VERB" or lemma(tok) not in {"say", "announce"} or tok.i == verb.i:
                 continue
             if not (verb.head.i == tok.i or tok.head.i == verb.i):
@@ -2252,7 +2248,7 @@ class FactFinder:
         return []
 
     def _of_the_amount(self, sent: Span, amount: AmountMatch) -> FoundFunding | None:
-        m = re.search(r"\b[Oo]f the ([^,]{3,40}),", sent.text)
+        m = re.search(r"\b[Oo]f the ([^,]{3,40}),", span_text(sent))
         if not m:
             return None
         ref = find_amounts(m.group(1))
@@ -2716,7 +2712,7 @@ class FactFinder:
     def _nominal_agents(self, sent: Span) -> None:
         """'the construction of a semiconductor factory by Intel in Magdeburg': the organisation after
         'by' carries out the project the noun phrase names."""
-        for tok in sent_tokens(sent):
+        for tok in tokens_of(self.doc, {"by"}, start=sent.start, end=sent.end):
             if tok.lower_ != "by" or tok.dep_ not in {"prep", "agent"} or tok.head.pos_ != "NOUN" or tok.i < 1:
                 continue
             project = self.table.at(tok.i - 1)
@@ -2809,7 +2805,7 @@ class FactFinder:
         self._taking_part_through(sent)
         alliances = self._group_of_its_members(sent) or [
             ent
-            for ent in (self.table.at(t.i) for t in sent_tokens(sent))
+            for ent in (self.table.at(i) for i in range(sent.start, sent.end))
             if ent is not None and (ent.type in {"Alliance", "Association"} or _named_team(ent))
         ]
         if alliances:
@@ -2847,7 +2843,7 @@ class FactFinder:
                     for ent, _ in found:
                         self._add_member(ent, group, sent, 0.75)
         # 'X, a member of Y' / 'X is a member of Y'
-        for tok in sent_tokens(sent):
+        for tok in tokens_of(self.doc, {"member", "members"}, start=sent.start, end=sent.end):
             if tok.lower_ not in {"member", "members"}:
                 continue
             groups = [
@@ -2885,7 +2881,7 @@ class FactFinder:
         """'The ministry also launched the K-Beauty Global Council. Its members include ...': the group
         named in the two sentences before."""
         if not any(t.lower_ == "members" and any(c.lower_ in {"its", "their"} for c in t.children)
-                   for t in sent_tokens(sent)):
+                   for t in tokens_of(self.doc, {"members"}, start=sent.start, end=sent.end)):
             return []
         found = [
             ent
@@ -3033,7 +3029,7 @@ class FactFinder:
                 if owner is not None and owner.type in {"Project"} | ORG_TYPES and owner is not place:
                     self.facts.relate(owner, "locatedIn", place, sent, 0.6)
         # 'The hubs will be established in 11 countries ..., including A, B and C'
-        for tok in sent_tokens(sent):
+        for tok in sent_verbs(sent):
             if (
                 lemma(tok) in {"establish", "build", "locate", "set", "open", "construct", "base"}
                 and tok.pos_ == "VERB"
@@ -3132,8 +3128,10 @@ class FactFinder:
 
     def part_of(self, sent: Span) -> None:
         """'Y, a subsidiary of X', "X's battery unit Y", 'projects under the France 2030 plan'."""
-        for tok in sent_tokens(sent):
-            low = tok.lemma_.lower()
+        starts = {"subsidiary", "unit", "division", "arm", "affiliate", "branch", "business", "part", "agency", "body"}
+        starts |= {"institute", "organization", "organisation", "office", "own"}  # every lemma a rule below opens with
+        for tok in tokens_of(self.doc, {"under"}, starts, sent.start, sent.end):
+            low = lemma(tok)
             if low in {"subsidiary", "unit", "division", "arm", "affiliate", "branch", "business", "part"} and (
                 low != "part" or tok.dep_ == "appos" or self.doc[tok.i - 1].text == ","
             ):
@@ -3245,7 +3243,7 @@ class FactFinder:
 
     def targets(self, sent: Span) -> None:
         toks = doc_tokens(self.doc)
-        if not YEAR_IN_TEXT.search(self.text[sent.start_char : sent.end_char]):  # (sent.text joins its tokens)
+        if not YEAR_IN_TEXT.search(span_text(sent)):
             return  # every goal has a deadline year
         has_goal = self._states_a_goal(sent)
         for tok in sent_tokens(sent):
@@ -3467,7 +3465,7 @@ class FactFinder:
                 if same_project(unit, p.name) or any(len(lemma_key(unit) & lemma_key(n)) >= 2 for n in p.all_names()):
                     return p
         # the subject of the goal verb ('the alliance aims to', 'it targets', 'Korea also aims to')
-        for t in sent_tokens(sent):
+        for t in sent_verbs(sent):
             if lemma(t) in lx.GOAL_VERBS | {"target"} and t.pos_ == "VERB":
                 for s in verb_subjects(t):
                     owner = self._goal_owner(s)
@@ -3728,8 +3726,9 @@ def _measured_change(sent: Span, amount: AmountMatch) -> bool:
     """'raise silicon photonics output value from NT$30 billion in 2025 to NT$150 billion by 2030': money
     that measures a change (a goal or a statistic), not money anyone moves."""
     rel = amount.start - sent.start_char
-    for m in FROM_TO_MONEY.finditer(sent.text):
-        if m.start() - 2 <= rel < m.end() and CHANGE_WORDS.search(" ".join(sent.text[: m.start()].split()[-7:])):
+    text = span_text(sent)
+    for m in FROM_TO_MONEY.finditer(text):
+        if m.start() - 2 <= rel < m.end() and CHANGE_WORDS.search(" ".join(text[: m.start()].split()[-7:])):
             return True
     return False
 
