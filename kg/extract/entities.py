@@ -685,8 +685,11 @@ def _places_by_gazetteer(doc: Doc, ents: list[Span]) -> list[Span]:
     new: list[Span] = []
     i = 0
     while i < len(toks):
+        if i in taken or not toks[i].is_title:
+            i += 1
+            continue
         based = i + 2 < len(toks) and toks[i + 1].text == "-" and toks[i + 2].lower_ in lx.BASED_WORDS
-        if i in taken or not toks[i].is_title or toks[i].pos_ != "PROPN" and not based:
+        if toks[i].pos_ != "PROPN" and not based:
             i += 1  # the tagger may call 'Cheongju' in 'Cheongju-based' a common noun
             continue
         j = i + 1

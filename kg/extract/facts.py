@@ -716,6 +716,8 @@ class FactFinder:
     # ------------------------------------------------------------------ headOf
     def head_of(self, sent: Span) -> None:
         for tok in sent_tokens(sent):
+            if tok.i not in self.table.token_entity:
+                continue  # (most tokens name nothing: spare the lookup)
             person = self.table.at(tok.i)
             if person is None or person.type != "Person":
                 continue
@@ -2805,7 +2807,7 @@ class FactFinder:
         self._taking_part_through(sent)
         alliances = self._group_of_its_members(sent) or [
             ent
-            for ent in (self.table.at(i) for i in range(sent.start, sent.end))
+            for ent in (self.table.at(i) for i in range(sent.start, sent.end) if i in self.table.token_entity)
             if ent is not None and (ent.type in {"Alliance", "Association"} or _named_team(ent))
         ]
         if alliances:
@@ -2911,7 +2913,7 @@ class FactFinder:
     def _counted_founders(self, sent: Span, group: DocEntity) -> None:
         """'The four companies formed the "K-HVDC Supply Chain Consortium" in June': the last four
         organisations named before are its members."""
-        for tok in sent_tokens(sent):
+        for tok in tokens_of(self.doc, lemmas=lx.FOUNDING_VERBS | {"set"}, start=sent.start, end=sent.end):
             if lemma(tok) not in lx.FOUNDING_VERBS | {"set"} or _passive(tok):
                 continue
             if not any(self.table.at(c.i) is group for c in tok.children if c.dep_ == "dobj"):
@@ -2923,7 +2925,7 @@ class FactFinder:
 
     def _founders(self, sent: Span, group: DocEntity) -> None:
         """'the PIM-NPU Consortium, which was formed last year by Samsung Electronics, SK hynix and KAIST'."""
-        for tok in sent_tokens(sent):
+        for tok in tokens_of(self.doc, lemmas=lx.FOUNDING_VERBS, start=sent.start, end=sent.end):
             if lemma(tok) not in lx.FOUNDING_VERBS or not _passive(tok):
                 continue
             subjects = [e for s in verb_subjects(tok) for e in self.entity_of(s, False)]

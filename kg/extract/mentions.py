@@ -159,9 +159,16 @@ def _token_index(doc: Doc) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
     if index is None:
         by_word: dict[str, list[int]] = {}
         by_lemma: dict[str, list[int]] = {}
-        for t in doc_tokens(doc):
-            by_word.setdefault(t.lower_, []).append(t.i)
-            by_lemma.setdefault(t.lemma_.lower(), []).append(t.i)
+        for i, t in enumerate(doc_tokens(doc)):
+            word, lemma = t.lower_, t.lemma_.lower()
+            if word in by_word:  # (no new list for every token, as setdefault would make)
+                by_word[word].append(i)
+            else:
+                by_word[word] = [i]
+            if lemma in by_lemma:
+                by_lemma[lemma].append(i)
+            else:
+                by_lemma[lemma] = [i]
         index = doc.user_data["kg_token_index"] = (by_word, by_lemma)
     return index
 
@@ -410,6 +417,7 @@ PLACE_SITE_HEADS = {*lx.SITE_NAME_HEADS, "Center", "Centre", "Airport", "Station
 LEGAL_WORDS = {"co", "corp", "corporation", "company", "inc", "ltd", "limited", "llc", "plc", "holdings", "group"}
 
 
+@lru_cache(maxsize=65536)  # a pure function of a string, called for every pair of entities
 def _inverted(name: str) -> str:
     m = re.match(r"^(.+?) (Department|Ministry|Agency|Commission)$", name.strip())
     return norm(f"{m.group(2)} of {m.group(1)}") if m else ""
@@ -598,7 +606,7 @@ def _acronym_mentions(doc: Doc, table: EntityTable) -> None:
         owner_key = acronyms.get(ent.name)
         if owner_key is not None and owner_key != ent.key and owner_key in table.entities and not ent.aliases:
             _absorb(table, table.entities[owner_key], ent)  # 'Kexim' typed on its own before the bracket was read
-    for tok in doc_tokens(doc):
+    for tok in tokens_of(doc, {a.lower() for a in acronyms}):
         key = acronyms.get(tok.text)
         if key is not None and tok.i not in table.token_entity and key in table.entities:
             table.mark(tok.i, tok.i + 1, key)
@@ -849,6 +857,8 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
         if tok.lower_ in lx.FACILITY_HEADS:
             # 'the plant', 'the facility': the facility project named last
             for i in range(tok.i - 1, -1, -1):
+                if i not in table.token_entity:
+                    continue  # (most tokens name nothing: spare the lookup)
                 ent = table.at(i)
                 if ent is not None and ent.type == "Project" and set(norm(ent.name).split()) & lx.FACILITY_HEADS:
                     best = ent
@@ -863,6 +873,8 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
         for i in range(tok.i - 1, -1, -1):
             if best is not None:
                 break
+            if i not in table.token_entity:
+                continue  # (most tokens name nothing: spare the lookup)
             ent = table.at(i)
             if (
                 ent
