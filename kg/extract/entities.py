@@ -869,10 +869,11 @@ def _names_with_common_heads(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for e in ents for i in range(e.start, e.end)}
     new: list[Span] = []
     drop: set[int] = set()
+    org_labels = CORE_LABELS - {"Person", "Place", "Project"}
     for tok in doc_tokens(doc):
         ent = by_start.get(tok.i)
         if ent is not None:
-            if ent.label_ not in CORE_LABELS - {"Person", "Place", "Project"}:
+            if ent.label_ not in org_labels:
                 continue
             start, k = ent.start, ent.end
         elif tok.i not in taken and tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 8:

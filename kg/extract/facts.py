@@ -1141,7 +1141,7 @@ class FactFinder:
             if tok.pos_ not in {"VERB", "NOUN", "PROPN"}:
                 continue  # every rule below starts from a verb or a noun
             lem = lemma(tok)
-            if tok.pos_ == "VERB" and lem in lx.FUND_VERBS | {"go", "chip"}:
+            if tok.pos_ == "VERB" and (lem in lx.FUND_VERBS or lem in {"go", "chip"}):  # (no set built per verb)
                 for head in self._purpose_heads(tok):
                     self.projects.add_np(head)
                 if lem in {"fund", "finance", "subsidize", "subsidise", "bankroll"}:
@@ -2676,7 +2676,7 @@ class FactFinder:
         """'SK hynix is constructing four fabs', 'Hyosung is building a plant in Ulsan with Linde': the
         organisation that builds (or develops) a facility or a named project carries it out."""
         for tok in sent_verbs(sent):
-            if tok.pos_ == "VERB" and lemma(tok) in BUILD_VERBS | {"set"} and _passive(tok):
+            if tok.pos_ == "VERB" and (lemma(tok) in BUILD_VERBS or lemma(tok) == "set") and _passive(tok):
                 self._built_by(tok, sent)
                 continue
             setters = self._will_set_up(tok) if tok.pos_ == "VERB" else []
