@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from kg.extract import lexicon as lx
 from kg.extract.gazetteer import is_country_name, is_place_name
-from kg.extract.mentions import doc_text, doc_tokens
+from kg.extract.mentions import doc_text, doc_tokens, span_text
 from kg.extract.names import alnum_name, cue_type, find_cue_names, head_word, opens_with_place
 
 CORE_LABELS = {"GovernmentAgency", "Company", "Alliance", "Association", "Organization", "Person", "Place", "Project"}
@@ -245,7 +245,8 @@ MODEL_CODE = re.compile(r"^[A-Z]{1,4}-?\d{1,4}[A-Z]?$")
 
 def _split_at_possessive(doc: Doc, ent: Span) -> list[Span]:
     """"the Department of Energy's Loan Programs Office": two bodies, each named by its own words."""
-    k = next((t.i for t in ent[1:-1] if t.text in {"'s", "’s"}), None)
+    toks = doc_tokens(doc)
+    k = next((i for i in range(ent.start + 1, ent.end - 1) if toks[i].text in {"'s", "’s"}), None)
     if k is None:
         return [ent]
     left, right = doc[ent.start : k], doc[k + 1 : ent.end]
@@ -259,7 +260,11 @@ def _split_at_breaks(doc: Doc, ent: Span) -> list[Span]:
     """'The Ministry of Economy awarded Hanul Motors ¥80 billion': the model may read a clause as one name;
     a lower-case finite verb (or a possessive) inside it is where one name ends and the next begins."""
     cut = next(
-        (t.i for t in ent[1:-1] if t.is_lower and t.tag_ in {"VBD", "VBZ", "VBP"} or t.text in {"'", "’", "'s", "’s"}),
+        (
+            t.i
+            for t in doc_tokens(doc)[ent.start + 1 : ent.end - 1]
+            if t.is_lower and t.tag_ in {"VBD", "VBZ", "VBP"} or t.text in {"'", "’", "'s", "’s"}
+        ),
         None,
     )  # also "Samsung Electronics' Pyeongtaek campus": the owner, then the site
     if cut is None:
@@ -381,9 +386,11 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
             start += 1
     if ent.label_ == "ORG":
         # "South Korean Ministry ...": the nationality is not part of the name
+        text = doc_text(doc)
         for adj in ("South Korean", "Korean", "American", "Chinese", "Japanese"):
             n = len(adj.split())
-            if doc[start : start + n].text == adj and end - start > n + 1:
+            # (the text test first: it spares building a Span for every adjective)
+            if end - start > n + 1 and text.startswith(adj, toks[start].idx) and doc[start : start + n].text == adj:
                 start += n  # not 'Korean Air': a one-word rest is the name's own word
                 break
     while end > start and (
@@ -704,8 +711,11 @@ def _places_by_gazetteer(doc: Doc, ents: list[Span]) -> list[Span]:
     new: list[Span] = []
     i = 0
     while i < len(toks):
+        if i in taken or not toks[i].is_title:
+            i += 1
+            continue
         based = i + 2 < len(toks) and toks[i + 1].text == "-" and toks[i + 2].lower_ in lx.BASED_WORDS
-        if i in taken or not toks[i].is_title or toks[i].pos_ != "PROPN" and not based:
+        if toks[i].pos_ != "PROPN" and not based:
             i += 1  # the tagger may call 'Cheongju' in 'Cheongju-based' a common noun
             continue
         j = i + 1
@@ -885,10 +895,11 @@ def _names_with_common_heads(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for e in ents for i in range(e.start, e.end)}
     new: list[Span] = []
     drop: set[int] = set()
+    org_labels = CORE_LABELS - {"Person", "Place", "Project"}
     for tok in doc_tokens(doc):
         ent = by_start.get(tok.i)
         if ent is not None:
-            if ent.label_ not in CORE_LABELS - {"Person", "Place", "Project"}:
+            if ent.label_ not in org_labels:
                 continue
             start, k = ent.start, ent.end
         elif tok.i not in taken and tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 8:
@@ -1168,15 +1179,17 @@ def _name_word(tok) -> bool:
 def _repeat_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
     """A name found once is the same name wherever else it is written the same way ('SK hynix' in a
     list, then 'SK hynix said ...' where the statistical model sees no entity)."""
-    names = {e.text: e.label_ for e in ents if e.label_ in CORE_LABELS - {"Project"} and len(e.text) > 2}
+    texts = [span_text(e) for e in ents]
+    labels = CORE_LABELS - {"Project"}
+    names = {t: e.label_ for e, t in zip(ents, texts, strict=True) if e.label_ in labels and len(t) > 2}
     if not names:
         return ents
     taken = {i for e in ents for i in range(e.start, e.end)}
     new: list[Span] = []
     text = doc_text(doc)
     found: dict[str, int] = {}
-    for e in ents:
-        found[e.text] = found.get(e.text, 0) + 1
+    for t in texts:
+        found[t] = found.get(t, 0) + 1
     for name, label in names.items():
         if text.count(name) <= found.get(name, 0):
             continue  # every occurrence is already a mention
@@ -1395,12 +1408,13 @@ def _retype_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         label = span.label_
-        cue = cue_type(span.text)
-        if label == "Project" and span.text in described:
-            span = Span(doc, span.start, span.end, label=described[span.text])
+        text = span_text(span)
+        cue = cue_type(text)
+        if label == "Project" and text in described:
+            span = Span(doc, span.start, span.end, label=described[text])
         elif label in {"Person", "Place", "Company"} and cue in {None, "Company"}:
             # an apposition outranks a weak company head word ('X Capital, a state-run lender')
-            new = described.get(span.text) or (None if cue else _contextual_label(doc, span, full_person_parts))
+            new = described.get(text) or (None if cue else _contextual_label(doc, span, full_person_parts))
             if new and new != label:
                 span = Span(doc, span.start, span.end, label=new)
         out.append(span)
@@ -1767,9 +1781,10 @@ def _vote_types(spans: list[Span]) -> list[Span]:
 
     votes: dict[str, Counter[str]] = {}
     person_parts = {t.lower_ for s in spans if s.label_ == "Person" and len(s) > 1 for t in s}
-    for span in spans:
+    lowered = [span_text(s).lower() for s in spans]
+    for span, low in zip(spans, lowered, strict=True):
         if span.label_ in CORE_LABELS:
-            votes.setdefault(span.text.lower(), Counter())[span.label_] += 1
+            votes.setdefault(low, Counter())[span.label_] += 1
     decided: dict[str, str] = {}
     for name, counter in votes.items():
         if len(counter) < 2:
@@ -1790,5 +1805,6 @@ def _vote_types(spans: list[Span]) -> list[Span]:
         else:
             decided[name] = counter.most_common(1)[0][0]
     return [
-        Span(s.doc, s.start, s.end, label=decided[s.text.lower()]) if s.text.lower() in decided else s for s in spans
+        Span(s.doc, s.start, s.end, label=decided[low]) if low in decided else s
+        for s, low in zip(spans, lowered, strict=True)
     ]

@@ -26,8 +26,11 @@ from kg.extract.mentions import (
     norm,
     project_pronouns,
     sent_tokens,
+    sent_verbs,
     sentence_of,
     sentences,
+    span_text,
+    tokens_of,
 )
 from kg.extract.mentions import definite_descriptions as resolve_definites
 from kg.extract.money import AmountMatch, find_amounts
@@ -185,8 +188,17 @@ RATE_AFTER_AMOUNT = re.compile(
 CORPORATE_TITLES = {"ceo", "chairman", "chairwoman", "president", "founder", "chief", "executive"}
 
 
+_LEMMAS: dict[int, str] = {}  # lemma hash -> lower-cased lemma
+
+
 def lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    """The token's lower-cased lemma. Called for every token by most rules, so it is looked up by the lemma's
+    hash (an int read without the string store) and lower-cased once per distinct lemma."""
+    key = tok.lemma
+    low = _LEMMAS.get(key)
+    if low is None:
+        low = _LEMMAS[key] = tok.lemma_.lower()
+    return low
 
 
 def verb_subjects(verb: Token) -> list[Token]:
@@ -679,16 +691,9 @@ class FactFinder:
     # ------------------------------------------------------------------ groups
     def find_groups(self) -> None:
         """'battery makers - A, B and C' / 'battery makers, including A, B and C' names a group."""
-        for tok in doc_tokens(self.doc):
-            if tok.tag_ != "NNS" or tok.lower_ not in {
-                "makers",
-                "companies",
-                "firms",
-                "producers",
-                "manufacturers",
-                "groups",
-                "conglomerates",
-            }:
+        group_words = {"makers", "companies", "firms", "producers", "manufacturers", "groups", "conglomerates"}
+        for tok in tokens_of(self.doc, group_words):
+            if tok.tag_ != "NNS" or tok.lower_ not in group_words:
                 continue
             mods = [
                 c.lower_
@@ -712,6 +717,8 @@ class FactFinder:
     # ------------------------------------------------------------------ headOf
     def head_of(self, sent: Span) -> None:
         for tok in sent_tokens(sent):
+            if tok.i not in self.table.token_entity:
+                continue  # (most tokens name nothing: spare the lookup)
             person = self.table.at(tok.i)
             if person is None or person.type != "Person":
                 continue
@@ -1133,8 +1140,10 @@ class FactFinder:
     def purpose_projects(self, sent: Span) -> None:
         """Objects of purpose: 'invest ... in/for/into P', 'to support P', 'plans to extend P'."""
         for tok in sent_tokens(sent):
+            if tok.pos_ not in {"VERB", "NOUN", "PROPN"}:
+                continue  # every rule below starts from a verb or a noun
             lem = lemma(tok)
-            if tok.pos_ == "VERB" and lem in lx.FUND_VERBS | {"go", "chip"}:
+            if tok.pos_ == "VERB" and (lem in lx.FUND_VERBS or lem in {"go", "chip"}):  # (no set built per verb)
                 for head in self._purpose_heads(tok):
                     self.projects.add_np(head)
                 if lem in {"fund", "finance", "subsidize", "subsidise", "bankroll"}:
@@ -1151,12 +1160,12 @@ class FactFinder:
                 ):
                     for obj in [c for c in tok.children if c.dep_ == "dobj"]:
                         self._project_from_object(obj)
-            if self._will_set_up(tok):
+            if tok.pos_ == "VERB" and self._will_set_up(tok):
                 # 'the agency would open a trade office in Riyadh', 'SungEel will add a lithium carbonate
                 # production line': what an organisation will build or open is a project of its own
                 for obj in (c for c in tok.children if c.dep_ == "dobj"):
                     self._project_from_object(obj) or self._facility_at_place(tok, obj)
-            if _will_be_built(tok):
+            if tok.pos_ == "VERB" and _will_be_built(tok):
                 # 'a 1,000-qubit quantum computer will be developed by 2032': the new thing is a project
                 for sub in (c for c in tok.children if c.dep_ == "nsubjpass"):
                     if any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in sub.children):
@@ -1275,8 +1284,9 @@ class FactFinder:
     def listed_projects(self, sent: Span) -> None:
         """'The five major projects include developing A for X, Y and Z; creating B' and
         'This includes developing A and promoting B' (A, B part of the project before)."""
-        for tok in sent_tokens(sent):
-            if lemma(tok) not in {"include", "comprise", "cover", "involve"} or tok.pos_ not in {"VERB", "AUX"}:
+        listing = {"include", "comprise", "cover", "involve"}
+        for tok in tokens_of(self.doc, lemmas=listing, start=sent.start, end=sent.end):
+            if lemma(tok) not in listing or tok.pos_ not in {"VERB", "AUX"}:
                 continue
             subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if not subj:
@@ -1464,7 +1474,7 @@ class FactFinder:
             if subj:
                 ent = self.table.at(subj[0].i)
                 project = ent if ent is not None and ent.type == "Project" else None
-        opener = OF_THE_TOTAL_OPENER.match(sent.text)
+        opener = OF_THE_TOTAL_OPENER.match(span_text(sent))
         if (
             project is None
             and (opener or parent_project is not None)
@@ -1652,7 +1662,7 @@ class FactFinder:
         year = self._year_near(span, money_verb if money_verb is not None else span.root, sent)
         if year is None and parent is not None:
             # 'Of the 2.1 trillion won to be spent in 2025, 1.1 trillion won will ...': the share's year
-            m = re.search(r"\b[Oo]f the ([^,]{3,60}),", sent.text)
+            m = re.search(r"\b[Oo]f the ([^,]{3,60}),", span_text(sent))
             y = re.search(r"\b(?:in|by|for) (?:fiscal )?((?:19|20)\d\d)\b", m.group(1)) if m else None
             year = int(y.group(1)) if y else None  # a share keeps no year its total states for itself
         funders = list({f.key: f for f in funders}.values())
@@ -1697,7 +1707,7 @@ class FactFinder:
 
     def _reporting_body(self, sent: Span, verb: Token) -> list[DocEntity]:
         """The public body that 'said' or 'announced' the sentence, when the money's verb hangs on that report."""
-        for tok in sent_tokens(sent):
+        for tok in sent_verbs(sent):
             if tok.pos_ != "VERB" or lemma(tok) not in {"say", "announce"} or tok.i == verb.i:
                 continue
             if not (verb.head.i == tok.i or tok.head.i == verb.i):
@@ -2329,7 +2339,7 @@ class FactFinder:
         return []
 
     def _of_the_amount(self, sent: Span, amount: AmountMatch) -> FoundFunding | None:
-        m = re.search(r"\b[Oo]f the ([^,]{3,40}),", sent.text)
+        m = re.search(r"\b[Oo]f the ([^,]{3,40}),", span_text(sent))
         if not m:
             return None
         ref = find_amounts(m.group(1))
@@ -2567,7 +2577,7 @@ class FactFinder:
 
     # ------------------------------------------------------------------ announces / leads
     def announces(self, sent: Span) -> None:
-        for tok in sent_tokens(sent):
+        for tok in sent_verbs(sent):
             lem = lemma(tok)
             if tok.pos_ not in {"VERB"} or lem not in lx.ANNOUNCE_VERBS:
                 continue
@@ -2670,7 +2680,7 @@ class FactFinder:
     def leads(self, sent: Span) -> None:
         toks = doc_tokens(self.doc)
         self._public_founders(sent)
-        for tok in sent_tokens(sent):
+        for tok in sent_verbs(sent):
             lem = lemma(tok)
             if tok.pos_ == "VERB" and lem in lx.LEAD_VERBS:
                 if lem == "carry" and not any(c.lower_ == "out" for c in tok.children):
@@ -2734,7 +2744,7 @@ class FactFinder:
     def _taking_part_through(self, sent: Span) -> None:
         """'A, B and C will take part in the program through a consortium called the K-Green Ship Alliance':
         who takes part through a group is a member of it."""
-        for tok in sent_tokens(sent):
+        for tok in sent_verbs(sent):
             if tok.pos_ != "VERB" or tok.lemma_ not in {"participate", "take"}:
                 continue
             if tok.lemma_ == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
@@ -2755,7 +2765,7 @@ class FactFinder:
     def _public_founders(self, sent: Span) -> None:
         """'The ministry launched the K-SDV Alliance', 'the ministry has formed the Carbon Fiber Council with
         14 companies': a public body that sets up a group of others runs it (it does not join it)."""
-        for tok in sent_tokens(sent):
+        for tok in sent_verbs(sent):
             if tok.pos_ != "VERB" or not (lemma(tok) in lx.FOUNDING_VERBS or _sets_up(tok)) or _passive(tok):
                 continue
             founders = [
@@ -2783,8 +2793,8 @@ class FactFinder:
     def _builders(self, sent: Span) -> None:
         """'SK hynix is constructing four fabs', 'Hyosung is building a plant in Ulsan with Linde': the
         organisation that builds (or develops) a facility or a named project carries it out."""
-        for tok in sent_tokens(sent):
-            if tok.pos_ == "VERB" and lemma(tok) in BUILD_VERBS | {"set"} and _passive(tok):
+        for tok in sent_verbs(sent):
+            if tok.pos_ == "VERB" and (lemma(tok) in BUILD_VERBS or lemma(tok) == "set") and _passive(tok):
                 self._built_by(tok, sent)
                 continue
             setters = self._will_set_up(tok) if tok.pos_ == "VERB" else []
@@ -2822,7 +2832,7 @@ class FactFinder:
     def _nominal_agents(self, sent: Span) -> None:
         """'the construction of a semiconductor factory by Intel in Magdeburg': the organisation after
         'by' carries out the project the noun phrase names."""
-        for tok in sent_tokens(sent):
+        for tok in tokens_of(self.doc, {"by"}, start=sent.start, end=sent.end):
             if tok.lower_ != "by" or tok.dep_ not in {"prep", "agent"} or tok.head.pos_ != "NOUN" or tok.i < 1:
                 continue
             project = self.table.at(tok.i - 1)
@@ -2915,7 +2925,7 @@ class FactFinder:
         self._taking_part_through(sent)
         alliances = self._group_of_its_members(sent) or [
             ent
-            for ent in (self.table.at(t.i) for t in sent_tokens(sent))
+            for ent in (self.table.at(i) for i in range(sent.start, sent.end) if i in self.table.token_entity)
             if ent is not None and (ent.type in {"Alliance", "Association"} or _named_team(ent))
         ]
         if alliances:
@@ -2959,7 +2969,7 @@ class FactFinder:
                     for ent, _ in found:
                         self._add_member(ent, group, sent, 0.75)
         # 'X, a member of Y' / 'X is a member of Y'
-        for tok in sent_tokens(sent):
+        for tok in tokens_of(self.doc, {"member", "members"}, start=sent.start, end=sent.end):
             if tok.lower_ not in {"member", "members"}:
                 continue
             groups = [
@@ -2980,7 +2990,7 @@ class FactFinder:
             for e in owners:
                 if e.type in ORG_TYPES and e is not group:
                     self.facts.relate(e, "memberOf", group, sent, 0.75)
-        for tok in sent_tokens(sent):
+        for tok in sent_verbs(sent):
             if lemma(tok) in {"join"} and tok.pos_ == "VERB":
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
                 subs = verb_subjects(tok)
@@ -2997,7 +3007,7 @@ class FactFinder:
         """'The ministry also launched the K-Beauty Global Council. Its members include ...': the group
         named in the two sentences before."""
         if not any(t.lower_ == "members" and any(c.lower_ in {"its", "their"} for c in t.children)
-                   for t in sent_tokens(sent)):
+                   for t in tokens_of(self.doc, {"members"}, start=sent.start, end=sent.end)):
             return []
         found = [
             ent
@@ -3027,7 +3037,7 @@ class FactFinder:
     def _counted_founders(self, sent: Span, group: DocEntity) -> None:
         """'The four companies formed the "K-HVDC Supply Chain Consortium" in June': the last four
         organisations named before are its members."""
-        for tok in sent_tokens(sent):
+        for tok in tokens_of(self.doc, lemmas=lx.FOUNDING_VERBS | {"set"}, start=sent.start, end=sent.end):
             if lemma(tok) not in lx.FOUNDING_VERBS | {"set"} or _passive(tok):
                 continue
             if not any(self.table.at(c.i) is group for c in tok.children if c.dep_ == "dobj"):
@@ -3039,7 +3049,7 @@ class FactFinder:
 
     def _founders(self, sent: Span, group: DocEntity) -> None:
         """'the PIM-NPU Consortium, which was formed last year by Samsung Electronics, SK hynix and KAIST'."""
-        for tok in sent_tokens(sent):
+        for tok in tokens_of(self.doc, lemmas=lx.FOUNDING_VERBS, start=sent.start, end=sent.end):
             if lemma(tok) not in lx.FOUNDING_VERBS or not _passive(tok):
                 continue
             subjects = [e for s in verb_subjects(tok) for e in self.entity_of(s, False)]
@@ -3145,7 +3155,7 @@ class FactFinder:
                 if owner is not None and owner.type in {"Project"} | ORG_TYPES and owner is not place:
                     self.facts.relate(owner, "locatedIn", place, sent, 0.6)
         # 'The hubs will be established in 11 countries ..., including A, B and C'
-        for tok in sent_tokens(sent):
+        for tok in sent_verbs(sent):
             if (
                 lemma(tok) in {"establish", "build", "locate", "set", "open", "construct", "base"}
                 and tok.pos_ == "VERB"
@@ -3244,8 +3254,10 @@ class FactFinder:
 
     def part_of(self, sent: Span) -> None:
         """'Y, a subsidiary of X', "X's battery unit Y", 'projects under the France 2030 plan'."""
-        for tok in sent_tokens(sent):
-            low = tok.lemma_.lower()
+        starts = {"subsidiary", "unit", "division", "arm", "affiliate", "branch", "business", "part", "agency", "body"}
+        starts |= {"institute", "organization", "organisation", "office", "own"}  # every lemma a rule below opens with
+        for tok in tokens_of(self.doc, {"under"}, starts, sent.start, sent.end):
+            low = lemma(tok)
             if low in {"subsidiary", "unit", "division", "arm", "affiliate", "branch", "business", "part"} and (
                 low != "part" or tok.dep_ == "appos" or self.doc[tok.i - 1].text == ","
             ):
@@ -3357,7 +3369,7 @@ class FactFinder:
 
     def targets(self, sent: Span) -> None:
         toks = doc_tokens(self.doc)
-        if not YEAR_IN_TEXT.search(sent.text):
+        if not YEAR_IN_TEXT.search(span_text(sent)):
             return  # every goal has a deadline year
         has_goal = self._states_a_goal(sent)
         for tok in sent_tokens(sent):
@@ -3579,7 +3591,7 @@ class FactFinder:
                 if same_project(unit, p.name) or any(len(lemma_key(unit) & lemma_key(n)) >= 2 for n in p.all_names()):
                     return p
         # the subject of the goal verb ('the alliance aims to', 'it targets', 'Korea also aims to')
-        for t in sent_tokens(sent):
+        for t in sent_verbs(sent):
             if lemma(t) in lx.GOAL_VERBS | {"target"} and t.pos_ == "VERB":
                 for s in verb_subjects(t):
                     owner = self._goal_owner(s)
@@ -3849,8 +3861,9 @@ def _measured_change(sent: Span, amount: AmountMatch) -> bool:
     """'raise silicon photonics output value from NT$30 billion in 2025 to NT$150 billion by 2030': money
     that measures a change (a goal or a statistic), not money anyone moves."""
     rel = amount.start - sent.start_char
-    for m in FROM_TO_MONEY.finditer(sent.text):
-        if m.start() - 2 <= rel < m.end() and CHANGE_WORDS.search(" ".join(sent.text[: m.start()].split()[-7:])):
+    text = span_text(sent)
+    for m in FROM_TO_MONEY.finditer(text):
+        if m.start() - 2 <= rel < m.end() and CHANGE_WORDS.search(" ".join(text[: m.start()].split()[-7:])):
             return True
     return False
 

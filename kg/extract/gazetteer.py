@@ -29,6 +29,7 @@ TOWN_SUFFIXES = re.compile(r"[- ](?:si|gun|shi|City)$")
 TITLE_WORD = re.compile(r"^(?:[A-Z][a-z'’.-]+|de|do|da|dos|das|del|la|le|les|of|upon|am|an|sur|en)$")
 
 
+@lru_cache(maxsize=65536)  # a pure function of a string, called for the same names again and again
 def plain(text: str) -> str:
     """Lower case without diacritics: 'Tamil Nādu' and 'Tamil Nadu', 'Cáceres' and 'Caceres' meet."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -78,6 +79,7 @@ def place_names() -> frozenset[str]:
 OTHER_COUNTRY_NAMES = {"russia": "RU", "turkey": "TR", "vietnam": "VN", "south korea": "KR", "north korea": "KP"}
 
 
+@lru_cache(maxsize=65536)  # a pure function of a string, called for the same names again and again
 def country_code(name: str) -> str | None:
     """'South Korea' -> 'KR', 'Germany' -> 'DE'; None for what is no country."""
     key = plain(name)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract import lexicon as lx
 from kg.extract.gazetteer import lies_in
@@ -134,6 +136,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """`span.text`, sliced from the document's text: spaCy joins the span's tokens on every access."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def doc_tokens(doc: Doc) -> list:
     """The document's tokens as one list, built once: spaCy makes a new Token object on every access."""
     cached = doc.user_data.get("kg_tokens")
@@ -145,6 +152,52 @@ def doc_tokens(doc: Doc) -> list:
 
 def sent_tokens(sent: Span) -> list:
     return doc_tokens(sent.doc)[sent.start : sent.end]
+
+
+def _token_index(doc: Doc) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Lower-case word -> its token indexes, and lower-cased lemma -> its token indexes, built once per document."""
+    index = doc.user_data.get("kg_token_index")
+    if index is None:
+        by_word: dict[str, list[int]] = {}
+        by_lemma: dict[str, list[int]] = {}
+        for i, t in enumerate(doc_tokens(doc)):
+            word, lemma = t.lower_, t.lemma_.lower()
+            if word in by_word:  # (no new list for every token, as setdefault would make)
+                by_word[word].append(i)
+            else:
+                by_word[word] = [i]
+            if lemma in by_lemma:
+                by_lemma[lemma].append(i)
+            else:
+                by_lemma[lemma] = [i]
+        index = doc.user_data["kg_token_index"] = (by_word, by_lemma)
+    return index
+
+
+def tokens_of(
+    doc: Doc, words: Iterable[str] = (), lemmas: Iterable[str] = (), start: int = 0, end: int | None = None
+) -> list[Token]:
+    """The tokens from `start` to `end` that are one of `words` (lower-case) or have one of `lemmas` (lower-cased),
+    in document order. A rule that starts from a few words reads them here instead of testing every token."""
+    by_word, by_lemma = _token_index(doc)
+    stop = len(doc) if end is None else end
+    found = {i for w in words for i in by_word.get(w, ()) if start <= i < stop}
+    found.update(i for w in lemmas for i in by_lemma.get(w, ()) if start <= i < stop)
+    toks = doc_tokens(doc)
+    return [toks[i] for i in sorted(found)]
+
+
+def sent_verbs(sent: Span) -> list[Token]:
+    """The sentence's tokens tagged VERB, in order. Many fact rules start from a verb and would otherwise
+    scan every token of every sentence for one: the document's verbs are listed once."""
+    doc = sent.doc
+    verbs = doc.user_data.get("kg_verbs")
+    if verbs is None:
+        verbs = [t for t in doc_tokens(doc) if t.pos_ == "VERB"]
+        doc.user_data["kg_verbs"] = verbs
+        doc.user_data["kg_verb_at"] = [t.i for t in verbs]
+    at = doc.user_data["kg_verb_at"]
+    return verbs[bisect_left(at, sent.start) : bisect_left(at, sent.end)]
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -182,6 +235,7 @@ def entity_key(typ: str, name: str) -> str:
 KOREAN_PROVINCE = re.compile(r"^([A-Z][a-z]+?)(buk|nam)?-do$")
 
 
+@lru_cache(maxsize=65536)  # a pure function of a string, called for every place mention
 def canonical_place(name: str) -> str:
     """One name per place: 'U.S.' is the United States; a Korean province written in romanised Korean
     ('Gangwon-do', 'Gyeongsangnam-do') takes the English name the same stories use ('South Gyeongsang
@@ -364,6 +418,7 @@ PLACE_SITE_HEADS = {*lx.SITE_NAME_HEADS, "Center", "Centre", "Airport", "Station
 LEGAL_WORDS = {"co", "corp", "corporation", "company", "inc", "ltd", "limited", "llc", "plc", "holdings", "group"}
 
 
+@lru_cache(maxsize=65536)  # a pure function of a string, called for every pair of entities
 def _inverted(name: str) -> str:
     m = re.match(r"^(.+?) (Department|Ministry|Agency|Commission)$", name.strip())
     return norm(f"{m.group(2)} of {m.group(1)}") if m else ""
@@ -552,7 +607,7 @@ def _acronym_mentions(doc: Doc, table: EntityTable) -> None:
         owner_key = acronyms.get(ent.name)
         if owner_key is not None and owner_key != ent.key and owner_key in table.entities and not ent.aliases:
             _absorb(table, table.entities[owner_key], ent)  # 'Kexim' typed on its own before the bracket was read
-    for tok in doc_tokens(doc):
+    for tok in tokens_of(doc, {a.lower() for a in acronyms}):
         key = acronyms.get(tok.text)
         if key is not None and tok.i not in table.token_entity and key in table.entities:
             table.mark(tok.i, tok.i + 1, key)
@@ -611,7 +666,7 @@ def _hereafter(doc: Doc, table: EntityTable) -> None:
 
 def _known_as(doc: Doc, table: EntityTable) -> None:
     """'The fund, known as Big Fund III' / 'X, also called Y': Y is another name of what X names."""
-    for tok in doc_tokens(doc):
+    for tok in tokens_of(doc, {"known", "called", "dubbed", "named"}):
         if tok.lower_ not in {"known", "called", "dubbed", "named"} or tok.i + 2 >= len(doc):
             continue
         start = tok.i + 1 + (doc[tok.i + 1].lower_ == "as")
@@ -646,10 +701,16 @@ def _known_as(doc: Doc, table: EntityTable) -> None:
 GOVERNMENT_WORDS = {"government", "administration", "state", "gov't", "gov’t", "govt", "centre", "center"}
 
 
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """`word` as a whole word, compiled once: a loop over every nationality would overflow re's own cache."""
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
 def _government_mentions(doc: Doc, table: EntityTable) -> None:
     """'the South Korean government', 'the government', 'the Lee Jae-myung administration'."""
     last_local: DocEntity | None = None
-    for tok in doc_tokens(doc):
+    for tok in tokens_of(doc, GOVERNMENT_WORDS):
         if tok.lower_ not in GOVERNMENT_WORDS or tok.i in table.token_entity:
             continue
         if tok.lower_ in {"state", "centre", "center"} and not (
@@ -676,8 +737,9 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
             table.mark(start, tok.i + 1, local.key)
             last_local = local
             continue
+        low = text.lower()
         for adj, c in lx.NATIONALITY_TO_COUNTRY.items():
-            if re.search(rf"\b{re.escape(adj)}\b", text.lower()):
+            if _word_pattern(adj).search(low):
                 country = c if len(adj) > (len(country or "") and 0) else country
         m = re.search(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)'s government", doc[max(0, start - 3) : tok.i + 1].text)
         if m:
@@ -779,7 +841,7 @@ def _local_government(doc: Doc, table: EntityTable, start: int, tok) -> DocEntit
 
 def definite_descriptions(doc: Doc, table: EntityTable) -> None:
     """'the ministry' -> the last ministry named before it; 'the alliance' -> the last alliance."""
-    for tok in doc_tokens(doc):
+    for tok in tokens_of(doc, DEFINITE_HEADS):
         if tok.i in table.token_entity or tok.lower_ not in DEFINITE_HEADS or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
         dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}]
@@ -806,6 +868,8 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
         if tok.lower_ in lx.FACILITY_HEADS:
             # 'the plant', 'the facility': the facility project named last
             for i in range(tok.i - 1, -1, -1):
+                if i not in table.token_entity:
+                    continue  # (most tokens name nothing: spare the lookup)
                 ent = table.at(i)
                 if ent is not None and ent.type == "Project" and set(norm(ent.name).split()) & lx.FACILITY_HEADS:
                     best = ent
@@ -820,6 +884,8 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
         for i in range(tok.i - 1, -1, -1):
             if best is not None:
                 break
+            if i not in table.token_entity:
+                continue  # (most tokens name nothing: spare the lookup)
             ent = table.at(i)
             if (
                 ent
@@ -860,7 +926,7 @@ def _is_kind(ent: DocEntity, noun: str) -> bool:
 def _pronouns(doc: Doc, table: EntityTable) -> None:
     """'it'/'its' as a subject or possessor -> the subject entity of the sentence before (or of its own)."""
     for sent in sentences(doc):
-        for tok in sent_tokens(sent):
+        for tok in tokens_of(doc, {"it", "its"}, start=sent.start, end=sent.end):
             if tok.lower_ not in {"it", "its"} or tok.dep_ not in {"nsubj", "nsubjpass", "poss"}:
                 continue
             antecedent = _recipient_before(table, tok) if tok.lower_ == "its" else None
@@ -873,7 +939,7 @@ def project_pronouns(doc: Doc, table: EntityTable) -> None:
     """'The project will be led by KRISS, and 580 billion won has been allocated to it': once 'the
     project' is known, an 'it' that money goes to, or an 'it' subject left unresolved, is the project
     that is the subject before it (in its own sentence, else the sentence before)."""
-    for tok in doc_tokens(doc):
+    for tok in tokens_of(doc, {"it"}):
         if tok.lower_ != "it" or tok.i in table.token_entity:
             continue
         paid = tok.dep_ == "pobj" and tok.head.lower_ in {"to", "for", "into"} and tok.head.head.pos_ == "VERB"

@@ -158,8 +158,12 @@ _suffix = "|".join(sorted((re.escape(k) for k in SUFFIX_CURRENCIES), key=len, re
 _scale = "|".join(sorted((re.escape(k) for k in SCALES), key=len, reverse=True))
 _number = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
+# Every amount has its number within a prefix and a space of where it starts: the lookahead (which changes no
+# match) lets the scan skip the rest of the text quickly instead of trying every currency prefix at every character.
+_REACH = max(len(k) for k in PREFIX_CURRENCIES) + 1
 AMOUNT_RE = re.compile(
     rf"""(?ix)
+    (?=[\s\S]{{0,{_REACH}}}\d)
     (?:(?<![A-Za-z])(?P<prefix>{_prefix}))?\s?
     (?P<number>{_number})
     (?:[\s-]?(?P<scale>{_scale})(?:\b|(?<=\.)))?

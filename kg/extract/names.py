@@ -86,7 +86,8 @@ def _chunks(text: str) -> list[list[tuple[str, int, int]]]:
             continue  # '(MRO) of U.S. Navy vessels': a bracketed acronym closes a name, never opens one
         if not cur and word.endswith(")") and not word.startswith("("):
             continue  # the last word of a bracket opens no name
-        if word.startswith("(") and not word.endswith(")") and len(word) > 1 or DESCRIBED_BY_HYPHEN.search(word):
+        hyphen_described = "-" in word and DESCRIBED_BY_HYPHEN.search(word)  # (the regex only where it can match)
+        if word.startswith("(") and not word.endswith(")") and len(word) > 1 or hyphen_described:
             if cur:  # 'Australian Industry Group (Ai Group)': a bracket of several words is no part of the name
                 chunks.append(cur)
                 in_alias = word.startswith("(")
@@ -684,6 +685,7 @@ GENERIC_GOV_STARTS = (
 )
 
 
+@lru_cache(maxsize=65536)  # a pure function of a string, called for the same names again and again
 def strip_nationality(name: str) -> tuple[str, str | None]:
     """'South Korean Ministry of X' -> ('Ministry of X', 'South Korea'); "Japan's Ministry of X" likewise.
     A nationality that is part of an official name stays ('European Commission', 'Korean Air')."""
@@ -699,6 +701,7 @@ def strip_nationality(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+@lru_cache(maxsize=65536)  # a pure function of a string, called for the same names again and again
 def clean_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" \t\n,;:\"'“”‘’()[]")
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
