@@ -2694,3 +2694,10 @@ def test_each_share_of_money_a_project_is_funded_with_is_paid_by_its_source(run)
     shares = (("Qamar AI", 7.5e9), ("Saudi Development Bank", 6e9), ("National Infrastructure Bank", 5.25e9))
     for funder, value in shares:
         assert [f for f in fundings_of(ex, find(ex, funder), campus) if has_amount(f, value, "SAR")], ex.fundings
+
+
+def test_a_headline_amount_glued_to_its_currency_is_no_part_of_a_project_name(run) -> None:
+    ex = run("Qamar AI unveils SAR18.75bn AI data centre campus at Jazan\n\nRIYADH: Qamar AI will build a "
+             "480-megawatt AI data centre campus at Jazan City.")
+    names = [e.name for e in ex.entities if e.type == "Project"]
+    assert names and not any("18.75" in n for n in names), names

@@ -184,6 +184,7 @@ def np_span(doc: Doc, head: Token, table: EntityTable, keep_of: bool = True) -> 
         or doc[left].dep_ in {"poss", "case", "det"}
         or doc[left].like_num
         or doc[left].text in {"$", "€", "£", "¥", "₩"}
+        or GLUED_AMOUNT.match(doc[left].text)  # 'SAR18.75bn AI data centre campus' (a headline's amount)
     ):
         left += 1
     right = head.i + 1
@@ -355,7 +356,7 @@ def project_name(doc: Doc, start: int, end: int) -> str:
     return text
 
 
-GLUED_AMOUNT = re.compile(r"^\d[\d.,]*(?:mn|bn|m|b|k|tn|tr|trn|bln)$", re.I)
+GLUED_AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|[$€£¥₩₹])?\d[\d.,]*(?:mn|bn|m|b|k|tn|tr|trn|bln)$", re.I)
 
 
 def acceptable(doc: Doc, head: Token, table: EntityTable) -> bool:
