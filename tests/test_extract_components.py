@@ -2701,3 +2701,12 @@ def test_a_headline_amount_glued_to_its_currency_is_no_part_of_a_project_name(ru
              "480-megawatt AI data centre campus at Jazan City.")
     names = [e.name for e in ex.entities if e.type == "Project"]
     assert names and not any("18.75" in n for n in names), names
+
+
+def test_a_story_marking_its_home_dollar_counts_bare_dollars_and_its_region_s_people_in_it(run) -> None:
+    ex = run("Esperance refinery lands A$735 million in finance\n\nA West Australian company will build a nickel "
+             "refinery in Esperance. The federal government will lend $400 million for the refinery, Japanese "
+             "investors said.")
+    assert find(ex, "Government of Australia") is not None, [e.name for e in ex.entities]
+    assert find(ex, "Government of Japan") is None
+    assert any(has_amount(f, 400e6, "AUD") for f in ex.fundings), ex.fundings

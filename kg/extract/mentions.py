@@ -457,7 +457,11 @@ def _document_country(all_ents: list[Span], spans: list[Span]) -> str | None:
     norp: list[tuple[int, str | None]] = []
     for ent in all_ents:
         if ent.label_ == "NORP":
-            country = lx.NATIONALITY_TO_COUNTRY.get(ent.text.lower().removesuffix("'s"))
+            people = ent.text.lower().removesuffix("'s")
+            # 'West Australian', 'South Indian': a region's people are the country's
+            country = lx.NATIONALITY_TO_COUNTRY.get(people) or lx.NATIONALITY_TO_COUNTRY.get(
+                re.sub(r"^(?:north|south|east|west)(?:ern)?\s+", "", people)
+            )
             norp.append((ent.start, country))
             if country:
                 counts[country] = counts.get(country, 0) + 2 * weight(ent)
@@ -508,8 +512,9 @@ DOLLAR_CURRENCIES = {
 
 
 def _writes_local_dollars(text: str) -> bool:
-    """Both 'US$' and a bare '$' amount: the bare one is not the US dollar."""
-    return "US$" in text and re.search(r"(?<![A-Za-z])\$\s?\d", text) is not None
+    """Both a marked dollar ('US$', 'A$', 'C$') and a bare '$' amount: the bare one is the home dollar."""
+    marked = "US$" in text or re.search(r"(?<![A-Za-z])(?:A|C|NZ|S|HK)\$\s?\d", text) is not None
+    return marked and re.search(r"(?<![A-Za-z])\$\s?\d", text) is not None
 
 
 def _local_dollars(doc: Doc, country: str | None) -> None:
