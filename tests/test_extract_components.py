@@ -2710,3 +2710,10 @@ def test_a_story_marking_its_home_dollar_counts_bare_dollars_and_its_region_s_pe
     assert find(ex, "Government of Australia") is not None, [e.name for e in ex.entities]
     assert find(ex, "Government of Japan") is None
     assert any(has_amount(f, 400e6, "AUD") for f in ex.fundings), ex.fundings
+
+
+def test_a_definite_description_with_a_size_takes_up_the_project_before(run) -> None:
+    ex = run("Mexico's government will spend 68 billion pesos to build a passenger rail line between Puebla and "
+             "Veracruz. The 290-kilometer line will be built by army engineers from the Defense Ministry.")
+    lines = [e for e in ex.entities if e.type == "Project" and "line" in e.name]
+    assert len(lines) == 1, [e.name for e in lines]

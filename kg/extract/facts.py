@@ -2500,9 +2500,13 @@ class FactFinder:
         )
         for p in projects:
             at = first[p.key]
-            if at == 0 or self.doc[at - 1].lower_ not in {"the", "this"} or _proper_name(p.name):
+            opener = self.doc[at - 1] if at else None
+            if opener is not None and opener.lower_ not in {"the", "this"}:
+                opener = self.doc[at].left_edge  # 'The 290-kilometer (180-mile) line'
+            if opener is None or opener.lower_ not in {"the", "this"} or _proper_name(p.name):
                 continue
-            words = lemma_key(p.name) - DESCRIPTION_HEADS
+            # 'The 290-kilometer line': a size says nothing that tells two projects apart
+            words = {w for w in lemma_key(p.name) - DESCRIPTION_HEADS if not _measure_word(w)}
             if not words:
                 continue
             earlier = [
@@ -3721,6 +3725,14 @@ def _better_project_name(a: str, b: str) -> bool:
     if proper_a != proper_b:
         return proper_a
     return len(a) > len(b)
+
+
+MEASURE_UNITS = {"kilometer", "kilometre", "km", "mile", "megawatt", "mw", "gigawatt", "gw", "gwh", "mwh", "tonne",
+                 "ton", "hectare", "acre", "meter", "metre", "qubit", "wafer", "bed", "berth", "lane", "storey"}
+
+
+def _measure_word(word: str) -> bool:
+    return any(c.isdigit() for c in word) or word in MEASURE_UNITS
 
 
 def _facility_named(name: str) -> bool:
