@@ -2717,3 +2717,10 @@ def test_a_definite_description_with_a_size_takes_up_the_project_before(run) -> 
              "Veracruz. The 290-kilometer line will be built by army engineers from the Defense Ministry.")
     lines = [e for e in ex.entities if e.type == "Project" and "line" in e.name]
     assert len(lines) == 1, [e.name for e in lines]
+
+
+def test_a_descriptor_the_tagger_called_a_proper_noun_still_types_the_name(run) -> None:
+    ex = run("Of the total, 41 billion pesos will come from the federal budget, while state development bank "
+             "Fondeo will lend 27 billion pesos.")
+    ent = find(ex, "Fondeo")
+    assert ent is not None and ent.type == "GovernmentAgency", [(e.name, e.type) for e in ex.entities]

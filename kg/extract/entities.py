@@ -1429,7 +1429,7 @@ def _descriptor_type(doc: Doc, span: Span) -> str | None:
     if name in lx.COUNTRIES or name.lower() in lx.COUNTRY_ALIASES or name.lower() in lx.CAPITALS:
         return None
     before = doc[span.start - 1] if span.start else None
-    if before is not None and before.is_lower and before.pos_ == "NOUN" and "\n" not in before.whitespace_:
+    if before is not None and before.is_lower and before.pos_ in {"NOUN", "PROPN"} and "\n" not in before.whitespace_:
         kind = _descriptor_kind(doc, before)
         if kind is not None:
             return kind
