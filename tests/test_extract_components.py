@@ -2724,3 +2724,9 @@ def test_a_descriptor_the_tagger_called_a_proper_noun_still_types_the_name(run) 
              "Fondeo will lend 27 billion pesos.")
     ent = find(ex, "Fondeo")
     assert ent is not None and ent.type == "GovernmentAgency", [(e.name, e.type) for e in ex.entities]
+
+
+def test_who_is_awarded_a_contract_is_a_business(run) -> None:
+    ex = run("Separately, SICT awarded a 9.2 billion peso contract to Brennan for 14 electric trains for the line.")
+    ent = find(ex, "Brennan")
+    assert ent is not None and ent.type == "Company", [(e.name, e.type) for e in ex.entities]

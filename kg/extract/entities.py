@@ -1621,6 +1621,16 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         )
     )
     corporate_modifier = after is not None and after.lower_ in CORPORATE_NOUNS and root.dep_ in {"compound", "nmod"}
+    # 'awarded a 9.2 billion peso contract to Alstom': who gets a contract or a loan is a business
+    deals = {"contract", "order", "loan", "grant", "subsidy"}
+    corporate_modifier |= (
+        root.dep_ == "pobj"
+        and head.lower_ == "to"
+        and (
+            head.head.lemma_.lower() in deals
+            or any(c.dep_ == "dobj" and c.lemma_.lower() in deals for c in head.head.children)  # (a dative 'to')
+        )
+    )
     if (
         (label == "Company" or label == "Person" and len(span) == 1 and span.text not in full_person_parts)
         and len(span) <= 2
