@@ -1589,17 +1589,10 @@ class FactFinder:
             # last one named before the money); 'Samsung will invest 200 billion won apiece': the fund of
             # this sentence or the two before
             since = -1 if lemma(verb) != "invest" else self._sentences_back(sent.start, 2)
-            last_seen: dict[str, int] = {}
-            for i, key in self.table.token_entity.items():
-                if since <= i < span.start and key in self.projects.by_key:
-                    last_seen[key] = max(i, last_seen.get(key, -1))
             project = next(
                 (
                     p
-                    for p in sorted(
-                        (self.table.entities[k] for k in last_seen if k in self.table.entities),
-                        key=lambda e: -last_seen[e.key],
-                    )
+                    for p in self._projects_named_between(since, span.start)
                     if lemma_key(p.name) & {"fund", "program", "package", "plan", "initiative"}
                 ),
                 None,
@@ -1850,20 +1843,20 @@ class FactFinder:
                     return main, project
         return verb, None
 
+    def _projects_named_between(self, since: int, before: int) -> list[DocEntity]:
+        """The projects mentioned between two tokens, the one mentioned last first."""
+        last_seen: dict[str, int] = {}
+        for i, key in self.table.token_entity.items():
+            if since <= i < before and key in self.projects.by_key and key in self.table.entities:
+                last_seen[key] = max(i, last_seen.get(key, -1))
+        return [self.table.entities[k] for k in sorted(last_seen, key=lambda k: -last_seen[k])]
+
     def _facility_just_named(self, sent: Span, before: int, payers: list[DocEntity]) -> DocEntity | None:
         """'It will assemble chiplets at a plant in Kikuyo. ... The three partners will invest a combined 60
         billion yen': money with no purpose of its own goes to the facility named last, in this sentence or
         the two before; a payer's own facility first, and never one another organisation carries out."""
         since = self._sentences_back(sent.start, 2)
-        last_seen: dict[str, int] = {}
-        for i, key in self.table.token_entity.items():
-            if since <= i < before and key in self.projects.by_key and key in self.table.entities:
-                last_seen[key] = max(i, last_seen.get(key, -1))
-        facilities = [
-            self.table.entities[k]
-            for k in sorted(last_seen, key=lambda k: -last_seen[k])
-            if _facility_named(self.table.entities[k].name)
-        ]
+        facilities = [p for p in self._projects_named_between(since, before) if _facility_named(p.name)]
         paying = {p.key for p in payers}
         leaders = {
             f.key: {r.subject for r in self.facts.relations if r.predicate == "leads" and r.object == f.key}
