@@ -2730,3 +2730,19 @@ def test_who_is_awarded_a_contract_is_a_business(run) -> None:
     ex = run("Separately, SICT awarded a 9.2 billion peso contract to Brennan for 14 electric trains for the line.")
     ent = find(ex, "Brennan")
     assert ent is not None and ent.type == "Company", [(e.name, e.type) for e in ex.entities]
+
+
+def test_a_fund_or_facility_that_lends_is_an_institution(run) -> None:
+    ex = run("Kestrel Metals will develop the Koolan mine. The Northern Regional Infrastructure Facility (NRIF) will "
+             "lend a further $150 million to develop the Koolan mine.")
+    lender = find(ex, "Northern Regional Infrastructure Facility")
+    assert lender is not None and lender.type == "GovernmentAgency", [(e.name, e.type) for e in ex.entities]
+    assert fundings_of(ex, lender, project(ex, "Koolan mine")), ex.fundings
+
+
+def test_a_public_fund_a_share_is_lent_from_pays_it(run) -> None:
+    ex = run("Qamar AI will build a data centre campus at Jazan City. The project will be funded with SAR7.5 billion "
+             "of equity from Qamar AI and a SAR6 billion loan from the Saudi Industrial Development Fund (SIDF).")
+    fund = find(ex, "Saudi Industrial Development Fund")
+    assert fund is not None and fund.type == "GovernmentAgency", [(e.name, e.type) for e in ex.entities]
+    assert fundings_of(ex, fund, project(ex, "data centre campus")), ex.fundings

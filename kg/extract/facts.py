@@ -456,8 +456,17 @@ class FactFinder:
                     out.append(ent)
             elif ent.type in ORG_TYPES:
                 out.append(ent)
-            elif ent.type == "Project" and _standing_public_fund(ent, self.facts.fundings):
-                ent.type = "GovernmentAgency"  # 'a plan for the National Development Fund to invest NT$10 billion'
+            elif ent.type == "Project" and (
+                _standing_public_fund(ent, self.facts.fundings)
+                or tok.dep_ == "nsubj"
+                and lemma(tok.head) in {"lend", "loan"}
+                and ent.name.split()[-1] in {"Fund", "Facility"}
+                and not any(f.project == ent.key for f in self.facts.fundings)
+            ):
+                # 'a plan for the National Development Fund to invest NT$10 billion', 'the Northern Australia
+                # Infrastructure Facility (NAIF) will lend a further $150 million': a fund that pays or lends
+                # is an institution
+                ent.type = "GovernmentAgency"
                 out.append(ent)
         if not out and lemma(tok) in PURSE_NOUNS:
             for poss in (c for c in tok.children if c.dep_ == "poss"):
@@ -2083,6 +2092,8 @@ class FactFinder:
                     continue
                 if c.dep_ == "pobj" and tok.lower_ == "from" or c.dep_ == "compound" and tok.i == share.i:
                     ent = self.table.at(c.i)
+                    if ent is not None and ent.type == "Project" and _standing_public_fund(ent, self.facts.fundings):
+                        ent.type = "GovernmentAgency"  # 'a SAR6 billion loan from the SIDF'
                     if ent is not None and ent.type in ORG_TYPES:
                         return [ent]
                 todo.append(c)
