@@ -2746,3 +2746,11 @@ def test_a_public_fund_a_share_is_lent_from_pays_it(run) -> None:
     fund = find(ex, "Saudi Industrial Development Fund")
     assert fund is not None and fund.type == "GovernmentAgency", [(e.name, e.type) for e in ex.entities]
     assert fundings_of(ex, fund, project(ex, "data centre campus")), ex.fundings
+
+
+def test_a_press_release_bullet_glyph_opens_a_funded_list_item(run) -> None:
+    ex = run("Under the strategy, the government will invest a total of KRW 1.1 trillion by 2030 in three areas:\n\n"
+             "  o KRW 620 billion for R&D on ammonia-fuelled engines\n"
+             "  o KRW 300 billion for a \"smart yard\" program at mid-sized yards\n")
+    assert {value for _, value in payments(ex, project(ex, "smart yard program"))} == {300e9}, ex.fundings
+    assert {value for _, value in payments(ex, project(ex, "R&D"))} == {620e9}, ex.fundings

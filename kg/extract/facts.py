@@ -1945,7 +1945,7 @@ class FactFinder:
         the rest of the document's measures."""
         doc = self.doc
         i = span.start - 1
-        while i >= sent.start and (doc[i].is_punct or doc[i].is_space):
+        while i >= sent.start and (doc[i].is_punct or doc[i].is_space or _bullet(doc[i])):
             i -= 1
         opens = i < sent.start or doc[i].lower_ in {"include", "includes", "including", "included", "plus"}
         if not opens:
@@ -4021,6 +4021,12 @@ def _bare_instrument(name: str) -> bool:
     if head not in BARE_INSTRUMENTS and words[-1] not in {"m", "bn"}:
         return False
     return all(w in PLAIN_MONEY_WORDS or w.removesuffix("s") in BARE_INSTRUMENTS for w in words[:-1])
+
+
+def _bullet(tok: Token) -> bool:
+    """'  o KRW 620 billion for ...', '□ In addition, ...': a press release's bullet glyph opening a line."""
+    at_line_start = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text or "\n" in tok.doc[tok.i - 1].whitespace_
+    return at_line_start and tok.text in {"o", "ㅇ", "□", "■", "▲", "◆", "○", "●", "◦", "▪"}
 
 
 def _sentences_between(doc: Doc, first: Span, second: Span) -> int:
