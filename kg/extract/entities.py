@@ -578,23 +578,16 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
         ents[k] = Span(doc, ents[k].start, ents[k].end, label="Place")
     # a 'person' or 'place' listed beside companies is a company ('HD Hyundai Heavy Industries and Hanwha Ocean')
     relabel = []
-    found_before = {e.end: e for e in new}  # the names found above are neighbours too
+    gaps = {",", "and", ", and", "&"}
     for k, e in enumerate(ents):
         if e.label_ not in {"Person", "Place"} or e.label_ == "Person" and any("-" in t.text for t in e):
             continue
         if _known_place(e) or _after_place_preposition(doc, ents, k) or _based_in(doc, e):
             continue  # 'In Yeosu, LG Chem and GS Caltex ...', 'in Yeosu, Daesan and Ulsan': places
-        left = ents[k - 1] if k and _gap(doc, ents[k - 1], e) in {",", "and", ", and", "&"} else None
-        gap_start = e.start - 1 if e.start and toks[e.start - 1].text in {",", "and", "&"} else e.start
-        if gap_start > 1 and toks[gap_start].lower_ == "and" and toks[gap_start - 1].text == ",":
-            gap_start -= 1
-        if found_before.get(gap_start) is not None and (left is None or left.end < gap_start):
-            left = found_before[gap_start]
-        right = (
-            ents[k + 1]
-            if k + 1 < len(ents) and _gap(doc, e, ents[k + 1]) in {",", "and", ", and", "&"}
-            else None
-        )
+        left = ents[k - 1] if k and _gap(doc, ents[k - 1], e) in gaps else None
+        if left is None:  # the names found above are neighbours too: 'Samsung Electronics, SK hynix and Rebellions'
+            left = next((n for n in new if n.end <= e.start and _gap(doc, n, e) in gaps), None)
+        right = ents[k + 1] if k + 1 < len(ents) and _gap(doc, e, ents[k + 1]) in gaps else None
         if right is not None and right.end < len(doc) and toks[right.end].text in {"'s", "’s"}:
             right = None  # 'Sanjay Mehrotra, Micron's chief executive': an apposition, not a list
         if any(x is not None and x.label_ == "Company" for x in (left, right)) and not any(

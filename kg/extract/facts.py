@@ -456,16 +456,11 @@ class FactFinder:
                     out.append(ent)
             elif ent.type in ORG_TYPES:
                 out.append(ent)
-            elif ent.type == "Project" and (
-                _standing_public_fund(ent, self.facts.fundings)
-                or tok.dep_ == "nsubj"
-                and lemma(tok.head) in {"lend", "loan"}
-                and ent.name.split()[-1] in {"Fund", "Facility"}
-                and not any(f.project == ent.key for f in self.facts.fundings)
+            elif ent.type == "Project" and _standing_public_fund(
+                ent, self.facts.fundings, lends=tok.dep_ == "nsubj" and lemma(tok.head) in {"lend", "loan"}
             ):
                 # 'a plan for the National Development Fund to invest NT$10 billion', 'the Northern Australia
-                # Infrastructure Facility (NAIF) will lend a further $150 million': a fund that pays or lends
-                # is an institution
+                # Infrastructure Facility (NAIF) will lend a further $150 million'
                 ent.type = "GovernmentAgency"
                 out.append(ent)
         if not out and lemma(tok) in PURSE_NOUNS:
@@ -2557,15 +2552,14 @@ class FactFinder:
                 ),
                 None,
             )
-            if before is None or _sentences_between(self.doc, before.sentence, f.sentence) > 2:
+            if before is None or before.sentence.start < self._sentences_back(f.sentence.start, 2):
                 continue
-            keep = self.table.entities[before.project]
-            names = set(keep.aliases)
-            self._merge_projects(keep, bare)
-            keep.aliases = names  # a grant is no other name of the project it pays for
+            # (a grant is no other name of the project it pays for)
+            self._merge_projects(self.table.entities[before.project], bare, take_names=False)
 
-    def _merge_projects(self, keep: DocEntity, drop: DocEntity) -> None:
-        keep.aliases |= drop.all_names() - {keep.name}
+    def _merge_projects(self, keep: DocEntity, drop: DocEntity, take_names: bool = True) -> None:
+        if take_names:
+            keep.aliases |= drop.all_names() - {keep.name}
         for i, key in list(self.table.token_entity.items()):
             if key == drop.key:
                 self.table.token_entity[i] = keep.key
@@ -3884,16 +3878,17 @@ def _measured_change(sent: Span, amount: AmountMatch) -> bool:
     return False
 
 
-def _standing_public_fund(ent: DocEntity, fundings: list[FoundFunding]) -> bool:
-    """A public fund that pays as an institution ('the National Wealth Fund will provide £250mn'): named
-    '... Fund' with a public word, and no money of the story paid into it."""
+def _standing_public_fund(ent: DocEntity, fundings: list[FoundFunding], lends: bool = False) -> bool:
+    """A fund that pays as an institution ('the National Wealth Fund will provide £250mn'): named '... Fund'
+    with a public word, or any '... Fund' or '... Facility' that lends; and no money of the story paid into it."""
     words = ent.name.lower().split()
-    return (
+    public = (
         len(words) >= 3
         and words[-1] == "fund"
         and bool(set(words) & (lx.STATE_MODIFIERS | {"development", "wealth", "investment", "guarantee"}))
-        and not any(f.project == ent.key for f in fundings)
     )
+    lender = lends and ent.name.split()[-1] in {"Fund", "Facility"}
+    return (public or lender) and not any(f.project == ent.key for f in fundings)
 
 
 def _spends_money(tok: Token) -> bool:
@@ -4027,10 +4022,6 @@ def _bullet(tok: Token) -> bool:
     """'  o KRW 620 billion for ...', '□ In addition, ...': a press release's bullet glyph opening a line."""
     at_line_start = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text or "\n" in tok.doc[tok.i - 1].whitespace_
     return at_line_start and tok.text in {"o", "ㅇ", "□", "■", "▲", "◆", "○", "●", "◦", "▪"}
-
-
-def _sentences_between(doc: Doc, first: Span, second: Span) -> int:
-    return sum(1 for s in doc.sents if first.start < s.start <= second.start)
 
 
 def _instrument_purpose(noun: Token) -> Token:
