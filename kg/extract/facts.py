@@ -697,7 +697,7 @@ class FactFinder:
         """'battery makers - A, B and C' / 'battery makers, including A, B and C' names a group."""
         group_words = {"makers", "companies", "firms", "producers", "manufacturers", "groups", "conglomerates"}
         for tok in tokens_of(self.doc, group_words):
-            if tok.tag_ != "NNS" or tok.lower_ not in group_words:
+            if tok.tag_ != "NNS":
                 continue
             mods = [
                 c.lower_
@@ -1290,7 +1290,7 @@ class FactFinder:
         'This includes developing A and promoting B' (A, B part of the project before)."""
         listing = {"include", "comprise", "cover", "involve"}
         for tok in tokens_of(self.doc, lemmas=listing, start=sent.start, end=sent.end):
-            if lemma(tok) not in listing or tok.pos_ not in {"VERB", "AUX"}:
+            if tok.pos_ not in {"VERB", "AUX"}:
                 continue
             subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if not subj:
@@ -2835,7 +2835,7 @@ class FactFinder:
         """'the construction of a semiconductor factory by Intel in Magdeburg': the organisation after
         'by' carries out the project the noun phrase names."""
         for tok in tokens_of(self.doc, {"by"}, start=sent.start, end=sent.end):
-            if tok.lower_ != "by" or tok.dep_ not in {"prep", "agent"} or tok.head.pos_ != "NOUN" or tok.i < 1:
+            if tok.dep_ not in {"prep", "agent"} or tok.head.pos_ != "NOUN" or tok.i < 1:
                 continue
             project = self.table.at(tok.i - 1)
             if project is None or project.type != "Project":
@@ -2972,8 +2972,6 @@ class FactFinder:
                         self._add_member(ent, group, sent, 0.75)
         # 'X, a member of Y' / 'X is a member of Y'
         for tok in tokens_of(self.doc, {"member", "members"}, start=sent.start, end=sent.end):
-            if tok.lower_ not in {"member", "members"}:
-                continue
             groups = [
                 self.table.at(p.i)
                 for c in tok.children
@@ -3040,7 +3038,7 @@ class FactFinder:
         """'The four companies formed the "K-HVDC Supply Chain Consortium" in June': the last four
         organisations named before are its members."""
         for tok in tokens_of(self.doc, lemmas=lx.FOUNDING_VERBS | {"set"}, start=sent.start, end=sent.end):
-            if lemma(tok) not in lx.FOUNDING_VERBS | {"set"} or _passive(tok):
+            if _passive(tok):
                 continue
             if not any(self.table.at(c.i) is group for c in tok.children if c.dep_ == "dobj"):
                 continue
@@ -3052,7 +3050,7 @@ class FactFinder:
     def _founders(self, sent: Span, group: DocEntity) -> None:
         """'the PIM-NPU Consortium, which was formed last year by Samsung Electronics, SK hynix and KAIST'."""
         for tok in tokens_of(self.doc, lemmas=lx.FOUNDING_VERBS, start=sent.start, end=sent.end):
-            if lemma(tok) not in lx.FOUNDING_VERBS or not _passive(tok):
+            if not _passive(tok):
                 continue
             subjects = [e for s in verb_subjects(tok) for e in self.entity_of(s, False)]
             if group not in subjects:

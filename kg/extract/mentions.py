@@ -672,7 +672,7 @@ def _hereafter(doc: Doc, table: EntityTable) -> None:
 def _known_as(doc: Doc, table: EntityTable) -> None:
     """'The fund, known as Big Fund III' / 'X, also called Y': Y is another name of what X names."""
     for tok in tokens_of(doc, {"known", "called", "dubbed", "named"}):
-        if tok.lower_ not in {"known", "called", "dubbed", "named"} or tok.i + 2 >= len(doc):
+        if tok.i + 2 >= len(doc):
             continue
         start = tok.i + 1 + (doc[tok.i + 1].lower_ == "as")
         alias_ent = table.at(start)
@@ -716,7 +716,7 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
     """'the South Korean government', 'the government', 'the Lee Jae-myung administration'."""
     last_local: DocEntity | None = None
     for tok in tokens_of(doc, GOVERNMENT_WORDS):
-        if tok.lower_ not in GOVERNMENT_WORDS or tok.i in table.token_entity:
+        if tok.i in table.token_entity:
             continue
         if tok.lower_ in {"state", "centre", "center"} and not (
             tok.dep_ in {"nsubj", "nsubjpass"} and [c.lower_ for c in tok.children] == ["the"]
@@ -847,7 +847,7 @@ def _local_government(doc: Doc, table: EntityTable, start: int, tok) -> DocEntit
 def definite_descriptions(doc: Doc, table: EntityTable) -> None:
     """'the ministry' -> the last ministry named before it; 'the alliance' -> the last alliance."""
     for tok in tokens_of(doc, DEFINITE_HEADS):
-        if tok.i in table.token_entity or tok.lower_ not in DEFINITE_HEADS or tok.pos_ not in {"NOUN", "PROPN"}:
+        if tok.i in table.token_entity or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
         dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}]
         if not dets or dets[0] not in {"the", "this", "its", "that"}:
@@ -932,7 +932,7 @@ def _pronouns(doc: Doc, table: EntityTable) -> None:
     """'it'/'its' as a subject or possessor -> the subject entity of the sentence before (or of its own)."""
     for sent in sentences(doc):
         for tok in tokens_of(doc, {"it", "its"}, start=sent.start, end=sent.end):
-            if tok.lower_ not in {"it", "its"} or tok.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+            if tok.dep_ not in {"nsubj", "nsubjpass", "poss"}:
                 continue
             antecedent = _recipient_before(table, tok) if tok.lower_ == "its" else None
             antecedent = antecedent or _previous_subject(doc, table, tok)
@@ -945,7 +945,7 @@ def project_pronouns(doc: Doc, table: EntityTable) -> None:
     project' is known, an 'it' that money goes to, or an 'it' subject left unresolved, is the project
     that is the subject before it (in its own sentence, else the sentence before)."""
     for tok in tokens_of(doc, {"it"}):
-        if tok.lower_ != "it" or tok.i in table.token_entity:
+        if tok.i in table.token_entity:
             continue
         paid = tok.dep_ == "pobj" and tok.head.lower_ in {"to", "for", "into"} and tok.head.head.pos_ == "VERB"
         paid = paid and tok.head.head.lemma_.lower() in lx.FUND_VERBS
