@@ -643,11 +643,61 @@ def test_part_of_subsidiary(run) -> None:
     assert has_rel(ex, find(ex, "Panasonic Energy"), "partOf", find(ex, "Panasonic Holdings"))
 
 
-@_known("'X within Y' gives no partOf")
 def test_part_of_office_within_institute(run) -> None:
     ex = run("The program is run by the CHIPS Program Office (CPO) within the National Institute of "
              "Standards and Technology (NIST).")
     assert has_rel(ex, find(ex, "CHIPS Program Office"), "partOf", find(ex, "NIST"))
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "parent"),
+    [
+        # owned by: the name the participle hangs on, or the name its descriptor stands beside
+        ("Orvane Wafer, a silicon maker owned by Belcrest Holdings Inc., will expand its plant.",
+         "Orvane Wafer", "Belcrest Holdings Inc."),
+        ("Tessaly Motors, owned by the Lyon-based investment group Caraway Capital, makes buses.",
+         "Tessaly Motors", "Caraway Capital"),
+        ("Norvik Robotics is owned by Halden Industries Corp. and sells arms to carmakers.",
+         "Norvik Robotics", "Halden Industries Corp."),
+        # a joint venture is part of each partner
+        ("Quartz Cathode Co., a joint venture between Dalmont Chemical and Sorel Mining Corp., will build a plant.",
+         "Quartz Cathode Co.", "Dalmont Chemical"),
+        ("Quartz Cathode Co., a joint venture between Dalmont Chemical and Sorel Mining Corp., will build a plant.",
+         "Quartz Cathode Co.", "Sorel Mining Corp."),
+        # 'its' subsidiary: the company it stands for, the place word before the noun no child
+        ("Pelton Electric said its US subsidiary, Pelton Electric America, would build a plant in Ohio.",
+         "Pelton Electric America", "Pelton Electric"),
+        # its affiliates A and B, named right after the noun
+        ("Marlow Group stayed out, though its affiliates Varo Mobility and Kestin Rail have joined the alliance.",
+         "Kestin Rail", "Marlow Group"),
+        # a unit of a group described before its name
+        ("Tanks will be built by Ostrava Works, a unit of state-owned defence group Vitkov Zbrojovka Holding.",
+         "Ostrava Works", "Vitkov Zbrojovka Holding"),
+        # a body named right after a public body's possessive, its acronym between them
+        ("The Department of Energy's (DOE) Grid Deployment Office (GDO) announced the awards on Monday.",
+         "Grid Deployment Office", "Department of Energy"),
+        # 'the X Agency of the Y Ministry', named apart
+        ("Rotem Land Systems and the Armament Agency of the Polish Ministry of National Defence signed a deal.",
+         "Armament Agency", "Ministry of National Defence"),
+    ],
+)
+def test_part_of_owned_ventures_and_bodies(run, text: str, child: str, parent: str) -> None:
+    ex = run(text)
+    assert has_rel(ex, find(ex, child), "partOf", find(ex, parent)), rels(ex, "partOf")
+
+
+def test_part_of_not_from_a_name_that_describes(run) -> None:
+    """"Tamaro's Kyushu fabs": the fabs belong to the company, not Kyushu (whatever Kyushu was typed)."""
+    ex = run("The ministry wants suppliers next to Tamaro Semiconductor's Kyushu fabs.")
+    assert not rels(ex, "partOf")
+
+
+def test_based_organisation_described_before_its_name(run) -> None:
+    ex = run("Kestrel raised $140 million from shareholders including the Perth-based investor Tanami Capital.")
+    assert has_rel(ex, find(ex, "Tanami Capital"), "locatedIn", find(ex, "Perth"))
+    ex = run("Tessaly Motors, owned by the Lyon-based investment group Caraway Capital, makes buses.")
+    assert has_rel(ex, find(ex, "Caraway Capital"), "locatedIn", find(ex, "Lyon"))
+    assert not has_rel(ex, find(ex, "Tessaly Motors"), "locatedIn", find(ex, "Lyon"))
 
 
 def test_has_target_of_the_company(run) -> None:

@@ -334,7 +334,13 @@ class FactFinder:
 
     def _org_agents(self, verb: Token) -> list[DocEntity]:
         """The organisations a passive verb names as its agents ('managed by KDB and IBK')."""
-        return [e for a in passive_agents(verb) for e in self.entity_of(a, False) if e.type in ORG_TYPES]
+        out: list[DocEntity] = []
+        for agent in passive_agents(verb):
+            named = [e for c in agent.children if c.dep_ == "appos" for e in [self.table.at(c.i)] if e is not None]
+            if self.table.at(agent.i) is not None:
+                named = []  # 'formed by Samsung Electronics, SK hynix and KAIST': the agent is named itself
+            out += [e for e in named or self.entity_of(agent, False) if e.type in ORG_TYPES]
+        return out  # 'owned by the Bristol-based investment group Avonmouth Capital': the name apposed to a descriptor
 
     def _they(self, tok: Token) -> list[DocEntity]:
         """'DAPA and the ministry said they will provide ...': 'they' are the coordinated subject of the
@@ -533,6 +539,7 @@ class FactFinder:
             self.members(sent)
             self.located(sent)
             self.part_of(sent)
+            self._possessed_bodies(sent)
             self.targets(sent)
         self.merge_same_amount_projects()
         self.merge_same_name_projects()
@@ -3077,7 +3084,12 @@ class FactFinder:
             for inside in self._placed_by_name(sent, tok.i, end, place):
                 self.facts.relate(inside, "locatedIn", place, sent, 0.6)
             if end + 2 < sent.end and doc[end].text == "-" and doc[end + 1].lower_ in lx.BASED_WORDS:
-                based = self.table.at(end + 2)  # 'Hwaseong-based Wavice'
+                j = end + 2
+                while j < min(sent.end - 1, end + 6) and self.table.at(j) is None and (
+                    doc[j].is_lower or doc[j].text == "-"
+                ):
+                    j += 1  # 'the Bristol-based investment group Avonmouth Capital', 'Berlin-based think-tank X'
+                based = self.table.at(j)  # 'Hwaseong-based Wavice'
                 if based is None or based.type not in ORG_TYPES:
                     based = self._described_before(sent, tok.i)  # 'KAT, a Daejeon-based maker of wires'
                 if based is not None and based.type in ORG_TYPES:
@@ -3255,20 +3267,28 @@ class FactFinder:
     def part_of(self, sent: Span) -> None:
         """'Y, a subsidiary of X', "X's battery unit Y", 'projects under the France 2030 plan'."""
         starts = {"subsidiary", "unit", "division", "arm", "affiliate", "branch", "business", "part", "agency", "body"}
-        starts |= {"institute", "organization", "organisation", "office", "own"}  # every lemma a rule below opens with
-        for tok in tokens_of(self.doc, {"under"}, starts, sent.start, sent.end):
+        starts |= {"institute", "organization", "organisation", "office", "own", "venture"}
+        for tok in tokens_of(self.doc, {"under"}, starts, sent.start, sent.end):  # every lemma a rule opens with
             low = lemma(tok)
+            if low == "venture":
+                self._joint_venture(tok, sent)
             if low in {"subsidiary", "unit", "division", "arm", "affiliate", "branch", "business", "part"} and (
                 low != "part" or tok.dep_ == "appos" or self.doc[tok.i - 1].text == ","
             ):
                 parent = None
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
-                        parent = next((self.table.at(p.i) for p in c.children if p.dep_ == "pobj"), None)
+                        # 'a unit of state-owned defense group Polska Grupa Zbrojeniowa (PGZ)'
+                        parent = next((self._noun_named(p) for p in c.children if p.dep_ == "pobj"), None)
                     if c.dep_ == "poss":
                         parent = self.table.at(c.i)
+                    if c.dep_ == "compound" and parent is None and tok.dep_ == "appos":
+                        parent = self.table.at(c.i)  # '42dot, another Hyundai Motor affiliate'
                 child = None
-                if tok.dep_ == "appos":
+                left = tok.left_edge.i if self.doc[tok.left_edge.i].text == "(" else tok.left_edge.i - 1
+                if tok.dep_ == "appos" and left > sent.start and self.doc[left].text == "(":
+                    child = self.table.at(left - 1)  # '42dot (Hyundai Motor Group's software subsidiary)'
+                elif tok.dep_ == "appos":
                     child = self.table.at(tok.head.i)
                 elif tok.dep_ == "attr":
                     # 'SK Energy is the refining arm of SK Innovation'
@@ -3279,6 +3299,7 @@ class FactFinder:
                             self.table.at(c.i)
                             for c in tok.children
                             if c.dep_ in {"appos", "compound"} and self.table.at(c.i) is not None
+                            and self.table.at(c.i).type in ORG_TYPES  # not 'its US subsidiary, X'
                         ),
                         None,
                     )
@@ -3286,13 +3307,15 @@ class FactFinder:
                         child = self.table.at(tok.i + 1)
                 if parent is not None and child is not None and parent.type in ORG_TYPES and child.type in ORG_TYPES:
                     self.facts.relate(child, "partOf", parent, sent, 0.7)
+            after = self._after_bracket(tok.i + 1, sent)
             if (
                 low in {"agency", "body", "institute", "organization", "organisation", "office", "unit", "arm"}
-                and tok.i + 2 < sent.end
-                and self.doc[tok.i + 1].lower_ in {"under", "within"}
+                and after + 1 < sent.end
+                and self.doc[after].lower_ in {"under", "within"}
             ):
-                # 'the Korea Institute for Advancement of Technology (KIAT), a state agency under the ministry'
-                j = tok.i + 2
+                # 'the Korea Institute for Advancement of Technology (KIAT), a state agency under the ministry',
+                # 'the CHIPS Program Office (CPO) within the National Institute of Standards and Technology'
+                j = after + 1
                 while j < sent.end and self.doc[j].lower_ == "the":
                     j += 1
                 parent = self.table.at(j) if j < sent.end else None
@@ -3303,6 +3326,9 @@ class FactFinder:
                 while k > sent.start and (self.doc[k].text in {")", "("} or is_acronym(self.doc[k].text)):
                     k -= 1  # '(KIAT)'
                 child = self.table.at(k) if self.doc[k + 1].text in {",", "("} else None
+                own = self.table.at(tok.i)
+                if own is not None and own.type in ORG_TYPES:
+                    child = own  # the office's own name
                 if (
                     child is not None
                     and parent is not None
@@ -3313,6 +3339,16 @@ class FactFinder:
                     self.facts.relate(child, "partOf", parent, sent, 0.7)
             if low in {"affiliate", "subsidiary", "unit"} and tok.tag_ == "NNS":
                 self._listed_affiliates(sent, tok)
+            if low == "own" and tok.tag_ == "VBN":
+                # 'SK Siltron, a wafer maker owned by SK Inc.', 'HUMAIN, the AI company owned by the PIF'
+                owned = self._owned_one(tok, sent)
+                for agent in passive_agents(tok):
+                    for ent in self.entity_of(agent, False):
+                        if ent.type == "Project" and _standing_public_fund(ent, self.facts.fundings):
+                            ent.type = "GovernmentAgency"  # 'owned by the Public Investment Fund': an owner
+                for owner in self._org_agents(tok):
+                    if owned is not None and owned.type in ORG_TYPES and owner is not owned:
+                        self.facts.relate(owned, "partOf", owner, sent, 0.65)
             if low == "own" and tok.pos_ == "VERB":
                 # 'Hyundai Motor Group, which owns Hyundai Motor Company, Kia and Hyundai Mobis'
                 owners = [e for sub in verb_subjects(tok) for e in self.entity_of(sub, False) if e.type in ORG_TYPES]
@@ -3330,6 +3366,90 @@ class FactFinder:
                     }:
                         self.facts.relate(p, "partOf", programme, sent, 0.55)
 
+    def _noun_named(self, tok: Token) -> DocEntity | None:
+        """The entity a noun names, or the name apposed to it: 'defense group Polska Grupa Zbrojeniowa'."""
+        ent = self.table.at(tok.i)
+        if ent is None:
+            ent = next((self.table.at(c.i) for c in tok.children if c.dep_ == "appos" and self.table.at(c.i)), None)
+        return ent
+
+    def _joint_venture(self, tok: Token, sent: Span) -> None:
+        """'Posco HY Clean Metal, a joint venture between POSCO Holdings and Huayou': the venture is part of
+        each partner. ('X, the holding company of Y' is not read: it says either way who holds whom.)"""
+        if not any(c.lower_ == "joint" for c in tok.children if c.dep_ in {"amod", "compound"}):
+            return
+        if tok.dep_ == "appos":
+            named = self.table.at(tok.head.i)
+        elif tok.dep_ == "attr":
+            named = next((e for s in verb_subjects(tok.head) for e in self.entity_of(s, False)), None)
+        else:
+            return
+        others = [
+            e
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in {"between", "of", "by"}
+            for p in c.children
+            if p.dep_ == "pobj"
+            for q in (p, *p.conjuncts)
+            for e in [self._noun_named(q)]
+            if e is not None and e.type in ORG_TYPES
+        ]
+        if named is None or named.type not in ORG_TYPES:
+            return
+        for other in others:
+            self.facts.relate(named, "partOf", other, sent, 0.65)
+
+    def _owned_one(self, verb: Token, sent: Span) -> DocEntity | None:
+        """The organisation an 'owned by' describes: its subject ('X is owned by Y'), the name it hangs
+        on ('X, owned by Y'), or the name a descriptor it hangs on stands beside ('X, a maker owned by Y')."""
+        if verb.dep_ != "acl":
+            subjects = [e for s in verb_subjects(verb) for e in self.entity_of(s, False)]
+            return subjects[0] if subjects else None
+        head = verb.head
+        ent = self.table.at(head.i)
+        if ent is None and head.dep_ == "appos":
+            ent = self.table.at(head.head.i)
+        return ent or self._described_before(sent, head.left_edge.i)
+
+
+    def _possessed_bodies(self, sent: Span) -> None:
+        """"the Department of Energy's Loan Programs Office", "Hanwha Group's Philly Shipyard": an
+        organisation named right after another's possessive belongs to it (a body of a public body, a
+        company of a company)."""
+        doc = self.doc
+        for tok in tokens_of(doc, {"'s", "’s", "'", "’"}, start=sent.start + 1, end=sent.end - 1):
+            if tok.tag_ != "POS":
+                continue
+            owner = self.table.at(self._before_bracket(tok.i - 1, sent))
+            j = self._after_bracket(tok.i + 1, sent)
+            owned = self.table.at(j) if j < sent.end else None
+            if owner is None or owned is None or owner is owned or self.table.at(j - 1) is owned:
+                continue
+            end = j
+            while end + 1 < sent.end and self.table.at(end + 1) is owned:
+                end += 1
+            if doc[end].dep_ in {"compound", "amod", "nmod"}:
+                continue  # "TSMC's Kyushu fabs": the name only describes what is owned
+            same_kind = owner.type == owned.type == "Company" or owner.type == owned.type == "GovernmentAgency"
+            if same_kind and not owner.name.startswith("Government"):
+                self.facts.relate(owned, "partOf", owner, sent, 0.6)
+        for tok in tokens_of(doc, {"of"}, start=sent.start + 1, end=sent.end - 1):
+            # 'the Armament Agency of the Polish Ministry of National Defence': two bodies the model named apart
+            body = self.table.at(tok.i - 1)
+            j = tok.i + 1
+            while j < sent.end - 1 and self.table.at(j) is None and (doc[j].lower_ == "the" or doc[j].pos_ == "PROPN"):
+                j += 1
+            ministry = self.table.at(j)
+            if (
+                body is not None
+                and ministry is not None
+                and body is not ministry
+                and body.type == ministry.type == "GovernmentAgency"
+                and ministry.name.split()[0] in {"Ministry", "Department"}
+                and not body.name.startswith("Government")
+            ):
+                self.facts.relate(body, "partOf", ministry, sent, 0.6)
+
     def _listed_affiliates(self, sent: Span, noun: Token) -> None:
         """'Hyundai Motor Group, whose affiliates include A, B and C', 'three affiliates of KEPCO: A, B and
         C': each listed company is part of the group."""
@@ -3338,6 +3458,12 @@ class FactFinder:
         if noun.i > sent.start and doc[noun.i - 1].lower_ == "whose":
             parent = self._name_before_brackets(noun.i - 2, sent)
             start = next((t.i + 1 for t in doc[noun.i : sent.end] if lemma(t) in {"include", "be"}), None)
+        elif any(c.dep_ == "poss" for c in noun.children) and noun.i + 2 < sent.end and (
+            self.table.at(noun.i + 1) or doc[noun.i + 1].text == "," and self.table.at(noun.i + 2)
+        ):
+            # 'though its affiliates Hyundai Mobis and Hyundai Rotem have joined': the names follow the noun
+            parent = next((self.table.at(c.i) for c in noun.children if c.dep_ == "poss"), None)
+            start = noun.i + 1
         else:
             of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             obj = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None

@@ -84,6 +84,10 @@ def _chunks(text: str) -> list[list[tuple[str, int, int]]]:
             continue
         if not cur and word.startswith("(") and word.endswith(")"):
             continue  # '(MRO) of U.S. Navy vessels': a bracketed acronym closes a name, never opens one
+        if cur and word.startswith("(") and word.endswith(")") and cur[-1][0].endswith(("'s", "’s")):
+            chunks.append(cur)  # "the Department of Energy's (DOE) Loan Programs Office": the owner's acronym
+            cur, pending = [], []  # ends the owner's name; the next name opens after it
+            continue
         if not cur and word.endswith(")") and not word.startswith("("):
             continue  # the last word of a bracket opens no name
         hyphen_described = "-" in word and DESCRIBED_BY_HYPHEN.search(word)  # (the regex only where it can match)
