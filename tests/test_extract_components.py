@@ -700,6 +700,23 @@ def test_based_organisation_described_before_its_name(run) -> None:
     assert not has_rel(ex, find(ex, "Tessaly Motors"), "locatedIn", find(ex, "Lyon"))
 
 
+@pytest.mark.parametrize(
+    ("text", "company", "place"),
+    [
+        ("Robots will be tested at Brannock Electronics' washing machine factory in Leipzig.", "Brannock Electronics",
+         "Leipzig"),
+        ("Kessing Recycling, which operates recycling plants in Gunsan and in Hungary, will add a line.",
+         "Kessing Recycling", "Gunsan"),
+        ("Marveen Data already operates data centers in Chuncheon and Dongtan.", "Marveen Data", "Dongtan"),
+        ("Tarsk Heavy Industries will test the hull at Tarsk Heavy Industries' yard on Geoje Island.",
+         "Tarsk Heavy Industries", "Geoje Island"),
+    ],
+)
+def test_a_company_is_where_its_sites_are(run, text: str, company: str, place: str) -> None:
+    ex = run(text)
+    assert has_rel(ex, find(ex, company), "locatedIn", find(ex, place)), rels(ex, "locatedIn")
+
+
 def test_has_target_of_the_company(run) -> None:
     ex = run("Micron said it aims to raise its share of advanced DRAM made in the United States to 40 "
              "percent by 2035.")

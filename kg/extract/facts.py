@@ -3143,7 +3143,8 @@ class FactFinder:
                 before -= 1  # 'in Clay, New York, and Boise, Idaho': Boise is 'in' too
             if (
                 before >= sent.start
-                and doc[before].lower_ in {"in", "at"}
+                and doc[before].lower_ in {"in", "at", "on"}
+                and (doc[before].lower_ != "on" or doc[before].head.lower_ in SITES)  # 'its yard on Geoje Island'
                 and tok.i not in pairs.values()
             ):
                 prep = doc[before]
@@ -3164,6 +3165,18 @@ class FactFinder:
                     for c in head.children:
                         if c.dep_ == "poss":
                             owner = self.table.at(c.i)
+                if owner is None and head.lower_ in SITES:
+                    named = [self.table.at(c.i) for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+                    if named and named[0] is not None and named[0].type == "Company":
+                        owner = named[0]  # "LG Electronics' home appliance factory in Changwon"
+                    verb = head.head
+                    while verb.dep_ == "xcomp" and verb.tag_ == "VBG":
+                        verb = verb.head  # 'operates recycling plants', read as 'operates recycling (plants)'
+                    if owner is None and head.dep_ == "dobj" and lemma(verb) in OPERATING_VERBS:
+                        # 'SungEel HiTech, which operates recycling plants in Gunsan', 'runs a cathode plant in Gumi'
+                        subjects = [verb.head] if verb.dep_ == "relcl" else verb_subjects(verb)  # 'X, which operates'
+                        owner = next((e for s in subjects for e in self.entity_of(s, False)), None)
+                        owner = owner if owner is not None and owner.type == "Company" else None
                 if owner is not None and owner.type in {"Project"} | ORG_TYPES and owner is not place:
                     self.facts.relate(owner, "locatedIn", place, sent, 0.6)
         # 'The hubs will be established in 11 countries ..., including A, B and C'
@@ -4000,6 +4013,13 @@ def _measured_change(sent: Span, amount: AmountMatch) -> bool:
         if m.start() - 2 <= rel < m.end() and CHANGE_WORDS.search(" ".join(text[: m.start()].split()[-7:])):
             return True
     return False
+
+
+# where a company works: 'its Okpo yard on Geoje Island', 'operates data centers in Chuncheon'
+SITES = lx.FACILITY_HEADS | {"works", "yards", "fabs", "mills", "refineries", "smelters", "center", "centre"}
+SITES |= {"centers", "centres"}
+# what a company does with a site it has: 'operates recycling plants in Gunsan', 'runs a cathode plant in Gumi'
+OPERATING_VERBS = {"operate", "run", "own", "have", "buy", "acquire"}
 
 
 def _standing_public_fund(ent: DocEntity, fundings: list[FoundFunding], lends: bool = False) -> bool:
