@@ -717,6 +717,26 @@ def test_a_company_is_where_its_sites_are(run, text: str, company: str, place: s
     assert has_rel(ex, find(ex, company), "locatedIn", find(ex, place)), rels(ex, "locatedIn")
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The plan was adopted at a meeting of the Battery Economy Committee, chaired by Prime Minister Lee Dong-hwa.",
+         "Battery Economy Committee"),
+        ("The Arms Project Review Committee, chaired by Defense Minister Park Sung-ho, approved the plan.",
+         "Arms Project Review Committee"),
+        ("NT$4 billion will go to robotics, Industrial Planning Council (IPC) Minister Wu Mei-ling told reporters.",
+         "Industrial Planning Council"),
+        ("The subsidies will be administered by the Advanced Materials Technology Organization (AMTO).",
+         "Advanced Materials Technology Organization"),
+        ("The ministry allocated ¥200 billion from the Clean Steel Fund, run by the Industrial Renewal Organization.",
+         "Industrial Renewal Organization"),
+    ],
+)
+def test_bodies_a_minister_chairs_or_that_pay_public_money_are_public(run, text: str, body: str) -> None:
+    ex = run(text)
+    assert find(ex, body, "GovernmentAgency") is not None, [(e.name, e.type) for e in ex.entities]
+
+
 def test_has_target_of_the_company(run) -> None:
     ex = run("Micron said it aims to raise its share of advanced DRAM made in the United States to 40 "
              "percent by 2035.")

@@ -549,6 +549,8 @@ class FactFinder:
         self.places_in_project_names()
         self.places_in_their_countries()
         self.brand_groups()
+        self.bodies_chaired_by_ministers()
+        self.bodies_paying_public_money()
         self._drop_names_inside_projects()
         self._drop_parts_across_kinds()
         return self.facts
@@ -576,6 +578,50 @@ class FactFinder:
                 continue
             if all(any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in spans) for s, e in ent.mentions):
                 self.table.entities.pop(key)
+
+    def bodies_chaired_by_ministers(self) -> None:
+        """'the Hydrogen Economy Committee, chaired by Prime Minister Han', 'National Development Council
+        Minister Chen': a committee or council a minister heads is a public body, whatever its name's head."""
+        doc = self.doc
+        for rel in self.facts.relations:
+            body = self.table.entities.get(rel.object)
+            person = self.table.entities.get(rel.subject)
+            if rel.predicate != "headOf" or body is None or person is None or body.type not in {
+                "Organization",
+                "Association",
+            }:
+                continue
+            titled = any(
+                doc[k].lower_ in MINISTERIAL_TITLES
+                for start, _ in person.mentions
+                for k in range(max(0, start - 2), start)
+            )
+            if titled or any(w in (rel.role or "").lower().split() for w in MINISTERIAL_TITLES):
+                body.type = "GovernmentAgency"
+
+    def bodies_paying_public_money(self) -> None:
+        """'The subsidies will be administered by the New Energy and Industrial Technology Development Organization',
+        'paid through X', 'the Green Innovation Fund, run by X': an organisation that hands out a government's
+        subsidies or runs its fund is a public agency, whatever its name's head."""
+        for verb in sent_verbs(self.doc[:]):
+            if lemma(verb) not in {"administer", "manage", "run", "disburse", "pay", "distribute", "handle"}:
+                continue
+            subjects = [verb.head] if verb.dep_ == "acl" else verb_subjects(verb)
+            if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i > 1 and self.doc[verb.i - 1].text == ",":
+                subjects = [self.doc[verb.i - 2]]  # 'from the Clean Steel Fund, run by X', hung on the verb
+            money = any(
+                lemma(s) in PUBLIC_MONEY_NOUNS
+                or (ent := self.table.at(s.i)) is not None and ent.type == "Project" and ent.name.endswith("Fund")
+                for s in subjects
+            )
+            if not money:
+                continue
+            agents = list(passive_agents(verb))
+            agents += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "through" for p in c.children]
+            for agent in agents:
+                ent = self.table.at(agent.i)
+                if ent is not None and ent.type == "Organization":
+                    ent.type = "GovernmentAgency"
 
     def brand_groups(self) -> None:
         """'SK Telecom' and 'SK E&S' beside 'SK Group': a company named with a group's brand is part of
@@ -802,7 +848,7 @@ class FactFinder:
             return
         if any(part in lx.NOT_HEAD_ROLE_WORDS for w in role_words for part in w.lower().split("-")):
             return
-        org = self.table.at(i) if i >= sent.start else None
+        org = self.table.at(self._before_bracket(i, sent)) if i >= sent.start else None  # 'Council (NDC) Minister X'
         if (
             org is not None
             and org.type == "Place"
@@ -4016,6 +4062,9 @@ def _measured_change(sent: Span, amount: AmountMatch) -> bool:
 
 
 # where a company works: 'its Okpo yard on Geoje Island', 'operates data centers in Chuncheon'
+PUBLIC_MONEY_NOUNS = {"subsidy", "grant", "fund", "funding", "incentive", "loan", "support", "budget", "money"}
+# titles only a government gives: a body such a person chairs is a public one
+MINISTERIAL_TITLES = lx.PORTFOLIO_TITLES - {"secretary"} | {"premier"}
 SITES = lx.FACILITY_HEADS | {"works", "yards", "fabs", "mills", "refineries", "smelters", "center", "centre"}
 SITES |= {"centers", "centres"}
 # what a company does with a site it has: 'operates recycling plants in Gunsan', 'runs a cathode plant in Gumi'
