@@ -737,6 +737,32 @@ def test_bodies_a_minister_chairs_or_that_pay_public_money_are_public(run, text:
     assert find(ex, body, "GovernmentAgency") is not None, [(e.name, e.type) for e in ex.entities]
 
 
+def test_a_level_of_government_is_the_last_such_place(run) -> None:
+    ex = run("Daelim Cloud will build a data center in Hwacheon, Gangwon Province. The provincial government will "
+             "spend 7 billion won on a training center for technicians.")
+    gov = find(ex, "Gangwon Provincial Government", "GovernmentAgency")
+    assert gov is not None and find(ex, "Government of South Korea") is None, [(e.name, e.aliases) for e in ex.entities]
+    assert fundings_of(ex, gov, find(ex, "training center for technicians"))
+    ex = run("Aso Packaging will build a plant in Kikuyo, Kumamoto Prefecture. Governor Takeshi Mori said the "
+             "prefecture will spend 3 billion yen on roads for the plant.")
+    assert find(ex, "Kumamoto Prefectural Government", "GovernmentAgency") is not None, [e.name for e in ex.entities]
+
+
+def test_a_local_government_keeps_the_names_the_text_gives_it(run) -> None:
+    ex = run("The Sejong city government will contribute KRW 12 billion to the pilot zone.")
+    assert find(ex, "Sejong City Government", "GovernmentAgency") is not None
+    ex = run("North Jeolla Province and the city of Gunsan will jointly spend 42 billion won on a recycling center.")
+    assert find(ex, "City of Gunsan", "GovernmentAgency") is not None, [(e.name, e.aliases) for e in ex.entities]
+
+
+def test_a_region_named_two_ways_is_one_government(run) -> None:
+    ex = run("The Gyeongsangbuk-do provincial government will invest KRW 150 billion in a recycling cluster in "
+             "Pohang. Gyeongsangbuk-do Governor Lee Chul-woo said the cluster would open in 2027.")
+    governments = [e for e in ex.entities if e.type == "GovernmentAgency"]
+    assert len(governments) == 1, [(e.name, e.aliases) for e in governments]
+    assert has_rel(ex, find(ex, "Lee Chul-woo"), "headOf", governments[0])
+
+
 def test_has_target_of_the_company(run) -> None:
     ex = run("Micron said it aims to raise its share of advanced DRAM made in the United States to 40 "
              "percent by 2035.")

@@ -452,6 +452,10 @@ class FactFinder:
                 gov = government_of(self.table, country or ent.name)
                 if country is None and " " in ent.name and ent.name not in lx.COUNTRIES:
                     gov.aliases.add(ent.name)  # 'Busan Metropolitan City will add 30 billion won': its government
+                if tok.lower_ in LEVEL_WORDS - {"government", "region"} and country is None and any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+                ):
+                    gov.aliases.add(f"{tok.lower_.capitalize()} of {ent.name}")  # 'the city of Changwon will spend'
                 out.append(gov)
             elif ent.type == "Person":
                 org = self.person_org(ent)

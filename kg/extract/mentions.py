@@ -590,7 +590,12 @@ def government_of(table: EntityTable, country: str) -> DocEntity:
         country = table.country  # 'the State budget'
     the = "the " if country in THE_COUNTRIES else ""
     name = f"Government of {the}{country}"
-    ent = table.add(DocEntity(entity_key("GovernmentAgency", name), "GovernmentAgency", name))
+    key = entity_key("GovernmentAgency", name)
+    if key not in table.entities:  # a region's government named by its level first: 'X Provincial Government'
+        local = next((e for e in table.entities.values() if e.type == "GovernmentAgency" and name in e.aliases), None)
+        if local is not None:
+            return local
+    ent = table.add(DocEntity(key, "GovernmentAgency", name))
     if the:
         ent.aliases.add(f"Government of {country}")
     return ent
@@ -715,8 +720,15 @@ def _word_pattern(word: str) -> re.Pattern[str]:
 def _government_mentions(doc: Doc, table: EntityTable) -> None:
     """'the South Korean government', 'the government', 'the Lee Jae-myung administration'."""
     last_local: DocEntity | None = None
-    for tok in tokens_of(doc, GOVERNMENT_WORDS):
+    for tok in tokens_of(doc, GOVERNMENT_WORDS | set(LEVEL_OF_NOUN)):
         if tok.i in table.token_entity:
+            continue
+        by_level = _government_by_level(doc, table, tok)
+        if by_level is not None:
+            table.mark(tok.left_edge.i, tok.i + 1, by_level.key)
+            last_local = by_level
+            continue
+        if tok.lower_ in LEVEL_OF_NOUN:
             continue
         if tok.lower_ in {"state", "centre", "center"} and not (
             tok.dep_ in {"nsubj", "nsubjpass"} and [c.lower_ for c in tok.children] == ["the"]
@@ -763,6 +775,7 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
 
 # the noun a place's name ends with for the adjective of its level of government
 LEVEL_NOUNS = {"provincial": "Province", "prefectural": "Prefecture", "metropolitan": "Metropolitan City"}
+LEVEL_OF_NOUN = {"province": "provincial", "prefecture": "prefectural"}  # 'the prefecture will spend'
 
 
 def _devolved_government(doc: Doc, table: EntityTable, tok) -> DocEntity | None:
@@ -832,6 +845,14 @@ def _local_government(doc: Doc, table: EntityTable, start: int, tok) -> DocEntit
         return None  # ('the Seoul government' is the country's)
     if not levels and not named_elsewhere and not all(table.at(t.i) is place for t in words):
         return None  # 'the Queensland government': a state's own; 'the new government' is no place's
+    ent = _government_at_level(table, place, levels)
+    if levels and all(t.text[:1].isupper() or t.lower_ in levels for t in words):
+        ent.aliases.add(" ".join(t.text[:1].upper() + t.text[1:] for t in words) + " Government")  # as written
+    return ent
+
+
+def _government_at_level(table: EntityTable, place: DocEntity, levels: list[str]) -> DocEntity:
+    """The government of `place` at the levels the text names: 'South Chungcheong Provincial Government'."""
     levels = [w for w in levels if not place.name.lower().endswith(w)]  # 'Sejong ... City' + 'city'
     base = place.name
     for level in levels:
@@ -839,9 +860,33 @@ def _local_government(doc: Doc, table: EntityTable, start: int, tok) -> DocEntit
         if noun and base.endswith(f" {noun}"):
             base = base[: -len(noun) - 1]  # 'South Chungcheong Province' + 'provincial': 'South Chungcheong Provincial'
     name = " ".join([base, *(w.capitalize() for w in levels), "Government"])
+    plain = table.entities.get(entity_key("GovernmentAgency", f"Government of {place.name}"))
+    if plain is not None:  # named 'Government of X' before ('Governor X said'): the same government
+        plain.aliases.add(name)
+        return plain
     ent = table.add(DocEntity(entity_key("GovernmentAgency", name), "GovernmentAgency", name))
     ent.aliases.add(f"Government of {place.name}")
     return ent
+
+
+def _government_by_level(doc: Doc, table: EntityTable, tok) -> DocEntity | None:
+    """'The provincial government will give ...', 'the prefecture will spend ...': the government of the
+    last province (prefecture, metropolitan city) the story named before."""
+    words = [t.lower_ for t in tok.lefts if t.lower_ != "the"]
+    if tok.lower_ in LEVEL_OF_NOUN:
+        if words or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in lx.FUND_VERBS | lx.ANNOUNCE_VERBS:
+            return None  # 'the prefecture will spend', not 'the province is home to 40 plants'
+        level = LEVEL_OF_NOUN[tok.lower_]
+    elif len(words) == 1 and words[0] in LEVEL_NOUNS and tok.lower_ == "government":
+        level = words[0]
+    else:
+        return None
+    suffix = " " + LEVEL_NOUNS[level]
+    for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
+        place = table.at(i)
+        if place is not None and place.type == "Place" and place.name.endswith(suffix):
+            return _government_at_level(table, place, [level])
+    return None
 
 
 def definite_descriptions(doc: Doc, table: EntityTable) -> None:
