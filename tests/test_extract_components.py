@@ -763,6 +763,13 @@ def test_a_region_named_two_ways_is_one_government(run) -> None:
     assert has_rel(ex, find(ex, "Lee Chul-woo"), "headOf", governments[0])
 
 
+def test_a_state_or_province_named_alone_is_a_place(run) -> None:
+    """A first-level region's name is no business's or person's name, whatever the model says."""
+    ex = run("The cost will be shared between the federal government and Schleswig-Holstein, with Berlin covering "
+             "two-thirds.")
+    assert find(ex, "Schleswig-Holstein", "Place") is not None, [(e.name, e.type) for e in ex.entities]
+
+
 def test_has_target_of_the_company(run) -> None:
     ex = run("Micron said it aims to raise its share of advanced DRAM made in the United States to 40 "
              "percent by 2035.")

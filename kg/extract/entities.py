@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.extract import lexicon as lx
-from kg.extract.gazetteer import is_country_name, is_place_name
+from kg.extract.gazetteer import is_country_name, is_place_name, is_region_name
 from kg.extract.mentions import doc_text, doc_tokens, span_text
 from kg.extract.names import alnum_name, cue_type, find_cue_names, head_word, opens_with_place
 
@@ -695,7 +695,8 @@ def _places_by_gazetteer(doc: Doc, ents: list[Span]) -> list[Span]:
     ents = [_longer_place(doc, e, starts) for e in ents]
     candidates = [
         Span(doc, e.start, e.end, label="Place")
-        if e.label_ in {"Company", "Person"} and cue_type(e.text) is None and len(e) <= 4 and not _looks_personal(e)
+        if e.label_ in {"Company", "Person"} and cue_type(e.text) is None and len(e) <= 4
+        and (not _looks_personal(e) or is_region_name(e.text))  # 'Schleswig-Holstein' is no 'Lee Jae-myung'
         and is_place_name(e.text)
         else e
         for e in ents
@@ -730,7 +731,7 @@ def _places_by_gazetteer(doc: Doc, ents: list[Span]) -> list[Span]:
         original = originals.get((e.start, e.end))
         if original is not None and original.label_ == e.label_ or _reads_like_a_place(doc, merged, k, placed) or (
             original is not None and original.label_ == "Company" and is_country_name(e.text)
-        ):
+        ) or e.label_ == "Place" and is_region_name(e.text):  # 'Schleswig-Holstein': no business is named so
             out.append(e)
         elif original is not None:
             out.append(original)

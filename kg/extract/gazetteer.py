@@ -112,6 +112,28 @@ def is_country_name(name: str) -> bool:
     return plain(name) in country_names()
 
 
+@lru_cache(maxsize=1)
+def region_names() -> frozenset[str]:
+    """Every country's first-level regions (states, provinces, prefectures), `plain`-folded."""
+    names: set[str] = set()
+    for region in pycountry.subdivisions:
+        if region.parent_code is None:
+            name = region.name.split("[")[0].split("(")[0].strip()
+            names |= {plain(name), plain(REGION_SUFFIXES.sub("", name))}
+    return frozenset(n for n in names if len(n) >= 5 and n not in COMMON_WORD_REGIONS)
+
+
+# regions whose name is a plain English word ('Central', 'North', 'East' of some countries' lists)
+COMMON_WORD_REGIONS = {"central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                       "capital", "centre", "center", "coast", "islands", "island", "upper", "lower", "middle"}
+
+
+def is_region_name(name: str) -> bool:
+    """'Schleswig-Holstein', 'Western Australia', 'Gyeonggi': a state or province, which (unlike a town:
+    'Toyota') no business is named by alone."""
+    return plain(name) in region_names()
+
+
 def is_place_name(name: str) -> bool:
     """'Incheon', 'Hokkaido', 'Western Australia', 'Jaraguá do Sul': a town, region or country."""
     return plain(name) in place_names()
