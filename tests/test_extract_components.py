@@ -790,8 +790,7 @@ def test_has_target_of_the_company(run) -> None:
     ("Sanjay Mehrotra, Micron's president and CEO, said the company would hire.", "Sanjay Mehrotra", "Micron"),
     ("Kim Min-soo, who heads the Korea Institute for Advancement of Technology, spoke.", "Kim Min-soo",
      "Korea Institute for Advancement of Technology"),
-    pytest.param("Ontario Premier Doug Ford said the plant would anchor the supply chain.", "Doug Ford",
-                 "Government of Ontario", marks=_known("'Ontario Premier' gives no Government of Ontario")),
+    ("Ontario Premier Doug Ford said the plant would anchor the supply chain.", "Doug Ford", "Government of Ontario"),
     pytest.param("The Ministry of Heavy Industries will run it, Heavy Industries Minister H.D. Kumaraswamy "
                  "said.", "H.D. Kumaraswamy", "Ministry of Heavy Industries"),
 ])

@@ -721,6 +721,7 @@ def _places_by_gazetteer(doc: Doc, ents: list[Span]) -> list[Span]:
         if end is None or cue_type(doc[i:end].text) is not None:
             i = j
             continue
+        end = _with_level_suffix(doc, i, end)
         new.append(Span(doc, i, end, label="Place"))
         i = end
     merged = sorted(candidates + new, key=lambda e: e.start)
@@ -746,7 +747,22 @@ def _longer_place(doc: Doc, e: Span, starts: set[int]) -> Span:
         for end in (e.end + 3, e.end + 2):
             if end <= len(doc) and not starts & set(range(e.end, end)) and is_place_name(doc[e.start : end].text):
                 return Span(doc, e.start, end, label=e.label_)
-    return e
+    end = _with_level_suffix(doc, e.start, e.end)
+    return Span(doc, e.start, end, label=e.label_) if end != e.end else e
+
+
+def _with_level_suffix(doc: Doc, start: int, end: int) -> int:
+    """The end of a Korean place name with its '-do' / '-si' / '-gun' / '-gu' ('Gyeongsangbuk-do'), which
+    the tokenizer splits off."""
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and doc[end + 1].lower_ in {"do", "si", "gun", "gu"}
+        and is_place_name(doc[start : end + 2].text)
+    ):
+        return end + 2
+    return end
 
 
 def _country_possessor(doc: Doc, e: Span) -> list[Span]:
