@@ -770,6 +770,29 @@ def test_a_state_or_province_named_alone_is_a_place(run) -> None:
     assert find(ex, "Schleswig-Holstein", "Place") is not None, [(e.name, e.type) for e in ex.entities]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The launcher, called Ardelle, is designed to put 1.5 tonnes into orbit.", "Ardelle"),
+        ("Suppliers compete for contracts with giga-projects such as Qaryat Zahra.", "Qaryat Zahra"),
+        ("Astryne will enter the Orbital Access Challenge, a competition run by the European Space Agency.",
+         "Orbital Access Challenge"),
+    ],
+)
+def test_a_name_a_programme_or_facility_noun_gives_is_a_project(run, text: str, name: str) -> None:
+    ex = run(text)
+    assert find(ex, name, "Project") is not None, [(e.name, e.type) for e in ex.entities]
+
+
+def test_the_plan_called_a_name_is_the_plan_named_before(run) -> None:
+    ex = run("Chile launched a new industrial policy that will make 90 billion pesos available. The plan, called "
+             "Chile Avanza, sets six missions for the next decade.")
+    projects = [e for e in ex.entities if e.type == "Project"]
+    assert len(projects) == 1 and "Chile Avanza" in {projects[0].name, *projects[0].aliases}, [
+        (e.name, e.aliases) for e in projects
+    ]
+
+
 def test_has_target_of_the_company(run) -> None:
     ex = run("Micron said it aims to raise its share of advanced DRAM made in the United States to 40 "
              "percent by 2035.")

@@ -1407,6 +1407,11 @@ def _retype_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
     full_person_parts = {t.text for e in spans if e.label_ == "Person" and len(e) > 1 for t in e}
     described: dict[str, str] = {}
     for span in spans:
+        if span.label_ in {"Person", "Company"} and cue_type(span.text) in {None, "Company"}:
+            kind = _project_called(doc, span)  # 'The launcher, called Vélan', 'giga-projects such as NEOM'
+            if kind is not None:
+                described.setdefault(span.text, kind)
+                continue
         if span.label_ in {"Person", "Place", "Company"} and cue_type(span.text) in {None, "Company"}:
             kind = _descriptor_type(doc, span)
             if kind is not None:
@@ -1474,6 +1479,21 @@ def _descriptor_type(doc: Doc, span: Span) -> str | None:
     if doc[k].lower_ == "of" and head.lower_ in {"group", "consortium", "alliance", "coalition"}:
         return "Alliance" if head.lower_ != "group" else None
     return _descriptor_kind(doc, head)
+
+
+def _project_called(doc: Doc, span: Span) -> str | None:
+    """A name a programme or facility noun is called by: 'The launcher, called Vélan,', 'a hub known as
+    HyVelocity', 'giga-projects such as NEOM'."""
+    i = span.start - 1
+    if i >= 1 and doc[i].lower_ == "as" and doc[i - 1].lower_ in {"known", "such"}:
+        i -= 1
+    if i < 1 or doc[i].lower_ not in {"called", "named", "dubbed", "known", "such"}:
+        return None
+    noun = doc[i].head if doc[i].lower_ != "such" else doc[i - 1]
+    if doc[i].lower_ != "such" and noun.i == doc[i].i:
+        return None
+    kind = lx.DESCRIPTOR_TYPES.get(noun.lower_) or lx.DESCRIPTOR_TYPES.get(noun.lemma_.lower())
+    return "Project" if kind == "Project" or noun.lemma_.lower() in lx.FACILITY_HEADS | {"hub"} else None
 
 
 APPOSITION_STOPS = {"which", "who", "whose", "that", "with", "to", "for", "in", "of", "on", "at", "from", "by", "as"}

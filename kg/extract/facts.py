@@ -545,6 +545,7 @@ class FactFinder:
             self.part_of(sent)
             self._possessed_bodies(sent)
             self.targets(sent)
+        self._projects_called()
         self.merge_same_amount_projects()
         self.merge_same_name_projects()
         self._bare_instruments_to_the_project_before()
@@ -2613,6 +2614,25 @@ class FactFinder:
                 continue
             # (a grant is no other name of the project it pays for)
             self._merge_projects(self.table.entities[before.project], bare, take_names=False)
+
+    def _projects_called(self) -> None:
+        """'The plan, called Nova Indústria Brasil (NIB), sets six missions': the name is that of the plan
+        'the plan' stands for (known only once the story's programmes are read), not a programme of its own."""
+        for tok in tokens_of(self.doc, {"called", "named", "dubbed"}):
+            named = self.table.at(tok.i + 1) if tok.i + 1 < len(self.doc) else None
+            head = tok.head
+            described = self.table.at(head.i) if tok.dep_ == "acl" else None
+            if described is None and tok.dep_ == "acl" and any(c.lower_ == "the" for c in head.children) and (
+                lx.DESCRIPTOR_TYPES.get(head.lower_) == "Project"
+            ):
+                described = self.projects.recent(head.i)  # 'The plan': the programme named last
+            if (
+                named is not None
+                and described is not None
+                and named is not described
+                and named.type == described.type == "Project"
+            ):
+                self._merge_projects(described, named)
 
     def _merge_projects(self, keep: DocEntity, drop: DocEntity, take_names: bool = True) -> None:
         if take_names:

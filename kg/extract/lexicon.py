@@ -1164,6 +1164,18 @@ DESCRIPTOR_TYPES = {
     "pipeline": "Project",
     "project": "Project",
     "fund": "Project",
+    "competition": "Project",  # 'the European Launcher Challenge, a competition run by ESA'
+    "contest": "Project",
+    "plan": "Project",
+    "strategy": "Project",
+    "auction": "Project",
+    "plant": "Project",  # 'X, a 200 MW plant turning hydrogen into e-methanol'
+    "factory": "Project",
+    "gigafactory": "Project",
+    "refinery": "Project",
+    "launcher": "Project",
+    "rocket": "Project",
+    "projects": "Project",  # 'giga-projects such as NEOM'
     # places
     "city": "Place",
     "province": "Place",
