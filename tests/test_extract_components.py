@@ -793,6 +793,20 @@ def test_the_plan_called_a_name_is_the_plan_named_before(run) -> None:
     ]
 
 
+def test_public_bodies_by_their_names_and_descriptors(run) -> None:
+    ex = run("Separately, the Omani Authority for Industrial Estates and Free Zones (OAIE) said it had allocated land.")
+    assert find(ex, "Omani Authority for Industrial Estates and Free Zones", "GovernmentAgency") is not None
+    ex = run("Economy Minister Marta Ruiz said development banks Banco Federal de Fomento (Bafo) and Exportbanco would "
+             "provide 100 billion pesos in credit to suppliers.")
+    assert find(ex, "Exportbanco", "GovernmentAgency") is not None, [(e.name, e.type) for e in ex.entities]
+    assert find(ex, "Banco Federal de Fomento", "GovernmentAgency") is not None
+
+
+def test_a_country_possessive_before_a_speaker_that_invests_names_a_company(run) -> None:
+    ex = run("Vietnam's Minh Phat said it would invest $1 billion in a new plant.")
+    assert find(ex, "Minh Phat", "Company") is not None, [(e.name, e.type) for e in ex.entities]
+
+
 def test_has_target_of_the_company(run) -> None:
     ex = run("Micron said it aims to raise its share of advanced DRAM made in the United States to 40 "
              "percent by 2035.")

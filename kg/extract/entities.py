@@ -1079,12 +1079,14 @@ def _described_lists(doc: Doc, ents: list[Span]) -> list[Span]:
         if tok.tag_ != "NNS" or tok.i + 2 >= len(doc):
             continue
         k = tok.i + 1 + (tokens[tok.i + 1].text == ",")
-        if k + 1 >= len(doc) or tokens[k].lower_ not in {"including", "such", "like"}:
+        apposed = tok.is_lower and k == tok.i + 1 and k in starts  # 'development banks Nafin and Bancomext'
+        if k + 1 >= len(doc) or tokens[k].lower_ not in {"including", "such", "like"} and not apposed:
             continue
         kind = _descriptor_kind(doc, tok)
         if kind not in {"Company", "GovernmentAgency", "Association", "Organization"}:
             continue
-        k += 1 + (tokens[k].lower_ == "such" and tokens[k + 1].lower_ == "as")
+        if not apposed:
+            k += 1 + (tokens[k].lower_ == "such" and tokens[k + 1].lower_ == "as")
         while k < len(doc):
             ent = starts.get(k)
             after = ent.end if ent is not None else k + 1
@@ -1093,7 +1095,8 @@ def _described_lists(doc: Doc, ents: list[Span]) -> list[Span]:
                 k = after + 2  # 'Hwaseong-based Dongjin Semichem': the place describes the name after it
                 continue
             if ent is not None:
-                if ent.label_ in {"Person", "Place"} and not cue_type(ent.text):
+                public = apposed and kind == "GovernmentAgency" and ent.label_ == "Company"  # 'development banks X
+                if (ent.label_ in {"Person", "Place"} or public) and not cue_type(ent.text):
                     new.append(Span(doc, ent.start, ent.end, label=kind))
                 k = ent.end
             elif tokens[k].text[:1].isupper() and tokens[k].is_alpha:
@@ -1104,6 +1107,8 @@ def _described_lists(doc: Doc, ents: list[Span]) -> list[Span]:
                 k = end
             else:
                 break
+            if k + 2 < len(doc) and tokens[k].text == "(" and tokens[k + 2].text == ")":
+                k += 3  # 'Nacional Financiera (Nafin) and Bancomext'
             if k < len(doc) and tokens[k].lower_ in {",", "and"}:
                 k += 1 + (k + 1 < len(doc) and tokens[k].text == "," and tokens[k + 1].lower_ == "and")
             else:
@@ -1518,7 +1523,7 @@ def _descriptor_kind(doc: Doc, noun) -> str | None:
     public = kind in {"Company", "Organization"} and word not in lx.STATE_COMPANY_NOUNS and mods & lx.STATE_MODIFIERS
     if public and (kind == "Organization" or word in {"lender", "bank", "investor", "agency", "institution"}):
         return "GovernmentAgency"
-    if word in {"bank", "lender"} and mods & lx.PUBLIC_BANK_WORDS:
+    if noun.lemma_.lower() in {"bank", "lender"} and mods & lx.PUBLIC_BANK_WORDS:
         return "GovernmentAgency"  # "Brazil's development bank BNDES", 'the export-import bank'
     return kind
 
@@ -1570,7 +1575,7 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
     if _based_in(doc, span):
         return "Place" if label != "Place" else None  # 'Hwaseong-based Wavice'
     if (
-        label == "Place"
+        label in {"Place", "Person"}
         and span.start >= 2
         and doc[span.start - 1].text in {"'s", "’s"}
         and doc[span.start - 2].text in lx.COUNTRIES | set(lx.COUNTRY_ALIASES)

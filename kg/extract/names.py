@@ -409,8 +409,10 @@ def cue_type(name: str) -> str | None:
         return "Alliance"
     if any(h in {"chamber", "federation", "association", "confederation", "lobby", "guild"} for h in heads):
         return "Association"
-    if of_head in {"ministry", "department", "office", "secretariat", "cabinet", "government"} or first == "ministry":
-        return "GovernmentAgency"  # 'Government of Aragon' too
+    if of_head in {"ministry", "department", "office", "secretariat", "cabinet", "government", "authority"} or (
+        first == "ministry"
+    ):
+        return "GovernmentAgency"  # 'Government of Aragon', 'Saudi Authority for Industrial Cities and ...'
     if "institute" in heads and "research" not in ws:
         service = PUBLIC_SERVICE_WORDS - ({"development"} if "industry" not in ws else set())
         if any(w in service for w in ws):
