@@ -807,6 +807,24 @@ def test_a_country_possessive_before_a_speaker_that_invests_names_a_company(run)
     assert find(ex, "Minh Phat", "Company") is not None, [(e.name, e.type) for e in ex.entities]
 
 
+@pytest.mark.parametrize(
+    ("text", "payer", "project_words", "value"),
+    [
+        ("Korvia Telecom and Nimbus Web Services are building an AI data center of 100 megawatts in the Sorae "
+         "National Industrial Complex, in which the two companies will invest a combined KRW 7 trillion by 2029.",
+         "Korvia Telecom", "AI data center", 7e12),
+        ("Arden Biologics is already building its Arden Campus II in Songdo, Incheon, where it plans to invest "
+         "7.5 trillion won by 2032.", "Arden Biologics", "Arden Campus II", 7.5e12),
+    ],
+)
+def test_money_invested_in_a_relative_clause_of_place_pays_for_its_head(
+    run, text: str, payer: str, project_words: str, value: float
+) -> None:
+    ex = run(text)
+    found = fundings_of(ex, find(ex, payer), project(ex, project_words))
+    assert found and found[0].amounts[0].value == value, [(f.funders, f.project) for f in ex.fundings]
+
+
 def test_has_target_of_the_company(run) -> None:
     ex = run("Micron said it aims to raise its share of advanced DRAM made in the United States to 40 "
              "percent by 2035.")

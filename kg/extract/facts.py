@@ -1493,6 +1493,31 @@ class FactFinder:
                             named = self.table.at(o.i)
                             project = named if named is not None and named.type == "Project" else None
                             break
+        clause = verb
+        while clause is not None and clause.dep_ == "xcomp":
+            clause = clause.head  # 'where it plans to invest'
+        if (
+            project is None
+            and clause is not None
+            and clause.dep_ == "relcl"
+            and (_relative_of_place(clause) or _relative_of_place(verb))
+        ):
+            # 'an AI data center ..., in which the two companies will invest KRW 7 trillion', 'its Bio Campus II,
+            # where it plans to invest 7.5 trillion won': what the clause is about
+            head = clause.head
+            for _ in range(4):  # 'its Bio Campus II in Songdo, Incheon, where ...': the site, not its town
+                named = self.table.at(head.i)
+                if named is not None and named.type == "Project" or named is None and lemma(head) in SITE_LEMMAS:
+                    break
+                if head.head.i == head.i or named is None and head.dep_ != "pobj":
+                    break
+                head = head.head.head if head.dep_ == "pobj" else head.head  # '... of 100 megawatts in X, in which'
+            if head.pos_ == "VERB":  # 'are building an AI data center ... in the X Complex, in which'
+                head = next((c for c in head.children if c.dep_ == "dobj"), head)
+            named = self.table.at(head.i)
+            project = named if named is not None and named.type == "Project" else None
+            if named is None and head.pos_ in {"NOUN", "PROPN"}:
+                project = self.projects.add_np(head, 0.55)
         if project is None and verb is not None and lemma(verb) in PAYING_VERBS and _amount_is_subject(anchor, verb):
             # 'Another NT$3.2 billion will fund a drone industrial park': the money's own object
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
@@ -4091,8 +4116,18 @@ PUBLIC_MONEY_NOUNS = {"subsidy", "grant", "fund", "funding", "incentive", "loan"
 MINISTERIAL_TITLES = lx.PORTFOLIO_TITLES - {"secretary"} | {"premier"}
 SITES = lx.FACILITY_HEADS | {"works", "yards", "fabs", "mills", "refineries", "smelters", "center", "centre"}
 SITES |= {"centers", "centres"}
+SITE_LEMMAS = {lemma for lemma in lx.FACILITY_HEADS | lx.PROGRAMME_HEADS | lx.PROJECT_HEADS if not lemma.endswith("s")}
 # what a company does with a site it has: 'operates recycling plants in Gunsan', 'runs a cathode plant in Gumi'
 OPERATING_VERBS = {"operate", "run", "own", "have", "buy", "acquire"}
+
+
+def _relative_of_place(verb: Token) -> bool:
+    """Whether a relative clause opens with 'in which', 'into which' or 'where' (money spent in its head)."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ == "where"
+        or c.dep_ == "prep" and c.lower_ in {"in", "into"} and any(p.lower_ == "which" for p in c.children)
+        for c in verb.children
+    )
 
 
 def _standing_public_fund(ent: DocEntity, fundings: list[FoundFunding], lends: bool = False) -> bool:
