@@ -825,6 +825,15 @@ def test_money_invested_in_a_relative_clause_of_place_pays_for_its_head(
     assert found and found[0].amounts[0].value == value, [(f.funders, f.project) for f in ex.fundings]
 
 
+def test_the_remaining_money_that_comes_from_payers_goes_to_the_main_project(run) -> None:
+    ex = run("The state government will lend $300 million for the Kestrel vanadium refinery. The remaining $100 "
+             "million comes from the Metals Security Agency of Japan and trading house Sorami.")
+    refinery = project(ex, "vanadium refinery")
+    assert fundings_of(ex, find(ex, "Metals Security Agency"), refinery), [
+        ([ex_name(ex, k) for k in f.funders], ex_name(ex, f.project)) for f in ex.fundings
+    ]
+
+
 def test_has_target_of_the_company(run) -> None:
     ex = run("Micron said it aims to raise its share of advanced DRAM made in the United States to 40 "
              "percent by 2035.")

@@ -1647,10 +1647,10 @@ class FactFinder:
             sources = [c for c in verb.children if c.lower_ == "from"]
             next_amount = min((a.start for a in self.amounts if a.start >= amount.full_end), default=len(self.text))
             own = [c for c in sources if c.i >= span.end and c.idx < next_amount]
-            for p in (p for c in own or sources for p in c.children if p.dep_ == "pobj"):
+            for src in (q for c in own or sources for p in c.children if p.dep_ == "pobj" for q in (p, *p.conjuncts)):
                 # '840 billion won will come from state coffers'; '300 billion won will come from MOTIE and 120
-                # billion won from MOE': each share from the source written after it
-                funders += self.funder_for(p)
+                # billion won from MOE': each share from the source written after it; 'from JOGMEC and Sojitz'
+                funders += self.funder_for(src)
         elif verb is not None and lemma(verb) not in CONSISTING_VERBS:
             for s in verb_subjects(verb):
                 funders += self.funder_for(s)
@@ -1704,7 +1704,8 @@ class FactFinder:
             funders = funders or [self.table.entities[k] for k in parent.funders if k in self.table.entities]
             if project is not None and parent_project is not None and project is not parent_project:
                 self.facts.relate(project, "partOf", parent_project, sent, 0.6)
-        if project is None and funders and verb is not None and lemma(verb) in lx.FUND_VERBS | {"approve"}:
+        paying = verb is not None and lemma(verb) in lx.FUND_VERBS | SHARE_VERBS | {"approve"}  # 'comes from'
+        if project is None and funders and paying:
             # 'The West Coast HVDC will be carried out by KEPCO. A total of KRW 8.1 trillion will be invested
             # by the utility by 2036': the money goes to the story's subject; 'The central government will
             # provide 1.3 trillion won': with no purpose at all, to the story's main project
