@@ -834,6 +834,23 @@ def test_the_remaining_money_that_comes_from_payers_goes_to_the_main_project(run
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "government"),
+    [
+        ("The Western Australian government will lend $300 million to the refinery.",
+         "Government of Western Australia"),
+        ("Iluka will build a refinery in Kwinana, Western Australia. The WA government will upgrade a wharf.",
+         "Government of Western Australia"),
+        ("Orbis Mining will build a smelter in Newcastle, New South Wales. The NSW government backed it.",
+         "Government of New South Wales"),
+    ],
+)
+def test_a_state_government_named_by_adjective_or_code(run, text: str, government: str) -> None:
+    ex = run(text)
+    assert find(ex, government, "GovernmentAgency") is not None, [(e.name, e.type) for e in ex.entities]
+    assert find(ex, "Government of Australia") is None
+
+
 def test_has_target_of_the_company(run) -> None:
     ex = run("Micron said it aims to raise its share of advanced DRAM made in the United States to 40 "
              "percent by 2035.")

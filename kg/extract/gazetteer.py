@@ -29,6 +29,11 @@ TOWN_SUFFIXES = re.compile(r"[- ](?:si|gun|shi|City)$")
 TITLE_WORD = re.compile(r"^(?:[A-Z][a-z'’.-]+|de|do|da|dos|das|del|la|le|les|of|upon|am|an|sur|en)$")
 
 
+def _region_name(region: object) -> str:
+    """An ISO 3166-2 region's name without its bracketed notes ('Jeju-teukbyeoljachido [Jeju]')."""
+    return str(getattr(region, "name", "")).split("[")[0].split("(")[0].strip()
+
+
 @lru_cache(maxsize=65536)  # a pure function of a string, called for the same names again and again
 def plain(text: str) -> str:
     """Lower case without diacritics: 'Tamil Nādu' and 'Tamil Nadu', 'Cáceres' and 'Caceres' meet."""
@@ -63,7 +68,7 @@ def _place_countries() -> dict[str, frozenset[str]]:
     for region in pycountry.subdivisions:
         if region.parent_code is not None:
             continue  # first-level regions only: provinces, states, prefectures, metropolitan cities
-        name = region.name.split("[")[0].split("(")[0].strip()
+        name = _region_name(region)
         add(name, region.country_code)
         add(REGION_SUFFIXES.sub("", name), region.country_code)
     return {name: frozenset(codes) for name, codes in found.items()}
@@ -118,7 +123,7 @@ def region_names() -> frozenset[str]:
     names: set[str] = set()
     for region in pycountry.subdivisions:
         if region.parent_code is None:
-            name = region.name.split("[")[0].split("(")[0].strip()
+            name = _region_name(region)
             names |= {plain(name), plain(REGION_SUFFIXES.sub("", name))}
     return frozenset(n for n in names if len(n) >= 5 and n not in COMMON_WORD_REGIONS)
 
@@ -126,6 +131,31 @@ def region_names() -> frozenset[str]:
 # regions whose name is a plain English word ('Central', 'North', 'East' of some countries' lists)
 COMMON_WORD_REGIONS = {"central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
                        "capital", "centre", "center", "coast", "islands", "island", "upper", "lower", "middle"}
+
+
+def region_by_code(country: str, code: str) -> str | None:
+    """'WA' in Australia -> 'Western Australia', 'NSW' -> 'New South Wales': a first-level region by its
+    ISO 3166-2 code, as the news abbreviates states."""
+    cc = country_code(country)
+    region = pycountry.subdivisions.get(code=f"{cc}-{code}") if cc and code.isalpha() and code.isupper() else None
+    if region is None or region.parent_code is not None:
+        return None
+    return _region_name(region)
+
+
+@lru_cache(maxsize=1)
+def _region_codes() -> dict[str, frozenset[str]]:
+    """`plain` region name -> the short codes it goes by ('western australia' -> {'WA'})."""
+    codes: dict[str, set[str]] = {}
+    for region in pycountry.subdivisions:
+        if region.parent_code is None:
+            codes.setdefault(plain(_region_name(region)), set()).add(region.code.split("-")[1])
+    return {name: frozenset(c) for name, c in codes.items()}
+
+
+def region_codes(name: str) -> frozenset[str]:
+    """The ISO 3166-2 short codes of a first-level region: 'New South Wales' -> {'NSW'}."""
+    return _region_codes().get(plain(name), frozenset())
 
 
 def is_region_name(name: str) -> bool:

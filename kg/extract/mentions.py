@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import lexicon as lx
-from kg.extract.gazetteer import lies_in
+from kg.extract.gazetteer import is_region_name, lies_in, region_by_code, region_codes
 from kg.extract.money import AmountMatch, find_amounts
 from kg.extract.names import (
     acronym_matches,
@@ -754,6 +754,12 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
             table.mark(start, tok.i + 1, local.key)
             last_local = local
             continue
+        region = _region_by_adjective(doc[start : tok.i]) or _region_by_code(doc[start : tok.i], table)
+        if region is not None:  # 'the Western Australian government': the state's, not the country's
+            gov = government_of(table, region)
+            gov.aliases.add(clean_name(text))
+            table.mark(start, tok.i + 1, gov.key)
+            continue
         low = text.lower()
         for adj, c in lx.NATIONALITY_TO_COUNTRY.items():
             if _word_pattern(adj).search(low):
@@ -805,6 +811,28 @@ def _forget(table: EntityTable, ent: DocEntity) -> None:
     table.entities.pop(ent.key, None)
     for i in [i for i, key in table.token_entity.items() if key == ent.key]:
         del table.token_entity[i]
+
+
+def _region_by_adjective(words: Span) -> str | None:
+    """'Western Australian', 'South Australian': a compass word and a people's adjective that together
+    name a state of that country ('Western Australia')."""
+    toks = [t for t in words if t.lower_ != "the"]
+    if len(toks) != 2 or not toks[0].text[:1].isupper():
+        return None
+    country = lx.NATIONALITY_TO_COUNTRY.get(toks[1].lower_)
+    region = f"{toks[0].text} {country}" if country else None
+    return region if region is not None and is_region_name(region) else None
+
+
+def _region_by_code(words: Span, table: EntityTable) -> str | None:
+    """'the WA government' in an Australian story, or beside 'Western Australia': the state its ISO code
+    names."""
+    toks = [t for t in words if t.lower_ != "the"]
+    if len(toks) != 1 or not 2 <= len(toks[0].text) <= 3 or not toks[0].text.isupper():
+        return None
+    code = toks[0].text
+    named = next((e.name for e in table.entities.values() if e.type == "Place" and code in region_codes(e.name)), None)
+    return named or (region_by_code(table.country, code) if table.country else None)
 
 
 def _local_government(doc: Doc, table: EntityTable, start: int, tok) -> DocEntity | None:
