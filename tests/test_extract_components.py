@@ -851,6 +851,13 @@ def test_a_state_government_named_by_adjective_or_code(run, text: str, governmen
     assert find(ex, "Government of Australia") is None
 
 
+def test_a_milestone_keeps_what_is_scheduled(run) -> None:
+    """'with mass production of cefazolin due to begin in 2028': the goal is the production beginning."""
+    ex = run("Hanami Pharma alone will spend 45 billion yen, with mass production of cefazolin due to begin in 2028.")
+    tgt = targets(ex)
+    assert tgt and tgt[0].year == 2028 and "mass production of cefazolin" in tgt[0].name, [t.name for t in tgt]
+
+
 def test_has_target_of_the_company(run) -> None:
     ex = run("Micron said it aims to raise its share of advanced DRAM made in the United States to 40 "
              "percent by 2035.")

@@ -3635,6 +3635,26 @@ class FactFinder:
             if target is not None:
                 self.facts.targets.append(target)
 
+    def _subject_before_schedule(self, i: int, sent: Span) -> str:
+        """The noun phrase a goal's verb is scheduled for, where the parser found no subject: 'with mass
+        production of cefazolin due to begin in 2028', 'with the first due to be completed in 2027'."""
+        doc = self.doc
+        k = i - 1
+        while k >= sent.start and doc[k].lower_ in SCHEDULE_WORDS:
+            k -= 1
+        if k < sent.start or lemma(doc[k]) in GOAL_WORDS | {"plan", "hope", "want", "seek", "intend"}:
+            return ""  # 'aims to lift ...': the goal's owner, not what is scheduled
+        end = k + 1
+        while k >= sent.start and end - k <= 8 and (
+            doc[k].pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} or doc[k].lower_ == "of" and k < end - 1
+        ):
+            k -= 1
+        start = k + 1
+        named = any(t.pos_ in {"NOUN", "PROPN"} or t.lower_ in {"first", "second"} for t in doc[start:end])
+        if start >= end or not named:
+            return ""
+        return doc[start:end].text
+
     def _target_at(
         self, sent: Span, prep: Token, year: int, has_goal: bool, year_tok: Token | None = None
     ) -> FoundTarget | None:
@@ -3731,6 +3751,8 @@ class FactFinder:
                         if not change and (verb.tag_ == "VBN" and _passive(verb) or counted):
                             measured = doc[left : prep.i]  # 'at least five new drugs ... produced by 2030': 5
                             numbers = _target_evidence(doc[left:right])[0]
+        if text == phrase.text.strip(" ,;") and phrase[0].pos_ in {"VERB", "AUX"} and not numbers:
+            text = f"{self._subject_before_schedule(phrase.start, sent)} {text}".strip()
         if phrase[0].pos_ in {"NOUN", "ADJ", "PROPN"} and not numbers and not milestone:
             # 'mass production of humanoid robots in 2029 and self-driving cars in 2030'
             for t in reversed(self.facts.targets):
@@ -4118,6 +4140,8 @@ MINISTERIAL_TITLES = lx.PORTFOLIO_TITLES - {"secretary"} | {"premier"}
 SITES = lx.FACILITY_HEADS | {"works", "yards", "fabs", "mills", "refineries", "smelters", "center", "centre"}
 SITES |= {"centers", "centres"}
 SITE_LEMMAS = {lemma for lemma in lx.FACILITY_HEADS | lx.PROGRAMME_HEADS | lx.PROJECT_HEADS if not lemma.endswith("s")}
+# the words between a scheduled thing and its verb: 'the first due to be completed in 2027'
+SCHEDULE_WORDS = {"due", "scheduled", "set", "expected", "slated", "poised", "to", "be", "is", "are", "will"}
 # what a company does with a site it has: 'operates recycling plants in Gunsan', 'runs a cathode plant in Gumi'
 OPERATING_VERBS = {"operate", "run", "own", "have", "buy", "acquire"}
 
