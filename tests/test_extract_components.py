@@ -858,6 +858,11 @@ def test_a_milestone_keeps_what_is_scheduled(run) -> None:
     assert tgt and tgt[0].year == 2028 and "mass production of cefazolin" in tgt[0].name, [t.name for t in tgt]
 
 
+def test_an_amount_glued_to_its_currency_ends_a_name(run) -> None:
+    ex = run("Xinhe Energy Materials Rp4.8 trillion will be invested in the plant.")
+    assert find(ex, "Xinhe Energy Materials", "Company") is not None, [(e.name, e.type) for e in ex.entities]
+
+
 def test_has_target_of_the_company(run) -> None:
     ex = run("Micron said it aims to raise its share of advanced DRAM made in the United States to 40 "
              "percent by 2035.")

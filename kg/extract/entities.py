@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from kg.extract import lexicon as lx
 from kg.extract.gazetteer import is_country_name, is_place_name, is_region_name
 from kg.extract.mentions import doc_text, doc_tokens, span_text
-from kg.extract.names import alnum_name, cue_type, find_cue_names, head_word, opens_with_place
+from kg.extract.names import GLUED_AMOUNT, alnum_name, cue_type, find_cue_names, head_word, opens_with_place
 
 CORE_LABELS = {"GovernmentAgency", "Company", "Alliance", "Association", "Organization", "Person", "Place", "Project"}
 KEEP_SPACY = {"MONEY", "DATE", "CARDINAL", "PERCENT", "NORP", "QUANTITY", "ORDINAL", "TIME"}
@@ -89,7 +89,7 @@ class EntityTyper:
         terms = _term_acronyms(doc)
         if terms:
             ents = [e for e in ents if e.label_ not in CORE_LABELS - {"Project"} or e.text.rstrip("s") not in terms]
-        ents = [e for e in ents if not _owned_product(doc, e)]
+        ents = [_without_glued_amount(doc, e) for e in ents if not _owned_product(doc, e)]
         doc.ents = ents  # set once: every doc.ents read or write walks the whole document
         return doc
 
@@ -254,6 +254,14 @@ def _split_at_possessive(doc: Doc, ent: Span) -> list[Span]:
     if left_type is None or right_type is None or right_type == "Place":
         return [ent]
     return [Span(doc, left.start, left.end, label=left_type), Span(doc, right.start, right.end, label=right_type)]
+
+
+def _without_glued_amount(doc: Doc, ent: Span) -> Span:
+    """'Zhongyuan Energy Materials Rp4.8 trillion': an amount glued to its currency ends no name."""
+    end = ent.end
+    while end - 1 > ent.start and GLUED_AMOUNT.match(doc_tokens(doc)[end - 1].text):
+        end -= 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
 
 def _split_at_breaks(doc: Doc, ent: Span) -> list[Span]:

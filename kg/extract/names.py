@@ -49,16 +49,24 @@ ACRONYM_IN_PARENS_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&\-]{1,12})\)")
 DESCRIBED_BY_HYPHEN = re.compile(rf"-(?:{'|'.join(lx.DESCRIBING_HYPHEN_WORDS)})$")  # 'US-based'
 YEAR_NAMED_HEADS = {"strategy", "plan", "vision", "initiative", "program", "programme", "roadmap", "agenda"}
 CURRENCY_CODES = {"KRW", "USD", "EUR", "JPY", "CNY", "RMB", "GBP", "INR", "CAD", "AUD", "TWD", "CHF", "SGD", "HKD"}
+CURRENCY_CODES |= {"IDR", "SAR", "AED", "MYR", "THB", "VND", "PHP", "BRL", "MXN", "ZAR", "PLN", "CZK"}
 
 
 VERSION_NUMBER = re.compile(r"\d{1,2}\.\d")
 AMOUNT_WORDS = {"trillion", "billion", "million", "thousand", "won", "yen", "yuan", "dollars", "euros", "percent"}
 
 
+# an amount written as one word: glued to its currency ('Rp4.8', 'R$2', 'US$1.2', 'KRW3'), to its scale
+# ('18.75bn'), or both ('SAR18.75bn', '€5bn')
+_GLUED_PREFIX = rf"(?:[A-Z]{{0,3}}\$|[€£¥₩₹]|Rp|Rs|RM|{'|'.join(sorted(CURRENCY_CODES))})"
+_GLUED_SCALE = r"(?:mn|bn|m|b|k|tn|tr|trn|bln)"
+GLUED_AMOUNT = re.compile(rf"^(?:{_GLUED_PREFIX}\d[\d.,]*{_GLUED_SCALE}?|{_GLUED_PREFIX}?\d[\d.,]*{_GLUED_SCALE})$")
+
+
 def _is_cap(tok: str) -> bool:
     t = tok.strip("()")
-    if t in CURRENCY_CODES:
-        return False  # 'KDB (KEXIM) and KRW 4 trillion': money, not a name
+    if t in CURRENCY_CODES or GLUED_AMOUNT.match(t):
+        return False  # 'KDB (KEXIM) and KRW 4 trillion', 'Zhongyuan Energy Materials Rp4.8 trillion': money, not a name
     return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isupper() for c in t)))
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import lexicon as lx
 from kg.extract.mentions import DocEntity, EntityTable, norm
+from kg.extract.names import GLUED_AMOUNT
 from kg.model import ORG_TYPES
 
 DROP_LEFT = {"det", "poss", "nummod", "quantmod", "predet", "case", "punct", "cc", "advmod"}
@@ -356,7 +357,6 @@ def project_name(doc: Doc, start: int, end: int) -> str:
     return text
 
 
-GLUED_AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|[$€£¥₩₹])?\d[\d.,]*(?:mn|bn|m|b|k|tn|tr|trn|bln)$", re.I)
 
 
 def acceptable(doc: Doc, head: Token, table: EntityTable) -> bool:
