@@ -863,6 +863,22 @@ def test_an_amount_glued_to_its_currency_ends_a_name(run) -> None:
     assert find(ex, "Xinhe Energy Materials", "Company") is not None, [(e.name, e.type) for e in ex.entities]
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        ("The South Jeolla Provincial Government will add 80 billion won. South Jeolla Governor Kim Young-su said "
+         "the port would create 5,000 jobs.", "Kim Young-su", "South Jeolla Provincial Government"),
+        ('"Today is a historic moment," Czech Prime Minister Tomas Novak wrote.', "Tomas Novak",
+         "Government of the Czech Republic"),
+        ("The Federal Ministry for Economic Affairs approved it. Economy Minister Anna Keller called it a milestone.",
+         "Anna Keller", "Federal Ministry for Economic Affairs"),
+    ],
+)
+def test_head_of_a_government_or_ministry_by_title(run, text: str, person: str, body: str) -> None:
+    ex = run(text)
+    assert has_rel(ex, find(ex, person), "headOf", find(ex, body, "GovernmentAgency")), rels(ex, "headOf")
+
+
 def test_has_target_of_the_company(run) -> None:
     ex = run("Micron said it aims to raise its share of advanced DRAM made in the United States to 40 "
              "percent by 2035.")

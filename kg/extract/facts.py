@@ -892,21 +892,25 @@ class FactFinder:
             for ent in self.table.entities.values():
                 if ent.type != "GovernmentAgency" or not any(b in ent.name.lower() for b in body_words):
                     continue
-                n = len(topic & set(norm(ent.name).split()))
-                if n > best_n:
+                stems = {w[:5] for w in norm(ent.name).split() if len(w) >= 5}
+                n = len(topic & set(norm(ent.name).split())) or len({w[:5] for w in topic if len(w) >= 5} & stems)
+                if n > best_n:  # 'Economy Minister X': the Ministry for Economic Affairs
                     best, best_n = ent, n
             if best is not None:
                 self.facts.relate(person, "headOf", best, sent, 0.7, role)
                 return
-        if "president" in lower_role and "vice" not in lower_role:
+        if any(w in lower_role for w in ("president", "prime minister", "premier", "chancellor")) and (
+            "vice" not in lower_role and "deputy" not in lower_role
+        ):
             left = doc[max(sent.start, i - 2) : i + 1].text.lower()
             country = None
             for adj, c in lx.NATIONALITY_TO_COUNTRY.items():
                 if re.search(rf"\b{re.escape(adj)}\b", left):
                     country = c
-            country = country or self.table.country
+            if "president" in lower_role:
+                country = country or self.table.country  # a head of government is named with the country
             if country:
-                self.facts.relate(person, "headOf", government_of(self.table, country), sent, 0.7, "President")
+                self.facts.relate(person, "headOf", government_of(self.table, country), sent, 0.7, role)
 
     def _name_before_brackets(self, k: int, sent: Span) -> DocEntity | None:
         """The entity that ends at token k or before its bracketed acronym and comma: 'the Taiwan

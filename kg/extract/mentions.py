@@ -593,6 +593,16 @@ def government_of(table: EntityTable, country: str) -> DocEntity:
     key = entity_key("GovernmentAgency", name)
     if key not in table.entities:  # a region's government named by its level first: 'X Provincial Government'
         local = next((e for e in table.entities.values() if e.type == "GovernmentAgency" and name in e.aliases), None)
+        local = local or next(
+            (
+                e
+                for e in table.entities.values()
+                if e.type == "GovernmentAgency"
+                and e.name.startswith(f"{country} ")
+                and e.name.split()[-2].lower() in {f"{level}" for level in LEVEL_NAMES}
+            ),
+            None,
+        )  # 'South Jeolla Governor X' beside the 'South Jeolla Provincial Government'
         if local is not None:
             return local
     ent = table.add(DocEntity(key, "GovernmentAgency", name))
@@ -782,6 +792,7 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
 # the noun a place's name ends with for the adjective of its level of government
 LEVEL_NOUNS = {"provincial": "Province", "prefectural": "Prefecture", "metropolitan": "Metropolitan City"}
 LEVEL_OF_NOUN = {"province": "provincial", "prefecture": "prefectural"}  # 'the prefecture will spend'
+LEVEL_NAMES = {"provincial", "prefectural", "metropolitan", "city", "state", "county", "municipal"}
 
 
 def _devolved_government(doc: Doc, table: EntityTable, tok) -> DocEntity | None:
