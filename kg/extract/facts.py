@@ -334,13 +334,13 @@ class FactFinder:
 
     def _org_agents(self, verb: Token) -> list[DocEntity]:
         """The organisations a passive verb names as its agents ('managed by KDB and IBK')."""
-        out: list[DocEntity] = []
-        for agent in passive_agents(verb):
-            named = [e for c in agent.children if c.dep_ == "appos" for e in [self.table.at(c.i)] if e is not None]
-            if self.table.at(agent.i) is not None:
-                named = []  # 'formed by Samsung Electronics, SK hynix and KAIST': the agent is named itself
-            out += [e for e in named or self.entity_of(agent, False) if e.type in ORG_TYPES]
-        return out  # 'owned by the Bristol-based investment group Avonmouth Capital': the name apposed to a descriptor
+        return [e for a in passive_agents(verb) for e in self._agent_named(a) if e.type in ORG_TYPES]
+
+    def _agent_named(self, agent: Token) -> list[DocEntity]:
+        """Who an agent names: itself, the name apposed to its descriptor ('owned by the Bristol-based
+        investment group Avonmouth Capital'), else what its phrase names."""
+        named = self._noun_named(agent)
+        return [named] if named is not None else self.entity_of(agent, False)
 
     def _they(self, tok: Token) -> list[DocEntity]:
         """'DAPA and the ministry said they will provide ...': 'they' are the coordinated subject of the
@@ -3455,12 +3455,10 @@ class FactFinder:
             if low == "own" and tok.tag_ == "VBN":
                 # 'SK Siltron, a wafer maker owned by SK Inc.', 'HUMAIN, the AI company owned by the PIF'
                 owned = self._owned_one(tok, sent)
-                for agent in passive_agents(tok):
-                    for ent in self.entity_of(agent, False):
-                        if ent.type == "Project" and _standing_public_fund(ent, self.facts.fundings):
-                            ent.type = "GovernmentAgency"  # 'owned by the Public Investment Fund': an owner
-                for owner in self._org_agents(tok):
-                    if owned is not None and owned.type in ORG_TYPES and owner is not owned:
+                for owner in (e for a in passive_agents(tok) for e in self._agent_named(a)):
+                    if owner.type == "Project" and _standing_public_fund(owner, self.facts.fundings):
+                        owner.type = "GovernmentAgency"  # 'owned by the Public Investment Fund': an owner
+                    if owned is not None and owned.type in ORG_TYPES and owner.type in ORG_TYPES and owner is not owned:
                         self.facts.relate(owned, "partOf", owner, sent, 0.65)
             if low == "own" and tok.pos_ == "VERB":
                 # 'Hyundai Motor Group, which owns Hyundai Motor Company, Kia and Hyundai Mobis'
@@ -3523,7 +3521,6 @@ class FactFinder:
         if ent is None and head.dep_ == "appos":
             ent = self.table.at(head.head.i)
         return ent or self._described_before(sent, head.left_edge.i)
-
 
     def _possessed_bodies(self, sent: Span) -> None:
         """"the Department of Energy's Loan Programs Office", "Hanwha Group's Philly Shipyard": an
@@ -3646,7 +3643,7 @@ class FactFinder:
         k = i - 1
         while k >= sent.start and doc[k].lower_ in SCHEDULE_WORDS:
             k -= 1
-        if k < sent.start or lemma(doc[k]) in GOAL_WORDS | {"plan", "hope", "want", "seek", "intend"}:
+        if k < sent.start or lemma(doc[k]) in GOAL_WORDS | {"hope", "want", "seek", "intend"}:
             return ""  # 'aims to lift ...': the goal's owner, not what is scheduled
         end = k + 1
         while k >= sent.start and end - k <= 8 and (
@@ -4137,12 +4134,14 @@ def _measured_change(sent: Span, amount: AmountMatch) -> bool:
     return False
 
 
-# where a company works: 'its Okpo yard on Geoje Island', 'operates data centers in Chuncheon'
+# what a government's money is called: a body that hands it out is a public one
 PUBLIC_MONEY_NOUNS = {"subsidy", "grant", "fund", "funding", "incentive", "loan", "support", "budget", "money"}
 # titles only a government gives: a body such a person chairs is a public one
 MINISTERIAL_TITLES = lx.PORTFOLIO_TITLES - {"secretary"} | {"premier"}
+# where a company works: 'its Okpo yard on Geoje Island', 'operates data centers in Chuncheon'
 SITES = lx.FACILITY_HEADS | {"works", "yards", "fabs", "mills", "refineries", "smelters", "center", "centre"}
 SITES |= {"centers", "centres"}
+# what a relative clause of place can be about: 'an AI data center ..., in which X will invest'
 SITE_LEMMAS = {lemma for lemma in lx.FACILITY_HEADS | lx.PROGRAMME_HEADS | lx.PROJECT_HEADS if not lemma.endswith("s")}
 # the words between a scheduled thing and its verb: 'the first due to be completed in 2027'
 SCHEDULE_WORDS = {"due", "scheduled", "set", "expected", "slated", "poised", "to", "be", "is", "are", "will"}

@@ -599,7 +599,7 @@ def government_of(table: EntityTable, country: str) -> DocEntity:
                 for e in table.entities.values()
                 if e.type == "GovernmentAgency"
                 and e.name.startswith(f"{country} ")
-                and e.name.split()[-2].lower() in {f"{level}" for level in LEVEL_NAMES}
+                and e.name.split()[-2].lower() in lx.LOCAL_LEVELS
             ),
             None,
         )  # 'South Jeolla Governor X' beside the 'South Jeolla Provincial Government'
@@ -792,7 +792,6 @@ def _government_mentions(doc: Doc, table: EntityTable) -> None:
 # the noun a place's name ends with for the adjective of its level of government
 LEVEL_NOUNS = {"provincial": "Province", "prefectural": "Prefecture", "metropolitan": "Metropolitan City"}
 LEVEL_OF_NOUN = {"province": "provincial", "prefecture": "prefectural"}  # 'the prefecture will spend'
-LEVEL_NAMES = {"provincial", "prefectural", "metropolitan", "city", "state", "county", "municipal"}
 
 
 def _devolved_government(doc: Doc, table: EntityTable, tok) -> DocEntity | None:
