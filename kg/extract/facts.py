@@ -3525,40 +3525,39 @@ class FactFinder:
     def _possessed_bodies(self, sent: Span) -> None:
         """"the Department of Energy's Loan Programs Office", "Hanwha Group's Philly Shipyard": an
         organisation named right after another's possessive belongs to it (a body of a public body, a
-        company of a company)."""
+        company of a company); 'the Armament Agency of the Polish Ministry of National Defence': two public
+        bodies the model named apart."""
         doc = self.doc
-        for tok in tokens_of(doc, {"'s", "’s", "'", "’"}, start=sent.start + 1, end=sent.end - 1):
+        for tok in tokens_of(doc, {"'s", "’s", "'", "’", "of"}, start=sent.start + 1, end=sent.end - 1):
+            before = self.table.at(self._before_bracket(tok.i - 1, sent))
+            if before is None or before.type not in {"Company", "GovernmentAgency"} or before.name.startswith(
+                "Government"
+            ):
+                continue
+            if tok.lower_ == "of":
+                j = tok.i + 1
+                while j < sent.end - 1 and self.table.at(j) is None and doc[j].pos_ in {"DET", "PROPN"}:
+                    j += 1  # 'of the Polish Ministry ...'
+                ministry = self.table.at(j)
+                if (
+                    ministry is not None
+                    and ministry is not before
+                    and before.type == ministry.type == "GovernmentAgency"
+                    and ministry.name.split()[0] in {"Ministry", "Department"}
+                ):
+                    self.facts.relate(before, "partOf", ministry, sent, 0.6)
+                continue
             if tok.tag_ != "POS":
                 continue
-            owner = self.table.at(self._before_bracket(tok.i - 1, sent))
             j = self._after_bracket(tok.i + 1, sent)
             owned = self.table.at(j) if j < sent.end else None
-            if owner is None or owned is None or owner is owned or self.table.at(j - 1) is owned:
+            if owned is None or owned is before or self.table.at(j - 1) is owned or owned.type != before.type:
                 continue
             end = j
             while end + 1 < sent.end and self.table.at(end + 1) is owned:
                 end += 1
-            if doc[end].dep_ in {"compound", "amod", "nmod"}:
-                continue  # "TSMC's Kyushu fabs": the name only describes what is owned
-            same_kind = owner.type == owned.type == "Company" or owner.type == owned.type == "GovernmentAgency"
-            if same_kind and not owner.name.startswith("Government"):
-                self.facts.relate(owned, "partOf", owner, sent, 0.6)
-        for tok in tokens_of(doc, {"of"}, start=sent.start + 1, end=sent.end - 1):
-            # 'the Armament Agency of the Polish Ministry of National Defence': two bodies the model named apart
-            body = self.table.at(tok.i - 1)
-            j = tok.i + 1
-            while j < sent.end - 1 and self.table.at(j) is None and (doc[j].lower_ == "the" or doc[j].pos_ == "PROPN"):
-                j += 1
-            ministry = self.table.at(j)
-            if (
-                body is not None
-                and ministry is not None
-                and body is not ministry
-                and body.type == ministry.type == "GovernmentAgency"
-                and ministry.name.split()[0] in {"Ministry", "Department"}
-                and not body.name.startswith("Government")
-            ):
-                self.facts.relate(body, "partOf", ministry, sent, 0.6)
+            if doc[end].dep_ not in {"compound", "amod", "nmod"}:  # not "TSMC's Kyushu fabs": a name describing
+                self.facts.relate(owned, "partOf", before, sent, 0.6)
 
     def _listed_affiliates(self, sent: Span, noun: Token) -> None:
         """'Hyundai Motor Group, whose affiliates include A, B and C', 'three affiliates of KEPCO: A, B and
