@@ -879,6 +879,11 @@ def test_head_of_a_government_or_ministry_by_title(run, text: str, person: str, 
     assert has_rel(ex, find(ex, person), "headOf", find(ex, body, "GovernmentAgency")), rels(ex, "headOf")
 
 
+def test_a_place_named_with_its_level_in_lower_case_is_the_place(run) -> None:
+    ex = run("The Mokpo city government will spend 20 billion won upgrading the port's container terminal.")
+    assert find(ex, "Mokpo", "Place") is not None and find(ex, "Mokpo city") is None, [e.name for e in ex.entities]
+
+
 def test_has_target_of_the_company(run) -> None:
     ex = run("Micron said it aims to raise its share of advanced DRAM made in the United States to 40 "
              "percent by 2035.")

@@ -392,6 +392,9 @@ def _trim_span(doc: Doc, ent: Span) -> Span | None:
     if ent.label_ == "PERSON":
         while start < end - 1 and toks[start].lower_ in lx.TITLE_WORDS:
             start += 1
+    if ent.label_ in {"GPE", "LOC"}:
+        while end - 1 > start and toks[end - 1].lower_ in PLACE_OF_NOUNS and toks[end - 1].is_lower:
+            end -= 1  # 'the Busan city government': the city is Busan
     if ent.label_ == "ORG":
         # "South Korean Ministry ...": the nationality is not part of the name
         text = doc_text(doc)
