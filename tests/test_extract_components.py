@@ -884,6 +884,22 @@ def test_a_place_named_with_its_level_in_lower_case_is_the_place(run) -> None:
     assert find(ex, "Mokpo", "Place") is not None and find(ex, "Mokpo city") is None, [e.name for e in ex.entities]
 
 
+@pytest.mark.parametrize(
+    ("text", "governor", "government"),
+    [
+        ("The North Chungcheong provincial government will invest 10 billion won in a bio cluster. Governor Kim "
+         "Sung-tae said the cluster would open in 2027.", "Kim Sung-tae", "North Chungcheong Provincial Government"),
+        ("Halvard Semiconductor will build a plant in Texas. Governor Dana Whitlow said the state would offer "
+         "incentives.", "Dana Whitlow", "Government of Texas"),
+    ],
+)
+def test_a_governor_named_without_a_place_heads_the_last_regional_government(
+    run, text: str, governor: str, government: str
+) -> None:
+    ex = run(text)
+    assert has_rel(ex, find(ex, governor), "headOf", find(ex, government, "GovernmentAgency")), rels(ex, "headOf")
+
+
 def test_has_target_of_the_company(run) -> None:
     ex = run("Micron said it aims to raise its share of advanced DRAM made in the United States to 40 "
              "percent by 2035.")

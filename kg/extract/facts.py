@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import lexicon as lx
-from kg.extract.gazetteer import country_code, is_place_name, lies_in
+from kg.extract.gazetteer import country_code, is_country_name, is_place_name, is_region_name, lies_in
 from kg.extract.mentions import (
     DocEntity,
     EntityTable,
@@ -899,6 +899,11 @@ class FactFinder:
             if best is not None:
                 self.facts.relate(person, "headOf", best, sent, 0.7, role)
                 return
+        if any(w in lower_role for w in ("governor", "mayor")) and "vice" not in lower_role:
+            local = self._local_government_before(start, region="governor" in lower_role)
+            if local is not None:  # 'Governor Kim said ...' after 'the North Chungcheong provincial government'
+                self.facts.relate(person, "headOf", local, sent, 0.65, role)
+                return
         if any(w in lower_role for w in ("president", "prime minister", "premier", "chancellor")) and (
             "vice" not in lower_role and "deputy" not in lower_role
         ):
@@ -911,6 +916,19 @@ class FactFinder:
                 country = country or self.table.country  # a head of government is named with the country
             if country:
                 self.facts.relate(person, "headOf", government_of(self.table, country), sent, 0.7, role)
+
+    def _local_government_before(self, i: int, region: bool = False) -> DocEntity | None:
+        """The last government of a province, state or city named before token i; with `region`, else the
+        government of the last state or province named ('a plant in Texas. Governor X said')."""
+        for k in range(i - 1, max(-1, i - 600), -1):
+            ent = self.table.at(k)
+            if ent is not None and ent.type == "GovernmentAgency" and _is_local_government(ent):
+                return ent
+        for k in range(i - 1, max(-1, i - 600), -1) if region else ():
+            ent = self.table.at(k)
+            if ent is not None and ent.type == "Place" and is_region_name(ent.name) and not is_country_name(ent.name):
+                return government_of(self.table, ent.name)
+        return None
 
     def _name_before_brackets(self, k: int, sent: Span) -> DocEntity | None:
         """The entity that ends at token k or before its bracketed acronym and comma: 'the Taiwan
@@ -4146,6 +4164,16 @@ SITE_LEMMAS = {lemma for lemma in lx.FACILITY_HEADS | lx.PROGRAMME_HEADS | lx.PR
 SCHEDULE_WORDS = {"due", "scheduled", "set", "expected", "slated", "poised", "to", "be", "is", "are", "will"}
 # what a company does with a site it has: 'operates recycling plants in Gunsan', 'runs a cathode plant in Gumi'
 OPERATING_VERBS = {"operate", "run", "own", "have", "buy", "acquire"}
+
+
+def _is_local_government(ent: DocEntity) -> bool:
+    """'North Chungcheong Provincial Government', 'Busan City Government', 'Government of Western Australia'
+    (a region's, not a country's)."""
+    words = ent.name.split()
+    if len(words) >= 3 and words[-1] == "Government" and words[-2].lower() in lx.LOCAL_LEVELS:
+        return True
+    place = ent.name[len("Government of ") :] if ent.name.startswith("Government of ") else ""
+    return bool(place) and not is_country_name(place) and place not in lx.COUNTRIES
 
 
 def _relative_of_place(verb: Token) -> bool:
