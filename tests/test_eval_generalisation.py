@@ -38,9 +38,9 @@ SCORER = Path(os.environ.get("KG_SCORER", "/work/shared/eval/kgscore.py"))
 
 # set name -> (articles, gold, entity F1 floor, relation F1 floor); measured when set (stop 16):
 # articles 0.880 / 0.679, heldout 0.792 / 0.520, heldout_kr 0.862 / 0.585, heldout3 0.858 / 0.661,
-# heldout4 0.851 / 0.583, heldout5 0.873 / 0.740, heldout6 0.819 / 0.530, heldout7 0.845 / 0.560,
-# heldout8 0.773 / 0.429, heldout9 0.870 / 0.660, heldout10 0.849 / 0.594, heldout11 0.850 / 0.494,
-# heldout12 0.790 / 0.451, heldout13 0.789 / 0.407, heldout14 0.785 / 0.397 (first scored: heldout3 0.723 /
+# heldout4 0.851 / 0.583, heldout5 0.873 / 0.740, heldout6 0.819 / 0.530, heldout7 0.845 / 0.563,
+# heldout8 0.773 / 0.429, heldout9 0.870 / 0.660, heldout10 0.849 / 0.594, heldout11 0.850 / 0.501,
+# heldout12 0.790 / 0.451, heldout13 0.789 / 0.407, heldout14 0.785 / 0.396 (first scored: heldout3 0.723 /
 # 0.420, heldout4 0.746 / 0.352, heldout5 0.797 / 0.531, heldout6 0.715 / 0.389, heldout7 0.763 / 0.404,
 # heldout8 0.729 / 0.336, heldout9 0.842 / 0.528, heldout10 0.799 / 0.499, heldout11 0.834 / 0.479, heldout12
 # 0.784 / 0.413, heldout13 0.741 / 0.298, heldout14 0.775 / 0.401)
