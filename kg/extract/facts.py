@@ -23,6 +23,7 @@ from kg.extract.mentions import (
     doc_tokens,
     formed_group,
     government_of,
+    is_local_government,
     norm,
     project_pronouns,
     sent_tokens,
@@ -922,7 +923,7 @@ class FactFinder:
         government of the last state or province named ('a plant in Texas. Governor X said')."""
         for k in range(i - 1, max(-1, i - 600), -1):
             ent = self.table.at(k)
-            if ent is not None and ent.type == "GovernmentAgency" and _is_local_government(ent):
+            if ent is not None and ent.type == "GovernmentAgency" and is_local_government(ent):
                 return ent
         for k in range(i - 1, max(-1, i - 600), -1) if region else ():
             ent = self.table.at(k)
@@ -4164,16 +4165,6 @@ SITE_LEMMAS = {lemma for lemma in lx.FACILITY_HEADS | lx.PROGRAMME_HEADS | lx.PR
 SCHEDULE_WORDS = {"due", "scheduled", "set", "expected", "slated", "poised", "to", "be", "is", "are", "will"}
 # what a company does with a site it has: 'operates recycling plants in Gunsan', 'runs a cathode plant in Gumi'
 OPERATING_VERBS = {"operate", "run", "own", "have", "buy", "acquire"}
-
-
-def _is_local_government(ent: DocEntity) -> bool:
-    """'North Chungcheong Provincial Government', 'Busan City Government', 'Government of Western Australia'
-    (a region's, not a country's)."""
-    words = ent.name.split()
-    if len(words) >= 3 and words[-1] == "Government" and words[-2].lower() in lx.LOCAL_LEVELS:
-        return True
-    place = ent.name[len("Government of ") :] if ent.name.startswith("Government of ") else ""
-    return bool(place) and not is_country_name(place) and place not in lx.COUNTRIES
 
 
 def _relative_of_place(verb: Token) -> bool:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import lexicon as lx
-from kg.extract.gazetteer import is_region_name, lies_in, region_by_code, region_codes
+from kg.extract.gazetteer import is_country_name, is_region_name, lies_in, region_by_code, region_codes
 from kg.extract.money import AmountMatch, find_amounts
 from kg.extract.names import (
     acronym_matches,
@@ -597,9 +597,7 @@ def government_of(table: EntityTable, country: str) -> DocEntity:
             (
                 e
                 for e in table.entities.values()
-                if e.type == "GovernmentAgency"
-                and e.name.startswith(f"{country} ")
-                and e.name.split()[-2].lower() in lx.LOCAL_LEVELS
+                if e.type == "GovernmentAgency" and e.name.startswith(f"{country} ") and is_local_government(e)
             ),
             None,
         )  # 'South Jeolla Governor X' beside the 'South Jeolla Provincial Government'
@@ -609,6 +607,16 @@ def government_of(table: EntityTable, country: str) -> DocEntity:
     if the:
         ent.aliases.add(f"Government of {country}")
     return ent
+
+
+def is_local_government(ent: DocEntity) -> bool:
+    """'North Chungcheong Provincial Government', 'Busan City Government', 'Government of Western Australia'
+    (a region's, not a country's)."""
+    words = ent.name.split()
+    if len(words) >= 3 and words[-1] == "Government" and words[-2].lower() in lx.LOCAL_LEVELS:
+        return True
+    place = ent.name[len("Government of ") :] if ent.name.startswith("Government of ") else ""
+    return bool(place) and not is_country_name(place) and place not in lx.COUNTRIES
 
 
 def _acronym_mentions(doc: Doc, table: EntityTable) -> None:
