@@ -34,6 +34,15 @@ def _region_name(region: object) -> str:
     return str(getattr(region, "name", "")).split("[")[0].split("(")[0].strip()
 
 
+@lru_cache(maxsize=1)
+def _first_level_regions() -> tuple[tuple[str, str, str], ...]:
+    """Every country's first-level regions (provinces, states, prefectures, metropolitan cities) as (name,
+    country code, short code), read from ISO 3166-2 once for the place list, the region list and the codes."""
+    return tuple(
+        (_region_name(r), r.country_code, r.code.split("-")[1]) for r in pycountry.subdivisions if r.parent_code is None
+    )
+
+
 @lru_cache(maxsize=65536)  # a pure function of a string, called for the same names again and again
 def plain(text: str) -> str:
     """Lower case without diacritics: 'Tamil Nādu' and 'Tamil Nadu', 'Cáceres' and 'Caceres' meet."""
@@ -65,12 +74,9 @@ def _place_countries() -> dict[str, frozenset[str]]:
             for alt in city["alternatenames"]:
                 if _written_like_a_name(unicodedata.normalize("NFKD", alt).encode("ascii", "ignore").decode()):
                     add(alt, city["countrycode"])
-    for region in pycountry.subdivisions:
-        if region.parent_code is not None:
-            continue  # first-level regions only: provinces, states, prefectures, metropolitan cities
-        name = _region_name(region)
-        add(name, region.country_code)
-        add(REGION_SUFFIXES.sub("", name), region.country_code)
+    for name, country, _ in _first_level_regions():
+        add(name, country)
+        add(REGION_SUFFIXES.sub("", name), country)
     return {name: frozenset(codes) for name, codes in found.items()}
 
 
@@ -121,10 +127,8 @@ def is_country_name(name: str) -> bool:
 def region_names() -> frozenset[str]:
     """Every country's first-level regions (states, provinces, prefectures), `plain`-folded."""
     names: set[str] = set()
-    for region in pycountry.subdivisions:
-        if region.parent_code is None:
-            name = _region_name(region)
-            names |= {plain(name), plain(REGION_SUFFIXES.sub("", name))}
+    for name, _, _ in _first_level_regions():
+        names |= {plain(name), plain(REGION_SUFFIXES.sub("", name))}
     return frozenset(n for n in names if len(n) >= 5 and n not in COMMON_WORD_REGIONS)
 
 
@@ -147,9 +151,8 @@ def region_by_code(country: str, code: str) -> str | None:
 def _region_codes() -> dict[str, frozenset[str]]:
     """`plain` region name -> the short codes it goes by ('western australia' -> {'WA'})."""
     codes: dict[str, set[str]] = {}
-    for region in pycountry.subdivisions:
-        if region.parent_code is None:
-            codes.setdefault(plain(_region_name(region)), set()).add(region.code.split("-")[1])
+    for name, _, code in _first_level_regions():
+        codes.setdefault(plain(name), set()).add(code)
     return {name: frozenset(c) for name, c in codes.items()}
 
 

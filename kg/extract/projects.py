@@ -357,8 +357,6 @@ def project_name(doc: Doc, start: int, end: int) -> str:
     return text
 
 
-
-
 def acceptable(doc: Doc, head: Token, table: EntityTable) -> bool:
     if head.pos_ not in {"NOUN", "PROPN"} and head.tag_ != "VBG":
         return False
