@@ -3003,3 +3003,46 @@ def test_a_press_release_bullet_glyph_opens_a_funded_list_item(run) -> None:
              "  o KRW 300 billion for a \"smart yard\" program at mid-sized yards\n")
     assert {value for _, value in payments(ex, project(ex, "smart yard program"))} == {300e9}, ex.fundings
     assert {value for _, value in payments(ex, project(ex, "R&D"))} == {620e9}, ex.fundings
+
+
+def test_who_administers_the_purpose_of_an_amount_leads_it(run) -> None:
+    ex = run("The budget sets aside:\n- A$900 million for the Green Metals Fund, to be administered by the Northern "
+             "Energy Agency (NEA); and\n- A$300 million for skills.")
+    assert has_rel(ex, find(ex, "Northern Energy Agency"), "leads", find(ex, "Green Metals Fund")), rels(ex, "leads")
+
+
+@pytest.mark.parametrize(
+    "text, site, builders",
+    [
+        (
+            "Among the loans was SAR 800 million for a glass plant to be built by Vetrora Glass Co. in partnership "
+            "with Qasr Minerals Co. in Jazan.",
+            "glass plant",
+            ["Vetrora Glass Co.", "Qasr Minerals Co."],
+        ),
+        (
+            "Daelim Gas Corp., the state-run gas wholesaler, will build 40 large charging stations for hydrogen "
+            "trucks at highway rest areas together with Korea Expressway Corp.",
+            "charging stations",
+            ["Daelim Gas Corp.", "Korea Expressway Corp."],
+        ),
+    ],
+)
+def test_who_builds_with_a_partner_shares_the_lead(run, text: str, site: str, builders: list[str]) -> None:
+    ex = run(text)
+    for builder in builders:
+        assert has_rel(ex, find(ex, builder), "leads", project(ex, site)), rels(ex, "leads")
+
+
+def test_who_plans_to_open_a_named_centre_leads_it(run) -> None:
+    ex = run("The Defense Procurement Agency also plans to open a Battery Export Support Center in Lyon next year.")
+    assert has_rel(ex, find(ex, "Defense Procurement Agency"), "leads", find(ex, "Battery Export Support Center")), \
+        rels(ex, "leads")
+
+
+def test_what_is_only_planned_to_be_developed_is_no_site_of_the_planner(run) -> None:
+    ex = run("The Tessaly Alliance will develop low-power vision chips. The alliance aims to develop low-power vision "
+             "chips for drones, cameras and glasses by 2029.")
+    chips = [e for e in ex.entities if e.type == "Project" and "vision chips" in e.name]
+    assert len(chips) <= 1 or not any(has_rel(ex, find(ex, "Tessaly Alliance"), "leads", c) for c in chips[1:]), \
+        [e.name for e in chips]

@@ -65,7 +65,9 @@ LOAN_VERBS = {"approve", "close", "finalise", "finalize", "sign", "conclude", "i
 COST_VERBS = {"cost", "require", "need", "involve", "entail"}
 RECEIVE_VERBS = {"receive", "get", "obtain", "win", "secure", "land", "gain"}
 # what an organisation does when it sets up a thing: the thing is a project
-BUILDING_VERBS = {"build", "construct", "open", "add", "set", "establish", "introduce", "launch", "develop"}
+BUILDING_VERBS = {"build", "construct", "open", "add", "set", "establish", "introduce", "launch", "develop", "complete"}
+# verbs whose subject means to do what their infinitive says: 'plans to open', 'intends to build'
+PLANNING_VERBS = {"plan", "intend", "aim", "seek", "decide", "agree", "prepare"}
 # verbs whose subject can be the money itself and whose object is what it pays for
 PAYING_VERBS = {"fund", "finance", "support", "cover", "subsidize", "subsidise", "bankroll"}
 RECIPIENT_VERBS = {"provide", "award", "grant", "lend", "give", "offer", "extend", "disburse", "pay"}
@@ -1245,7 +1247,7 @@ class FactFinder:
                 ):
                     for obj in [c for c in tok.children if c.dep_ == "dobj"]:
                         self._project_from_object(obj)
-            if tok.pos_ == "VERB" and self._will_set_up(tok):
+            if tok.pos_ == "VERB" and self._will_set_up(tok, planned=False):
                 # 'the agency would open a trade office in Riyadh', 'SungEel will add a lithium carbonate
                 # production line': what an organisation will build or open is a project of its own
                 for obj in (c for c in tok.children if c.dep_ == "dobj"):
@@ -1269,13 +1271,19 @@ class FactFinder:
                 if ent is None and not _generic_alone(tok):
                     self.projects.add_np(_instrument_purpose(tok), 0.55)
 
-    def _will_set_up(self, verb: Token) -> list[DocEntity]:
-        """The organisations that, as the main clause says, will build, open, add or introduce something."""
+    def _will_set_up(self, verb: Token, planned: bool = True) -> list[DocEntity]:
+        """The organisations that, as the main clause says, will build, open, add or introduce something
+        (or, with `planned`, plan to: what they plan to build is a project only if named elsewhere)."""
+        planned = (  # 'KEPCO plans to complete a transmission line', 'DAPA also plans to open a centre'
+            planned
+            and verb.dep_ == "xcomp"
+            and lemma(verb.head) in PLANNING_VERBS
+            and verb.head.dep_ in {"ROOT", "ccomp", "conj"}
+        )
         if not (
             verb.pos_ == "VERB"
             and lemma(verb) in BUILDING_VERBS
-            and verb.dep_ in {"ROOT", "ccomp", "conj"}
-            and _future(verb)
+            and (verb.dep_ in {"ROOT", "ccomp", "conj"} and _future(verb) or planned)
         ):
             return []
         subjects = verb_subjects(verb)
@@ -2818,7 +2826,7 @@ class FactFinder:
                 if tok.dep_ in {"acl", "relcl"} and (tok.tag_ == "VBN" or any(c.dep_ == "agent" for c in tok.children)):
                     # 'X led by Y' / 'programme ... managed by Y'
                     agents = self._org_agents(tok)
-                    target = self.table.at(tok.head.i)
+                    target = self.table.at(_purpose_of_amount(tok.head).i)
                     if target is None and tok.head.pos_ == "NOUN":
                         target = self.projects.add_np(tok.head, 0.5) if lemma(tok.head) in lx.PROGRAMME_HEADS else None
                     if target is None and agents and lemma(tok.head) in lx.PROGRAMME_HEADS | lx.GENERIC_PROJECT_NOUNS:
@@ -2926,8 +2934,13 @@ class FactFinder:
                 self._built_by(tok, sent)
                 continue
             setters = self._will_set_up(tok) if tok.pos_ == "VERB" else []
+            if setters:
+                setters += [p for p in self._partners(tok) if p not in setters]
+            will = bool(self._will_set_up(tok, planned=False)) if setters else False
             for o in [c for c in tok.children if c.dep_ == "dobj"] if setters else []:
                 ent = self.table.at(o.i)
+                if ent is not None and not will and not _built_thing(ent):
+                    continue  # what is only planned is carried out when it is a site or a name: not 'AI chips'
                 for s in setters if ent is not None and ent.type == "Project" else []:
                     self.facts.relate(s, "leads", ent, sent, 0.6)  # 'the ministry will introduce a battery passport'
             if tok.pos_ != "VERB" or not (lemma(tok) in BUILD_VERBS or _sets_up(tok)):
@@ -2935,27 +2948,44 @@ class FactFinder:
             subjects = [e for s in verb_subjects(tok) for e in self.entity_of(s, False) if e.type == "Company"]
             if not subjects:
                 continue
-            partners = [
-                e
-                for c in tok.children
-                if c.dep_ == "prep" and c.lower_ == "with"
-                for p in c.children
-                if p.dep_ == "pobj"
-                for e in self.entity_of(p, False)
-                if e.type in ORG_TYPES
-            ]
+            partners = self._partners(tok)
             for o in [c for c in tok.children if c.dep_ == "dobj"]:
                 ent = self.table.at(o.i)
                 if ent is None and lemma(o) in lx.FACILITY_HEADS and any(
                     c.dep_ in {"compound", "amod", "prep", "nmod"} for c in o.children
                 ):
                     ent = self.projects.add_np(o, 0.5)  # 'a liquefied hydrogen plant', not 'a plant'
-                if ent is None or ent.type != "Project" or not (
-                    set(lemma_key(ent.name)) & lx.FACILITY_HEADS or ent.name[:1].isupper()
-                ):
+                if ent is None or ent.type != "Project" or not _built_thing(ent):
                     continue
                 for s in subjects + partners:
                     self.facts.relate(s, "leads", ent, sent, 0.6)
+
+    def _partners(self, verb: Token) -> list[DocEntity]:
+        """The organisations a verb says it acts with: 'with Linde', 'together with Korea Expressway Corp.',
+        'in partnership with the Public Investment Fund', 'jointly with KOGAS'."""
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+        preps += [  # 'together with' hangs wherever the parser likes: on the verb, its object, a place
+            t
+            for t in verb.subtree
+            if t.lower_ == "with" and t.i > 0 and t.nbor(-1).lower_ in {"together", "jointly"} and t not in preps
+        ]
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "with"}:
+                preps += [
+                    w
+                    for p in c.children
+                    if p.dep_ == "pobj" and p.lower_ in {"partnership", "cooperation", "collaboration", "conjunction"}
+                    for w in p.children
+                    if w.dep_ == "prep" and w.lower_ == "with"
+                ]
+        return [
+            e
+            for c in preps
+            for p in c.children
+            if p.dep_ == "pobj"
+            for t in listed(p)
+            if (e := self.table.at(t.i)) is not None and e.type in ORG_TYPES  # not 'with support from ERIA'
+        ]
 
     def _nominal_agents(self, sent: Span) -> None:
         """'the construction of a semiconductor factory by Intel in Magdeburg': the organisation after
@@ -2978,7 +3008,11 @@ class FactFinder:
         agents = self._org_agents(verb)
         if not agents:
             return
-        for sp in (c for c in verb.children if c.dep_ == "nsubjpass"):
+        agents += [p for p in self._partners(verb) if p not in agents]
+        built = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ in {"acl", "relcl"} and lemma(verb.head) in lx.FACILITY_HEADS:
+            built.append(verb.head)  # 'a tyre plant to be built by Pirelli in partnership with PIF'
+        for sp in built:
             target = self.table.at(sp.i)
             if (
                 target is not None
@@ -4055,6 +4089,20 @@ def end_of_mention(finder: FactFinder, start: int) -> int:
 
 def _generic_alone(tok: Token) -> bool:
     return not any(c.dep_ in {"compound", "amod", "nmod", "prep", "acl"} for c in tok.children)
+
+
+def _built_thing(project: DocEntity) -> bool:
+    """A project one builds or opens: a site ('a cathode plant') or a name ('K-Defense Export Support Center')."""
+    return bool(set(lemma_key(project.name)) & lx.FACILITY_HEADS) or project.name[:1].isupper()
+
+
+def _purpose_of_amount(noun: Token) -> Token:
+    """What an amount is for, where a clause hangs on the amount: 'A$900 million for the Green Metals Fund,
+    to be administered by ARENA' administers the fund, not the money."""
+    if noun.ent_type_ != "MONEY" and noun.tag_ != "CD":
+        return noun
+    purposes = [p for c in noun.children if c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
+    return purposes[0] if purposes else noun
 
 
 def _sets_up(verb: Token) -> bool:
