@@ -3046,3 +3046,38 @@ def test_what_is_only_planned_to_be_developed_is_no_site_of_the_planner(run) -> 
     chips = [e for e in ex.entities if e.type == "Project" and "vision chips" in e.name]
     assert len(chips) <= 1 or not any(has_rel(ex, find(ex, "Tessaly Alliance"), "leads", c) for c in chips[1:]), \
         [e.name for e in chips]
+
+
+def test_the_state_of_a_place_is_where_not_what(run) -> None:
+    ex = run("Velmor Motors said it would invest R$1.1 billion in a new gearbox factory in Itajaí, in the southern "
+             "state of Santa Catarina, by 2026. Corvan Silicon already runs a SiC wafer plant in the US state of Ohio.")
+    assert has_rel(ex, find(ex, "Itajaí"), "locatedIn", find(ex, "Santa Catarina")), rels(ex, "locatedIn")
+    assert has_rel(ex, find(ex, "Corvan Silicon"), "locatedIn", find(ex, "Ohio")), rels(ex, "locatedIn")
+    assert not [e.name for e in ex.entities if e.type == "Project" and "state" in e.name.split()]
+
+
+@pytest.mark.parametrize(
+    "text, org, place, not_there",
+    [
+        ("Exports rose 5%, according to the Institute for Materials Research (IMR), a government-funded research "
+         "body in Daejeon.", "Institute for Materials Research", "Daejeon", None),
+        ("The operating system will be led by Fortytwo Labs, Daesan Group's software center in Seoul.",
+         "Fortytwo Labs", "Seoul", "Daesan Group"),
+    ],
+)
+def test_an_apposed_description_places_the_organisation_it_describes(
+    run, text: str, org: str, place: str, not_there: str | None
+) -> None:
+    ex = run(text)
+    assert has_rel(ex, find(ex, org), "locatedIn", find(ex, place)), rels(ex, "locatedIn")
+    assert not_there is None or not has_rel(ex, find(ex, not_there), "locatedIn", find(ex, place))
+
+
+def test_its_sites_place_the_organisation_the_clause_is_about(run) -> None:
+    ex = run("Testing will be carried out by the Korea Textile Institute (KTI) at its centers in Daegu and Gumi. "
+             "Mirae Cloud will operate 3,000 units at its data center in Chuncheon, and Daum 2,400 units at its data "
+             "center in Ansan.")
+    kti = find(ex, "Korea Textile Institute")
+    assert has_rel(ex, kti, "locatedIn", find(ex, "Daegu")) and has_rel(ex, kti, "locatedIn", find(ex, "Gumi"))
+    assert has_rel(ex, find(ex, "Mirae Cloud"), "locatedIn", find(ex, "Chuncheon")), rels(ex, "locatedIn")
+    assert not has_rel(ex, find(ex, "Mirae Cloud"), "locatedIn", find(ex, "Ansan")), rels(ex, "locatedIn")

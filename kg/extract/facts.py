@@ -65,7 +65,7 @@ LOAN_VERBS = {"approve", "close", "finalise", "finalize", "sign", "conclude", "i
 COST_VERBS = {"cost", "require", "need", "involve", "entail"}
 RECEIVE_VERBS = {"receive", "get", "obtain", "win", "secure", "land", "gain"}
 # what an organisation does when it sets up a thing: the thing is a project
-BUILDING_VERBS = {"build", "construct", "open", "add", "set", "establish", "introduce", "launch", "develop", "complete"}
+BUILDING_VERBS = {"build", "construct", "open", "add", "set", "establish", "introduce", "launch", "develop"}
 # verbs whose subject means to do what their infinitive says: 'plans to open', 'intends to build'
 PLANNING_VERBS = {"plan", "intend", "aim", "seek", "decide", "agree", "prepare"}
 # verbs whose subject can be the money itself and whose object is what it pays for
@@ -1163,20 +1163,65 @@ class FactFinder:
                 role = "chief executive" if doc[k - 1].lower_ == "chief" else doc[k].text
                 self.facts.relate(person, "headOf", org, sent, 0.7, role)
 
-    def _described_before(self, sent: Span, i: int) -> DocEntity | None:
+    def _described_before(self, sent: Span, i: int, possessors: bool = False) -> DocEntity | None:
         """The organisation a clause or apposition ending at token i describes: 'KOGAS, which is
         headquartered in ...', 'The Korea Institute for Robot Industry Advancement (KIRIA), a state-run
-        agency based in ...'."""
+        agency based in ...' (with `possessors`, also "42dot, Hyundai Motor Group's software center")."""
         doc = self.doc
         k = i - 1
         while k > sent.start and i - k <= 8 and doc[k].text != ",":
-            if self.table.at(k) is not None or doc[k].text in {";", ":"}:
+            ent = self.table.at(k)
+            if ent is not None and possessors:
+                if doc[k + 1].text not in {"'s", "’s"}:
+                    return None  # only an owner's name may stand inside the description
+                while k > sent.start and self.table.at(k - 1) is ent:
+                    k -= 1
+            elif ent is not None or doc[k].text in {";", ":"}:
                 return None
             k -= 1
         if k <= sent.start or doc[k].text != ",":
             return None
         j = self._before_bracket(k - 1, sent)  # 'the Korea Internet & Security Agency (KISA), which ...'
         return self.table.at(j) if j >= sent.start else None
+
+    def _pronoun_owners(self, site: Token) -> list[DocEntity]:
+        """Whose 'its/their' site is: the subjects (or passive agents) of the clause the site stands in.
+        'A and B will carry out tests at their yards on Geoje Island', 'done by KATECH at its centers'."""
+        pronoun = next((c for c in site.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
+        if pronoun is None:
+            return []
+        verb = site.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return []
+        if _passive(verb):
+            owners = self._org_agents(verb)
+        else:
+            owners = [e for s in verb_subjects(verb) for e in self.entity_of(s, False) if e.type in ORG_TYPES]
+        if pronoun.lower_ == "its":
+            # the nearest organisation before 'its' must be the subject: not in 'and Kakao 2,400 units at its ...'
+            before = (self.table.at(k) for k in range(pronoun.i - 1, pronoun.sent.start - 1, -1))
+            nearest = next((e for e in before if e is not None and e.type in ORG_TYPES), None)
+            between = self.doc[min(verb.i, pronoun.i) + 1 : pronoun.i]
+            if any(t.pos_ == "PROPN" and self.table.at(t.i) not in owners for t in between):
+                return []  # 'and Daum 2,400 units at its data center': 'its' may be a name the tagger missed
+            return [nearest] if nearest in owners else []
+        return owners
+
+    def _apposed_to(self, sent: Span, noun: int) -> DocEntity | None:
+        """The organisation a noun phrase ending at `noun` stands in apposition to: 'IMR, a government-funded
+        research body', "42dot, Hyundai Motor Group's software center" (not 'X, which operates data centers')."""
+        doc = self.doc
+        k = noun - 1
+        while k > sent.start and noun - k <= 8 and doc[k].text != ",":
+            k -= 1
+        phrase = doc[k + 1 : noun]
+        if doc[k].text != "," or any(
+            t.pos_ in {"AUX", "PRON", "ADP"} or t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"} for t in phrase
+        ):
+            return None
+        return self._described_before(sent, noun, possessors=True)
 
     def _ends_clause(self, k: int, ent: DocEntity, sent: Span) -> bool:
         """Whether the mention of `ent` at k closes an inserted phrase (a comma, a full stop or the
@@ -1282,8 +1327,8 @@ class FactFinder:
         )
         if not (
             verb.pos_ == "VERB"
-            and lemma(verb) in BUILDING_VERBS
-            and (verb.dep_ in {"ROOT", "ccomp", "conj"} and _future(verb) or planned)
+            and (verb.dep_ in {"ROOT", "ccomp", "conj"} and _future(verb) and lemma(verb) in BUILDING_VERBS
+                 or planned and lemma(verb) in BUILDING_VERBS | {"complete"})
         ):
             return []
         subjects = verb_subjects(verb)
@@ -3269,6 +3314,7 @@ class FactFinder:
                 k = end + 2 if comma_in else end + 1
                 while k < sent.end - 1 and doc[k].is_lower and (doc[k].pos_ == "ADJ" or doc[k].lower_ == "the"):
                     k += 1  # 'Jamsil in southeastern Seoul', 'Virginia in the United States'
+                k = _after_level_of(doc, k, sent.end)  # 'Itajaí, in the southern state of Santa Catarina'
                 region = self.place_at.get(k)  # 'Haenam-gun in Jeollanam-do', 'Pohang in Gyeongsangbuk-do'
                 if (
                     region is not None
@@ -3287,7 +3333,7 @@ class FactFinder:
                 ):
                     self.facts.relate(org, "locatedIn", place, sent, 0.6)
             # 'X in <place>' where X is a project or an organisation (or its head office)
-            before = tok.i - 1
+            before = _before_level_of(doc, tok.i, sent.start) - 1  # 'a plant in the US state of Michigan'
             while before > sent.start and (
                 doc[before].lower_ in {",", "and", "or"}
                 or self.table.at(before) is not None
@@ -3314,6 +3360,10 @@ class FactFinder:
                 if owner is None and head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.i != head.i:
                     described = self.table.at(head.head.i)  # 'Daeil Precision, a parts maker in Changwon'
                     owner = described if described is not None and described.type in ORG_TYPES else None
+                if owner is None and before - 1 > sent.start and lemma(doc[before - 1]) in DESCRIBING_NOUNS:
+                    # 'IMR, a government-funded research body in Daejeon', "42dot, HMG's software center in Seoul"
+                    described = self._apposed_to(sent, before - 1)
+                    owner = described if described is not None and described.type in ORG_TYPES else None
                 if owner is None and lemma(head) in {"office", "headquarters", "campus", "plant", "site"}:
                     for c in head.children:
                         if c.dep_ == "poss":
@@ -3322,6 +3372,9 @@ class FactFinder:
                     named = [self.table.at(c.i) for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
                     if named and named[0] is not None and named[0].type == "Company":
                         owner = named[0]  # "LG Electronics' home appliance factory in Changwon"
+                    for o in self._pronoun_owners(head) if owner is None else []:
+                        if o is not place:  # 'carried out by KATECH at its centers in Cheonan and Gwangju'
+                            self.facts.relate(o, "locatedIn", place, sent, 0.6)
                     verb = head.head
                     while verb.dep_ == "xcomp" and verb.tag_ == "VBG":
                         verb = verb.head  # 'operates recycling plants', read as 'operates recycling (plants)'
@@ -4091,6 +4144,30 @@ def _generic_alone(tok: Token) -> bool:
     return not any(c.dep_ in {"compound", "amod", "nmod", "prep", "acl"} for c in tok.children)
 
 
+# what a place is called before its name: 'the US state of Michigan', 'the southern province of Aceh'
+LEVEL_OF_WORDS = {"state", "province", "prefecture", "city", "county", "region", "district", "island", "emirate"}
+
+
+def _after_level_of(doc: Doc, k: int, end: int) -> int:
+    """The token after 'state of' when a level word and 'of' start at k ('state of Santa Catarina'), else k."""
+    j = k
+    while j < end - 2 and (doc[j].pos_ == "ADJ" or doc[j].lower_ == "the" or doc[j].text in {"US", "U.S."}):
+        j += 1  # 'the southern state of', 'the US state of'
+    if j + 1 < end and doc[j].lower_ in LEVEL_OF_WORDS and doc[j + 1].lower_ == "of":
+        return j + 2
+    return k
+
+
+def _before_level_of(doc: Doc, i: int, start: int) -> int:
+    """The first token of 'the US state of' when it stands right before a place name at i, else i."""
+    if i - 2 < start or doc[i - 1].lower_ != "of" or doc[i - 2].lower_ not in LEVEL_OF_WORDS:
+        return i
+    j = i - 2
+    while j - 1 >= start and (doc[j - 1].pos_ == "ADJ" or doc[j - 1].text in {"the", "US", "U.S."}):
+        j -= 1
+    return j
+
+
 def _built_thing(project: DocEntity) -> bool:
     """A project one builds or opens: a site ('a cathode plant') or a name ('K-Defense Export Support Center')."""
     return bool(set(lemma_key(project.name)) & lx.FACILITY_HEADS) or project.name[:1].isupper()
@@ -4212,6 +4289,15 @@ SITE_LEMMAS = {lemma for lemma in lx.FACILITY_HEADS | lx.PROGRAMME_HEADS | lx.PR
 # the words between a scheduled thing and its verb: 'the first due to be completed in 2027'
 SCHEDULE_WORDS = {"due", "scheduled", "set", "expected", "slated", "poised", "to", "be", "is", "are", "will"}
 # what a company does with a site it has: 'operates recycling plants in Gunsan', 'runs a cathode plant in Gumi'
+# nouns an apposition describes an organisation by: 'X, a research body in Daejeon', 'X, a parts maker in Changwon'
+DESCRIBING_NOUNS = {d for d, t in lx.DESCRIPTOR_TYPES.items() if t in ORG_TYPES} | {
+    "body",
+    "center",
+    "centre",
+    "institute",
+    "lab",
+    "laboratory",
+}
 OPERATING_VERBS = {"operate", "run", "own", "have", "buy", "acquire"}
 
 

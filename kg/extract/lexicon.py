@@ -710,6 +710,11 @@ NON_PROJECT_HEADS = {
     "leaders",
     "country",
     "countries",
+    "state",  # 'in the southern state of Santa Catarina': where, not what
+    "states",
+    "province",
+    "provinces",
+    "prefecture",
     "economy",
     "employment",
     "jobs",
