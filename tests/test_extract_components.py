@@ -3081,3 +3081,28 @@ def test_its_sites_place_the_organisation_the_clause_is_about(run) -> None:
     assert has_rel(ex, kti, "locatedIn", find(ex, "Daegu")) and has_rel(ex, kti, "locatedIn", find(ex, "Gumi"))
     assert has_rel(ex, find(ex, "Mirae Cloud"), "locatedIn", find(ex, "Chuncheon")), rels(ex, "locatedIn")
     assert not has_rel(ex, find(ex, "Mirae Cloud"), "locatedIn", find(ex, "Ansan")), rels(ex, "locatedIn")
+
+
+def test_what_is_done_under_the_strategy_named_before_is_part_of_it(run) -> None:
+    ex = run("The Ministry of Industry announced the Marine Robotics Strategy 2030 on Monday. Under the strategy, the "
+             "Deep Sea Robot Center will be set up in Busan with 50 billion won.")
+    assert has_rel(ex, find(ex, "Deep Sea Robot Center"), "partOf", find(ex, "Marine Robotics Strategy 2030")), \
+        rels(ex, "partOf")
+
+
+def test_everything_a_group_owns_is_part_of_it(run) -> None:
+    ex = run("Daesan Motor Group, which owns Daesan Motor Company, Kolia and Daesan Mobis, announced last month that "
+             "it will invest USD 21 billion in the United States through 2028.")
+    group = find(ex, "Daesan Motor Group")
+    for owned in ("Daesan Motor Company", "Kolia", "Daesan Mobis"):
+        assert has_rel(ex, find(ex, owned), "partOf", group), rels(ex, "partOf")
+
+
+def test_a_scheme_that_provides_money_pays_with_its_funders_money(run) -> None:
+    ex = run("The Union Cabinet approved the PM Green Drive Enhancement (PM G-DRIVE) scheme with an outlay of "
+             "₹10,900 crore over two years. The scheme, to be implemented by the Ministry of Heavy Industries (MHI), "
+             "will provide demand incentives worth ₹3,679 crore for electric two-wheelers and trucks.")
+    payers = {ex_name for f in ex.fundings if any(a.value == 36790000000.0 for a in f.amounts)
+              for ex_name in (e.name for e in ex.entities if e.key in f.funders)}
+    assert payers == {"Union Cabinet"}, ex.fundings
+    assert has_rel(ex, find(ex, "Ministry of Heavy Industries"), "leads", find(ex, "PM Green Drive Enhancement scheme"))

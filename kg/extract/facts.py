@@ -476,6 +476,10 @@ class FactFinder:
                 # Infrastructure Facility (NAIF) will lend a further $150 million'
                 ent.type = "GovernmentAgency"
                 out.append(ent)
+            elif ent.type == "Project" and tok.dep_ == "nsubj" and lemma(tok.head) in RECIPIENT_VERBS:
+                # 'The scheme will provide demand incentives worth ₹3,679 crore': who funds the scheme pays
+                payers = [k for f in self.facts.fundings if f.project == ent.key for k in f.funders]
+                out += [self.table.entities[k] for k in dict.fromkeys(payers) if k in self.table.entities]
         if not out and lemma(tok) in PURSE_NOUNS:
             for poss in (c for c in tok.children if c.dep_ == "poss"):
                 out += [e for e in self.entity_of(poss, False) if e.type in ORG_TYPES]  # "MOTIR's own budget"
@@ -3569,7 +3573,7 @@ class FactFinder:
             if low == "own" and tok.pos_ == "VERB":
                 # 'Hyundai Motor Group, which owns Hyundai Motor Company, Kia and Hyundai Mobis'
                 owners = [e for sub in verb_subjects(tok) for e in self.entity_of(sub, False) if e.type in ORG_TYPES]
-                for o in (c for c in tok.children if c.dep_ == "dobj"):
+                for o in (t for c in tok.children if c.dep_ == "dobj" for t in listed(c)):
                     for owned in self.entity_of(o, False):
                         if owned.type in ORG_TYPES and owners:
                             self.facts.relate(owned, "partOf", owners[0], sent, 0.65)

@@ -75,6 +75,10 @@ DEFINITE_HEADS = {
     "center": {"Project"},
 }
 
+# 'Under the strategy, ...': the strategy named before
+PLAN_HEADS = {"strategy", "scheme", "roadmap", "measures"}
+DEFINITE_HEADS |= {head: {"Project"} for head in PLAN_HEADS}
+
 
 @dataclass(eq=False)
 class DocEntity:
@@ -943,6 +947,8 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
         dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}]
         if not dets or dets[0] not in {"the", "this", "its", "that"}:
             continue
+        if tok.lower_ in PLAN_HEADS and doc[tok.i - 1].text == ")":
+            continue  # 'the Design Linked Incentive (DLI) scheme': a name of its own, not the scheme before
         modifiers = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.lower_ != "task"]
         if tok.lower_ == "force" and not any(c.lower_ == "task" for c in tok.children):
             continue  # 'the force' alone is no task force
