@@ -3106,3 +3106,12 @@ def test_a_scheme_that_provides_money_pays_with_its_funders_money(run) -> None:
               for ex_name in (e.name for e in ex.entities if e.key in f.funders)}
     assert payers == {"Union Cabinet"}, ex.fundings
     assert has_rel(ex, find(ex, "Ministry of Heavy Industries"), "leads", find(ex, "PM Green Drive Enhancement scheme"))
+
+
+def test_who_announces_a_priced_programme_pays_for_it_and_only_that(run) -> None:
+    ex = run("Electric motor maker Wendt said it would invest R$1.1 billion in a new transformer factory in Blumenau "
+             "by 2026, while planemaker Aerovia announced a R$2 billion programme to develop a hybrid-electric "
+             "regional aircraft in Taubaté.")
+    programme, wendt = project(ex, "hybrid-electric regional aircraft"), find(ex, "Wendt")
+    assert not fundings_of(ex, wendt, programme) and not has_rel(ex, wendt, "announces", programme), ex.fundings
+    assert fundings_of(ex, find(ex, "Aerovia"), programme), ex.fundings

@@ -2361,7 +2361,7 @@ class FactFinder:
                 return tok  # 'The project has been given 38 billion won by the ministry': the subject receives
             if (
                 tok.pos_ == "VERB"
-                and lemma(tok) in SETTING_UP_VERBS | {"run", "operate"}
+                and lemma(tok) in SETTING_UP_VERBS | {"run", "operate", "announce"}
                 and self._amount_inside_project(anchor, span)
             ):
                 # 'will jointly create a 500 billion won fund', 'KHIDI will run a 70 billion won programme': who
@@ -2849,7 +2849,7 @@ class FactFinder:
                 named = [p for p in self.projects.in_sentence(sentence_of(self.doc, verb.i)) if p.name[:1].isupper()]
                 out += named[:1]
             if c.dep_ in {"ccomp"}:
-                for t in c.subtree:
+                for t in _own_clause(c):
                     ent = self.table.at(t.i)
                     if ent is not None and ent.type == "Project" and ent not in out:
                         out.append(ent)
@@ -4170,6 +4170,23 @@ def _before_level_of(doc: Doc, i: int, start: int) -> int:
     while j - 1 >= start and (doc[j - 1].pos_ == "ADJ" or doc[j - 1].text in {"the", "US", "U.S."}):
         j -= 1
     return j
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """The clause a verb heads without the clauses of other subjects inside it: in 'X said it would invest in A,
+    while Y announced B', what X said is A."""
+    out = []
+    for t in verb.subtree:
+        inner = t
+        while inner.i != verb.i and not (
+            inner.dep_ in {"advcl", "conj"}
+            and inner.pos_ == "VERB"
+            and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"PROPN", "NOUN"} for c in inner.children)
+        ):
+            inner = inner.head
+        if inner.i == verb.i:
+            out.append(t)
+    return out
 
 
 def _built_thing(project: DocEntity) -> bool:
