@@ -3115,3 +3115,14 @@ def test_who_announces_a_priced_programme_pays_for_it_and_only_that(run) -> None
     programme, wendt = project(ex, "hybrid-electric regional aircraft"), find(ex, "Wendt")
     assert not fundings_of(ex, wendt, programme) and not has_rel(ex, wendt, "announces", programme), ex.fundings
     assert fundings_of(ex, find(ex, "Aerovia"), programme), ex.fundings
+
+
+def test_a_total_that_comes_from_two_payers_is_split_between_them(run) -> None:
+    ex = run("Busan New Port will be turned into the country's first support port for offshore wind power, with 900 "
+             "billion won to be invested by 2030. A total "
+             "of 600 billion won will come from the Ministry of Oceans and Fisheries and 300 billion won from the "
+             "Busan Metropolitan City Government, the ministry said.")
+    ministry, city = find(ex, "Ministry of Oceans and Fisheries"), find(ex, "Busan Metropolitan City Government")
+    shares = {(k, a.value) for f in ex.fundings for k in f.funders for a in f.amounts}
+    assert ministry is not None and city is not None, [e.name for e in ex.entities]
+    assert shares >= {(ministry.key, 600e9), (city.key, 300e9)} and (city.key, 600e9) not in shares, shares

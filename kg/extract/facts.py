@@ -1727,7 +1727,8 @@ class FactFinder:
             sources = [c for c in verb.children if c.lower_ == "from"]
             next_amount = min((a.start for a in self.amounts if a.start >= amount.full_end), default=len(self.text))
             own = [c for c in sources if c.i >= span.end and c.idx < next_amount]
-            for src in (q for c in own or sources for p in c.children if p.dep_ == "pobj" for q in (p, *p.conjuncts)):
+            payers = (q for c in own or sources for p in c.children if p.dep_ == "pobj" for q in (p, *p.conjuncts))
+            for src in (q for q in payers if q.ent_type_ != "MONEY"):  # not 'and 320 billion won from X'
                 # '840 billion won will come from state coffers'; '300 billion won will come from MOTIE and 120
                 # billion won from MOE': each share from the source written after it; 'from JOGMEC and Sojitz'
                 funders += self.funder_for(src)
@@ -4248,7 +4249,7 @@ def _relative_antecedent(prep: Token) -> Token | None:
 def _amount_is_subject(anchor: Token, verb: Token) -> bool:
     """Whether the amount is the verb's subject: '336 billion won will be covered by ...'."""
     tok = anchor
-    for _ in range(3):
+    for _ in range(4):  # billion -> won -> of -> total
         if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.i == verb.i:
             return True
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == verb.i and tok.head.i < tok.i:
