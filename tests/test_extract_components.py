@@ -3126,3 +3126,11 @@ def test_a_total_that_comes_from_two_payers_is_split_between_them(run) -> None:
     shares = {(k, a.value) for f in ex.fundings for k in f.funders for a in f.amounts}
     assert ministry is not None and city is not None, [e.name for e in ex.entities]
     assert shares >= {(ministry.key, 600e9), (city.key, 300e9)} and (city.key, 600e9) not in shares, shares
+
+
+def test_money_invested_in_a_country_is_the_investors_investment_there(run) -> None:
+    ex = run("Velda Semiconductor, a member of the Semiconductor Industry Association, plans to invest $21 billion "
+             "in Poland.")
+    velda, investment = find(ex, "Velda Semiconductor"), project(ex, "investment in Poland")
+    assert investment is not None and fundings_of(ex, velda, investment), ex.fundings
+    assert has_rel(ex, velda, "leads", investment) and has_rel(ex, investment, "locatedIn", find(ex, "Poland"))

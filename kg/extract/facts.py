@@ -1786,6 +1786,8 @@ class FactFinder:
             if project is not None and parent_project is not None and project is not parent_project:
                 self.facts.relate(project, "partOf", parent_project, sent, 0.6)
         paying = verb is not None and lemma(verb) in lx.FUND_VERBS | SHARE_VERBS | {"approve"}  # 'comes from'
+        if project is None and funders and verb is not None and lemma(verb) == "invest":
+            project = self._investment_in_place(verb, funders)  # 'Intel plans to invest $33 billion in Germany'
         if project is None and funders and paying:
             # 'The West Coast HVDC will be carried out by KEPCO. A total of KRW 8.1 trillion will be invested
             # by the utility by 2036': the money goes to the story's subject; 'The central government will
@@ -1829,6 +1831,23 @@ class FactFinder:
             year = int(y.group(1)) if y else None  # a share keeps no year its total states for itself
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def _investment_in_place(self, verb: Token, funders: list[DocEntity]) -> DocEntity | None:
+        """'Intel plans to invest $33 billion in Germany': with nothing else to pay for, the investment in a
+        country or region is the project ('Intel investment in Germany'), carried out by the investor."""
+        places = [
+            ent
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for p in c.children
+            if p.dep_ == "pobj" and (ent := self.table.at(p.i)) is not None
+        ]
+        if len(funders) != 1 or len(places) != 1 or places[0].type != "Place":
+            return None
+        project = self.projects.add(f"{funders[0].name} investment in {places[0].name}", verb.i, verb.i + 1, 0.5)
+        if project is not None:
+            self.facts.relate(funders[0], "leads", project, sentence_of(self.doc, verb.i), 0.5)
+        return project
 
     def _approved_aid(self, verb: Token, span: Span, sent: Span) -> bool:
         """'approved Rs 7,000 crore in incentives': incentives, subsidies or grants a government approves are
