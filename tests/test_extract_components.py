@@ -3083,6 +3083,15 @@ def test_its_sites_place_the_organisation_the_clause_is_about(run) -> None:
     assert not has_rel(ex, find(ex, "Mirae Cloud"), "locatedIn", find(ex, "Ansan")), rels(ex, "locatedIn")
 
 
+def test_its_plant_in_another_subjects_clause_is_not_the_first_subjects(run) -> None:
+    ex = run("Velion Cells, which is building a gigafactory in Navalmoral de la Mata, was selected to receive €116 "
+             "million, while Rennet Group's Spanish subsidiary received €95 million for new electric vehicle lines at "
+             "its plants in Valladolid and Palencia. Dorim Aerospace, which makes K9 self-propelled howitzers at its "
+             "plant in Changwon, has won K9 orders from nine countries.")
+    assert not has_rel(ex, find(ex, "Velion Cells"), "locatedIn", find(ex, "Valladolid")), rels(ex, "locatedIn")
+    assert has_rel(ex, find(ex, "Dorim Aerospace"), "locatedIn", find(ex, "Changwon")), rels(ex, "locatedIn")
+
+
 def test_what_is_done_under_the_strategy_named_before_is_part_of_it(run) -> None:
     ex = run("The Ministry of Industry announced the Marine Robotics Strategy 2030 on Monday. Under the strategy, the "
              "Deep Sea Robot Center will be set up in Busan with 50 billion won.")

@@ -1205,12 +1205,13 @@ class FactFinder:
             owners = [e for s in verb_subjects(verb) for e in self.entity_of(s, False) if e.type in ORG_TYPES]
         if pronoun.lower_ == "its":
             # the nearest organisation before 'its' must be the subject: not in 'and Kakao 2,400 units at its ...'
-            before = (self.table.at(k) for k in range(pronoun.i - 1, pronoun.sent.start - 1, -1))
-            nearest = next((e for e in before if e is not None and e.type in ORG_TYPES), None)
             between = self.doc[min(verb.i, pronoun.i) + 1 : pronoun.i]
-            if any(t.pos_ == "PROPN" and self.table.at(t.i) not in owners for t in between):
-                return []  # 'and Daum 2,400 units at its data center': 'its' may be a name the tagger missed
-            return [nearest] if nearest in owners else []
+            if any(t.pos_ == "PROPN" and t.nbor(-1).lower_ in {"and", "while", ","} for t in between):
+                return []  # 'and Daum 2,400 units at its data center': 'its' is whoever starts the gapped clause
+            subjects = {t.i for s in verb_subjects(verb) for t in s.subtree}
+            before = (k for k in range(pronoun.i - 1, pronoun.sent.start - 1, -1) if k not in subjects)
+            nearest = next((e for k in before if (e := self.table.at(k)) is not None and e.type in ORG_TYPES), None)
+            return owners[:1] if nearest is None or nearest in owners else []  # (names inside the subject aside)
         return owners
 
     def _apposed_to(self, sent: Span, noun: int) -> DocEntity | None:
@@ -3390,8 +3391,10 @@ class FactFinder:
                     owner = described if described is not None and described.type in ORG_TYPES else None
                 if owner is None and lemma(head) in {"office", "headquarters", "campus", "plant", "site"}:
                     for c in head.children:
-                        if c.dep_ == "poss":
+                        if c.dep_ == "poss" and c.pos_ != "PRON":
                             owner = self.table.at(c.i)
+                        elif c.dep_ == "poss":  # 'its plants': whose, as its clause says
+                            owner = next(iter(self._pronoun_owners(head)), None)
                 if owner is None and head.lower_ in SITES:
                     named = [self.table.at(c.i) for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
                     if named and named[0] is not None and named[0].type == "Company":
