@@ -3143,3 +3143,35 @@ def test_money_invested_in_a_country_is_the_investors_investment_there(run) -> N
     velda, investment = find(ex, "Velda Semiconductor"), project(ex, "investment in Poland")
     assert investment is not None and fundings_of(ex, velda, investment), ex.fundings
     assert has_rel(ex, velda, "leads", investment) and has_rel(ex, investment, "locatedIn", find(ex, "Poland"))
+
+
+@pytest.mark.parametrize(
+    "text, owner",
+    [
+        ("Beijing has set a goal of 70 percent self-sufficiency in batteries by 2030.", "Government of China"),
+        ("Prime Minister Tran Van Minh has approved the National Chip Strategy, setting a goal of training 40,000 "
+         "engineers by 2030.", "National Chip Strategy"),
+        ("The Korea Bio Institute (KBI) will run a training center in Osong with the aim of producing 2,000 "
+         "bioprocess engineers by 2030.", "Korea Bio Institute"),
+    ],
+)
+def test_who_sets_a_goal_owns_it(run, text: str, owner: str) -> None:
+    ex = run(text)
+    targets = [e for e in ex.entities if e.type == "Target"]
+    assert targets and has_rel(ex, find(ex, owner), "hasTarget", targets[0]), rels(ex, "hasTarget")
+
+
+def test_the_government_project_is_the_project_named_before(run) -> None:
+    ex = run("The ministry announced the Power Chip Leap Project on Monday. The government project will be managed by "
+             "the Korea Evaluation Institute (KEI).")
+    assert has_rel(ex, find(ex, "Korea Evaluation Institute"), "leads", find(ex, "Power Chip Leap Project")), \
+        rels(ex, "leads")
+
+
+def test_what_a_ministry_said_includes_a_grant_in_its_while_clause(run) -> None:
+    ex = run("The Ministry of Economy said Kanto Steel will receive up to 250 billion yen to convert a blast furnace "
+             "at its Yawata works, while Seto Steel was granted up to 200 billion yen for a similar conversion at its "
+             "Mizushima works.")
+    ministry = find(ex, "Ministry of Economy")
+    announced = {o for s, o in rels(ex, "announces") if ministry is not None and s == ministry.name}
+    assert any("conversion" in o for o in announced), rels(ex, "announces")

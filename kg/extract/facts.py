@@ -3990,7 +3990,19 @@ class FactFinder:
         for t in sent_tokens(sent):
             # 'The government set a goal of ...', 'the ministry has a target of ...', 'the Government's target'
             if lemma(t) in {"goal", "target", "aim", "objective"} and t.dep_ in {"dobj", "attr"}:
-                for sub in verb_subjects(t.head):
+                setter = t.head
+                if setter.tag_ == "VBG" and setter.dep_ == "advcl":
+                    # 'approved the National Chip Strategy, setting a goal of ...': the plan sets it
+                    for o in (c for c in setter.head.children if c.dep_ == "dobj"):
+                        plan = self.table.at(o.i)
+                        if plan is not None and plan.type == "Project":
+                            return plan
+                for sub in verb_subjects(setter):
+                    owner = self._goal_owner(sub)
+                    if owner is not None:
+                        return owner
+            if lemma(t) in {"goal", "aim", "objective"} and t.dep_ == "pobj" and t.head.lower_ == "with":
+                for sub in verb_subjects(t.head.head):  # 'KHIDI will run a centre with the aim of training ...'
                     owner = self._goal_owner(sub)
                     if owner is not None:
                         return owner
@@ -4034,6 +4046,9 @@ class FactFinder:
             return None
         if ents[0].type in ORG_TYPES | {"Project"}:
             return ents[0]
+        country = lx.CAPITALS.get(ents[0].name.lower()) if ents[0].type == "Place" else None
+        if country is not None and country != "European Union":
+            return government_of(self.table, country)  # 'Beijing has set a goal of ...'
         if ents[0].type == "Place" and ents[0].name in lx.COUNTRIES and "Union" not in ents[0].name:
             return government_of(self.table, ents[0].name)  # (a union of countries has no government of its own)
         return None
@@ -4196,14 +4211,15 @@ def _before_level_of(doc: Doc, i: int, start: int) -> int:
 
 
 def _own_clause(verb: Token) -> list[Token]:
-    """The clause a verb heads without the clauses of other subjects inside it: in 'X said it would invest in A,
-    while Y announced B', what X said is A."""
+    """The clause a verb heads without the announcements of other subjects inside it: in 'X said it would invest
+    in A, while Y announced B', what X said is A (but in 'X said A will get N, while B was granted M', both)."""
     out = []
     for t in verb.subtree:
         inner = t
         while inner.i != verb.i and not (
             inner.dep_ in {"advcl", "conj"}
             and inner.pos_ == "VERB"
+            and lemma(inner) in lx.ANNOUNCE_VERBS | {"say"}
             and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"PROPN", "NOUN"} for c in inner.children)
         ):
             inner = inner.head

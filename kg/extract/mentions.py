@@ -75,6 +75,8 @@ DEFINITE_HEADS = {
     "center": {"Project"},
 }
 
+# words that say nothing of which project is meant: 'the government project', 'the new plan'
+PLAIN_MODIFIERS = {"government", "state", "national", "new", "public", "flagship", "whole", "entire", "overall"}
 # 'Under the strategy, ...': the strategy named before
 PLAN_HEADS = {"strategy", "scheme", "roadmap", "measures"}
 DEFINITE_HEADS |= {head: {"Project"} for head in PLAN_HEADS}
@@ -949,7 +951,11 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
             continue
         if tok.lower_ in PLAN_HEADS and doc[tok.i - 1].text == ")":
             continue  # 'the Design Linked Incentive (DLI) scheme': a name of its own, not the scheme before
-        modifiers = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.lower_ != "task"]
+        modifiers = [
+            c
+            for c in tok.children
+            if c.dep_ in {"amod", "compound"} and c.lower_ != "task" and c.lower_ not in PLAIN_MODIFIERS
+        ]  # 'the government project' is the project named before; 'the SiC project' may be another one
         if tok.lower_ == "force" and not any(c.lower_ == "task" for c in tok.children):
             continue  # 'the force' alone is no task force
         if modifiers and tok.lower_ != "ministry":
