@@ -3178,3 +3178,36 @@ def test_what_a_ministry_said_includes_a_grant_in_its_while_clause(run) -> None:
     ministry = find(ex, "Ministry of Economy")
     announced = {o for s, o in rels(ex, "announces") if ministry is not None and s == ministry.name}
     assert any("conversion" in o for o in announced), rels(ex, "announces")
+
+
+LISTED_RELEASE = (
+    "The European Commission has today selected two projects to receive a total of €490 million in grants from the "
+    "Innovation Fund. The European Investment Bank (EIB) will lend a further €850 million.\n\n"
+    "Vanta H2, Aveiro (Portugal): a 300 MW electrolyser supplying the port's refineries. It will receive a grant of "
+    "€280 million and an EIB loan of €500 million.\n\n"
+    "Kolding Power-to-X, Kolding (Denmark): a 200 MW plant turning renewable hydrogen into e-methanol, developed by "
+    "Vestbrint A/S. Grant: €210 million. EIB loan: €350 million.\n\n"
+    "The turbines come from Nordvind (Denmark): a turbine maker based in Aarhus.\n"
+)
+
+
+def test_a_press_release_list_item_is_a_project_where_its_line_says(run) -> None:
+    ex = run(LISTED_RELEASE)
+    kolding = find(ex, "Kolding Power-to-X", "Project")
+    assert find(ex, "Vanta H2", "Project") is not None and kolding is not None, [(e.name, e.type) for e in ex.entities]
+    assert has_rel(ex, kolding, "locatedIn", find(ex, "Kolding", "Place")), rels(ex, "locatedIn")
+    assert find(ex, "Nordvind", "Project") is None
+
+
+@pytest.mark.parametrize(
+    "item, payer, value",
+    [
+        ("Vanta H2", "European Commission", 280e6),
+        ("Vanta H2", "European Investment Bank", 500e6),
+        ("Kolding Power-to-X", "European Commission", 210e6),
+        ("Kolding Power-to-X", "European Investment Bank", 350e6),
+    ],
+)
+def test_a_list_items_grant_and_loan_are_paid_by_their_givers(run, item: str, payer: str, value: float) -> None:
+    ex = run(LISTED_RELEASE)
+    assert any(has_amount(f, value, "EUR") for f in fundings_of(ex, find(ex, payer), find(ex, item))), ex.fundings

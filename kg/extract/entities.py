@@ -18,7 +18,15 @@ from spacy.util import filter_spans
 from kg.extract import lexicon as lx
 from kg.extract.gazetteer import is_country_name, is_place_name, is_region_name
 from kg.extract.mentions import doc_text, doc_tokens, span_text
-from kg.extract.names import GLUED_AMOUNT, alnum_name, cue_type, find_cue_names, head_word, opens_with_place
+from kg.extract.names import (
+    GLUED_AMOUNT,
+    LISTED_ITEM,
+    alnum_name,
+    cue_type,
+    find_cue_names,
+    head_word,
+    opens_with_place,
+)
 
 CORE_LABELS = {"GovernmentAgency", "Company", "Alliance", "Association", "Organization", "Person", "Place", "Project"}
 KEEP_SPACY = {"MONEY", "DATE", "CARDINAL", "PERCENT", "NORP", "QUANTITY", "ORDINAL", "TIME"}
@@ -84,6 +92,7 @@ class EntityTyper:
         ents = _surnames_to_persons(doc, ents)
         ents = _places_naming_projects(doc, ents)
         ents = _quoted_groups(doc, ents)
+        ents = _listed_projects(doc, ents)
         ents = _repeat_mentions(doc, ents)
         ents = _persons_named_as_organisations(_headline_names(doc, ents))
         terms = _term_acronyms(doc)
@@ -1314,6 +1323,41 @@ def _headline_names(doc: Doc, ents: list[Span]) -> list[Span]:
         elif ent.label_ in {"Place", "Project"} and (_known_place(ent) or cue_type(ent.text)):
             out.append(ent)
     return out if changed else ents
+
+
+def _listed_projects(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Esbjerg Power-to-X, Esbjerg (Denmark): a 200 MW plant turning hydrogen into e-methanol': a line that
+    names an item, its place and country, then describes it as a thing built or run, names a project
+    (described as a maker or an agency, it names an organisation, left as the model read it)."""
+    text = doc_text(doc)
+    if "):" not in text:
+        return ents
+    found: list[Span] = []
+    for m in LISTED_ITEM.finditer(text):
+        name = doc.char_span(m.start("name"), m.end("name"), label="Project", alignment_mode="contract")
+        described = doc.char_span(m.end(), min(len(text), m.end() + 120), alignment_mode="contract")
+        if name is None or described is None or not len(name):
+            continue
+        head = None
+        for tok in described:
+            if tok.pos_ in {"VERB", "ADP", "PUNCT", "PRON", "SCONJ", "CCONJ"}:
+                break
+            if tok.pos_ in {"NOUN", "PROPN"}:
+                head = tok
+        kind = lx.DESCRIPTOR_TYPES.get(head.lemma_.lower()) if head is not None else None
+        if head is None or kind in ORG_LABELS:
+            continue  # 'Vestas (Denmark): a turbine maker'
+        found.append(name)
+        country = doc.char_span(m.start("country"), m.end("country"), label="Place", alignment_mode="contract")
+        if country is not None and len(country) and is_country_name(country.text):
+            found.append(country)
+            place = doc.char_span(m.start("place"), m.end("place"), label="Place", alignment_mode="contract")
+            if m.group("place") and place is not None and len(place) and place.text[:1].isupper():
+                found.append(place)  # 'Esbjerg' in 'Esbjerg Power-to-X, Esbjerg (Denmark)' is the town
+    if not found:
+        return ents
+    taken = {i for s in found for i in range(s.start, s.end)}
+    return sorted([e for e in ents if not taken & set(range(e.start, e.end))] + found, key=lambda e: e.start)
 
 
 def _capitalised(tok) -> bool:

@@ -35,7 +35,7 @@ from kg.extract.mentions import (
 )
 from kg.extract.mentions import definite_descriptions as resolve_definites
 from kg.extract.money import AmountMatch, find_amounts
-from kg.extract.names import alnum_name, clean_name, cue_type, is_acronym, is_law_name
+from kg.extract.names import LISTED_ITEM, alnum_name, clean_name, cue_type, is_acronym, is_law_name
 from kg.extract.projects import ProjectIndex, coordinated, direct_objects, lemma_key, same_project, split_pp_list
 from kg.model import ORG_TYPES
 
@@ -559,6 +559,7 @@ class FactFinder:
         self.allocations()
         self.companies_carry_out_what_they_pay_for()
         self.places_in_project_names()
+        self.places_of_listed_items()
         self.places_in_their_countries()
         self.brand_groups()
         self.bodies_chaired_by_ministers()
@@ -1514,6 +1515,8 @@ class FactFinder:
             r"\s*(?:envelope|budget|pot|allocation|fund)\b", self.text[amount.full_end : amount.full_end + 15]
         ):
             return  # 'contribute 120 billion won from its 350 billion won envelope': where the money is drawn
+        if self._listed_item_money(sent, amount, span):
+            return
         numeric = [t for t in span if t.like_num or t.lower_ in SCALE_WORDS or any(c.isdigit() for c in t.text)]
         anchor = numeric[-1] if numeric else span.root
         verb = self._fund_verb(anchor, span, sent)
@@ -1832,6 +1835,65 @@ class FactFinder:
             year = int(y.group(1)) if y else None  # a share keeps no year its total states for itself
         funders = list({f.key: f for f in funders}.values())
         self.facts.fundings.append(FoundFunding([f.key for f in funders], project.key, amount, year, sent, conf))
+
+    def places_of_listed_items(self) -> None:
+        """'Esbjerg Power-to-X, Esbjerg (Denmark): a 200 MW plant ...': the item is where its line says."""
+        for item in LISTED_ITEM.finditer(self.text):
+            project = self.table.at(self._token_at(item.start("name")))
+            group = "place" if item.group("place") else "country"
+            place = self.table.at(self._token_at(item.start(group)))
+            if project is not None and project.type == "Project" and place is not None and place.type == "Place":
+                self.facts.relate(project, "locatedIn", place, sentence_of(self.doc, self._token_at(item.start())), 0.6)
+
+    def _listed_item_money(self, sent: Span, amount: AmountMatch, span: Span) -> bool:
+        """A press release's list item priced by instrument: 'GreenSines H2, Sines (Portugal): a 300 MW
+        electrolyser ... Grant: €280 million. EIB loan: €500 million.' or '... It will receive a grant of €280
+        million and an EIB loan of €500 million.' The item is the project; a lender named in the label pays
+        its loan; a bare grant comes from whoever the release says gives the grants."""
+        line_start = self.text.rfind("\n", 0, amount.start) + 1
+        item = next((m for m in LISTED_ITEM.finditer(self.text, line_start, amount.start) if m.start() == line_start),
+                    None)
+        if item is None:
+            return False
+        before = self.text[max(line_start, sent.start_char) : amount.start]
+        label = INSTRUMENT_LABEL.search(before)
+        if label is None:
+            return False
+        project = self.table.at(self._token_at(item.start("name")))
+        if project is None or project.type != "Project":
+            return False
+        start = max(line_start, sent.start_char) + label.start()
+        named = [
+            e
+            for t in self.doc[self._token_at(start) : self._token_at(amount.start)]
+            if (e := self.table.at(t.i)) is not None and e.type in ORG_TYPES
+        ]
+        funders = named[:1] or self._instrument_giver(label.group("instrument"), line_start)
+        if not funders:
+            return False
+        year = self._year_near(span, span.root, sent)
+        self.facts.fundings.append(FoundFunding([funders[0].key], project.key, amount, year, sent, 0.6))
+        return True
+
+    def _token_at(self, char: int) -> int:
+        """The index of the token that holds character `char`."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else len(self.doc)
+
+    def _instrument_giver(self, instrument: str, before: int) -> list[DocEntity]:
+        """Who the text says gives an instrument ('The European Commission has selected three projects to receive
+        €640 million in grants'): the public body that is the subject of a sentence before naming it."""
+        word = instrument.lower().rstrip("s")
+        for sent in sentences(self.doc):
+            if sent.start_char >= before:
+                break
+            if not any(lemma(t).rstrip("s") == word for t in sent):
+                continue
+            for s in (c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                payers = [e for e in self.entity_of(s, False) if e.type == "GovernmentAgency"]
+                if payers:
+                    return payers[:1]
+        return []
 
     def _investment_in_place(self, verb: Token, funders: list[DocEntity]) -> DocEntity | None:
         """'Intel plans to invest $33 billion in Germany': with nothing else to pay for, the investment in a
@@ -4226,6 +4288,14 @@ def _own_clause(verb: Token) -> list[Token]:
         if inner.i == verb.i:
             out.append(t)
     return out
+
+
+# 'Grant: €210 million', 'EIB loan:', 'a grant of', 'and an EIB loan of' right before an amount
+INSTRUMENT_LABEL = re.compile(
+    r"(?:^|[.;]\s+|\b(?:a|an|and|with)\s+)(?:[A-Z][\w.&-]*\s+)?(?P<instrument>grants?|loans?|equity|guarantees?|subsid(?:y|ies))"
+    r"(?:\s*:|\s+of)\s*$",
+    re.I,
+)
 
 
 def _built_thing(project: DocEntity) -> bool:

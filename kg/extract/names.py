@@ -777,3 +777,11 @@ def title_case(name: str) -> str:
         lw = w.lower()
         out.append(lw if i and lw in small else lw[:1].upper() + lw[1:])
     return " ".join(out)
+
+
+# a press release's list item: 'GreenSines H2, Sines (Portugal): a 300 MW electrolyser ...'
+LISTED_ITEM = re.compile(
+    r"^(?:[-•*o]\s+)?(?P<name>[A-Z0-9][^,():\n]{1,60}?)(?:, (?P<place>[^,():\n]{2,40}))?"
+    r" \((?P<country>[^()\n]{2,40})\): (?:a|an|the) ",
+    re.M,
+)
