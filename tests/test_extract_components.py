@@ -3211,3 +3211,11 @@ def test_a_press_release_list_item_is_a_project_where_its_line_says(run) -> None
 def test_a_list_items_grant_and_loan_are_paid_by_their_givers(run, item: str, payer: str, value: float) -> None:
     ex = run(LISTED_RELEASE)
     assert any(has_amount(f, value, "EUR") for f in fundings_of(ex, find(ex, payer), find(ex, item))), ex.fundings
+
+
+def test_a_bullet_items_purpose_runs_to_the_end_of_the_item(run) -> None:
+    ex = run("Under the strategy, the government will invest a total of KRW 1.1 trillion by 2030 in three areas:\n\n"
+             "  o KRW 620 billion for R&D on ammonia-fuelled engines\n"
+             "  o KRW 300 billion for a smart yard program at mid-sized yards\n")
+    assert {value for _, value in payments(ex, project(ex, "R&D on ammonia-fuelled engines"))} == {620e9}, \
+        [(e.name, e.type) for e in ex.entities]

@@ -36,7 +36,15 @@ from kg.extract.mentions import (
 from kg.extract.mentions import definite_descriptions as resolve_definites
 from kg.extract.money import AmountMatch, find_amounts
 from kg.extract.names import LISTED_ITEM, alnum_name, clean_name, cue_type, is_acronym, is_law_name
-from kg.extract.projects import ProjectIndex, coordinated, direct_objects, lemma_key, same_project, split_pp_list
+from kg.extract.projects import (
+    ProjectIndex,
+    coordinated,
+    direct_objects,
+    lemma_key,
+    project_name,
+    same_project,
+    split_pp_list,
+)
 from kg.model import ORG_TYPES
 
 YEAR_RE = re.compile(r"^(19|20)\d\d$")
@@ -2197,7 +2205,8 @@ class FactFinder:
             if lemma(head) in INSTRUMENTS or head.lower_ in {"every", "each"}:
                 continue
             ent = self.table.at(head.i)
-            project = ent if ent is not None and ent.type == "Project" else self.projects.add_np(head, 0.5)
+            project = ent if ent is not None and ent.type == "Project" else self._rest_of_item(head, sent)
+            project = project or self.projects.add_np(head, 0.5)
             if project is not None:
                 break
         if project is None:
@@ -2207,6 +2216,19 @@ class FactFinder:
             return
         year = self._year_near(span, span.root, sent)
         self.facts.fundings.append(FoundFunding([default.key], project.key, amount, year, sent, 0.5))
+
+    def _rest_of_item(self, head: Token, sent: Span) -> DocEntity | None:
+        """'o KRW 620 billion for R&D on ammonia-fuelled engines': a list item's purpose runs to the item's end,
+        whatever the parser hung its last phrase on."""
+        start, end = head.left_edge.i, sent.end
+        while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+            end -= 1
+        words = self.doc[start:end]
+        if not 2 <= len(words) <= 12 or any(t.ent_type_ == "MONEY" or t.text in {",", ";", ":"} for t in words):
+            return None
+        if any(self.table.at(t.i) is not None for t in words):
+            return None  # names in the item are read on their own
+        return self.projects.add(project_name(self.doc, start, end), start, end, 0.5)
 
     def _gapped_payer(self, span: Span, sent: Span) -> list[DocEntity]:
         """'KDB will provide 6 trillion won, the Export-Import Bank of Korea 5 trillion won and IBK 4 trillion
