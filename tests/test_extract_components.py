@@ -3219,3 +3219,10 @@ def test_a_bullet_items_purpose_runs_to_the_end_of_the_item(run) -> None:
              "  o KRW 300 billion for a smart yard program at mid-sized yards\n")
     assert {value for _, value in payments(ex, project(ex, "R&D on ammonia-fuelled engines"))} == {620e9}, \
         [(e.name, e.type) for e in ex.entities]
+
+
+def test_a_named_port_is_a_place(run) -> None:
+    ex = run("Gyeongsan New Port in the country's southwest will be turned into South Korea's first dedicated support "
+             "port for offshore wind power, while the Daehan Port Authority will run it.")
+    assert find(ex, "Gyeongsan New Port", "Place") is not None, [(e.name, e.type) for e in ex.entities]
+    assert find(ex, "Daehan Port Authority", "Place") is None, [(e.name, e.type) for e in ex.entities]

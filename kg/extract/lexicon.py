@@ -404,6 +404,9 @@ PLACE_HEADS = {
     "bay",
     "river",
     "valley",
+    "port",  # 'Mokpo New Port' (but 'Busan Port Authority' is an authority)
+    "harbour",
+    "harbor",
 }
 
 # verbs
