@@ -3120,8 +3120,8 @@ def test_who_announces_a_priced_programme_pays_for_it_and_only_that(run) -> None
 
 
 def test_a_total_that_comes_from_two_payers_is_split_between_them(run) -> None:
-    ex = run("Busan New Port will be turned into the country's first support port for offshore wind power, with 900 "
-             "billion won to be invested by 2030. A total "
+    ex = run("The government will spend 900 billion won to build a support port for offshore wind power at Busan New "
+             "Port. A total "
              "of 600 billion won will come from the Ministry of Oceans and Fisheries and 300 billion won from the "
              "Busan Metropolitan City Government, the ministry said.")
     ministry, city = find(ex, "Ministry of Oceans and Fisheries"), find(ex, "Busan Metropolitan City Government")
