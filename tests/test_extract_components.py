@@ -3226,3 +3226,10 @@ def test_a_named_port_is_a_place(run) -> None:
              "port for offshore wind power, while the Daehan Port Authority will run it.")
     assert find(ex, "Gyeongsan New Port", "Place") is not None, [(e.name, e.type) for e in ex.entities]
     assert find(ex, "Daehan Port Authority", "Place") is None, [(e.name, e.type) for e in ex.entities]
+
+
+def test_colleges_and_a_classification_register_are_organisations(run) -> None:
+    ex = run("The plant will train technicians with Pinal Community Colleges, and its ships will be certified by the "
+             "Hanguk Register.")
+    for name in ("Pinal Community Colleges", "Hanguk Register"):
+        assert find(ex, name, "Organization") is not None, [(e.name, e.type) for e in ex.entities]

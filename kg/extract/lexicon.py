@@ -214,6 +214,9 @@ ORGANIZATION_HEADS = {
     "foundation",
     "school",
     "college",
+    "colleges",  # 'Maricopa Community Colleges'
+    "universities",
+    "register",  # a ship classification society: 'Korean Register', "Lloyd's Register"
     "laboratory",
     "laboratories",
     "lab",
