@@ -3233,3 +3233,18 @@ def test_colleges_and_a_classification_register_are_organisations(run) -> None:
              "Hanguk Register.")
     for name in ("Pinal Community Colleges", "Hanguk Register"):
         assert find(ex, name, "Organization") is not None, [(e.name, e.type) for e in ex.entities]
+
+
+@pytest.mark.parametrize(
+    "text, person, org, role",
+    [
+        ("\"This consolidates the value chain,\" Hereu said during a visit with the President of the Government of "
+         "Aragon, Jorge Azcón.", "Jorge Azcón", "Government of Aragon", "President"),
+        ("Daesan SDS already operates data centers in Chuncheon. Its CEO, Park Min-cheol, said the company would run "
+         "the site on renewable power.", "Park Min-cheol", "Daesan SDS", "CEO"),
+    ],
+)
+def test_an_organisations_title_apposed_to_a_name_heads_it(run, text: str, person: str, org: str, role: str) -> None:
+    ex = run(text)
+    head = [r for r in ex.relations if r.predicate == "headOf" and r.role == role]
+    assert has_rel(ex, find(ex, person), "headOf", find(ex, org)) and head, rels(ex, "headOf")

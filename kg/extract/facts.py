@@ -810,6 +810,7 @@ class FactFinder:
             self._headed_by_person(sent, tok.i, person)
             self._whose_title(sent, tok.i, person)
             self._bracketed_head(sent, tok.i, person)
+            self._apposed_title(sent, tok.i, person)
 
     def _title_before(self, sent: Span, start: int, end: int, person: DocEntity) -> None:
         doc = self.doc
@@ -976,6 +977,32 @@ class FactFinder:
         org = self.table.at(j - 1) if j > sent.start else None
         if org is not None and org.type in ORG_TYPES and org is not person:
             self.facts.relate(person, "headOf", org, sent, 0.8, " ".join(role))
+
+    def _apposed_title(self, sent: Span, start: int, person: DocEntity) -> None:
+        """'the President of the Government of Aragon, Jorge Azcón', 'Its CEO, Park Min-cheol, said': a title
+        of an organisation with the person's name apposed after a comma."""
+        doc = self.doc
+        j = start - 1
+        if j - 1 <= sent.start or doc[j].text != ",":
+            return
+        org = self._name_before_brackets(j - 1, sent) if doc[j - 1].lower_ not in lx.TITLE_WORDS else None
+        k = j - 1
+        while k > sent.start and (self.table.at(k) is org and org is not None or doc[k].text in {")", "("}):
+            k -= 1
+        if org is not None and doc[k].lower_ == "the":
+            k -= 1
+        if org is not None and doc[k].lower_ == "of":
+            role, _ = self._title_words_before(sent, k - 1)  # 'the President of the Government of Aragon, X'
+        elif org is None:
+            role, k = self._title_words_before(sent, j - 1)  # 'Its CEO, X'
+            org = self.table.at(k) if doc[k].lower_ in {"its", "their"} else None
+        else:
+            return
+        if not role or not any(w.lower() in lx.HEAD_ROLE_WORDS for w in role):
+            return
+        if any(w.lower() in lx.NOT_HEAD_ROLE_WORDS for w in role) or org is None or org.type not in ORG_TYPES:
+            return
+        self.facts.relate(person, "headOf", org, sent, 0.75, " ".join(role))
 
     def _whose_title(self, sent: Span, start: int, person: DocEntity) -> None:
         """'the Taiwan Semiconductor Industry Association (TSIA), whose chairman, Cliff Hou, ...'."""
