@@ -3248,3 +3248,11 @@ def test_an_organisations_title_apposed_to_a_name_heads_it(run, text: str, perso
     ex = run(text)
     head = [r for r in ex.relations if r.predicate == "headOf" and r.role == role]
     assert has_rel(ex, find(ex, person), "headOf", find(ex, org)) and head, rels(ex, "headOf")
+
+
+def test_both_listed_companies_are_members_of_what_they_both_belong_to(run) -> None:
+    ex = run("Tamra Motors and Oriel Electric, both members of the Society of Electric Carmakers, are expected to "
+             "benefit.")
+    society = find(ex, "Society of Electric Carmakers")
+    for company in ("Tamra Motors", "Oriel Electric"):
+        assert has_rel(ex, find(ex, company), "memberOf", society), rels(ex, "memberOf")

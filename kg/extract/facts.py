@@ -3280,7 +3280,7 @@ class FactFinder:
             first_mention = min(mentioned) if mentioned else sent.start  # (the group may be named before)
             for tok in sent_tokens(sent):
                 nxt = self.doc[tok.i + 1].lower_ if tok.i + 1 < sent.end else ""
-                listed = (
+                lists_members = (
                     tok.lower_ in MEMBER_LIST_WORDS
                     or tok.lower_ in {"made", "composed", "consisting", "consists", "consist"} and nxt in {"up", "of"}
                     # 'groups A, B and C', 'brings together A, B and C': the group's verb lists its members
@@ -3290,7 +3290,7 @@ class FactFinder:
                         and any(group in self.entity_of(s, False) for s in verb_subjects(tok))
                     )
                 )  # 'made up of A, B and C', 'comprising A, B and C'
-                if listed and tok.i > first_mention:
+                if lists_members and tok.i > first_mention:
                     found: list[tuple[DocEntity, Token]] = []
                     for t in self.doc[tok.i + 1 : sent.end]:
                         ent = self.table.at(t.i)
@@ -3325,7 +3325,7 @@ class FactFinder:
                 continue
             owners: list[DocEntity] = []
             if tok.dep_ == "appos":
-                owners = self.entity_of(tok.head, False)
+                owners = [e for t in listed(tok.head) for e in self.entity_of(t, False)]  # 'A and B, both members'
             elif tok.dep_ in {"attr"}:
                 owners = [e for s in verb_subjects(tok.head) for e in self.entity_of(s, False)]
             for e in owners:
