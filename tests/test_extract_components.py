@@ -3250,9 +3250,25 @@ def test_an_organisations_title_apposed_to_a_name_heads_it(run, text: str, perso
     assert has_rel(ex, find(ex, person), "headOf", find(ex, org)) and head, rels(ex, "headOf")
 
 
-def test_both_listed_companies_are_members_of_what_they_both_belong_to(run) -> None:
-    ex = run("Tamra Motors and Oriel Electric, both members of the Society of Electric Carmakers, are expected to "
-             "benefit.")
-    society = find(ex, "Society of Electric Carmakers")
-    for company in ("Tamra Motors", "Oriel Electric"):
-        assert has_rel(ex, find(ex, company), "memberOf", society), rels(ex, "memberOf")
+def test_a_closing_reporting_clause_announces_what_came_before(run) -> None:
+    ex = run("The government will provide £2 billion through a new Velo Transformation Fund to support the "
+             "manufacture of batteries in the UK, Business Secretary Jonathan Reyes announced today.")
+    reyes, fund = find(ex, "Jonathan Reyes"), find(ex, "Velo Transformation Fund")
+    assert has_rel(ex, reyes, "announces", fund), rels(ex, "announces")
+
+
+@pytest.mark.parametrize(
+    "text, names, predicate, whole",
+    [
+        ("Tamra Motors and Oriel Electric, both members of the Society of Electric Carmakers, are expected to "
+         "benefit.", ("Tamra Motors", "Oriel Electric"), "memberOf", "Society of Electric Carmakers"),
+        ("The Ministry of Trade, Industry and Energy and the Ministry of Employment and Labor unveiled the "
+         "\"Shipyard Workforce Plan\" at a meeting with shipbuilders in Geoje.",
+         ("Ministry of Trade, Industry and Energy", "Ministry of Employment and Labor"), "announces",
+         "Shipyard Workforce Plan"),
+    ],
+)
+def test_each_of_two_joined_names_takes_part(run, text: str, names: tuple[str, str], predicate: str, whole: str):
+    ex = run(text)
+    for name in names:
+        assert has_rel(ex, find(ex, name), predicate, find(ex, whole)), rels(ex, predicate)

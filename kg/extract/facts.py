@@ -2904,11 +2904,11 @@ class FactFinder:
                 continue
             subjects: list[DocEntity] = []
             for s in verb_subjects(tok) if tok.dep_ not in {"acl"} else []:
-                subjects += [e for e in self.entity_of(s, False) if e.type in ORG_TYPES | {"Person"}]
+                subjects += [e for e in self._named_together(s) if e.type in ORG_TYPES | {"Person"}]
             agents = [
-                e for a in passive_agents(tok) for e in self.entity_of(a, False) if e.type in ORG_TYPES | {"Person"}
+                e for a in passive_agents(tok) for e in self._named_together(a) if e.type in ORG_TYPES | {"Person"}
             ]
-            objects = self._announced_objects(tok)
+            objects = self._announced_objects(tok) or self._reported_before(tok)
             if tok.dep_ == "acl" and agents:
                 head_ent = self.table.at(tok.head.i)
                 if head_ent is not None and head_ent.type == "Project":
@@ -2920,6 +2920,35 @@ class FactFinder:
             for s in subjects + agents:
                 for o in objects:
                     self.facts.relate(s, "announces", o, sent, 0.7)
+
+    def _named_together(self, tok: Token) -> list[DocEntity]:
+        """What a subject or agent names, with the names joined to it inside its own phrase: 'The Ministry of
+        Trade, Industry and Energy and the Ministry of Employment and Labor unveiled ...' (the parser hangs
+        the second ministry on 'Energy')."""
+        out = self.entity_of(tok, False)
+        first = self.table.at(tok.i)
+        if first is None:
+            return out
+        for t in tok.subtree:
+            other = self.table.at(t.i) if t.dep_ == "conj" and self.table.at(t.head.i) is first else None
+            if other is not None and other is not first and other not in out and self.table.at(t.i - 1) is not other:
+                out.append(other)
+        return out
+
+    def _reported_before(self, verb: Token) -> list[DocEntity]:
+        """'The government will provide £2 billion through a new X Fund, Business Secretary Y announced today':
+        a closing 'Y said / announced' reports the clause before it."""
+        if verb.dep_ != "conj" or verb.head.i > verb.i or any(c.dep_ in {"dobj", "ccomp"} for c in verb.children):
+            return []
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.left_edge.i == 0 or self.doc[subject.left_edge.i - 1].text != ",":
+            return []
+        out: list[DocEntity] = []
+        for t in self.doc[verb.head.left_edge.i : subject.left_edge.i]:
+            ent = self.table.at(t.i)
+            if ent is not None and ent.type == "Project" and ent not in out:
+                out.append(ent)
+        return out
 
     def _announced_objects(self, verb: Token) -> list[DocEntity]:
         out: list[DocEntity] = []
