@@ -3268,7 +3268,9 @@ def test_a_closing_reporting_clause_announces_what_came_before(run) -> None:
          "Shipyard Workforce Plan"),
     ],
 )
-def test_each_of_two_joined_names_takes_part(run, text: str, names: tuple[str, str], predicate: str, whole: str):
+def test_each_of_two_joined_names_takes_part(
+    run, text: str, names: tuple[str, str], predicate: str, whole: str
+) -> None:
     ex = run(text)
     for name in names:
         assert has_rel(ex, find(ex, name), predicate, find(ex, whole)), rels(ex, predicate)
