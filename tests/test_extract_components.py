@@ -3274,3 +3274,11 @@ def test_each_of_two_joined_names_takes_part(
     ex = run(text)
     for name in names:
         assert has_rel(ex, find(ex, name), predicate, find(ex, whole)), rels(ex, predicate)
+
+
+def test_money_for_land_and_utilities_pays_for_the_site_discussed(run) -> None:
+    ex = run("The ministry will spend 200 billion won to build a shared packaging plant in Cheonan by 2027. The "
+             "Chungnam provincial government will contribute 45 billion won for land and utilities.")
+    plant = project(ex, "shared packaging plant")
+    assert {value for _, value in payments(ex, plant)} >= {45e9}, ex.fundings
+    assert project(ex, "land and utilities") is None, [e.name for e in ex.entities]

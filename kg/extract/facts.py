@@ -1694,6 +1694,11 @@ class FactFinder:
         if project is None and verb is not None:
             # 'provide £2 billion through a new Automotive Transformation Fund to support ...': the vehicle
             project = self._programme_after(verb, {"through", "via"}, lx.PROGRAMME_HEADS | {"project", "fund", "plan"})
+        inputs = [t for h in after for t in coordinated(h)]
+        if project is None and inputs and all(
+            lemma(t) in SITE_INPUTS and not any(c.dep_ == "prep" for c in t.children) for t in inputs
+        ):
+            project = self._site_discussed(sent)  # '45 billion won for land and utilities': for the site's project
         if project is None:
             for head in after or (self._purpose_heads(verb) if verb is not None else []):
                 project = self.projects.add_np(head)
@@ -1929,6 +1934,17 @@ class FactFinder:
                 if payers:
                     return payers[:1]
         return []
+
+    def _site_discussed(self, sent: Span) -> DocEntity | None:
+        """The site project named last, in this sentence or the two before ('The pilot line, to be built in
+        Cheonan, ... The provincial government will contribute 45 billion won for land and utilities')."""
+        since = self._sentences_back(sent.start, 2)
+        best, best_i = None, -1
+        for p in self.projects.by_key.values():
+            starts = [m[0] for m in p.mentions if since <= m[0] < sent.end]
+            if starts and max(starts) > best_i and set(lemma_key(p.name)) & lx.FACILITY_HEADS:
+                best, best_i = p, max(starts)
+        return best
 
     def _investment_in_place(self, verb: Token, funders: list[DocEntity]) -> DocEntity | None:
         """'Intel plans to invest $33 billion in Germany': with nothing else to pay for, the investment in a
@@ -4368,6 +4384,8 @@ def _own_clause(verb: Token) -> list[Token]:
     return out
 
 
+# what a site needs, paid for as part of the site: 'for land and utilities', 'for land, power and water connections'
+SITE_INPUTS = {"land", "utility", "utilities", "power", "water", "electricity", "road", "roads", "connection", "access"}
 # 'Grant: €210 million', 'EIB loan:', 'a grant of', 'and an EIB loan of' right before an amount
 INSTRUMENT_LABEL = re.compile(
     r"(?:^|[.;]\s+|\b(?:a|an|and|with)\s+)(?:[A-Z][\w.&-]*\s+)?(?P<instrument>grants?|loans?|equity|guarantees?|subsid(?:y|ies))"
