@@ -3282,3 +3282,9 @@ def test_money_for_land_and_utilities_pays_for_the_site_discussed(run) -> None:
     plant = project(ex, "shared packaging plant")
     assert {value for _, value in payments(ex, plant)} >= {45e9}, ex.fundings
     assert project(ex, "land and utilities") is None, [e.name for e in ex.entities]
+
+
+def test_an_amount_glued_to_its_currency_starts_no_name(run) -> None:
+    ex = run("Premier launches National Chip Strategy, RM25 bln allocated to draw RM500 bln investment\n\nThe "
+             "government will allocate RM25 billion to the National Chip Strategy.")
+    assert not [e.name for e in ex.entities if e.name.startswith("RM")], [(e.name, e.type) for e in ex.entities]

@@ -21,6 +21,7 @@ from kg.extract.mentions import doc_text, doc_tokens, span_text
 from kg.extract.names import (
     GLUED_AMOUNT,
     LISTED_ITEM,
+    PRICED_AMOUNT,
     alnum_name,
     cue_type,
     find_cue_names,
@@ -99,6 +100,7 @@ class EntityTyper:
         if terms:
             ents = [e for e in ents if e.label_ not in CORE_LABELS - {"Project"} or e.text.rstrip("s") not in terms]
         ents = [_without_glued_amount(doc, e) for e in ents if not _owned_product(doc, e)]
+        ents = [e for e in ents if not PRICED_AMOUNT.match(e[0].text)]  # 'RM25 bln' in a headline is no name
         doc.ents = ents  # set once: every doc.ents read or write walks the whole document
         return doc
 
