@@ -3288,3 +3288,9 @@ def test_an_amount_glued_to_its_currency_starts_no_name(run) -> None:
     ex = run("Premier launches National Chip Strategy, RM25 bln allocated to draw RM500 bln investment\n\nThe "
              "government will allocate RM25 billion to the National Chip Strategy.")
     assert not [e.name for e in ex.entities if e.name.startswith("RM")], [(e.name, e.type) for e in ex.entities]
+
+
+def test_a_company_receiving_money_gets_it_for_the_site_it_builds(run) -> None:
+    ex = run("The Ministry of Industry awarded €1.2 billion in grants to 34 projects. Velion Cells, which is building "
+             "a gigafactory in Navalmoral de la Mata, was selected to receive €116 million.")
+    assert {value for _, value in payments(ex, project(ex, "gigafactory"))} == {116e6}, ex.fundings

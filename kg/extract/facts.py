@@ -1761,6 +1761,8 @@ class FactFinder:
                     funders += self.funder_for(a)
             if project is None:
                 project = next((r for r in recipients if r.type == "Project"), None)
+            if project is None:
+                project = self._what_the_recipient_builds(verb)
             for a in passive_agents(verb):
                 funders += self.funder_for(a)
             for c in verb.children:
@@ -1934,6 +1936,19 @@ class FactFinder:
                 if payers:
                     return payers[:1]
         return []
+
+    def _what_the_recipient_builds(self, verb: Token) -> DocEntity | None:
+        """'Envision AESC, which is building a gigafactory in Navalmoral, was selected to receive €116 million':
+        a company that receives money gets it for the site its own clause says it builds."""
+        for sub in (c for c in verb_subjects(verb) if (e := self.table.at(c.i)) is not None and e.type == "Company"):
+            for clause in (c for c in sub.children if c.dep_ == "relcl" and lemma(c) in BUILD_VERBS | BUILDING_VERBS):
+                for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                    site = self.table.at(obj.i)
+                    if site is None and lemma(obj) in lx.FACILITY_HEADS:
+                        site = self.projects.add_np(obj, 0.5)
+                    if site is not None and site.type == "Project":
+                        return site
+        return None
 
     def _site_discussed(self, sent: Span) -> DocEntity | None:
         """The site project named last, in this sentence or the two before ('The pilot line, to be built in
