@@ -4384,19 +4384,21 @@ def _before_level_of(doc: Doc, i: int, start: int) -> int:
 def _own_clause(verb: Token) -> list[Token]:
     """The clause a verb heads without the announcements of other subjects inside it: in 'X said it would invest
     in A, while Y announced B', what X said is A (but in 'X said A will get N, while B was granted M', both)."""
-    out = []
-    for t in verb.subtree:
-        inner = t
-        while inner.i != verb.i and not (
-            inner.dep_ in {"advcl", "conj"}
-            and inner.pos_ == "VERB"
-            and lemma(inner) in lx.ANNOUNCE_VERBS | {"say"}
-            and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"PROPN", "NOUN"} for c in inner.children)
-        ):
-            inner = inner.head
-        if inner.i == verb.i:
-            out.append(t)
-    return out
+    subtree = list(verb.subtree)
+    others = [
+        t
+        for t in subtree
+        if t.i != verb.i
+        and t.dep_ in {"advcl", "conj"}
+        and t.pos_ == "VERB"
+        and lemma(t) in SPEECH_VERBS
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"PROPN", "NOUN"} for c in t.children)
+    ]
+    left_out = {x.i for t in others for x in t.subtree}
+    return [t for t in subtree if t.i not in left_out]
+
+
+SPEECH_VERBS = lx.ANNOUNCE_VERBS | {"say"}
 
 
 # what a site needs, paid for as part of the site: 'for land and utilities', 'for land, power and water connections'
