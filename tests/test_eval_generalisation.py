@@ -1,6 +1,6 @@
 """Generalisation guard: the extractor on articles written for the project, scored with the shared scorer.
 
-Fifteen sets, each with gold annotated by /work/shared/eval/GUIDELINES.md (same format as the shared gold):
+Sixteen sets, each with gold annotated by /work/shared/eval/GUIDELINES.md (same format as the shared gold):
 `tests/data/articles` (15 articles, world news), `tests/data/heldout` (12 more, other countries),
 `tests/data/heldout_kr` (10 Korean-news-style articles), `tests/data/heldout3` (12 Korean policy
 stories), `tests/data/heldout4` (12 more, half in the style of translated press releases),
@@ -12,10 +12,11 @@ Herald, JoongAng, KED, BusinessKorea, Korea Times, wire-summary and ministry-rel
 `tests/data/heldout10` (7 Korean; Japan, Taiwan, Germany, US, India), `tests/data/heldout11` (8 Korean;
 Japan, EU/France, UK, Vietnam), `tests/data/heldout12` (5 Korean; US, Germany, India, Taiwan, Canada,
 Brazil, an ASEAN alliance), `tests/data/heldout13` (4 Korean; Scotland, France, Japan, Indonesia, Mexico,
-Australia, the EU, Saudi Arabia) and `tests/data/heldout14` (5 Korean; Poland, Spain, Chile, Thailand,
-Morocco, Ohio, Japan). Each set was written by someone who had not seen the extractor and was first scored
-before any rule was tuned on it (heldout8, heldout11, heldout12 and heldout14 have not been tuned on at all:
-only their totals are read).
+Australia, the EU, Saudi Arabia), `tests/data/heldout14` (5 Korean; Poland, Spain, Chile, Thailand,
+Morocco, Ohio, Japan) and `tests/data/heldout15` (5 Korean; Vietnam, Germany, Canada, Indonesia, Brazil, an
+EIB release, Indiana). Each set was written by someone who had not seen the extractor and was first scored
+before any rule was tuned on it (heldout8, heldout11, heldout12, heldout14 and heldout15 have not been tuned
+on at all: only their totals are read).
 The floors sit a little below what the extractor scored when they were set, so the test catches
 regressions; raise them as it improves.
 """
@@ -36,30 +37,32 @@ DATA = REPO / "tests" / "data"
 ONTOLOGY = REPO / "ontology" / "kg.ttl"
 SCORER = Path(os.environ.get("KG_SCORER", "/work/shared/eval/kgscore.py"))
 
-# set name -> (articles, gold, entity F1 floor, relation F1 floor); measured when set (stop 16):
-# articles 0.880 / 0.679, heldout 0.792 / 0.520, heldout_kr 0.862 / 0.585, heldout3 0.858 / 0.661,
-# heldout4 0.851 / 0.583, heldout5 0.873 / 0.740, heldout6 0.819 / 0.530, heldout7 0.845 / 0.563,
-# heldout8 0.773 / 0.429, heldout9 0.870 / 0.660, heldout10 0.849 / 0.594, heldout11 0.850 / 0.501,
-# heldout12 0.790 / 0.451, heldout13 0.789 / 0.407, heldout14 0.785 / 0.396 (first scored: heldout3 0.723 /
-# 0.420, heldout4 0.746 / 0.352, heldout5 0.797 / 0.531, heldout6 0.715 / 0.389, heldout7 0.763 / 0.404,
-# heldout8 0.729 / 0.336, heldout9 0.842 / 0.528, heldout10 0.799 / 0.499, heldout11 0.834 / 0.479, heldout12
-# 0.784 / 0.413, heldout13 0.741 / 0.298, heldout14 0.775 / 0.401)
-SETS = {
-    "articles": (DATA / "articles", DATA / "gold", 0.85, 0.65),
-    "heldout": (DATA / "heldout" / "articles", DATA / "heldout" / "gold", 0.77, 0.49),
-    "heldout_kr": (DATA / "heldout_kr" / "articles", DATA / "heldout_kr" / "gold", 0.84, 0.56),
+# set name -> (articles, gold, entity F1 floor, relation F1 floor); measured when set (stop 17):
+# articles 0.880 / 0.697, heldout 0.794 / 0.540, heldout_kr 0.864 / 0.614, heldout3 0.858 / 0.659,
+# heldout4 0.851 / 0.598, heldout5 0.880 / 0.750, heldout6 0.824 / 0.539, heldout7 0.845 / 0.565,
+# heldout8 0.780 / 0.432, heldout9 0.870 / 0.670, heldout10 0.855 / 0.608, heldout11 0.850 / 0.513,
+# heldout12 0.797 / 0.455, heldout13 0.805 / 0.461, heldout14 0.787 / 0.412, heldout15 0.735 / 0.431 (first
+# scored: heldout3 0.723 / 0.420, heldout4 0.746 / 0.352, heldout5 0.797 / 0.531, heldout6 0.715 / 0.389,
+# heldout7 0.763 / 0.404, heldout8 0.729 / 0.336, heldout9 0.842 / 0.528, heldout10 0.799 / 0.499, heldout11
+# 0.834 / 0.479, heldout12 0.784 / 0.413, heldout13 0.741 / 0.298, heldout14 0.775 / 0.401, heldout15 0.735 /
+# 0.433)
+SETS: dict[str, tuple[Path, Path, float, float]] = {
+    "articles": (DATA / "articles", DATA / "gold", 0.85, 0.67),
+    "heldout": (DATA / "heldout" / "articles", DATA / "heldout" / "gold", 0.77, 0.51),
+    "heldout_kr": (DATA / "heldout_kr" / "articles", DATA / "heldout_kr" / "gold", 0.84, 0.59),
     "heldout3": (DATA / "heldout3" / "articles", DATA / "heldout3" / "gold", 0.83, 0.63),
-    "heldout4": (DATA / "heldout4" / "articles", DATA / "heldout4" / "gold", 0.82, 0.55),
-    "heldout5": (DATA / "heldout5" / "articles", DATA / "heldout5" / "gold", 0.85, 0.71),
-    "heldout6": (DATA / "heldout6" / "articles", DATA / "heldout6" / "gold", 0.79, 0.50),
+    "heldout4": (DATA / "heldout4" / "articles", DATA / "heldout4" / "gold", 0.82, 0.57),
+    "heldout5": (DATA / "heldout5" / "articles", DATA / "heldout5" / "gold", 0.85, 0.72),
+    "heldout6": (DATA / "heldout6" / "articles", DATA / "heldout6" / "gold", 0.79, 0.51),
     "heldout7": (DATA / "heldout7" / "articles", DATA / "heldout7" / "gold", 0.82, 0.53),
     "heldout8": (DATA / "heldout8" / "articles", DATA / "heldout8" / "gold", 0.75, 0.40),
-    "heldout9": (DATA / "heldout9" / "articles", DATA / "heldout9" / "gold", 0.84, 0.63),
-    "heldout10": (DATA / "heldout10" / "articles", DATA / "heldout10" / "gold", 0.82, 0.57),
-    "heldout11": (DATA / "heldout11" / "articles", DATA / "heldout11" / "gold", 0.82, 0.47),
-    "heldout12": (DATA / "heldout12" / "articles", DATA / "heldout12" / "gold", 0.76, 0.42),
-    "heldout13": (DATA / "heldout13" / "articles", DATA / "heldout13" / "gold", 0.76, 0.38),
-    "heldout14": (DATA / "heldout14" / "articles", DATA / "heldout14" / "gold", 0.76, 0.37),
+    "heldout9": (DATA / "heldout9" / "articles", DATA / "heldout9" / "gold", 0.84, 0.64),
+    "heldout10": (DATA / "heldout10" / "articles", DATA / "heldout10" / "gold", 0.82, 0.58),
+    "heldout11": (DATA / "heldout11" / "articles", DATA / "heldout11" / "gold", 0.82, 0.48),
+    "heldout12": (DATA / "heldout12" / "articles", DATA / "heldout12" / "gold", 0.77, 0.42),
+    "heldout13": (DATA / "heldout13" / "articles", DATA / "heldout13" / "gold", 0.77, 0.43),
+    "heldout14": (DATA / "heldout14" / "articles", DATA / "heldout14" / "gold", 0.76, 0.38),
+    "heldout15": (DATA / "heldout15" / "articles", DATA / "heldout15" / "gold", 0.70, 0.40),
 }
 
 
