@@ -1893,8 +1893,7 @@ class FactFinder:
         million and an EIB loan of €500 million.' The item is the project; a lender named in the label pays
         its loan; a bare grant comes from whoever the release says gives the grants."""
         line_start = self.text.rfind("\n", 0, amount.start) + 1
-        item = next((m for m in LISTED_ITEM.finditer(self.text, line_start, amount.start) if m.start() == line_start),
-                    None)
+        item = LISTED_ITEM.match(self.text, line_start, amount.start)  # the line opens with an item
         if item is None:
             return False
         before = self.text[max(line_start, sent.start_char) : amount.start]
@@ -4359,12 +4358,13 @@ def _generic_alone(tok: Token) -> bool:
 
 # what a place is called before its name: 'the US state of Michigan', 'the southern province of Aceh'
 LEVEL_OF_WORDS = {"state", "province", "prefecture", "city", "county", "region", "district", "island", "emirate"}
+US_WORDS = {"US", "U.S."}
 
 
 def _after_level_of(doc: Doc, k: int, end: int) -> int:
     """The token after 'state of' when a level word and 'of' start at k ('state of Santa Catarina'), else k."""
     j = k
-    while j < end - 2 and (doc[j].pos_ == "ADJ" or doc[j].lower_ == "the" or doc[j].text in {"US", "U.S."}):
+    while j < end - 2 and (doc[j].pos_ == "ADJ" or doc[j].lower_ == "the" or doc[j].text in US_WORDS):
         j += 1  # 'the southern state of', 'the US state of'
     if j + 1 < end and doc[j].lower_ in LEVEL_OF_WORDS and doc[j + 1].lower_ == "of":
         return j + 2
@@ -4376,7 +4376,7 @@ def _before_level_of(doc: Doc, i: int, start: int) -> int:
     if i - 2 < start or doc[i - 1].lower_ != "of" or doc[i - 2].lower_ not in LEVEL_OF_WORDS:
         return i
     j = i - 2
-    while j - 1 >= start and (doc[j - 1].pos_ == "ADJ" or doc[j - 1].text in {"the", "US", "U.S."}):
+    while j - 1 >= start and (doc[j - 1].pos_ == "ADJ" or doc[j - 1].lower_ == "the" or doc[j - 1].text in US_WORDS):
         j -= 1
     return j
 

@@ -949,7 +949,7 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
         dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}]
         if not dets or dets[0] not in {"the", "this", "its", "that"}:
             continue
-        if tok.lower_ in PLAN_HEADS and doc[tok.i - 1].text == ")":
+        if tok.lower_ in PLAN_HEADS and tok.i > 0 and doc[tok.i - 1].text == ")":
             continue  # 'the Design Linked Incentive (DLI) scheme': a name of its own, not the scheme before
         modifiers = [
             c
