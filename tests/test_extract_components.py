@@ -3294,3 +3294,11 @@ def test_a_company_receiving_money_gets_it_for_the_site_it_builds(run) -> None:
     ex = run("The Ministry of Industry awarded €1.2 billion in grants to 34 projects. Velion Cells, which is building "
              "a gigafactory in Navalmoral de la Mata, was selected to receive €116 million.")
     assert {value for _, value in payments(ex, project(ex, "gigafactory"))} == {116e6}, ex.fundings
+
+
+def test_the_head_of_a_name_given_before_takes_it_up(run) -> None:
+    ex = run("The ministry unveiled the Velo Semiconductor Mission on Monday. The mission will be run by the Korea "
+             "Chip Industry Association (KCIA). POSCO will build a plant for HyREX, its hydrogen reduction "
+             "technology. The technology still costs too much.")
+    assert has_rel(ex, find(ex, "Korea Chip Industry Association"), "leads", find(ex, "Velo Semiconductor Mission")), \
+        rels(ex, "leads")

@@ -941,8 +941,33 @@ def _government_by_level(doc: Doc, table: EntityTable, tok) -> DocEntity | None:
     return None
 
 
+def _heads_named_before(doc: Doc, table: EntityTable) -> None:
+    """'the Chip Academy ... The academy will receive ...': a definite noun that is the last word of a name
+    given before (a project or an organisation) takes up that name."""
+    by_head: dict[str, list[tuple[int, str]]] = {}
+    for ent in table.entities.values():
+        last = ent.name.split()[-1]
+        if ent.type in {"Person", "Place", "Target"} or " " not in ent.name or not last[:1].isupper():
+            continue  # a proper name's head ('Chip Academy'), not a description's ('hydrogen reduction technology')
+        head = last.lower()
+        by_head.setdefault(head, []).extend((m[0], ent.key) for m in ent.mentions)
+    if not by_head:
+        return
+    for tok in doc:
+        if tok.tag_ != "NN" or tok.lower_ not in by_head or tok.lower_ in DEFINITE_HEADS or tok.i in table.token_entity:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children) or any(
+            c.dep_ in {"amod", "compound"} for c in tok.children
+        ):
+            continue
+        before = [m for m in by_head[tok.lower_] if m[0] < tok.i]
+        if before and len({key for _, key in before}) == 1:  # one thing of that name: no guessing
+            table.mark(tok.i, tok.i + 1, before[0][1])
+
+
 def definite_descriptions(doc: Doc, table: EntityTable) -> None:
     """'the ministry' -> the last ministry named before it; 'the alliance' -> the last alliance."""
+    _heads_named_before(doc, table)
     for tok in tokens_of(doc, DEFINITE_HEADS):
         if tok.i in table.token_entity or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
