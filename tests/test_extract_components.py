@@ -3302,3 +3302,12 @@ def test_the_head_of_a_name_given_before_takes_it_up(run) -> None:
              "technology. The technology still costs too much.")
     assert has_rel(ex, find(ex, "Korea Chip Industry Association"), "leads", find(ex, "Velo Semiconductor Mission")), \
         rels(ex, "leads")
+
+
+def test_who_carries_out_a_project_with_partners_leads_it_with_them(run) -> None:
+    ex = run("The GaN project will be carried out by the Korea Electronics Institute (KEI) together with "
+             "Hwaseong-based Wavix. Separately, the Korea Development Bank (KDB) said it would create a 100 billion "
+             "won fusion startup fund together with private venture capital firms.")
+    assert has_rel(ex, find(ex, "Wavix"), "leads", project(ex, "GaN project")), rels(ex, "leads")
+    kdb, fund = find(ex, "Korea Development Bank"), project(ex, "fusion startup fund")
+    assert has_rel(ex, kdb, "leads", fund), rels(ex, "leads")

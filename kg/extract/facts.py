@@ -73,7 +73,7 @@ LOAN_VERBS = {"approve", "close", "finalise", "finalize", "sign", "conclude", "i
 COST_VERBS = {"cost", "require", "need", "involve", "entail"}
 RECEIVE_VERBS = {"receive", "get", "obtain", "win", "secure", "land", "gain"}
 # what an organisation does when it sets up a thing: the thing is a project
-BUILDING_VERBS = {"build", "construct", "open", "add", "set", "establish", "introduce", "launch", "develop"}
+BUILDING_VERBS = {"build", "construct", "open", "add", "set", "establish", "introduce", "launch", "develop", "create"}
 # verbs whose subject means to do what their infinitive says: 'plans to open', 'intends to build'
 PLANNING_VERBS = {"plan", "intend", "aim", "seek", "decide", "agree", "prepare"}
 # verbs whose subject can be the money itself and whose object is what it pays for
@@ -3077,8 +3077,10 @@ class FactFinder:
                             self.facts.relate(a, "leads", target, sent, 0.75)
                     continue
                 if _passive(tok):
-                    # 'The fund, worth 344 billion yuan, will be managed by Huaxin Investment Management'
+                    # 'The fund, worth 344 billion yuan, will be managed by Huaxin Investment Management'; 'carried
+                    # out by KETI together with LX Semicon and Wavice'
                     agents = self._org_agents(tok)
+                    agents += [p for p in self._partners(tok) if p not in agents]
                     for sp in (c for c in tok.children if c.dep_ == "nsubjpass"):
                         target = self.table.at(sp.i)
                         if target is None and lemma(sp) in lx.PROGRAMME_HEADS | lx.GENERIC_PROJECT_NOUNS:
