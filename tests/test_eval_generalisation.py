@@ -38,10 +38,10 @@ ONTOLOGY = REPO / "ontology" / "kg.ttl"
 SCORER = Path(os.environ.get("KG_SCORER", "/work/shared/eval/kgscore.py"))
 
 # set name -> (articles, gold, entity F1 floor, relation F1 floor); measured when set (stop 17):
-# articles 0.880 / 0.697, heldout 0.794 / 0.540, heldout_kr 0.864 / 0.614, heldout3 0.858 / 0.658,
-# heldout4 0.853 / 0.601, heldout5 0.880 / 0.750, heldout6 0.824 / 0.539, heldout7 0.845 / 0.565,
-# heldout8 0.780 / 0.431, heldout9 0.870 / 0.670, heldout10 0.855 / 0.608, heldout11 0.850 / 0.513,
-# heldout12 0.797 / 0.459, heldout13 0.805 / 0.461, heldout14 0.787 / 0.412, heldout15 0.735 / 0.431 (first
+# articles 0.880 / 0.697, heldout 0.794 / 0.540, heldout_kr 0.864 / 0.613, heldout3 0.858 / 0.658,
+# heldout4 0.853 / 0.601, heldout5 0.880 / 0.756, heldout6 0.824 / 0.539, heldout7 0.845 / 0.565,
+# heldout8 0.780 / 0.431, heldout9 0.870 / 0.669, heldout10 0.855 / 0.608, heldout11 0.850 / 0.513,
+# heldout12 0.797 / 0.459, heldout13 0.805 / 0.461, heldout14 0.787 / 0.412, heldout15 0.735 / 0.434 (first
 # scored: heldout3 0.723 / 0.420, heldout4 0.746 / 0.352, heldout5 0.797 / 0.531, heldout6 0.715 / 0.389,
 # heldout7 0.763 / 0.404, heldout8 0.729 / 0.336, heldout9 0.842 / 0.528, heldout10 0.799 / 0.499, heldout11
 # 0.834 / 0.479, heldout12 0.784 / 0.413, heldout13 0.741 / 0.298, heldout14 0.775 / 0.401, heldout15 0.735 /
