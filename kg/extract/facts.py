@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -1881,10 +1882,10 @@ class FactFinder:
     def places_of_listed_items(self) -> None:
         """'Esbjerg Power-to-X, Esbjerg (Denmark): a 200 MW plant ...': the item is where its line says."""
         for item in LISTED_ITEM.finditer(self.text):
-            project = self.table.at(self._token_at(item.start("name")))
+            project = self._listed_item_project(item)
             group = "place" if item.group("place") else "country"
             place = self.table.at(self._token_at(item.start(group)))
-            if project is not None and project.type == "Project" and place is not None and place.type == "Place":
+            if project is not None and place is not None and place.type == "Place":
                 self.facts.relate(project, "locatedIn", place, sentence_of(self.doc, self._token_at(item.start())), 0.6)
 
     def _listed_item_money(self, sent: Span, amount: AmountMatch, span: Span) -> bool:
@@ -1900,8 +1901,8 @@ class FactFinder:
         label = INSTRUMENT_LABEL.search(before)
         if label is None:
             return False
-        project = self.table.at(self._token_at(item.start("name")))
-        if project is None or project.type != "Project":
+        project = self._listed_item_project(item)
+        if project is None:
             return False
         start = max(line_start, sent.start_char) + label.start()
         named = [
@@ -1915,6 +1916,11 @@ class FactFinder:
         year = self._year_near(span, span.root, sent)
         self.facts.fundings.append(FoundFunding([funders[0].key], project.key, amount, year, sent, 0.6))
         return True
+
+    def _listed_item_project(self, item: re.Match[str]) -> DocEntity | None:
+        """The project a list item's line names (typed so by the entity typer), if it is one."""
+        project = self.table.at(self._token_at(item.start("name")))
+        return project if project is not None and project.type == "Project" else None
 
     def _token_at(self, char: int) -> int:
         """The index of the token that holds character `char`."""
@@ -1953,12 +1959,7 @@ class FactFinder:
         """The site project named last, in this sentence or the two before ('The pilot line, to be built in
         Cheonan, ... The provincial government will contribute 45 billion won for land and utilities')."""
         since = self._sentences_back(sent.start, 2)
-        best, best_i = None, -1
-        for p in self.projects.by_key.values():
-            starts = [m[0] for m in p.mentions if since <= m[0] < sent.end]
-            if starts and max(starts) > best_i and set(lemma_key(p.name)) & lx.FACILITY_HEADS:
-                best, best_i = p, max(starts)
-        return best
+        return self._last_project(lambda p: bool(set(lemma_key(p.name)) & lx.FACILITY_HEADS), sent.end, since)
 
     def _investment_in_place(self, verb: Token, funders: list[DocEntity]) -> DocEntity | None:
         """'Intel plans to invest $33 billion in Germany': with nothing else to pay for, the investment in a
@@ -3178,7 +3179,7 @@ class FactFinder:
             setters = self._will_set_up(tok) if tok.pos_ == "VERB" else []
             if setters:
                 setters += [p for p in self._partners(tok) if p not in setters]
-            will = bool(self._will_set_up(tok, planned=False)) if setters else False
+            will = tok.dep_ != "xcomp"  # set up as the main clause says it will, not only planned
             for o in [c for c in tok.children if c.dep_ == "dobj"] if setters else []:
                 ent = self.table.at(o.i)
                 if ent is not None and not will and not _built_thing(ent):
@@ -4203,10 +4204,14 @@ class FactFinder:
     def _project_named_with(self, word: str, before: int) -> DocEntity | None:
         """The project last mentioned before token `before` with `word` in one of its names ('the
         yard' = 'a greenfield shipyard at Thoothukudi' is not found; 'the plant' = 'a cefazolin plant')."""
+        return self._last_project(lambda p: any(word in lemma_key(n) for n in p.all_names()), before)
+
+    def _last_project(self, wanted: Callable[[DocEntity], bool], before: int, since: int = 0) -> DocEntity | None:
+        """The `wanted` project mentioned last between tokens `since` and `before`."""
         best, best_i = None, -1
         for p in self.projects.by_key.values():
-            starts = [m[0] for m in p.mentions if m[0] < before]
-            if starts and max(starts) > best_i and any(word in lemma_key(n) for n in p.all_names()):
+            starts = [m[0] for m in p.mentions if since <= m[0] < before]
+            if starts and max(starts) > best_i and wanted(p):
                 best, best_i = p, max(starts)
         return best
 

@@ -953,8 +953,8 @@ def _heads_named_before(doc: Doc, table: EntityTable) -> None:
         by_head.setdefault(head, []).extend((m[0], ent.key) for m in ent.mentions)
     if not by_head:
         return
-    for tok in doc:
-        if tok.tag_ != "NN" or tok.lower_ not in by_head or tok.lower_ in DEFINITE_HEADS or tok.i in table.token_entity:
+    for tok in tokens_of(doc, by_head.keys() - DEFINITE_HEADS.keys()):
+        if tok.tag_ != "NN" or tok.i in table.token_entity:
             continue
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children) or any(
             c.dep_ in {"amod", "compound"} for c in tok.children

@@ -60,8 +60,9 @@ AMOUNT_WORDS = {"trillion", "billion", "million", "thousand", "won", "yen", "yua
 # ('18.75bn'), or both ('SAR18.75bn', '€5bn')
 _GLUED_PREFIX = rf"(?:[A-Z]{{0,3}}\$|[€£¥₩₹]|Rp|Rs|RM|{'|'.join(sorted(CURRENCY_CODES))})"
 _GLUED_SCALE = r"(?:mn|bn|m|b|k|tn|tr|trn|bln)"
-GLUED_AMOUNT = re.compile(rf"^(?:{_GLUED_PREFIX}\d[\d.,]*{_GLUED_SCALE}?|{_GLUED_PREFIX}?\d[\d.,]*{_GLUED_SCALE})$")
-PRICED_AMOUNT = re.compile(rf"^{_GLUED_PREFIX}\d[\d.,]*{_GLUED_SCALE}?$")  # 'RM25', 'SAR18.75bn' (not '3M')
+_PRICED = rf"{_GLUED_PREFIX}\d[\d.,]*{_GLUED_SCALE}?"  # glued to its currency: 'RM25', 'SAR18.75bn' (not '3M')
+GLUED_AMOUNT = re.compile(rf"^(?:{_PRICED}|{_GLUED_PREFIX}?\d[\d.,]*{_GLUED_SCALE})$")
+PRICED_AMOUNT = re.compile(rf"^{_PRICED}$")
 
 
 def _is_cap(tok: str) -> bool:
