@@ -19,7 +19,7 @@ from pathlib import Path
 import spacy
 
 from kg.extract.pipeline import MODEL_PACKAGE, Extractor, create_nlp
-from kg.model import Document
+from kg.model import Document, ExtractionFailure
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -60,7 +60,11 @@ def main() -> None:
             pass
         bare_s = min(bare_s, time.perf_counter() - t0)
         t0 = time.perf_counter()
-        entities = sum(len(ex.entities) for ex in extractor.extract(iter(docs)))
+        entities = 0
+        for ex in extractor.extract(iter(docs)):
+            if isinstance(ex, ExtractionFailure):
+                raise SystemExit(f"extraction failed on {ex.document.doc_id}: {ex.reason}")
+            entities += len(ex.entities)
         ours_s = min(ours_s, time.perf_counter() - t0)
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

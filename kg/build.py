@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.ingest import Problem, read_sources
-from kg.model import Document, DocumentExtraction
+from kg.model import Document, DocumentExtraction, ExtractionFailure
 from kg.workspace import KgError, Workspace, atomic_write_text
 
 MANIFEST_VERSION = 1
-ProgressCallback = Callable[[str, int], None]  # (event, amount): "read", "extracted", "skipped"
+ProgressCallback = Callable[[str, int], None]  # (event, amount): "read", "extracted", "skipped", "failed", "problem"
 
 
 @dataclass
@@ -114,7 +114,7 @@ def _worker_init() -> None:
     _WORKER_EXTRACTOR = Extractor()
 
 
-def _worker_extract(batch: list[Document]) -> list[DocumentExtraction]:
+def _worker_extract(batch: list[Document]) -> list[DocumentExtraction | ExtractionFailure]:
     assert _WORKER_EXTRACTOR is not None
     return list(_WORKER_EXTRACTOR.extract(batch))
 
@@ -130,8 +130,10 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def extract_stream(documents: Iterable[Document], workers: int = 1) -> Iterator[DocumentExtraction]:
-    """Extractions in input order; with workers > 1, batches go to a pool of processes."""
+def extract_stream(
+    documents: Iterable[Document], workers: int = 1
+) -> Iterator[DocumentExtraction | ExtractionFailure]:
+    """Extractions (or failures) in input order; with workers > 1, batches go to a pool of processes."""
     if workers <= 1:
         from kg.extract.pipeline import Extractor
 
@@ -185,6 +187,11 @@ def build(
             yield item
 
     for ex in extract_stream(to_extract(), workers):
+        if isinstance(ex, ExtractionFailure):
+            kept = "its previous extraction kept" if ex.document.doc_id in manifest else "not in the graph"
+            report.errors.append(f"error: {ex.document.source}: extraction failed ({ex.reason}); {kept}")
+            tick("failed", 1)
+            continue
         path = _extraction_path(ws, ex.document.doc_id)
         atomic_write_text(path, json.dumps(ex.to_json(), ensure_ascii=False, sort_keys=True))
         manifest[ex.document.doc_id] = _record(ex, path)

@@ -39,6 +39,15 @@ class Document:
 
 
 @dataclass(frozen=True)
+class ExtractionFailure:
+    """A document the extractor could not read: reported and skipped, so one bad document costs
+    only itself (its previous extraction, if any, stays in the workspace)."""
+
+    document: Document
+    reason: str  # "ExceptionType: message", one line
+
+
+@dataclass(frozen=True)
 class Evidence:
     """Where a statement came from: the sentence, its offsets in the cleaned text, a confidence."""
 

@@ -8,10 +8,15 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, RDFS
+from spacy.language import Language
+from spacy.tokens import Doc
 from typer.testing import CliRunner
 
 from kg.build import build, load_manifest, remove_documents
 from kg.cli import app
+from kg.extract import pipeline
+from kg.extract.pipeline import DEFAULT_COMPONENTS, Extractor, create_nlp
+from kg.model import Document, DocumentExtraction, ExtractionFailure
 from kg.rdf.namespaces import KGO
 from kg.workspace import KgError, Workspace
 
@@ -22,6 +27,17 @@ runner = CliRunner()
 
 def labels_of(graph: Graph, cls: URIRef) -> set[str]:
     return {str(graph.value(s, RDFS.label)) for s in graph.subjects(RDF.type, cls)}
+
+
+def built_from(tmp_path: Path, articles: dict[str, str]) -> tuple[Path, Workspace]:
+    """(input folder, workspace) after building one-line `articles` ({file name: text})."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name, text in articles.items():
+        (inputs / name).write_text(text + "\n")
+    ws = Workspace.at(tmp_path / "ws")
+    build([inputs], ws)
+    return inputs, ws
 
 
 def test_seed_workspace_has_every_output(seed_workspace: Workspace) -> None:
@@ -101,6 +117,58 @@ def test_bad_inputs_are_reported_and_the_rest_is_built(tmp_path: Path) -> None:
     assert ws.graph_trig.is_file()
 
 
+@Language.component("kg_test_fails_on_marker")
+def _fails_on_marker(doc: Doc) -> Doc:
+    """A component with a bug that only one document triggers."""
+    if "MARKER" in doc.text:
+        raise ValueError("cannot read\nthis document")
+    return doc
+
+
+def test_one_document_failing_in_a_component_costs_only_itself() -> None:
+    nlp = create_nlp(components={**DEFAULT_COMPONENTS, "kg_test_fails_on_marker": {}})
+    texts = ["Acme Robotics will build a plant in Ulsan.", "MARKER text.", "The Ministry of Finance will pay."]
+    docs = [Document(f"d{i}", f"d{i}.txt", t, f"sha256:{i}") for i, t in enumerate(texts)]
+    out = list(Extractor(nlp, batch_size=8).extract(docs))
+    assert [type(x).__name__ for x in out] == ["DocumentExtraction", "ExtractionFailure", "DocumentExtraction"]
+    failure = out[1]
+    assert isinstance(failure, ExtractionFailure) and failure.document.doc_id == "d1"
+    assert failure.reason == "kg_test_fails_on_marker: ValueError: cannot read this document"
+    assert isinstance(out[2], DocumentExtraction) and out[2].entities
+
+
+def test_extraction_failure_is_reported_and_the_previous_extraction_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs, ws = built_from(
+        tmp_path,
+        {
+            "plant.txt": "Acme Robotics will invest $2 billion in a new battery plant in Ulsan.",
+            "port.txt": "The Ministry of Oceans and Fisheries will spend 1 trillion won on ports.",
+        },
+    )
+    (inputs / "plant.txt").write_text("Borealis Motors will invest $3 billion in a new battery plant in Gumi.\n")
+    (inputs / "new.txt").write_text("Cobalt Dynamics will open a factory in Busan, the company said.\n")
+    real_assemble = pipeline.assemble
+
+    def assemble_with_a_bug(doc: Doc, document: Document, version: str) -> DocumentExtraction:
+        if "Motors" in document.text or "Cobalt" in document.text:
+            raise KeyError("no such token")
+        return real_assemble(doc, document, version)
+
+    monkeypatch.setattr(pipeline, "assemble", assemble_with_a_bug)
+    result = runner.invoke(app, ["build", str(inputs), "--out", str(ws.root)])
+    assert result.exit_code == 1
+    report_lines = [line for line in result.output.splitlines() if "extraction failed" in line]
+    assert any("plant.txt" in line and "previous extraction kept" in line for line in report_lines)
+    assert any("new.txt" in line and "not in the graph" in line for line in report_lines)
+    g = Graph().parse(ws.graph_ttl)
+    companies = labels_of(g, KGO.Company)
+    assert "Acme Robotics" in companies  # the last good extraction of plant.txt stays
+    assert not {"Borealis Motors", "Cobalt Dynamics"} & companies
+    assert "Ministry of Oceans and Fisheries" in labels_of(g, KGO.GovernmentAgency)
+
+
 def test_failed_publish_keeps_the_previous_graph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ws = Workspace.at(tmp_path / "ws")
     build([SEED], ws)
@@ -125,12 +193,13 @@ def test_nothing_to_build_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_remove_document_republishes_without_it(tmp_path: Path) -> None:
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    (inputs / "a.txt").write_text("LG Energy Solution will invest $3 billion in a battery plant in Arizona.\n")
-    (inputs / "b.txt").write_text("Posco Future M will invest 1 trillion won in cathode materials.\n")
-    ws = Workspace.at(tmp_path / "ws")
-    build([inputs], ws)
+    _inputs, ws = built_from(
+        tmp_path,
+        {
+            "a.txt": "LG Energy Solution will invest $3 billion in a battery plant in Arizona.",
+            "b.txt": "Posco Future M will invest 1 trillion won in cathode materials.",
+        },
+    )
     remove_documents(ws, ["a"])
     g = Graph().parse(ws.graph_ttl)
     companies = labels_of(g, KGO.Company)

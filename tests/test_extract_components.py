@@ -31,7 +31,9 @@ def run(extractor: Extractor):
     def _run(text: str) -> DocumentExtraction:
         if text not in cache:
             doc = Document(doc_id="t", source="test", text=text, content_hash=f"sha256:{hash(text)}")
-            cache[text] = next(iter(extractor.extract([doc])))
+            result = next(iter(extractor.extract([doc])))
+            assert isinstance(result, DocumentExtraction), result
+            cache[text] = result
         return cache[text]
 
     return _run

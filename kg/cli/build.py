@@ -52,7 +52,7 @@ def build_command(
             if event == "read":
                 counts["read"] += n
                 bar.update(task, total=counts["read"], description="extracting")
-            elif event in {"extracted", "skipped"}:
+            elif event in {"extracted", "skipped", "failed"}:
                 counts["done"] += n
                 bar.update(task, completed=counts["done"])
 

