@@ -252,7 +252,6 @@ def test_entity_type_from_cue_known_failures(run, text: str, name: str, type_: s
     assert ent is not None and ent.type == type_
 
 
-@_known("frameworks and named funds typed Company")
 def test_laws_and_funds_are_not_companies(run) -> None:
     ex = run("The aid was approved under the Temporary Crisis and Transition Framework. "
              "The fund, known as Big Fund III, will be managed by Huaxin Investment Management.")
@@ -638,6 +637,15 @@ def test_part_of_under_the_plan(run) -> None:
     ex = run("The government will invest €1.5 billion in the battery supply chain under the France 2030 "
              "investment plan.")
     assert has_rel(ex, project(ex, "battery supply chain"), "partOf", project(ex, "France 2030"))
+
+
+def test_a_programme_named_a_and_b_is_one_and_its_own_clause_is_not_under_it(run) -> None:
+    ex = run("The Halden Battery Plant was approved under the Clean Growth and Innovation Fund, which the "
+             "Treasury set up in 2024 to answer the Northern Hydrogen Programme.")
+    fund = find(ex, "Clean Growth and Innovation Fund", "Project")
+    assert fund is not None and not find(ex, "Clean Growth"), [(e.name, e.type) for e in ex.entities]
+    assert has_rel(ex, project(ex, "Halden Battery Plant"), "partOf", fund)
+    assert not has_rel(ex, project(ex, "Northern Hydrogen Programme"), "partOf", fund)
 
 
 def test_part_of_subsidiary(run) -> None:
@@ -1637,6 +1645,22 @@ def test_a_bracketed_caption_names_the_organisation(run) -> None:
 def test_a_one_word_name_modifying_a_site_is_a_place(run) -> None:
     ex = run("Water for the fabs will come from the Hoedong reservoir, officials said.")
     assert find(ex, "Hoedong", "Place") is not None, [(e.name, e.type) for e in ex.entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "region"),
+    [
+        ("The mill will process ore trucked from Brolga's Emu Flat deposit near Julia Creek.", "Emu Flat", None),
+        ("Velora was awarded €40 million to prepare its Vilafranca (Barcelona) plant for small cars.",
+         "Vilafranca", "Barcelona"),
+    ],
+)
+def test_the_name_between_an_owner_and_its_site_is_a_place(run, text: str, place: str, region: str | None) -> None:
+    ex = run(text)
+    found = find(ex, place, "Place")
+    assert found is not None and not find(ex, place, "Company"), [(e.name, e.type, e.aliases) for e in ex.entities]
+    if region is not None:  # a place in brackets is where the first one is, not its short name
+        assert region not in found.aliases and has_rel(ex, found, "locatedIn", find(ex, region, "Place"))
 
 
 def test_a_short_name_declared_with_hereafter_is_an_alias(run) -> None:

@@ -1457,6 +1457,9 @@ REGION_AFTER_IN = re.compile(
 # what a place's name modifies: a person's name never does
 SITE_NOUNS = {"site", "reservoir", "dam", "port", "harbor", "harbour", "complex", "project", "plant", "county",
               "region", "area", "coast", "field", "basin", "island", "valley"}
+# what an owner's possessive names by its place: "S-Oil's Onsan refinery", 'its Ulsan yard'
+OWNED_SITE_NOUNS = {"refinery", "campus", "fab", "mill", "shipyard", "terminal", "factory", "works", "yard",
+                    "deposit", "mine", "smelter", "operations"}
 PLACE_PREPS = {"in", "near", "at", "across", "outside", "off"}
 # titles that only companies have: 'CEO of X' is a company, 'President of X' may be a country
 ORG_HEAD_TITLES = {"ceo", "chairman", "chairwoman", "founder", "co-founder", "cto", "cfo", "coo"}
@@ -1678,14 +1681,16 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
                                                 "region", "district", "port", "island", *_COMPASS}
         ):
             return "Place"  # 'the town of Ohira', 'north of Sendai'
+        site = after
+        if after is not None and after.text == "(" and span.end + 3 < len(doc) and doc[span.end + 2].text == ")":
+            site = doc[span.end + 3]  # 'its Martorell (Barcelona) plant'
         if (
             span.start >= 1
             and doc[span.start - 1].lower_ in {"'s", "’s", "'", "’", "its", "their"}
-            and after is not None
-            and after.lemma_.lower() in SITE_NOUNS | {"refinery", "campus", "fab", "mill", "shipyard", "terminal",
-                                                       "factory", "works", "yard"}
+            and site is not None
+            and site.lemma_.lower() in SITE_NOUNS | OWNED_SITE_NOUNS
         ):
-            return "Place"  # "S-Oil's Onsan refinery", "Samsung's Pyeongtaek campus", 'its Ulsan yard'
+            return "Place"  # "S-Oil's Onsan refinery", "Samsung's Pyeongtaek campus", "Kestrel's Cabbage Tree deposit"
     if (
         label in {"Person", "Place"}
         and span.start >= 2

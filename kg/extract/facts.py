@@ -3498,8 +3498,8 @@ class FactFinder:
                 if org is not None and org.type in ORG_TYPES:
                     self.facts.relate(org, "locatedIn", place, sent, 0.7)
             # 'Haenam-gun, Jeollanam-do' / 'Yeouido, Yeongdeungpo-gu, Seoul': a place in the next one
-            if end + 1 < sent.end and doc[end].text == "," and tok.i in pairs:
-                nxt = self.place_at.get(end + 1)
+            if end + 1 < sent.end and doc[end].text in {",", "("} and tok.i in pairs:
+                nxt = self.place_at.get(end + 1)  # 'its Martorell (Barcelona) plant' too
                 if (
                     nxt is not None
                     and nxt is not place
@@ -3663,6 +3663,8 @@ class FactFinder:
                 k += 1
             sep = []
             j = k
+            if j < sent.end and doc[j].text == "(":
+                sep, j = [","], j + 1  # 'its Martorell (Barcelona) plant': the bracket says where
             while j < sent.end and doc[j].lower_ in {",", "and", "or"} and len(sep) < 2:
                 sep.append(doc[j].lower_)
                 j += 1
@@ -3774,11 +3776,15 @@ class FactFinder:
                         if owned.type in ORG_TYPES and owners:
                             self.facts.relate(owned, "partOf", owners[0], sent, 0.65)
             if tok.lower_ == "under" and tok.dep_ == "prep":
-                programme = next((self.table.at(p.i) for p in tok.children if p.dep_ == "pobj"), None)
-                if programme is None or programme.type != "Project":
+                pobj = next((p for p in tok.children if p.dep_ == "pobj"), None)
+                programme = self.table.at(pobj.i) if pobj is not None else None
+                if pobj is None or programme is None or programme.type != "Project":
                     continue
+                # '..., which the Commission adopted to respond to the Inflation Reduction Act': what a clause
+                # on the programme says about it is not under it
+                described = {self.table.at(t.i) for c in pobj.children if c.dep_ == "relcl" for t in c.subtree}
                 for p in self.projects.in_sentence(sent):
-                    if p is not programme and p.key not in {
+                    if p is not programme and p not in described and p.key not in {
                         r.subject for r in self.facts.relations if r.predicate == "partOf"
                     }:
                         self.facts.relate(p, "partOf", programme, sent, 0.55)

@@ -17,7 +17,14 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import lexicon as lx
-from kg.extract.gazetteer import is_country_name, is_region_name, lies_in, region_by_code, region_codes
+from kg.extract.gazetteer import (
+    is_country_name,
+    is_place_name,
+    is_region_name,
+    lies_in,
+    region_by_code,
+    region_codes,
+)
 from kg.extract.money import AmountMatch, find_amounts
 from kg.extract.names import (
     acronym_matches,
@@ -275,6 +282,7 @@ def build_entity_table(doc: Doc) -> EntityTable:
             and span.end < len(doc)
             and doc[span.end].text == ")"
             and previous.label_ in ORG_TYPES | {"Project"}
+            and not (span.label_ == "Place" and is_place_name(raw))  # 'its Martorell (Barcelona) plant'
         ):
             # 'Aneka Tambang (Antam)': the name in brackets is the same thing's short name
             key = table.token_entity.get(previous.start)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.extract import lexicon as lx
+from kg.extract.gazetteer import is_place_name
 
 _TOKEN_RE = re.compile(r"\(?[A-Za-z0-9][A-Za-z0-9&'’.\-]*\)?|,|\n|[^\sA-Za-z0-9]")
 _CONNECTORS = {"of", "and", "&", "for", "the"}
@@ -141,7 +142,7 @@ def _chunks(text: str) -> list[list[tuple[str, int, int]]]:
     return chunks
 
 
-def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+def _segments(chunk: list[tuple[str, int, int]], after_the: bool = False) -> list[list[tuple[str, int, int]]]:
     """Split a chunk at commas and "and" unless they list the parts of one "X of A, B and C" name, and
     glue a cue-less part to the next one when that one has a cue ("Korea Mine Rehabilitation and
     Mineral Resource Corporation")."""
@@ -244,6 +245,7 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
         part = parts[i]
         name = " ".join(t[0] for t in part)
         law = i + 1 < len(parts) and is_law_name(" ".join(t[0] for t in parts[i + 1]))  # 'CHIPS and Science Act'
+        right = " ".join(t[0] for t in parts[i + 1]) if i + 1 < len(parts) else ""
         if (
             i + 1 < len(parts)
             and not (  # 'BHP, Rio Tinto and BlueScope Steel'; not '..., Korea Land and Housing Corp.'
@@ -252,7 +254,11 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
                 and not _starts_with_country([t[0].lower() for t in part if t[0].lower() != "the"])
             )
             and cue_type(name) is None
-            and (law or cue_type(" ".join(t[0] for t in parts[i + 1])) not in (None, "Project", "Place", "Person"))
+            and (
+                law
+                or cue_type(right) not in (None, "Project", "Place", "Person")
+                or after_the and len(parts) == 2 and _one_programme(part, parts[1])
+            )
             and _joined_by_and(chunk, part, parts[i + 1])
             and (law or not _acronym_refuses(part, parts[i + 1]))
             # 'startup Rebellions and Seoul National University': a name that opens with its city or
@@ -265,6 +271,20 @@ def _segments(chunk: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
         merged.append(part)
         i += 1
     return merged
+
+
+def _one_programme(left: list[tuple[str, int, int]], right: list[tuple[str, int, int]]) -> bool:
+    """'the Temporary Crisis and Transition Framework', 'the Clean Growth and Innovation Fund': after one
+    'the', two cue-less words and a programme's name are one programme (two names would take two 'the's)."""
+    left_words = [t[0] for t in left if t[0] != "The"]
+    whole = " ".join(left_words) + " and " + " ".join(t[0] for t in right)
+    return (
+        len(left_words) <= 3
+        and left_words
+        and not any(is_place_name(w) or w.lower() in lx.CAPITALS for w in left_words)
+        and not any(w.isupper() for w in left_words)  # 'KDB and Innovation Fund': an acronym names a body
+        and cue_type(whole) == "Project"
+    )
 
 
 def opens_with_place(ws: list[str]) -> bool:
@@ -592,7 +612,8 @@ def find_cue_names(text: str) -> list[NameMatch]:
     """Capitalised name sequences whose own words type them (non-overlapping, in text order)."""
     found: list[NameMatch] = []
     for chunk in _chunks(text):
-        for seg in _segments(chunk):
+        after_the = chunk[0][0] == "The" or text[max(0, chunk[0][1] - 4) : chunk[0][1]] in {"the ", "The "}
+        for seg in _segments(chunk, after_the):
             real = [t for t in seg if t[2] > t[1]]
             real = _strip_titles(real)
             while real and (real[-1][0].lower() in _CONNECTORS or real[-1][0] == ","):
