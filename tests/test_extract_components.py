@@ -648,6 +648,17 @@ def test_a_programme_named_a_and_b_is_one_and_its_own_clause_is_not_under_it(run
     assert not has_rel(ex, project(ex, "Northern Hydrogen Programme"), "partOf", fund)
 
 
+def test_capitalised_words_before_a_plan_noun_name_the_plan(run) -> None:
+    ex = run("Ridgeline will build the Halden plant under the Investing in America agenda. The Ministry of "
+             "Finance announced the Makers Forward programme on Monday. The Hyundai Motor plan will cost "
+             "$2 billion. Growth will come under Vision 2035, the minister said.")
+    agenda = find(ex, "Investing in America agenda", "Project")
+    assert agenda is not None and has_rel(ex, project(ex, "Halden plant"), "partOf", agenda)
+    assert has_rel(ex, find(ex, "Ministry of Finance"), "announces", find(ex, "Makers Forward programme", "Project"))
+    assert not find(ex, "Hyundai Motor plan") and not find(ex, "Forward", "Company")
+    assert find(ex, "Vision 2035", "Project") is not None, [(e.name, e.type) for e in ex.entities]
+
+
 def test_part_of_subsidiary(run) -> None:
     ex = run("Panasonic Energy, a subsidiary of Panasonic Holdings, was awarded ¥46 billion.")
     assert has_rel(ex, find(ex, "Panasonic Energy"), "partOf", find(ex, "Panasonic Holdings"))

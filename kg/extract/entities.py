@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from kg.extract import lexicon as lx
 from kg.extract.gazetteer import is_country_name, is_place_name, is_region_name
-from kg.extract.mentions import doc_text, doc_tokens, span_text
+from kg.extract.mentions import doc_text, doc_tokens, span_text, tokens_of
 from kg.extract.names import (
     GLUED_AMOUNT,
     LISTED_ITEM,
@@ -94,6 +94,7 @@ class EntityTyper:
         ents = _places_naming_projects(doc, ents)
         ents = _quoted_groups(doc, ents)
         ents = _listed_projects(doc, ents)
+        ents = _plans_named_before_their_head(doc, ents)
         ents = _repeat_mentions(doc, ents)
         ents = _persons_named_as_organisations(_headline_names(doc, ents))
         terms = _term_acronyms(doc)
@@ -1356,6 +1357,47 @@ def _listed_projects(doc: Doc, ents: list[Span]) -> list[Span]:
             place = doc.char_span(m.start("place"), m.end("place"), label="Place", alignment_mode="contract")
             if m.group("place") and place is not None and len(place) and place.text[:1].isupper():
                 found.append(place)  # 'Esbjerg' in 'Esbjerg Power-to-X, Esbjerg (Denmark)' is the town
+    if not found:
+        return ents
+    taken = {i for s in found for i in range(s.start, s.end)}
+    return sorted([e for e in ents if not taken & set(range(e.start, e.end))] + found, key=lambda e: e.start)
+
+
+NAMED_PLAN_HEADS = {"strategy", "plan", "agenda", "initiative", "programme", "program", "scheme", "roadmap",
+                    "mission", "framework", "package"}
+PLAN_NAME_LINKS = {"in", "of", "for", "and", "&", "-"}
+
+
+def _plans_named_before_their_head(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'the Green Transformation strategy', 'the Investing in America agenda', 'the Makers Forward
+    programme': capitalised words right before a plan noun in lower case name that plan, noun and all.
+    Not when one name fills them ('the Hyundai Motor plan' is the company's plan) or opens them."""
+    heads = [t for t in tokens_of(doc, NAMED_PLAN_HEADS) if t.is_lower and t.i > 1]
+    if not heads:
+        return ents
+    owner_at = {i: e for e in ents for i in range(e.start, e.end)}
+    found: list[Span] = []
+    for head in heads:
+        k = head.i - 1
+        while k >= 0 and (_capitalised(doc[k]) or doc[k].lower_ in PLAN_NAME_LINKS and k > 0 and _capitalised(
+            doc[k - 1]
+        )):
+            k -= 1
+        start = k + 1
+        while start < head.i and not _capitalised(doc[start]):
+            start += 1  # a run opens with a capitalised word
+        run = doc[start : head.i]
+        capitals = [t for t in run if _capitalised(t) and not t.is_sent_start]
+        if len(capitals) < 2 or doc[head.i - 1].dep_ not in {"compound", "amod", "nmod"} or any(
+            t.lower_ in DIRECTION_WORDS or t.ent_type_ in {"DATE", "NORP"} or is_country_name(t.text) for t in run
+        ):
+            continue
+        opening = owner_at.get(start)
+        if opening is not None and opening.label_ != "Place":
+            continue  # 'the Korea Development Bank programme', 'the Samsung Electronics AI plan'
+        if head.i + 1 < len(doc) and _capitalised(doc[head.i + 1]):
+            continue
+        found.append(Span(doc, start, head.i + 1, label="Project"))
     if not found:
         return ents
     taken = {i for s in found for i in range(s.start, s.end)}

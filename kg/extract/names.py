@@ -422,6 +422,8 @@ def cue_type(name: str) -> str | None:
     """The core type a name's own words announce, or None when they say nothing."""
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name)
     ws = [w.lower() for w in words(name)]
+    if len(ws) == 2 and ws[0] in YEAR_NAMED_HEADS and re.fullmatch(r"(?:19|20)\d\d", ws[1]):
+        return "Project"  # 'Vision 2030', 'Agenda 2030': a plan named by its year alone
     if len(ws) > 1 and re.fullmatch(r"(?:i{1,3}|iv|v|vi{1,3}|ix|x|\d{1,2}|(?:19|20)\d\d)", ws[-1]):
         ws = ws[:-1]  # "Big Fund III", "Phase 2", "Quantum Leap Strategy 2035"
     if not ws:
