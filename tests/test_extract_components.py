@@ -659,6 +659,13 @@ def test_capitalised_words_before_a_plan_noun_name_the_plan(run) -> None:
     assert find(ex, "Vision 2035", "Project") is not None, [(e.name, e.type) for e in ex.entities]
 
 
+def test_a_states_premier_heads_its_government_and_the_state_stays_a_place(run) -> None:
+    ex = run("The rest comes from the state of Saxony-Anhalt. Saxony-Anhalt's premier Rainer Kohl welcomed it.")
+    state = find(ex, "Saxony-Anhalt", "Place")
+    assert state is not None and not find(ex, "Saxony-Anhalt", "Company"), [(e.name, e.type) for e in ex.entities]
+    assert has_rel(ex, find(ex, "Rainer Kohl", "Person"), "headOf", find(ex, "Government of Saxony-Anhalt"))
+
+
 def test_part_of_subsidiary(run) -> None:
     ex = run("Panasonic Energy, a subsidiary of Panasonic Holdings, was awarded ¥46 billion.")
     assert has_rel(ex, find(ex, "Panasonic Energy"), "partOf", find(ex, "Panasonic Holdings"))
