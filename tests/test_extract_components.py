@@ -666,6 +666,14 @@ def test_a_states_premier_heads_its_government_and_the_state_stays_a_place(run) 
     assert has_rel(ex, find(ex, "Rainer Kohl", "Person"), "headOf", find(ex, "Government of Saxony-Anhalt"))
 
 
+def test_a_name_written_with_accents_is_one_name(run) -> None:
+    ex = run("HẢI PHÒNG -- Deputy Prime Minister Lưu Văn Khải said the Ngọc Sơn Technology Group will build a "
+             "wafer plant in Tân Lạc Hi-Tech Park, near Hồ Chí Minh City.")
+    names = {(e.name, e.type) for e in ex.entities}
+    assert ("Lưu Văn Khải", "Person") in names, names
+    assert ("Tân Lạc Hi-Tech Park", "Place") in names and ("Hồ Chí Minh City", "Place") in names, names
+
+
 def test_part_of_subsidiary(run) -> None:
     ex = run("Panasonic Energy, a subsidiary of Panasonic Holdings, was awarded ¥46 billion.")
     assert has_rel(ex, find(ex, "Panasonic Energy"), "partOf", find(ex, "Panasonic Holdings"))

@@ -87,7 +87,7 @@ class EntityTyper:
         ents = _described_lists(doc, _described_names(doc, ents))
         ents = _owners_of_parts(doc, ents)
         ents = _apposed_names(doc, ents)
-        ents = _titled_persons(doc, ents)
+        ents = _accented_names(doc, _titled_persons(doc, ents))
         ents = _korean_names(doc, ents)
         ents = _names_with_common_heads(doc, ents)
         ents = _surnames_to_persons(doc, ents)
@@ -274,6 +274,69 @@ def _whole_hyphenated_names(spans: list[Span]) -> list[Span]:
                 span = Span(doc, span.start, end + 2, label=span.label_)
         out.append(span)
     return out
+
+
+def _accented(tok) -> bool:
+    return not tok.text.isascii() and tok.is_alpha
+
+
+def _name_run_word(tok) -> bool:
+    """A word that may continue a name written with accents: capitalised, no title ('Prime Minister')."""
+    return (
+        tok.is_alpha
+        and tok.text[:1].isupper()
+        and (tok.pos_ == "PROPN" or _accented(tok))
+        and not tok.is_stop  # 'The Łódź plant', 'In Brasília'
+        and tok.lower_ not in lx.TITLE_WORDS
+        and tok.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
+    )
+
+
+def _accented_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Phạm Minh Chính', 'Hồ Chí Minh City', 'Hòa Lạc Hi-Tech Park': the small English model cuts names
+    written with accents into pieces (a person and a place, a company and a place); the capitalised words
+    around an accented one, touching an entity, are one name, typed by its own words or else by its pieces."""
+    if doc_text(doc).isascii():
+        return ents
+    toks = doc_tokens(doc)
+    headlines = _title_case_lines(doc_text(doc))
+    at = {i: e for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    replaced: set[int] = set()
+    for e in ents:
+        if id(e) in replaced:
+            continue
+        start, end = e.start, e.end
+        while start > 0 and _name_run_word(toks[start - 1]) and "\n" not in toks[start - 1].whitespace_:
+            start -= 1
+        while end < len(toks) and "\n" not in toks[end - 1].whitespace_ and (
+            _name_run_word(toks[end])
+            or toks[end].text == "-" and not toks[end - 1].whitespace_ and not toks[end].whitespace_
+            and end + 1 < len(toks) and _name_run_word(toks[end + 1])
+        ):
+            end += 1
+        run = doc[start:end]
+        if (
+            (start, end) == (e.start, e.end)
+            or not any(_accented(t) for t in run)
+            or len(run) > 6
+            or any(a <= run.start_char < b for a, b in headlines)  # a Title Case headline capitalises everything
+        ):
+            out.append(e)
+            continue
+        pieces = sorted({id(at[i]): at[i] for i in range(start, end) if i in at}.values(), key=lambda x: x.start)
+        loose = [t for t in run if t.i not in at and t.text != "-"]
+        if any(p.start < start or p.end > end for p in pieces) or len(pieces) < 2 and not all(map(_accented, loose)):
+            out.append(e)
+            continue
+        last = pieces[-1]
+        label = cue_type(run.text) or (  # 'Łukasiewicz Research Network': a name of several words at the end heads
+            last.label_ if len(last) > 1 and last.end == end and last.label_ != "Person"
+            else "Person" if any(p.label_ == "Person" for p in pieces) else e.label_
+        )
+        replaced.update(id(p) for p in pieces)
+        out.append(Span(doc, start, end, label=label))
+    return filter_spans(out)  # a run reaching back over a name kept before it wins
 
 
 def _split_at_possessive(doc: Doc, ent: Span) -> list[Span]:
