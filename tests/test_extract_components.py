@@ -674,6 +674,20 @@ def test_a_name_written_with_accents_is_one_name(run) -> None:
     assert ("Tân Lạc Hi-Tech Park", "Place") in names and ("Hồ Chí Minh City", "Place") in names, names
 
 
+def test_a_known_place_named_once_as_a_business_is_still_the_place(run) -> None:
+    ex = run("Sherman wins chip plant\nTalon Instruments will build a chip plant in Sherman, Texas.")
+    assert find(ex, "Sherman", "Place") is not None and not find(ex, "Sherman", "Company")
+    assert has_rel(ex, project(ex, "chip plant"), "locatedIn", find(ex, "Sherman", "Place"))
+
+
+def test_a_town_is_not_short_for_the_industrial_city_named_after_it(run) -> None:
+    ex = run("Corvane will build a data centre at Jizan Industrial City, the agency said. Officials in "
+             "Jizan welcomed it.")
+    city = find(ex, "Jizan Industrial City", "Place")
+    town = find(ex, "Jizan", "Place")
+    assert city is not None and town is not None and city is not town, [(e.name, e.aliases) for e in ex.entities]
+
+
 def test_part_of_subsidiary(run) -> None:
     ex = run("Panasonic Energy, a subsidiary of Panasonic Holdings, was awarded ¥46 billion.")
     assert has_rel(ex, find(ex, "Panasonic Energy"), "partOf", find(ex, "Panasonic Holdings"))

@@ -2031,7 +2031,9 @@ def _vote_types(spans: list[Span]) -> list[Span]:
             continue
         org = sum(n for lab, n in counter.items() if lab not in {"Person", "Place", "Project"})
         other = max((n for lab, n in counter.items() if lab in {"Person", "Place"}), default=0)
-        if org and org >= other:
+        if org and org == other and counter["Place"] == other and is_place_name(name):
+            decided[name] = "Place"  # a tie with a known place ('Sherman wins chip plant', 'a plant in Sherman')
+        elif org and org >= other:
             decided[name] = max(
                 (lab for lab in counter if lab not in {"Person", "Place", "Project"}), key=lambda lab: counter[lab]
             )

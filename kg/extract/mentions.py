@@ -412,6 +412,8 @@ def _merge_short_forms(table: EntityTable) -> None:
             if short.type == "Place" and long.name.split()[-1] in PLACE_SITE_HEADS:
                 continue  # 'Daegu' is the city, not the 'Daegu Dyeing Industrial Complex' in it
             sw, lw = norm(short.name).split(), norm(long.name).split()
+            if short.type == "Place" and set(lw[len(sw) :]) & SITE_MODIFIERS:
+                continue  # 'Yanbu' is the town, not 'Yanbu Industrial City' (but 'Busan Metropolitan City' is Busan)
             head_alias = short.type in ORG_TYPES and len(sw) == 1 and lw[-1] == sw[0]  # 'the Commission'
             if len(sw) < len(lw) and (
                 lw[: len(sw)] == sw or short.type == "Person" and lw[-len(sw) :] == sw or head_alias
@@ -429,6 +431,8 @@ def _merge_short_forms(table: EntityTable) -> None:
 
 
 PLACE_SITE_HEADS = {*lx.SITE_NAME_HEADS, "Center", "Centre", "Airport", "Station"}
+SITE_MODIFIERS = {"industrial", "economic", "science", "technology", "innovation", "free", "tech", "export",
+                  "logistics"}  # (norm()ed words: 'Hi-Tech' is 'hi tech')
 LEGAL_WORDS = {"co", "corp", "corporation", "company", "inc", "ltd", "limited", "llc", "plc", "holdings", "group"}
 
 
