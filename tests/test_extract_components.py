@@ -688,6 +688,15 @@ def test_a_town_is_not_short_for_the_industrial_city_named_after_it(run) -> None
     assert city is not None and town is not None and city is not town, [(e.name, e.aliases) for e in ex.entities]
 
 
+def test_a_project_named_by_its_place_is_located_there(run) -> None:
+    ex = run("Taeyang Power, based in Ulsan, will build the Ulsan AI data center with KRW 1 trillion. Korea "
+             "Zinc, the largest smelter in Korea, will build the Korea Zinc battery plant.")
+    ulsan = find(ex, "Ulsan", "Place")
+    assert has_rel(ex, project(ex, "Ulsan AI data center"), "locatedIn", ulsan)
+    korea = find(ex, "South Korea", "Place")
+    assert korea is not None and not has_rel(ex, project(ex, "Korea Zinc battery plant"), "locatedIn", korea)
+
+
 def test_part_of_subsidiary(run) -> None:
     ex = run("Panasonic Energy, a subsidiary of Panasonic Holdings, was awarded ¥46 billion.")
     assert has_rel(ex, find(ex, "Panasonic Energy"), "partOf", find(ex, "Panasonic Holdings"))

@@ -694,6 +694,10 @@ class FactFinder:
                 continue
             sent = sentence_of(self.doc, ent.mentions[0][0])
             for name in ent.all_names():
+                place = _opening_place(name, places)  # 'Ulsan AI data center', 'the Bowling Green site'
+                if place is not None and (ent.key, place.key) not in located:
+                    located.add((ent.key, place.key))
+                    self.facts.relate(ent, "locatedIn", place, sent, 0.55)
                 for m in PLACE_IN_NAME.finditer(name):
                     place = places.get(m.group(1))
                     if place is None:
@@ -4555,6 +4559,17 @@ DESCRIBING_NOUNS = {d for d, t in lx.DESCRIPTOR_TYPES.items() if t in ORG_TYPES}
     "laboratory",
 }
 OPERATING_VERBS = {"operate", "run", "own", "have", "buy", "acquire"}
+
+
+def _opening_place(name: str, places: dict[str, DocEntity]) -> DocEntity | None:
+    """The place a project's name opens with, the name going on after it: 'Ulsan AI data center', 'the
+    Bowling Green site' (the longest place of up to three words; a name that is only the place is none)."""
+    ws = name.removeprefix("the ").split()
+    for k in (3, 2, 1):
+        if k < len(ws) and " ".join(ws[:k]) in places:
+            after = ws[k]  # in lower case or an acronym ('Ulsan AI data center'); 'Korea Zinc smelter' is a company's
+            return places[" ".join(ws[:k])] if after[:1].islower() or after[:1].isdigit() or after.isupper() else None
+    return None
 
 
 def _relative_of_place(verb: Token) -> bool:
