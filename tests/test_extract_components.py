@@ -697,6 +697,27 @@ def test_a_project_named_by_its_place_is_located_there(run) -> None:
     assert korea is not None and not has_rel(ex, project(ex, "Korea Zinc battery plant"), "locatedIn", korea)
 
 
+@pytest.mark.parametrize(
+    ("text", "located", "place"),
+    [
+        ("Naju is home to Hanbit Power Corp.", ["Hanbit Power Corp."], "Naju"),
+        ("The plan was unveiled in Tongyeong, South Gyeongsang Province, home to the shipyards of Daewon Ocean "
+         "and Sambo Heavy Industries.", ["Daewon Ocean", "Sambo Heavy Industries"], "Tongyeong"),
+        ("Ulsan, home to Taeyang Motor's largest plant, will get KRW 1 trillion.", ["Taeyang Motor"], "Ulsan"),
+        ("Daewon Ocean will deploy robots at Daewon Ocean's Geoje shipyard next year.", ["Daewon Ocean"], "Geoje"),
+        ("Sambo Heavy will build the digital twin at its Mokpo yard.", ["Sambo Heavy", "digital twin"], "Mokpo"),
+    ],
+)
+def test_what_a_place_is_home_to_and_whose_site_it_names_is_there(
+    run, text: str, located: list[str], place: str
+) -> None:
+    ex = run(text)
+    where = find(ex, place, "Place")
+    assert where is not None, [(e.name, e.type) for e in ex.entities]
+    for name in located:
+        assert has_rel(ex, find(ex, name), "locatedIn", where), name
+
+
 def test_part_of_subsidiary(run) -> None:
     ex = run("Panasonic Energy, a subsidiary of Panasonic Holdings, was awarded ¥46 billion.")
     assert has_rel(ex, find(ex, "Panasonic Energy"), "partOf", find(ex, "Panasonic Holdings"))

@@ -901,6 +901,9 @@ def _reads_like_a_place(doc: Doc, ents: list[Span], k: int, placed: set[int]) ->
         return True  # "Germany's Infineon"
     if _based_in(doc, e):
         return True
+    j = e.end + (1 if e.end < len(doc) and doc[e.end].lower_ in {"is", "was", ",", "remains"} else 0)
+    if j + 1 < len(doc) and doc[j].lower_ == "home" and doc[j + 1].lower_ == "to":
+        return True  # 'Naju is home to KEPCO', 'Geoje, home to two shipyards'
     if e.end < len(doc) and doc[e.end].text == "," and k + 1 < len(ents) and ents[k + 1].start == e.end + 1 and (
         ents[k + 1].label_ == "Place" and prev in {",", "and"}
     ):

@@ -3469,6 +3469,8 @@ class FactFinder:
     # ------------------------------------------------------------------ locatedIn
     def located(self, sent: Span) -> None:
         doc = self.doc
+        for home in tokens_of(doc, {"home"}, (), sent.start, sent.end):
+            self._home_to(home, sent)
         pairs: dict[int, int] | None = None  # the sentence's place chains, read once when a place appears
         for tok in sent_tokens(sent):
             place = self.place_at.get(tok.i)
@@ -3589,6 +3591,8 @@ class FactFinder:
                         owner = owner if owner is not None and owner.type == "Company" else None
                 if owner is not None and owner.type in {"Project"} | ORG_TYPES and owner is not place:
                     self.facts.relate(owner, "locatedIn", place, sent, 0.6)
+            if end < sent.end and doc[end].lower_ in SITES and doc[end - 1].head.i == end:
+                self._owner_of_named_site(doc[end], place, sent)  # "Hanwha Ocean's Geoje shipyard"
         # 'The hubs will be established in 11 countries ..., including A, B and C'
         for tok in sent_verbs(sent):
             if (
@@ -3644,6 +3648,51 @@ class FactFinder:
                 else:
                     break
         return out
+
+    def _home_to(self, home: Token, sent: Span) -> None:
+        """'Naju is home to KEPCO', 'Geoje, South Gyeongsang Province, home to the shipyards of Hanwha Ocean
+        and Samsung Heavy Industries': what a place is home to (or whose sites it is home to) is there."""
+        to = next((c for c in home.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if to is None:
+            return
+        if home.dep_ in {"attr", "advmod", "npadvmod"} and lemma(home.head) in {"be", "remain"}:
+            place = next((e for s in verb_subjects(home.head) for e in self.entity_of(s, False)), None)
+        elif self.doc[home.i - 1].text == ",":  # (the parser hangs this 'home' anywhere)
+            k = home.i - 1
+            while k >= sent.start and (self.doc[k].text == "," or self.place_at.get(k) is not None):
+                k -= 1  # 'Geoje, South Gyeongsang Province, home to': the first place of the chain
+            place = next((self.place_at[j] for j in range(k + 1, home.i) if j in self.place_at), None)
+        else:
+            return
+        if place is None or place.type != "Place":
+            return
+        for obj in (c for c in to.children if c.dep_ == "pobj"):
+            if obj.lower_ in SITES or lemma(obj) in {"headquarters", "site", "shipyard", "yard", "plant"}:
+                obj = next(  # 'the shipyards of A and B', "Taeyang Motor's largest plant"
+                    (p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj"),
+                    next((c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"), obj),
+                )
+            for tok in (obj, *obj.conjuncts):
+                for ent in self.entity_of(tok, False):
+                    if ent.type in ORG_TYPES or ent.type == "Project":
+                        self.facts.relate(ent, "locatedIn", place, sent, 0.65)
+
+    def _owner_of_named_site(self, site: Token, place: DocEntity, sent: Span) -> None:
+        """"Hanwha Ocean's Geoje shipyard", 'its Ulsan yard': the company whose site a place names is there."""
+        for c in site.children:
+            if c.dep_ != "poss":
+                continue
+            owners = [self.table.at(c.i)] if c.pos_ != "PRON" else self._pronoun_owners(site)
+            for owner in owners:
+                if owner is not None and owner.type == "Company":
+                    self.facts.relate(owner, "locatedIn", place, sent, 0.6)
+        verb = site.head.head if site.dep_ == "pobj" and site.head.lower_ in {"at", "in"} else None
+        if verb is not None and verb.pos_ == "VERB" and lemma(verb) in BUILDING_VERBS | {"install", "deploy"}:
+            for obj in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+                built = self.table.at(obj.i)  # 'will build the digital twin at its Ulsan yard'
+                if built is not None and built.type == "Project":
+                    self.facts.relate(built, "locatedIn", place, sent, 0.6)
 
     def _place_pair_starts(self, sent: Span) -> dict[int, int]:
         """Token indexes of places that lie in the place after them. 'Yeouido, Yeongdeungpo-gu, Seoul'
