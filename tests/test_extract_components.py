@@ -718,6 +718,16 @@ def test_what_a_place_is_home_to_and_whose_site_it_names_is_there(
         assert has_rel(ex, find(ex, name), "locatedIn", where), name
 
 
+def test_who_will_expand_a_facility_leads_it_and_a_fund_for_a_business_is_two_names(run) -> None:
+    ex = run("Avon Semiconductor will expand its wafer fab in Newport. It got loans from the Northern Wealth "
+             "Fund for Avon Semiconductor. Avon will also expand exports to Europe.")
+    fab = project(ex, "wafer fab")
+    assert has_rel(ex, find(ex, "Avon Semiconductor", "Company"), "leads", fab)
+    assert has_rel(ex, fab, "locatedIn", find(ex, "Newport", "Place"))
+    assert find(ex, "Northern Wealth Fund") is not None and not find(ex, "Northern Wealth Fund for Avon Semiconductor")
+    assert not project(ex, "exports")
+
+
 def test_part_of_subsidiary(run) -> None:
     ex = run("Panasonic Energy, a subsidiary of Panasonic Holdings, was awarded ¥46 billion.")
     assert has_rel(ex, find(ex, "Panasonic Energy"), "partOf", find(ex, "Panasonic Holdings"))

@@ -19,6 +19,7 @@ from kg.extract import lexicon as lx
 from kg.extract.gazetteer import is_country_name, is_place_name, is_region_name
 from kg.extract.mentions import doc_text, doc_tokens, span_text, tokens_of
 from kg.extract.names import (
+    FIRM_HEADS,
     GLUED_AMOUNT,
     LISTED_ITEM,
     PRICED_AMOUNT,
@@ -142,7 +143,15 @@ class EntityTyper:
         if label in {"ORG", "PERSON"}:
             span = _extend_org(doc, span)
         cut = next(
-            (t.i for t in span[1:] if t.lower_ in {"with", "and"} and cue_type(doc[span.start : t.i].text)), None
+            (
+                t.i
+                for t in span[1:]
+                if t.lower_ in {"with", "and"} and cue_type(doc[span.start : t.i].text)
+                or t.lower_ == "for"  # 'National Wealth Fund for Severn Semiconductor': money for a business
+                and span[-1].lower_.rstrip(".") in FIRM_HEADS
+                and cue_type(doc[span.start : t.i].text) in {"Project", "GovernmentAgency"}
+            ),
+            None,
         )
         if cut is not None:
             span = Span(doc, span.start, cut, label=span.label_)  # 'K-AI Chip Alliance with Rebellions'

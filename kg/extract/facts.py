@@ -74,6 +74,7 @@ LOAN_VERBS = {"approve", "close", "finalise", "finalize", "sign", "conclude", "i
 COST_VERBS = {"cost", "require", "need", "involve", "entail"}
 RECEIVE_VERBS = {"receive", "get", "obtain", "win", "secure", "land", "gain"}
 # what an organisation does when it sets up a thing: the thing is a project
+EXPANDING_VERBS = {"expand", "upgrade", "modernize", "modernise", "enlarge"}  # of a facility only
 BUILDING_VERBS = {"build", "construct", "open", "add", "set", "establish", "introduce", "launch", "develop", "create"}
 # verbs whose subject means to do what their infinitive says: 'plans to open', 'intends to build'
 PLANNING_VERBS = {"plan", "intend", "aim", "seek", "decide", "agree", "prepare"}
@@ -1371,10 +1372,13 @@ class FactFinder:
             and lemma(verb.head) in PLANNING_VERBS
             and verb.head.dep_ in {"ROOT", "ccomp", "conj"}
         )
+        builds = lemma(verb) in BUILDING_VERBS or lemma(verb) in EXPANDING_VERBS and any(
+            c.dep_ == "dobj" and lemma(c) in lx.FACILITY_HEADS for c in verb.children
+        )  # 'will expand its wafer fab in Newport' (not 'expand exports')
         if not (
             verb.pos_ == "VERB"
-            and (verb.dep_ in {"ROOT", "ccomp", "conj"} and _future(verb) and lemma(verb) in BUILDING_VERBS
-                 or planned and lemma(verb) in BUILDING_VERBS | {"complete"})
+            and (verb.dep_ in {"ROOT", "ccomp", "conj"} and _future(verb) and builds
+                 or planned and (builds or lemma(verb) == "complete"))
         ):
             return []
         subjects = verb_subjects(verb)
@@ -3556,7 +3560,8 @@ class FactFinder:
                 if (
                     owner is None
                     and head.pos_ == "VERB"
-                    and lemma(head) in {"build", "establish", "construct", "set", "open", "locate", "develop"}
+                    and lemma(head) in {"build", "establish", "construct", "set", "open", "locate", "develop",
+                                        *EXPANDING_VERBS}
                 ):
                     objs = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
                     owner = self.table.at(objs[0].i) if objs else None

@@ -160,6 +160,11 @@ def _segments(chunk: list[tuple[str, int, int]], after_the: bool = False) -> lis
         # split like any list; after it, 'of Trade, Industry and Energy' (short topic words) stays whole,
         # while 'of China, Bank of China and China Construction Bank' ends the name at the first item
         before, tail = chunk[:link], chunk[link:]
+        if tail[0][0].lower() == "for" and len(tail) > 2 and tail[-1][0].lower().rstrip(".") in FIRM_HEADS and cue_type(
+            " ".join(t[0] for t in before)
+        ) in {"Project", "GovernmentAgency"}:
+            # 'the National Wealth Fund for Severn Semiconductor': money for a business, not a fund's name
+            return [before, *_segments(_strip_leading(tail[1:]))]
         boundary = next(
             (
                 k
@@ -271,6 +276,11 @@ def _segments(chunk: list[tuple[str, int, int]], after_the: bool = False) -> lis
         merged.append(part)
         i += 1
     return merged
+
+
+# the last words of a business's name ('Severn Semiconductor', 'Acme Corp.'), never of a cause a body is for
+FIRM_HEADS = {"semiconductor", "semiconductors", "corp", "corporation", "inc", "ltd", "co", "plc", "llc", "ag", "se",
+              "motors", "electronics", "holdings"}
 
 
 def _one_programme(left: list[tuple[str, int, int]], right: list[tuple[str, int, int]]) -> bool:
