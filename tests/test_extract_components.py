@@ -728,6 +728,13 @@ def test_who_will_expand_a_facility_leads_it_and_a_fund_for_a_business_is_two_na
     assert not project(ex, "exports")
 
 
+def test_a_measure_moved_between_two_numbers_is_no_project(run) -> None:
+    ex = run("Minister Jang Hye-rin said the goal was to raise the country's cosmetics exports from $11.4 billion "
+             "last year to $16 billion by 2030.")
+    assert not project(ex, "exports"), [(e.name, e.type) for e in ex.entities]
+    assert any(e.type == "Target" and e.year == 2030 for e in ex.entities)
+
+
 def test_part_of_subsidiary(run) -> None:
     ex = run("Panasonic Energy, a subsidiary of Panasonic Holdings, was awarded ¥46 billion.")
     assert has_rel(ex, find(ex, "Panasonic Energy"), "partOf", find(ex, "Panasonic Holdings"))

@@ -1324,7 +1324,10 @@ class FactFinder:
             lem = lemma(tok)
             if tok.pos_ == "VERB" and (lem in lx.FUND_VERBS or lem in {"go", "chip"}):  # (no set built per verb)
                 for head in self._purpose_heads(tok):
-                    self.projects.add_np(head)
+                    if head.dep_ == "dobj" and _changes_a_measure(head.head):
+                        self._project_measured_or_named(head)
+                    else:
+                        self.projects.add_np(head)
                 if lem in {"fund", "finance", "subsidize", "subsidise", "bankroll"}:
                     for obj in [c for c in tok.children if c.dep_ == "dobj"]:
                         self.projects.add_np(obj, 0.55)  # 'the ministry will fund a "K-Cloud" project'
@@ -1338,7 +1341,7 @@ class FactFinder:
                     or infinitive
                 ):
                     for obj in [c for c in tok.children if c.dep_ == "dobj"]:
-                        self._project_from_object(obj)
+                        self._project_measured_or_named(obj)
             if tok.pos_ == "VERB" and self._will_set_up(tok, planned=False):
                 # 'the agency would open a trade office in Riyadh', 'SungEel will add a lithium carbonate
                 # production line': what an organisation will build or open is a project of its own
@@ -1391,6 +1394,21 @@ class FactFinder:
         if lemma(noun) not in lx.ALLIANCE_HEADS | {"group", "venture"} or self.table.at(noun.i) is not None:
             return []
         return [e for c in noun.children if c.dep_ == "acl" and lemma(c) == "lead" for e in self._org_agents(c)]
+
+    def _project_measured_or_named(self, obj: Token) -> None:
+        """'to raise annual output at its transformer plant from 250 to 500 units', 'raise cosmetics exports
+        from $11.4 billion to $16 billion': a measure moved from one number to another is a target's subject,
+        not a project; the facility it is measured at is (a named thing that is no project keeps the old
+        reading: 'the capacity of its Metaplant America (HMGMA)')."""
+        if not _changes_a_measure(obj.head):
+            self._project_from_object(obj)
+            return
+        measured = _measured_things(obj)
+        if any(self.table.at(m.i) is not None and self.table.at(m.i).type != "Project" for m in measured):
+            self._project_from_object(obj)
+            return
+        for thing in measured:
+            self._project_from_object(thing)
 
     def _project_from_object(self, obj: Token) -> DocEntity | None:
         if obj.lower_ in lx.NON_PROJECT_HEADS or obj.pos_ not in {"NOUN", "PROPN"}:
@@ -4613,6 +4631,29 @@ DESCRIBING_NOUNS = {d for d, t in lx.DESCRIPTOR_TYPES.items() if t in ORG_TYPES}
     "laboratory",
 }
 OPERATING_VERBS = {"operate", "run", "own", "have", "buy", "acquire"}
+
+
+def _measured_things(measure: Token) -> list[Token]:
+    """What a measure is of or at: 'the capacity of its Metaplant America', 'output at its plant in X'."""
+    return [
+        o for p in measure.children if p.dep_ == "prep" and p.lower_ in {"of", "at"}
+        for o in p.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or lemma(o) in lx.FACILITY_HEADS)
+    ]
+
+
+def _changes_a_measure(verb: Token) -> bool:
+    """'to raise cosmetics exports from $11.4 billion to $16 billion', 'raise annual output ... from 250 to 500
+    units': a measure moved from one number to another is a target's subject, not a project."""
+    if lemma(verb) not in {"raise", "increase", "boost", "grow", "lift", "expand", "double", "triple", "cut",
+                           "reduce", "improve"}:
+        return False
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(
+        p.dep_ == "prep" and p.lower_ in {"from", "to"}
+        and any(o.dep_ == "pobj" and (o.like_num or o.ent_type_ in {"MONEY", "CARDINAL", "PERCENT", "QUANTITY"}
+                                      or any(n.like_num for n in o.children)) for o in p.children)
+        for h in heads for p in h.children
+    )
 
 
 def _opening_place(name: str, places: dict[str, DocEntity]) -> DocEntity | None:
