@@ -735,6 +735,14 @@ def test_a_measure_moved_between_two_numbers_is_no_project(run) -> None:
     assert any(e.type == "Target" and e.year == 2030 for e in ex.entities)
 
 
+def test_money_in_a_bare_instrument_goes_to_the_plan_the_sentence_named(run) -> None:
+    ex = run("Prime Minister Rahim Noor today launched the National Chip Strategy (NCS), under which the "
+             "government will allocate at least RM25 billion in fiscal support to move Malaysia into chip design.")
+    strategy = project(ex, "National Chip Strategy")
+    assert not project(ex, "fiscal support"), [(e.name, e.type) for e in ex.entities]
+    assert any(f.project == strategy.key and f.amounts[0].value == 25e9 for f in ex.fundings)
+
+
 def test_part_of_subsidiary(run) -> None:
     ex = run("Panasonic Energy, a subsidiary of Panasonic Holdings, was awarded ¥46 billion.")
     assert has_rel(ex, find(ex, "Panasonic Energy"), "partOf", find(ex, "Panasonic Holdings"))

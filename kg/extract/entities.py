@@ -1459,8 +1459,6 @@ def _listed_projects(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted([e for e in ents if not taken & set(range(e.start, e.end))] + found, key=lambda e: e.start)
 
 
-NAMED_PLAN_HEADS = {"strategy", "plan", "agenda", "initiative", "programme", "program", "scheme", "roadmap",
-                    "mission", "framework", "package"}
 PLAN_NAME_LINKS = {"in", "of", "for", "and", "&", "-"}
 
 
@@ -1468,7 +1466,7 @@ def _plans_named_before_their_head(doc: Doc, ents: list[Span]) -> list[Span]:
     """'the Green Transformation strategy', 'the Investing in America agenda', 'the Makers Forward
     programme': capitalised words right before a plan noun in lower case name that plan, noun and all.
     Not when one name fills them ('the Hyundai Motor plan' is the company's plan) or opens them."""
-    heads = [t for t in tokens_of(doc, NAMED_PLAN_HEADS) if t.is_lower and t.i > 1]
+    heads = [t for t in tokens_of(doc, lx.PLAN_NAME_HEADS) if t.is_lower and t.i > 1]
     if not heads:
         return ents
     owner_at = {i: e for e in ents for i in range(e.start, e.end)}

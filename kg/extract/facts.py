@@ -2906,6 +2906,18 @@ class FactFinder:
                 None,
             )
             if before is None or before.sentence.start < self._sentences_back(f.sentence.start, 2):
+                # 'launched the National Chip Strategy, under which the government will allocate RM25 billion in
+                # fiscal support': else the plan the same sentence named before the money
+                plan = next(
+                    (
+                        e for e in reversed(self.projects.in_sentence(f.sentence))
+                        if e is not bare and _plan_name(e.name)
+                        and any(start < self._token_at(f.amount.start) for start, _ in e.mentions)
+                    ),
+                    None,
+                )
+                if plan is not None:
+                    self._merge_projects(plan, bare, take_names=False)
                 continue
             # (a grant is no other name of the project it pays for)
             self._merge_projects(self.table.entities[before.project], bare, take_names=False)
@@ -4631,6 +4643,12 @@ DESCRIBING_NOUNS = {d for d, t in lx.DESCRIPTOR_TYPES.items() if t in ORG_TYPES}
     "laboratory",
 }
 OPERATING_VERBS = {"operate", "run", "own", "have", "buy", "acquire"}
+
+
+def _plan_name(name: str) -> bool:
+    """'National Chip Strategy', 'Quantum Leap Strategy 2035': a plan's proper name."""
+    ws = [w for w in name.split() if not re.fullmatch(r"(?:19|20)\d\d", w)]
+    return len(ws) >= 2 and ws[0][:1].isupper() and ws[-1].lower() in lx.PLAN_NAME_HEADS
 
 
 def _measured_things(measure: Token) -> list[Token]:

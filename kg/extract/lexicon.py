@@ -1338,3 +1338,7 @@ BASED_WORDS = {"based", "headquartered"}
 MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
                "dec"}
+
+# the lower-case nouns a plan's proper name ends with: 'the Investing in America agenda', 'National Chip Strategy'
+PLAN_NAME_HEADS = {"strategy", "plan", "agenda", "initiative", "programme", "program", "scheme", "roadmap",
+                   "mission", "framework", "package"}
