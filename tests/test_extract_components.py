@@ -743,6 +743,17 @@ def test_money_in_a_bare_instrument_goes_to_the_plan_the_sentence_named(run) -> 
     assert any(f.project == strategy.key and f.amounts[0].value == 25e9 for f in ex.fundings)
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [("PM Rahim said the plan would create 60,000 jobs.", "Rahim"),
+     ("Malaysian PM Rahim Noor said the plan would create 60,000 jobs.", "Rahim Noor")],
+)
+def test_the_name_after_a_premiers_title_is_a_person(run, text: str, person: str) -> None:
+    ex = run(text)
+    assert find(ex, person, "Person") is not None, [(e.name, e.type) for e in ex.entities]
+    assert not [e for e in ex.entities if e.type == "Company"]
+
+
 def test_part_of_subsidiary(run) -> None:
     ex = run("Panasonic Energy, a subsidiary of Panasonic Holdings, was awarded ¥46 billion.")
     assert has_rel(ex, find(ex, "Panasonic Energy"), "partOf", find(ex, "Panasonic Holdings"))

@@ -1063,7 +1063,17 @@ def _titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     after a minister's portfolio, the capitalised words that are no policy area are the minister's name
     (the statistical model often misses them or glues them to the portfolio)."""
     new: list[Span] = []
+    persons = {i for e in ents if e.label_ == "Person" for i in range(e.start, e.end)}
     for tok in doc_tokens(doc):
+        if tok.text in HEAD_OF_GOVERNMENT_TITLES and tok.i + 1 not in persons:
+            k = tok.i + 1  # 'Malaysian PM Rahim Noor said', 'PM Anwar said': a premier's name after the title
+            while k < len(doc) and k - tok.i <= 4 and doc[k].is_alpha and doc[k].text[:1].isupper() and (
+                doc[k].pos_ == "PROPN"
+            ):
+                k += 1
+            if k > tok.i + 1:
+                new.append(Span(doc, tok.i + 1, k, label="Person"))
+            continue
         if tok.lower_ not in lx.PORTFOLIO_TITLES or not tok.text[:1].isupper():
             continue
         k = tok.i + 1
@@ -1096,12 +1106,16 @@ def _titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
         elif (
             e.start < overlap.start
             and e.label_ != "Person"
-            and not all(t.lower_ in lx.PORTFOLIO_WORDS or t.is_punct for t in doc[e.start : overlap.start])
+            and not all(
+                t.lower_ in lx.PORTFOLIO_WORDS or t.lower_ in lx.TITLE_WORDS or t.is_punct
+                for t in doc[e.start : overlap.start]
+            )
         ):
             kept.append(Span(doc, e.start, overlap.start, label=e.label_))  # the part before, if a name
     return filter_spans(kept + new)
 
 
+HEAD_OF_GOVERNMENT_TITLES = {"PM", "Premier", "Chancellor"}
 KOREAN_NAME = re.compile(r"\b[A-Z][a-z]{1,4} [A-Z][a-z]{1,6}-[a-z]{2,6}\b")
 
 
