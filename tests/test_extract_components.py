@@ -1334,8 +1334,15 @@ def test_the_same_year_is_the_last_deadline(run) -> None:
      "University of Warwick.", "Sunderland Cell Consortium", ["Nissan", "University of Warwick"]),
     ('KHNP will lead the project through "Team Korea," a consortium that also includes KEPCO Engineering & '
      "Construction, Doosan Enerbility and KEPCO KPS.", "Team Korea", ["Doosan Enerbility", "KEPCO KPS"]),
+    ("Four drugmakers -- Sorin Biologics, Daehan Bio, Mirae Pharma and Kumo Pharmaceutical -- have formed the "
+     "Osan Bio Startup Alliance to run a mentoring program.", "Osan Bio Startup Alliance",
+     ["Sorin Biologics", "Daehan Bio", "Mirae Pharma", "Kumo Pharmaceutical"]),
+    ("The Green Steel Alliance Korea, or GSAK, groups Daehan Steel, Mirae Steel and Kumo Heavy Industries.",
+     "Green Steel Alliance Korea", ["Daehan Steel", "Mirae Steel", "Kumo Heavy Industries"]),
 ])
-def test_members_listed_after_made_up_of_or_an_apposition(run, text: str, group: str, members: list[str]) -> None:
+def test_members_listed_after_made_up_of_an_apposition_or_founding(
+    run, text: str, group: str, members: list[str]
+) -> None:
     ex = run(text)
     alliance = find(ex, group, "Alliance")
     assert alliance is not None, [(e.name, e.type) for e in ex.entities]

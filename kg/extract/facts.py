@@ -3492,6 +3492,7 @@ class FactFinder:
         """'the PIM-NPU Consortium, which was formed last year by Samsung Electronics, SK hynix and KAIST'."""
         for tok in tokens_of(self.doc, lemmas=lx.FOUNDING_VERBS, start=sent.start, end=sent.end):
             if not _passive(tok):
+                self._active_founders(tok, group, sent)
                 continue
             subjects = [e for s in verb_subjects(tok) for e in self.entity_of(s, False)]
             if group not in subjects:
@@ -3499,6 +3500,22 @@ class FactFinder:
             for e in self._org_agents(tok):
                 if e is not group:
                     self._add_member(e, group, sent, 0.7)
+
+    def _active_founders(self, verb: Token, group: DocEntity, sent: Span) -> None:
+        """'Four drugmakers -- A, B, C and D -- have formed the X Alliance', 'A and B formed X': the businesses
+        and institutes that form a group are its members (a ministry that launches one is not)."""
+        if lemma(verb) not in {"form", "found", "create", "establish"} or not any(
+            group in self.entity_of(c, False) for c in verb.children if c.dep_ == "dobj"
+        ):
+            return
+        for subject in verb_subjects(verb):
+            named = self.entity_of(subject, False) or [  # 'Four drugmakers -- A, B, ...': the names apposed
+                e for a in subject.children if a.dep_ == "appos" for t in (a, *a.conjuncts)
+                for e in self.entity_of(t, False)
+            ]
+            for ent in named:
+                if ent is not group and ent.type in {"Company", "Organization", "Association"}:
+                    self._add_member(ent, group, sent, 0.7)
 
     # ------------------------------------------------------------------ locatedIn
     def located(self, sent: Span) -> None:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.extract import lexicon as lx
-from kg.extract.gazetteer import is_place_name
+from kg.extract.gazetteer import is_country_name, is_place_name
 
 _TOKEN_RE = re.compile(r"\(?[A-Za-z0-9][A-Za-z0-9&'’.\-]*\)?|,|\n|[^\sA-Za-z0-9]")
 _CONNECTORS = {"of", "and", "&", "for", "the"}
@@ -278,6 +278,7 @@ def _segments(chunk: list[tuple[str, int, int]], after_the: bool = False) -> lis
     return merged
 
 
+ALLIANCE_WORDS = {"alliance", "consortium", "coalition", "council", "association", "federation", "forum"}
 # the last words of a business's name ('Severn Semiconductor', 'Acme Corp.'), never of a cause a body is for
 FIRM_HEADS = {"semiconductor", "semiconductors", "corp", "corporation", "inc", "ltd", "co", "plc", "llc", "ag", "se",
               "motors", "electronics", "holdings"}
@@ -436,6 +437,10 @@ def cue_type(name: str) -> str | None:
         return "Project"  # 'Vision 2030', 'Agenda 2030': a plan named by its year alone
     if len(ws) > 1 and re.fullmatch(r"(?:i{1,3}|iv|v|vi{1,3}|ix|x|\d{1,2}|(?:19|20)\d\d)", ws[-1]):
         ws = ws[:-1]  # "Big Fund III", "Phase 2", "Quantum Leap Strategy 2035"
+    if len(ws) > 2 and ws[-2] not in {"of", "for", "and", "in"} and ws[-2] in ALLIANCE_WORDS and (
+        is_country_name(ws[-1]) or ws[-1] in lx.COUNTRY_ALIASES
+    ):
+        ws = ws[:-1]  # 'Hydrogen Steel Alliance Korea': the group's head comes before the country
     if not ws:
         return None
     low = " ".join(ws)
