@@ -754,6 +754,14 @@ def test_the_name_after_a_premiers_title_is_a_person(run, text: str, person: str
     assert not [e for e in ex.entities if e.type == "Company"]
 
 
+def test_a_group_formed_to_run_a_programme_runs_it(run) -> None:
+    ex = run("Four drugmakers -- Sorin Biologics, Daehan Bio, Mirae Pharma and Kumo Pharmaceutical -- have formed "
+             "the Osan Bio Startup Alliance to run a mentoring program.")
+    program = project(ex, "mentoring program")
+    assert has_rel(ex, find(ex, "Osan Bio Startup Alliance", "Alliance"), "leads", program)
+    assert not has_rel(ex, find(ex, "Sorin Biologics"), "leads", program)
+
+
 def test_part_of_subsidiary(run) -> None:
     ex = run("Panasonic Energy, a subsidiary of Panasonic Holdings, was awarded ¥46 billion.")
     assert has_rel(ex, find(ex, "Panasonic Energy"), "partOf", find(ex, "Panasonic Holdings"))

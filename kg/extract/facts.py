@@ -3129,6 +3129,11 @@ class FactFinder:
                                 self.facts.relate(a, "leads", target, sent, 0.7)
                     continue
                 subjects = [e for s in verb_subjects(tok) for e in self.entity_of(s, False) if e.type in ORG_TYPES]
+                if tok.dep_ == "advcl" and lemma(tok.head) in lx.FOUNDING_VERBS:
+                    # 'A, B and C have formed the X Alliance to run a mentoring program': the group runs it
+                    formed = [e for c in tok.head.children if c.dep_ == "dobj" for e in self.entity_of(c, False)
+                              if e.type in {"Alliance", "Association"}]
+                    subjects = formed or subjects
                 for o in [c for c in tok.children if c.dep_ == "dobj"]:
                     targets: list[DocEntity] = []
                     ent = self.table.at(o.i)
