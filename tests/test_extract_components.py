@@ -762,6 +762,14 @@ def test_a_group_formed_to_run_a_programme_runs_it(run) -> None:
     assert not has_rel(ex, find(ex, "Sorin Biologics"), "leads", program)
 
 
+def test_who_co_chairs_the_group_named_before_heads_it(run) -> None:
+    ex = run("A Chip Talent Council will be formed by the two ministries. It will be co-chaired by Vice Education "
+             "Minister Choi Eun-ok and Park Ji-hoon, vice chairman of the association.")
+    council = find(ex, "Chip Talent Council")
+    assert has_rel(ex, find(ex, "Choi Eun-ok", "Person"), "headOf", council)
+    assert has_rel(ex, find(ex, "Park Ji-hoon", "Person"), "headOf", council)
+
+
 def test_part_of_subsidiary(run) -> None:
     ex = run("Panasonic Energy, a subsidiary of Panasonic Holdings, was awarded ¥46 billion.")
     assert has_rel(ex, find(ex, "Panasonic Energy"), "partOf", find(ex, "Panasonic Holdings"))

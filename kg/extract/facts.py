@@ -3332,6 +3332,9 @@ class FactFinder:
             target_tok = verb.head
         else:
             subj = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}]
+            if not subj:  # 'It is co-chaired by X', parsed 'is (co-)(chaired)' or 'It (will be) (co) chaired'
+                subj = [t for t in verb.doc[max(0, verb.i - 6) : verb.i] if t.dep_ in {"nsubjpass", "nsubj"}
+                        and _reaches(t.head, verb, 3)][-1:]
             target_tok = subj[0] if subj else None
         if target_tok is not None and target_tok.lower_ in {"which", "that", "who"}:
             target_tok = verb.head.head if verb.dep_ == "relcl" else target_tok
@@ -4665,6 +4668,17 @@ DESCRIBING_NOUNS = {d for d, t in lx.DESCRIPTOR_TYPES.items() if t in ORG_TYPES}
     "laboratory",
 }
 OPERATING_VERBS = {"operate", "run", "own", "have", "buy", "acquire"}
+
+
+def _reaches(tok: Token, target: Token, steps: int) -> bool:
+    """`tok` is `target`, or its head chain reaches it (or it reaches `target`'s head) within `steps`."""
+    for _ in range(steps + 1):
+        if tok.i in {target.i, target.head.i}:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _plan_name(name: str) -> bool:
