@@ -770,6 +770,14 @@ def test_who_co_chairs_the_group_named_before_heads_it(run) -> None:
     assert has_rel(ex, find(ex, "Park Ji-hoon", "Person"), "headOf", council)
 
 
+def test_a_company_title_joined_by_and_heads_the_company(run) -> None:
+    ex = run("Taro President and CEO Hiroshi Tamura said the company would spend more. Deputy Prime Minister and "
+             "Finance Minister Koo Min-ho said the loans matter.")
+    assert has_rel(ex, find(ex, "Hiroshi Tamura", "Person"), "headOf", find(ex, "Taro"))
+    assert not any(r.predicate == "headOf" and ex_name(ex, r.subject) == "Hiroshi Tamura"
+                   and ex_name(ex, r.object) != "Taro" for r in ex.relations)
+
+
 def test_part_of_subsidiary(run) -> None:
     ex = run("Panasonic Energy, a subsidiary of Panasonic Holdings, was awarded ¥46 billion.")
     assert has_rel(ex, find(ex, "Panasonic Energy"), "partOf", find(ex, "Panasonic Holdings"))

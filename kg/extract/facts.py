@@ -827,6 +827,10 @@ class FactFinder:
             or doc[i].lower_ in {"of", ","}
             and words
             and doc[i - 1].lower_ != ","
+            or doc[i].lower_ in {"and", "&"}  # 'Kioxia President and CEO Hiroshi Tamura' (a company's titles)
+            and words
+            and words[0].lower_ in CORPORATE_TITLES
+            and doc[i - 1].lower_ in CORPORATE_TITLES | {"president", "founder"}
             or doc[i].text == "-"
             and words
             and doc[i - 1].lower_ in lx.TITLE_WORDS
@@ -929,6 +933,7 @@ class FactFinder:
                 return
         if any(w in lower_role for w in ("president", "prime minister", "premier", "chancellor")) and (
             "vice" not in lower_role and "deputy" not in lower_role
+            and not any(w.lower() in CORPORATE_TITLES - {"president"} for w in role_words)  # 'President and CEO X'
         ):
             left = doc[max(sent.start, i - 2) : i + 1].text.lower()
             country = None
