@@ -778,6 +778,14 @@ def test_a_company_title_joined_by_and_heads_the_company(run) -> None:
                    and ex_name(ex, r.object) != "Taro" for r in ex.relations)
 
 
+def test_the_plant_lent_for_is_the_plant_of_the_company_named(run) -> None:
+    ex = run("Sanwa Fine Chemical will get 19 billion yen for a piperacillin plant in Iwaki, and Kyoei Seiyaku 15 "
+             "billion yen for a plant in Kumamoto. Separately, Japan Finance Corporation will lend 10 billion yen to "
+             "Sanwa Fine Chemical for the plant.")
+    lent = next(f for f in ex.fundings if f.amounts[0].value == 1e10)
+    assert ex_name(ex, lent.project) == "piperacillin plant in Iwaki", ex_name(ex, lent.project)
+
+
 def test_part_of_subsidiary(run) -> None:
     ex = run("Panasonic Energy, a subsidiary of Panasonic Holdings, was awarded ¥46 billion.")
     assert has_rel(ex, find(ex, "Panasonic Energy"), "partOf", find(ex, "Panasonic Holdings"))

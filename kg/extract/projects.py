@@ -504,6 +504,10 @@ class ProjectIndex:
             return None
         plural = target.tag_ == "NNS"
         fallback = None
+        owned = self._facility_of_named_company(target)
+        if owned is not None:
+            self.table.mark(target.i, target.i + 1, owned.key)
+            return owned
         for i in range(target.i - 1, -1, -1):
             ent = self.table.at(i)
             if (
@@ -519,6 +523,36 @@ class ProjectIndex:
         if fallback is not None:
             self.table.mark(target.i, target.i + 1, fallback.key)
         return fallback
+
+    def _facility_of_named_company(self, target: Token) -> DocEntity | None:
+        """'Japan Finance Corporation will lend 10 billion yen to Sanwa for the plant': the facility named
+        last after that company in an earlier sentence (before the next company: 'A will get X for a plant
+        in Iwaki, and B Y for a plant in Kumamoto')."""
+        verb = target
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        companies = {
+            e.key for t in verb.subtree
+            for e in [self.table.at(t.i)] if e is not None and e.type == "Company" and t.i != target.i
+        }
+        doc = self.doc
+        found: list[tuple[int, DocEntity]] = []
+        for key in companies:
+            for start, end in self.table.entities[key].mentions:
+                if start >= target.sent.start:
+                    continue
+                sent_end = doc[start].sent.end
+                for i in range(end, sent_end):
+                    ent = self.table.at(i)
+                    if ent is not None and ent.type == "Company" and ent.key != key:
+                        break  # the next company's share
+                    heads = {w for n in ent.all_names() for w in norm(n).split()} & lx.FACILITY_HEADS if (
+                        ent is not None and ent.type == "Project"
+                    ) else set()
+                    if heads and (target.tag_ != "NNS" or any(h.endswith("s") for h in heads)):
+                        found.append((start, ent))  # ('the two sites' are no 'facility')
+                        break
+        return max(found, key=lambda pair: pair[0])[1] if found else None
 
     def recent(self, before: int, window: int = 400) -> DocEntity | None:
         """The project mentioned last before token `before` (for 'these efforts', 'the plan')."""
