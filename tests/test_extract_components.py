@@ -786,6 +786,14 @@ def test_the_plant_lent_for_is_the_plant_of_the_company_named(run) -> None:
     assert ex_name(ex, lent.project) == "piperacillin plant in Iwaki", ex_name(ex, lent.project)
 
 
+def test_a_valley_or_space_centre_where_things_are_is_a_place(run) -> None:
+    ex = run("Kalinga will set up a silicon carbide fabrication unit in Info Valley, Bhubaneswar, Odisha. The rocket "
+             "will lift off from the Naro Space Center in Goheung.")
+    valley = find(ex, "Info Valley", "Place")
+    assert valley is not None and find(ex, "Naro Space Center", "Place") is not None
+    assert has_rel(ex, project(ex, "fabrication unit"), "locatedIn", valley)
+
+
 def test_part_of_subsidiary(run) -> None:
     ex = run("Panasonic Energy, a subsidiary of Panasonic Holdings, was awarded ¥46 billion.")
     assert has_rel(ex, find(ex, "Panasonic Energy"), "partOf", find(ex, "Panasonic Holdings"))

@@ -1640,6 +1640,9 @@ def _retype_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
         label = span.label_
         text = span_text(span)
         cue = cue_type(text)
+        if label == "Project" and _site_named_after_a_preposition(doc, span):
+            out.append(Span(doc, span.start, span.end, label="Place"))
+            continue
         if label == "Project" and text in described:
             span = Span(doc, span.start, span.end, label=described[text])
         elif label in {"Person", "Place", "Company"} and cue in {None, "Company"}:
@@ -1649,6 +1652,18 @@ def _retype_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 span = Span(doc, span.start, span.end, label=new)
         out.append(span)
     return out
+
+
+def _site_named_after_a_preposition(doc: Doc, span: Span) -> bool:
+    """'in Info Valley, Bhubaneswar', 'from the Naro Space Center in Goheung': a valley or a space centre
+    where something is, or is launched from, is a place."""
+    words = span.text.split()
+    site = words[-1].lower() == "valley" or len(words) >= 3 and words[-2].lower() == "space" and words[-1].lower() in {
+        "center", "centre"}
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return site and k >= 0 and doc[k].lower_ in {"in", "at", "from", "near"}
 
 
 def _descriptor_type(doc: Doc, span: Span) -> str | None:
