@@ -139,6 +139,10 @@ MONEY = [
     ("£500 million", 500e6, "GBP"),
     ("3 tril. won", 3e12, "KRW"),
     ("500 bil. won", 500e9, "KRW"),
+    ("a 1.2 billion-real loan", 1.2e9, "BRL"),
+    ("a 9 billion-kronor guarantee", 9e9, "SEK"),
+    ("SEK 4.5 billion in loans", 4.5e9, "SEK"),
+    ("a 10 billion-pound fund", 10e9, "GBP"),
 ]
 
 
@@ -188,6 +192,7 @@ def test_amount_qualifier(text: str, qualifier: str) -> None:
 
 def test_years_and_percentages_are_not_money() -> None:
     assert find_amounts("In 2026 the share rose 16 percent to 40 percent of 9,000 jobs.") == []
+    assert find_amounts("It raised 2 real problems and sold 5 pound coins.") == []  # currency words only after a scale
 
 
 # ---------------------------------------------------------------- entity typing by cue heads
@@ -792,6 +797,11 @@ def test_a_valley_or_space_centre_where_things_are_is_a_place(run) -> None:
     valley = find(ex, "Info Valley", "Place")
     assert valley is not None and find(ex, "Naro Space Center", "Place") is not None
     assert has_rel(ex, project(ex, "fabrication unit"), "locatedIn", valley)
+
+
+def test_a_name_controlled_by_another_is_a_business(run) -> None:
+    ex = run("Terra Magna, controlled by Aurora Metals Corp., will receive a loan from BNDES.")
+    assert find(ex, "Terra Magna", "Company") is not None, [(e.name, e.type) for e in ex.entities]
 
 
 def test_part_of_subsidiary(run) -> None:

@@ -1910,6 +1910,15 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         any("-" in t.text for t in span) or 2 <= len(span) <= 3 and not span.text.endswith(lx.PLACE_SUFFIXES)
     ):
         return "Person"  # 'DAPA Minister Seok Jong-gun'
+    if (
+        label == "Person"
+        and after is not None
+        and after.text == ","
+        and span.end + 2 < len(doc)
+        and doc[span.end + 1].lower_ in {"controlled", "owned", "majority-owned", "backed"}
+        and doc[span.end + 2].lower_ == "by"
+    ):
+        return "Company"  # 'Terra Magna, controlled by Aurora Critical Metals': people are not owned
     titled_at = span.end + 1 if after is not None and after.text in {"'s", "’s"} else span.end
     if (
         label in {"Person", "Company"}

@@ -90,6 +90,10 @@ PREFIX_CURRENCIES = {
     "zł": "PLN",
     "zar": "ZAR",
     "aed": "AED",
+    "sek": "SEK",
+    "nok": "NOK",
+    "dkk": "DKK",
+    "huf": "HUF",
 }
 # words written after the number
 SUFFIX_CURRENCIES = {
@@ -135,7 +139,18 @@ SUFFIX_CURRENCIES = {
     "zloty": "PLN",
     "lira": "TRY",
     "dirhams": "AED",
+    # singular or English words that name money only after a scale ('a 1.2 billion-real loan', 'a
+    # 9 billion-kronor guarantee'); '2 real problems' is none
+    "real": "BRL",
+    "peso": "MXN",
+    "pound": "GBP",
+    "dirham": "AED",
+    "krona": "SEK",
+    "kronor": "SEK",
+    "kroner": "NOK",
+    "forint": "HUF",
 }
+SCALED_ONLY_SUFFIXES = {"dong", "real", "peso", "pound", "dirham", "krona", "kronor", "kroner", "forint"}
 QUALIFIERS = (
     "at least",
     "more than",
@@ -218,7 +233,7 @@ def _iter_matches(text: str, default_currency: str | None):
             continue
         if scale and scale.lower() in {"m", "b", "k"} and not prefix:
             continue
-        if not scale and not prefix and suffix and suffix.lower() == "dong":
+        if not scale and not prefix and suffix and suffix.lower() in SCALED_ONLY_SUFFIXES:
             continue
         currency = (
             (PREFIX_CURRENCIES.get(prefix.lower()) if prefix else None)

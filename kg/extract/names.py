@@ -51,6 +51,7 @@ DESCRIBED_BY_HYPHEN = re.compile(rf"-(?:{'|'.join(lx.DESCRIBING_HYPHEN_WORDS)})$
 YEAR_NAMED_HEADS = {"strategy", "plan", "vision", "initiative", "program", "programme", "roadmap", "agenda"}
 CURRENCY_CODES = {"KRW", "USD", "EUR", "JPY", "CNY", "RMB", "GBP", "INR", "CAD", "AUD", "TWD", "CHF", "SGD", "HKD"}
 CURRENCY_CODES |= {"IDR", "SAR", "AED", "MYR", "THB", "VND", "PHP", "BRL", "MXN", "ZAR", "PLN", "CZK"}
+CURRENCY_CODES |= {"SEK", "NOK", "DKK", "HUF"}
 
 
 VERSION_NUMBER = re.compile(r"\d{1,2}\.\d")
