@@ -830,7 +830,7 @@ class FactFinder:
             or doc[i].lower_ in {"and", "&"}  # 'Kioxia President and CEO Hiroshi Tamura' (a company's titles)
             and words
             and words[0].lower_ in CORPORATE_TITLES
-            and doc[i - 1].lower_ in CORPORATE_TITLES | {"president", "founder"}
+            and doc[i - 1].lower_ in CORPORATE_TITLES
             or doc[i].text == "-"
             and words
             and doc[i - 1].lower_ in lx.TITLE_WORDS
