@@ -119,17 +119,6 @@ def _worker_extract(batch: list[Document]) -> list[DocumentExtraction | Extracti
     return list(_WORKER_EXTRACTOR.extract(batch))
 
 
-def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for d in docs:
-        batch.append(d)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def extract_stream(
     documents: Iterable[Document], workers: int = 1
 ) -> Iterator[DocumentExtraction | ExtractionFailure]:
@@ -139,9 +128,11 @@ def extract_stream(
 
         yield from Extractor().extract(documents)
         return
+    from kg.extract.pipeline import batches
+
     with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
         pending = []
-        for batch in _batches(documents, 16):
+        for batch in batches(documents, 16):
             pending.append(pool.submit(_worker_extract, batch))
             if len(pending) >= workers * 2:
                 yield from pending.pop(0).result()

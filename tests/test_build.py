@@ -125,15 +125,41 @@ def _fails_on_marker(doc: Doc) -> Doc:
     return doc
 
 
-def test_one_document_failing_in_a_component_costs_only_itself() -> None:
-    nlp = create_nlp(components={**DEFAULT_COMPONENTS, "kg_test_fails_on_marker": {}})
+class _PipeFailingOnMarker:
+    """A batch pipe (like the model's parser) whose errors spaCy lets through instead of calling a handler."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs, **_kwargs):
+        for doc in docs:
+            if "MARKER" in doc.text:
+                raise RuntimeError("the parser gave up")
+            yield doc
+
+
+@Language.factory("kg_test_pipe_fails_on_marker")
+def _make_failing_pipe(nlp: Language, name: str) -> _PipeFailingOnMarker:
+    return _PipeFailingOnMarker()
+
+
+@pytest.mark.parametrize(
+    ("component", "reason"),
+    [
+        ("kg_test_fails_on_marker", "kg_test_fails_on_marker: ValueError: cannot read this document"),
+        # a batch that fails in a pipe with its own handler is run again one document at a time
+        ("kg_test_pipe_fails_on_marker", "pipeline: RuntimeError: the parser gave up"),
+    ],
+)
+def test_one_document_failing_in_the_pipeline_costs_only_itself(component: str, reason: str) -> None:
+    nlp = create_nlp(components={**DEFAULT_COMPONENTS, component: {}})
     texts = ["Acme Robotics will build a plant in Ulsan.", "MARKER text.", "The Ministry of Finance will pay."]
     docs = [Document(f"d{i}", f"d{i}.txt", t, f"sha256:{i}") for i, t in enumerate(texts)]
     out = list(Extractor(nlp, batch_size=8).extract(docs))
     assert [type(x).__name__ for x in out] == ["DocumentExtraction", "ExtractionFailure", "DocumentExtraction"]
     failure = out[1]
     assert isinstance(failure, ExtractionFailure) and failure.document.doc_id == "d1"
-    assert failure.reason == "kg_test_fails_on_marker: ValueError: cannot read this document"
+    assert failure.reason == reason
     assert isinstance(out[2], DocumentExtraction) and out[2].entities
 
 

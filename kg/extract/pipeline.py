@@ -2,8 +2,9 @@
 
 `create_nlp()` loads the model by package name (nothing is downloaded) and adds the components
 from config; `Extractor.extract()` streams documents through `nlp.pipe` (batched) and turns each
-parsed Doc into a `DocumentExtraction` with provenance. A document that makes a component or the
-assembly fail comes out as an `ExtractionFailure` instead: the stream goes on with the next one.
+parsed Doc into a `DocumentExtraction` with provenance. A document that makes a component, the
+model's own pipes or the assembly fail comes out as an `ExtractionFailure` instead (a batch that fails
+is run again one document at a time to find it): the stream goes on with the next one.
 """
 
 from __future__ import annotations
@@ -55,6 +56,18 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[:200]}"
 
 
+def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """The documents in lists of `size` (the last one shorter), read lazily."""
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 class Extractor:
     """Documents in, extractions out (one at a time, batched through nlp.pipe)."""
 
@@ -68,14 +81,39 @@ class Extractor:
 
     def extract(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction | ExtractionFailure]:
         """Each document's extraction, or its failure; failures never stop the stream."""
-        pairs = ((self._make_doc(d), d) for d in documents)
-        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield from self._take_failures()
+        for batch in batches(documents, self.batch_size):
             try:
-                yield assemble(doc, document, EXTRACTOR_VERSION)
+                parsed = self._parsed(batch)
+            except Exception:  # noqa: BLE001 (a pipe whose own handler raises, e.g. the parser): find the document
+                self._take_failures()
+                for document in batch:
+                    try:
+                        parsed = self._parsed([document])
+                    except Exception as exc:  # noqa: BLE001
+                        yield ExtractionFailure(document, f"pipeline: {_one_line(exc)}")
+                        continue
+                    yield from self._assembled([document], parsed)
+                continue
+            yield from self._assembled(batch, parsed)
+
+    def _parsed(self, batch: list[Document]) -> list[tuple[Doc, Document]]:
+        pairs = ((self._make_doc(d), d) for d in batch)
+        return list(self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size))
+
+    def _assembled(
+        self, batch: list[Document], parsed: list[tuple[Doc, Document]]
+    ) -> Iterator[DocumentExtraction | ExtractionFailure]:
+        """The batch's extractions and failures, in the batch's order."""
+        failed = {id(f.document): f for f in self._take_failures()}
+        docs = {id(document): doc for doc, document in parsed}
+        for document in batch:
+            if id(document) in failed:
+                yield failed[id(document)]
+                continue
+            try:
+                yield assemble(docs[id(document)], document, EXTRACTOR_VERSION)
             except Exception as exc:  # noqa: BLE001 (any bug in assembly costs one document, reported)
                 yield ExtractionFailure(document, _one_line(exc))
-        yield from self._take_failures()
 
     def _component_failed(self, name: str, proc: object, docs: list[Doc], exc: Exception) -> None:
         for doc in docs:
