@@ -308,7 +308,7 @@ def _accented_names(doc: Doc, ents: list[Span]) -> list[Span]:
     if doc_text(doc).isascii():
         return ents
     toks = doc_tokens(doc)
-    headlines = _title_case_lines(doc_text(doc))
+    headlines = _headline_ranges(doc)
     at = {i: e for e in ents for i in range(e.start, e.end)}
     out: list[Span] = []
     replaced: set[int] = set()
@@ -1409,12 +1409,20 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def _headline_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """The document's Title Case headline lines, read once (two readers ask)."""
+    cached = doc.user_data.get("kg_headlines")
+    if cached is None:
+        cached = doc.user_data["kg_headlines"] = _title_case_lines(doc_text(doc))
+    return cached
+
+
 def _headline_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """'Korea Bets 448 Billion Won on 6G, Eyes World's First ...': in a Title Case headline every word
     looks like a name. A name found there stands only when the story uses it too (or its own words
     type it); 'K-Humanoid Alliance Launched' is cut back to the 'K-Humanoid Alliance' of the story."""
     text = doc_text(doc)
-    lines = _title_case_lines(text)
+    lines = _headline_ranges(doc)
     if not lines:
         return ents
     starts = [0] + [end + 1 for _, end in lines]

@@ -3722,7 +3722,7 @@ class FactFinder:
             return
         if home.dep_ in {"attr", "advmod", "npadvmod"} and lemma(home.head) in {"be", "remain"}:
             place = next((e for s in verb_subjects(home.head) for e in self.entity_of(s, False)), None)
-        elif self.doc[home.i - 1].text == ",":  # (the parser hangs this 'home' anywhere)
+        elif home.i > sent.start and self.doc[home.i - 1].text == ",":  # (the parser hangs this 'home' anywhere)
             k = home.i - 1
             while k >= sent.start and (self.doc[k].text == "," or self.place_at.get(k) is not None):
                 k -= 1  # 'Geoje, South Gyeongsang Province, home to': the first place of the chain

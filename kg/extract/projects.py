@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.extract import lexicon as lx
-from kg.extract.mentions import DocEntity, EntityTable, norm
+from kg.extract.mentions import DocEntity, EntityTable, norm, sentence_of
 from kg.extract.names import GLUED_AMOUNT
 from kg.model import ORG_TYPES
 
@@ -510,12 +510,8 @@ class ProjectIndex:
             return owned
         for i in range(target.i - 1, -1, -1):
             ent = self.table.at(i)
-            if (
-                ent is not None
-                and ent.type == "Project"
-                and any(set(norm(n).split()) & lx.FACILITY_HEADS for n in ent.all_names())
-            ):
-                heads = {w for n in ent.all_names() for w in norm(n).split()} & lx.FACILITY_HEADS
+            heads = _facility_heads(ent)
+            if heads:
                 if not plural or any(h.endswith("s") for h in heads):
                     self.table.mark(target.i, target.i + 1, ent.key)
                     return ent
@@ -539,16 +535,13 @@ class ProjectIndex:
         found: list[tuple[int, DocEntity]] = []
         for key in companies:
             for start, end in self.table.entities[key].mentions:
-                if start >= target.sent.start:
+                if start >= sentence_of(doc, target.i).start:
                     continue
-                sent_end = doc[start].sent.end
-                for i in range(end, sent_end):
+                for i in range(end, sentence_of(doc, start).end):
                     ent = self.table.at(i)
                     if ent is not None and ent.type == "Company" and ent.key != key:
                         break  # the next company's share
-                    heads = {w for n in ent.all_names() for w in norm(n).split()} & lx.FACILITY_HEADS if (
-                        ent is not None and ent.type == "Project"
-                    ) else set()
+                    heads = _facility_heads(ent)
                     if heads and (target.tag_ != "NNS" or any(h.endswith("s") for h in heads)):
                         found.append((start, ent))  # ('the two sites' are no 'facility')
                         break
@@ -614,3 +607,10 @@ def _bare_definite(tok: Token) -> bool:
         and dets[0] in {"the", "this", "its", "that", "their"}
         and not any(c.dep_ in {"amod", "compound", "nmod", "prep"} for c in tok.children)
     )
+
+
+def _facility_heads(ent: DocEntity | None) -> set[str]:
+    """The facility nouns in a project's names ('plant', 'sites'); none for anything that is no project."""
+    if ent is None or ent.type != "Project":
+        return set()
+    return {w for n in ent.all_names() for w in norm(n).split()} & lx.FACILITY_HEADS
