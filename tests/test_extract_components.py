@@ -3502,3 +3502,37 @@ def test_who_carries_out_a_project_with_partners_leads_it_with_them(run) -> None
     assert has_rel(ex, find(ex, "Wavix"), "leads", project(ex, "GaN project")), rels(ex, "leads")
     kdb, fund = find(ex, "Korea Development Bank"), project(ex, "fusion startup fund")
     assert has_rel(ex, kdb, "leads", fund), rels(ex, "leads")
+
+
+@pytest.mark.parametrize(
+    "text, lender, site",
+    [
+        ("Ostrava Minerals will receive a 1.2 billion-real loan from BNDES for a separation plant in Minas Gerais.",
+         "BNDES", "separation plant"),
+        ("Voltra Motors secured a 300 million euro loan from the Ministry of Industry for its battery plant in Turin.",
+         "Ministry of Industry", "battery plant"),
+        ("Voltra Motors secured a $300 million loan from the state lender KfW for its battery plant in Turin.",
+         "KfW", "battery plant"),
+    ],
+)
+def test_the_lender_of_a_priced_loan_pays_for_what_it_is_for(run, text: str, lender: str, site: str) -> None:
+    ex = run(text)
+    assert fundings_of(ex, find(ex, lender), project(ex, site)), ex.fundings
+
+
+def test_money_the_text_does_not_attribute_comes_from_who_paid_the_total(run) -> None:
+    ex = run("The government will invest 800 billion won through 2031 in gallium oxide chips, the Ministry of "
+             "Science and ICT said Wednesday. The ministry will pick the labs in June.\n\nUnder the Oxide Chip "
+             "Leap Strategy, 120 billion won will be spent next year alone. The money will be split among two "
+             "projects: 350 billion won for wafer technology and 250 billion won for a shared pilot fab in Ulsan.")
+    gov = find(ex, "Government of South Korea")
+    paid = {(ex_name(ex, k), f.amounts[0].value) for f in ex.fundings for k in f.funders}
+    assert {(gov.name if gov else None, v) for v in (120e9, 350e9, 250e9)} <= paid, paid
+
+
+def test_a_dateline_is_no_payer_and_a_headline_ministry_is_the_one_named(run) -> None:
+    ex = run("Health ministry sets aside up to 62 billion yen as Toyama emerges as production hub\n\nTOKYO -- "
+             "Japan's Ministry of Health, Labour and Welfare will provide up to 62 billion yen in subsidies to "
+             "three drugmakers.")
+    payers = {ex_name(ex, k) for f in ex.fundings for k in f.funders}
+    assert payers == {"Ministry of Health, Labour and Welfare"}, payers

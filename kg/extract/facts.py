@@ -214,12 +214,21 @@ def lemma(tok: Token) -> str:
     return low
 
 
+def _dateline(tok: Token) -> bool:
+    """'TOKYO -- Japan's ministry will ...': the place a story is filed from, which the parser may take
+    for a second subject."""
+    doc = tok.doc
+    return tok.is_upper and len(tok.text) > 1 and tok.i + 1 < len(doc) and doc[tok.i + 1].text in {"--", "—", "–", "-"}
+
+
 def verb_subjects(verb: Token) -> list[Token]:
     """Subjects of a verb, following xcomp/conj/advcl chains up ('plans to invest', 'and will lead')."""
     seen = 0
     tok = verb
     while seen < 4:
         subs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+        if len(subs) > 1:
+            subs = [s for s in subs if not _dateline(s)] or subs
         if subs:
             out = []
             for s in subs:
@@ -521,6 +530,11 @@ class FactFinder:
         billion'), else the last payer."""
         own = self._own_government()
         if own is not None:
+            for f in reversed(self.facts.fundings):
+                payer = self.table.entities.get(f.funders[0]) if f.funders else None
+                if payer is not None and (payer is own or re.search(r"\b(?:Ministry|Department|Yuan)\b", payer.name)):
+                    return payer  # 'The government will invest W800 billion ... W120 billion will be spent next year'
+                break
             ministries = [
                 e
                 for e in self.table.entities.values()
@@ -2287,7 +2301,15 @@ class FactFinder:
         while i >= sent.start and (doc[i].is_punct or doc[i].is_space or _bullet(doc[i])):
             i -= 1
         opens = i < sent.start or doc[i].lower_ in {"include", "includes", "including", "included", "plus"}
-        if not opens:
+        last = self.facts.fundings[-1] if self.facts.fundings else None
+        next_item = (
+            not opens
+            and doc[i].lower_ in {"and", ","}
+            and last is not None
+            and last.sentence.start == sent.start
+            and last.amount.end <= doc[i].idx
+        )  # ': 350 billion won for wafer technology and 250 billion won for a pilot fab': the next item
+        if not (opens or next_item):
             return
         project = None
         for head in self._purpose_after(span, sent):
@@ -2301,10 +2323,11 @@ class FactFinder:
         if project is None:
             return
         default = self.default_funder()
-        if default is None:
+        payers = last.funders if next_item and last is not None else [default.key] if default is not None else []
+        if not payers:
             return
         year = self._year_near(span, span.root, sent)
-        self.facts.fundings.append(FoundFunding([default.key], project.key, amount, year, sent, 0.5))
+        self.facts.fundings.append(FoundFunding(list(payers), project.key, amount, year, sent, 0.5))
 
     def _rest_of_item(self, head: Token, sent: Span) -> DocEntity | None:
         """'o KRW 620 billion for R&D on ammonia-fuelled engines': a list item's purpose runs to the item's end,
@@ -2456,12 +2479,17 @@ class FactFinder:
         """'300 billion won from Samsung Electronics, 250 billion won from the Korea Development Bank':
         the organisation an amount comes from, named right after it."""
         k = self._after_bracket(span.end, sent, within=len(sent))  # '1.1 trillion won (US$773 million) from KEPCO'
+        if k + 2 < sent.end and lemma(self.doc[k]) in INSTRUMENTS and self.doc[k + 1].lower_ == "from":
+            k += 1  # 'a 1.2 billion-real loan from BNDES': the lender of the instrument the amount prices
         if k + 1 >= sent.end or self.doc[k].lower_ != "from":
             return []
+        source = next((c for c in self.doc[k].children if c.dep_ == "pobj"), None)
         k += 1
         while k < sent.end and self.doc[k].lower_ == "the":
             k += 1
         ent = self.table.at(k) if k < sent.end else None
+        if ent is None and source is not None and self.doc[k].pos_ in {"NOUN", "ADJ"}:
+            ent = self.table.at(source.i)  # 'from the state lender KfW'
         if ent is None and k + 2 < sent.end and self.doc[k].lower_ in LEVEL_WORDS and self.doc[k + 1].lower_ == "of":
             return self.funder_for(self.doc[k + 2])  # '390 million euros from the state of Rhineland-Palatinate'
         return [ent] if ent is not None and ent.type in ORG_TYPES else []
@@ -2726,6 +2754,13 @@ class FactFinder:
             if t.lower_ in {"in", "for"} and i + 2 < sent.end and doc[i + 1].lower_ in {"fiscal", "fy"}:
                 i += 3 if year_of(doc[i + 2]) else 2
                 continue
+            if t.lower_ == "from" and i > span.end and lemma(doc[i - 1]) in INSTRUMENTS:
+                lender = next((c for c in t.children if c.dep_ == "pobj"), None)
+                named = self.table.at(lender.i) if lender is not None else None
+                if named is not None and named.type in ORG_TYPES:
+                    # 'a 300 million euro loan from the Ministry of Industry for its plant': past the lender
+                    i = next((e for s_, e in named.mentions if s_ <= lender.i < e), lender.i + 1)
+                    continue
             if (
                 t.lower_
                 in {"each", "annually", "a", "per", "year", "over", "the", "next", "years", "through", "until", "from"}

@@ -984,7 +984,8 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
         if tok.i in table.token_entity or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
         dets = [c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}]
-        if not dets or dets[0] not in {"the", "this", "its", "that"}:
+        headline_ministry = not dets and tok.lower_ == "ministry"  # 'Health ministry sets aside 62 billion yen'
+        if not headline_ministry and (not dets or dets[0] not in {"the", "this", "its", "that"}):
             continue
         if tok.lower_ in PLAN_HEADS and tok.i > 0 and doc[tok.i - 1].text == ")":
             continue  # 'the Design Linked Incentive (DLI) scheme': a name of its own, not the scheme before
@@ -995,7 +996,7 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
         ]  # 'the government project' is the project named before; 'the SiC project' may be another one
         if tok.lower_ == "force" and not any(c.lower_ == "task" for c in tok.children):
             continue  # 'the force' alone is no task force
-        if modifiers and tok.lower_ != "ministry":
+        if modifiers and tok.lower_ != "ministry" or headline_ministry and not modifiers:
             continue
         types = DEFINITE_HEADS[tok.lower_]
         if modifiers:
