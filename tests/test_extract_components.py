@@ -3536,3 +3536,27 @@ def test_a_dateline_is_no_payer_and_a_headline_ministry_is_the_one_named(run) ->
              "three drugmakers.")
     payers = {ex_name(ex, k) for f in ex.fundings for k in f.funders}
     assert payers == {"Ministry of Health, Labour and Welfare"}, payers
+
+
+@pytest.mark.parametrize(
+    "text, milestone, owner",
+    [
+        ("Tamsin Power will build a 1-GW gas-fired plant at the Orchard cluster, with commercial operation targeted "
+         "for 2029.", "commercial operation", "gas-fired plant"),
+        ("Pellor Foods is spending 190 billion won on an export-only noodle plant in Busan due for completion in "
+         "2026.", "completion of export-only noodle plant", "noodle plant"),
+        ("Kestrel Minerals will build a vanadium refinery near Mackay. It will cost $780 million. First production "
+         "is scheduled for 2028.", "first production", "vanadium refinery"),
+    ],
+)
+def test_a_milestone_scheduled_for_a_year_is_a_target_of_its_site(run, text: str, milestone: str, owner: str) -> None:
+    ex = run(text)
+    goal = target(ex, milestone)
+    assert goal is not None and goal.year == int(re.findall(r"20\d\d", text)[-1]), [e.name for e in targets(ex)]
+    assert has_rel(ex, project(ex, owner), "hasTarget", goal), rels(ex, "hasTarget")
+
+
+def test_a_milestone_in_the_headline_is_left_to_the_story(run) -> None:
+    ex = run("Yard venture to build large vessels; first delivery targeted for 2029\n\nThe Marlow shipyard will "
+             "deliver its first vessel in 2029.")
+    assert target(ex, "first delivery") is None, [e.name for e in targets(ex)]

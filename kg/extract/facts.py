@@ -4094,11 +4094,79 @@ class FactFinder:
             while j > sent.start and tok.i - j <= 6 and (toks[j].lower_ in MONTHS or toks[j].lower_ in YEAR_LEAD_WORDS):
                 j -= 1  # 'by March 2026', 'by the end of fiscal 2029', 'in the second half of 2025'
             prep = toks[j]
-            if prep.lower_ not in {"by", "in", "until", "before"}:
+            scheduled_for = (
+                prep.lower_ == "for" and prep.i > sent.start and toks[prep.i - 1].lower_ in SCHEDULED_FOR_WORDS
+            )  # 'with commercial operation targeted for 2029', 'First production is scheduled for 2028'
+            if prep.lower_ not in {"by", "in", "until", "before"} and not scheduled_for:
                 continue
-            target = self._target_at(sent, prep, year, has_goal, tok)
+            target = self._scheduled_milestone(sent, prep, year)
+            if target is None and scheduled_for:
+                continue
+            target = target or self._target_at(sent, prep, year, has_goal, tok)
             if target is not None:
                 self.facts.targets.append(target)
+
+    def _scheduled_milestone(self, sent: Span, prep: Token, year: int) -> FoundTarget | None:
+        """A milestone the text schedules for a year: 'with commercial operation targeted for 2029', 'First
+        production is scheduled for 2028', 'a noodle plant in Busan due for completion in 2026'."""
+        doc = self.doc
+        milestone = None
+        line_end = self.text.find("\n", sent.start_char)
+        lines = self.text[: line_end if line_end >= 0 else len(self.text)].splitlines()
+        if not any(line.rstrip().endswith((".", '"', "”")) for line in lines):
+            return None  # a headline or deck: the story states the milestone again, in full
+        if prep.lower_ == "for" and doc[prep.i - 1].lower_ in SCHEDULED_FOR_WORDS:
+            sched = doc[prep.i - 1]
+        elif (
+            prep.lower_ in {"in", "by"}
+            and prep.i - 3 >= sent.start
+            and doc[prep.i - 2].lower_ == "for"
+            and doc[prep.i - 3].lower_ in SCHEDULED_FOR_WORDS
+            and lemma(doc[prep.i - 1]) in lx.MILESTONE_NOUNS
+        ):
+            sched, milestone = doc[prep.i - 3], doc[prep.i - 1]  # 'due for completion in 2026'
+        else:
+            return None
+        if sched.dep_ in {"acl", "amod"} and sched.head.pos_ in {"NOUN", "PROPN"} and sched.head.i < sched.i:
+            thing = sched.head
+        else:
+            clause = sched.head if sched.dep_ in {"acomp", "advcl"} else sched
+            thing = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < sched.i), None)
+        before = doc[sched.i - 1]
+        if thing is None and sched.i > sent.start and before.pos_ in {"NOUN", "PROPN"}:
+            # 'a noodle plant in Busan due for completion in 2026', the parser hanging 'due' on the verb
+            thing = before
+            while thing.dep_ == "pobj" and thing.head.dep_ == "prep" and thing.head.head.pos_ in {"NOUN", "PROPN"}:
+                thing = thing.head.head
+        if thing is None or thing.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        left = thing.left_edge.i
+        while left < thing.i and doc[left].lower_ in {"the", "a", "an", "its", "their"}:
+            left += 1
+        right = thing.i + 1
+        for c in thing.rights:  # 'of the IC design park', not ', run by ...'
+            if c.dep_ == "prep" and c.lower_ in {"of", "in", "at"} and c.right_edge.i < sched.i:
+                right = c.right_edge.i + 1
+            else:
+                break
+        words = doc[left:right].text
+        if right - left > 12 or not words:
+            return None
+        if milestone is not None:
+            name = f"{milestone.text.capitalize()} of {'the ' if doc[left - 1].lower_ == 'the' else ''}{words}"
+            owner = self.table.at(thing.i)
+        elif lemma(thing) in lx.MILESTONE_NOUNS:
+            name = words[0].upper() + words[1:]
+            named = [e for t in doc[left:right] if (e := self.table.at(t.i)) is not None and e.type == "Project"]
+            # 'First production is scheduled for 2028': of the site the story is about
+            owner = named[0] if named else self._last_project(lambda p: _facility_named(p.name), sent.end)
+        else:
+            return None
+        if owner is None or owner.type not in ORG_TYPES | {"Project"}:
+            owner = self._target_owner(sent, doc[left:right], None)
+        ent = self._new_target(f"{name} in {year}", 0.55, year, (None, None, None, None, None))
+        self.table.mark(sched.i if milestone is not None else left, prep.i + 2, ent.key)
+        return FoundTarget(ent, owner.key if owner else None, sent)
 
     def _subject_before_schedule(self, i: int, sent: Span) -> str:
         """The noun phrase a goal's verb is scheduled for, where the parser found no subject: 'with mass
@@ -4400,6 +4468,8 @@ LOCAL_SUFFIXES = ("-gun", "-gu", "-eup", "-myeon", "-dong")
 NATIONAL_MEASURE = re.compile(r"\b(?:the country|the nation|nationwide|domestic|global|the world)\b")
 FROM_TO_MONEY = re.compile(r"\bfrom (?:about |around |some )?\S*\d[^,;]*? to (?:about |around |over |more than )?\S*\d")
 # 'is due to start in 2027', 'is designed to turn out 200 tons a year by 2029'
+# '... targeted for 2029': the words that make 'for <year>' a deadline
+SCHEDULED_FOR_WORDS = {"due", "set", "slated", "scheduled", "targeted", "planned", "earmarked", "pencilled", "penciled"}
 SCHEDULED_WORDS = {"due", "set", "slated", "poised", "designed", "expected", "scheduled", "intended"}
 GOAL_WORDS = lx.GOAL_VERBS | {"goal", "target", "aim", "plan", "schedule", "slate"}
 YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b|\bsame (?:year|date|period|deadline)\b")
