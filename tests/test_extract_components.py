@@ -3560,3 +3560,12 @@ def test_a_milestone_in_the_headline_is_left_to_the_story(run) -> None:
     ex = run("Yard venture to build large vessels; first delivery targeted for 2029\n\nThe Marlow shipyard will "
              "deliver its first vessel in 2029.")
     assert target(ex, "first delivery") is None, [e.name for e in targets(ex)]
+
+
+def test_a_goal_that_starts_from_a_year_has_that_year_but_a_range_or_baseline_year_does_not(run) -> None:
+    ex = run("Oita Community College aims to train 500 technicians a year from 2027. The scheme will run from 2025 "
+             "through 2032. The ministry aims to raise labor productivity at the yards by 30 percent by 2030 from "
+             "the 2025 level.")
+    assert {goal.year for goal in targets(ex)} == {2027, 2030}, [(goal.name, goal.year) for goal in targets(ex)]
+    assert has_rel(ex, find(ex, "Oita Community College"), "hasTarget", target(ex, "500 technicians")), \
+        rels(ex, "hasTarget")

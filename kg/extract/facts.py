@@ -4097,7 +4097,14 @@ class FactFinder:
             scheduled_for = (
                 prep.lower_ == "for" and prep.i > sent.start and toks[prep.i - 1].lower_ in SCHEDULED_FOR_WORDS
             )  # 'with commercial operation targeted for 2029', 'First production is scheduled for 2028'
-            if prep.lower_ not in {"by", "in", "until", "before"} and not scheduled_for:
+            starting = (  # 'will build small electric models from 2026', not 'from 2025 through 2032'
+                prep.lower_ == "from"
+                and prep.i == tok.i - 1  # not 'from the 2025 level'
+                and not (tok.i + 1 < sent.end and toks[tok.i + 1].lower_ in {"level", "levels", "figure", "figures"})
+                and not (tok.i + 2 < sent.end and toks[tok.i + 1].lower_ in {"to", "through", "until", "-", "–"})
+                and not (prep.i > sent.start and toks[prep.i - 1].lower_ in {"up", "down", "percent", "%", "rise"})
+            )
+            if prep.lower_ not in {"by", "in", "until", "before"} and not (scheduled_for or starting):
                 continue
             target = self._scheduled_milestone(sent, prep, year)
             if target is None and scheduled_for:
