@@ -3569,3 +3569,9 @@ def test_a_goal_that_starts_from_a_year_has_that_year_but_a_range_or_baseline_ye
     assert {goal.year for goal in targets(ex)} == {2027, 2030}, [(goal.name, goal.year) for goal in targets(ex)]
     assert has_rel(ex, find(ex, "Oita Community College"), "hasTarget", target(ex, "500 technicians")), \
         rels(ex, "hasTarget")
+
+
+def test_a_milestone_at_the_end_of_a_year_is_a_target(run) -> None:
+    ex = run("Orsa Cells will build a battery plant in Teruel. The plant is expected to begin production at the end "
+             "of 2026. Exports hit a record at the end of 2024.")
+    assert [goal.year for goal in targets(ex)] == [2026], [(goal.name, goal.year) for goal in targets(ex)]

@@ -4104,7 +4104,10 @@ class FactFinder:
                 and not (tok.i + 2 < sent.end and toks[tok.i + 1].lower_ in {"to", "through", "until", "-", "–"})
                 and not (prep.i > sent.start and toks[prep.i - 1].lower_ in {"up", "down", "percent", "%", "rise"})
             )
-            if prep.lower_ not in {"by", "in", "until", "before"} and not (scheduled_for or starting):
+            at_the_end = (  # 'is expected to begin production at the end of 2026'
+                prep.lower_ == "at" and toks[prep.i + 1].lower_ == "the" and toks[prep.i + 2].lower_ in YEAR_LEAD_WORDS
+            )
+            if prep.lower_ not in {"by", "in", "until", "before"} and not (scheduled_for or starting or at_the_end):
                 continue
             target = self._scheduled_milestone(sent, prep, year)
             if target is None and scheduled_for:
