@@ -3575,3 +3575,27 @@ def test_a_milestone_at_the_end_of_a_year_is_a_target(run) -> None:
     ex = run("Orsa Cells will build a battery plant in Teruel. The plant is expected to begin production at the end "
              "of 2026. Exports hit a record at the end of 2024.")
     assert [goal.year for goal in targets(ex)] == [2026], [(goal.name, goal.year) for goal in targets(ex)]
+
+
+@pytest.mark.parametrize(
+    "text, parent, parts",
+    [
+        ("The ministry unveiled the Smart Loom Strategy on Monday. The strategy rests on three pillars: AI looms, "
+         "dyeing robots for textile mills and a shared fabric data platform.", "Smart Loom Strategy",
+         ["AI looms", "dyeing robots for textile mills", "shared fabric data platform"]),
+        ("The government will invest 1 trillion won in core marine technologies by 2030. The minister said the money "
+         "would be split across three areas: a shared \"ship brain\" that yards can license, high-torque winches, "
+         "and hull sensors.", "core marine technologies", ["shared ship brain", "high-torque winches", "hull sensors"]),
+    ],
+)
+def test_a_counted_list_after_a_colon_names_the_parts_of_its_plan(run, text: str, parent: str, parts: list[str]) -> None:
+    ex = run(text)
+    whole = project(ex, parent)
+    assert [part for part in parts if not has_rel(ex, project(ex, part), "partOf", whole)] == [], rels(ex, "partOf")
+
+
+def test_a_counted_list_of_companies_or_priced_items_names_no_parts(run) -> None:
+    ex = run("The programme has three members: Orlan Steel, Vesk Motors and Tamsin Power. The plan has two parts: "
+             "50 billion won for wafers and 30 billion won for a pilot line.")
+    assert project(ex, "Orlan Steel") is None and project(ex, "50 billion won") is None, \
+        [(e.name, e.type) for e in ex.entities]

@@ -175,6 +175,16 @@ YEAR_LEAD_WORDS = {
 }
 TEAM_HEADS = (" Team", " Council", " Committee", " Task Force", " Taskforce")
 MEMBER_LIST_WORDS = {"including", "include", "includes", "such", "comprising", "comprise", "comprises", "grouping"}
+# what money a sentence splits is called: 'the money will be split across three areas'
+MONEY_NOUNS = {"money", "fund", "budget", "funding", "investment"}
+# the subjects whose parts a counted list names: a plan ('the strategy rests on three pillars') or its money
+PARENT_NOUNS = MONEY_NOUNS | {"strategy", "plan", "programme", "program", "project", "package", "initiative", "scheme",
+                              "roadmap", "mission", "policy"}
+# the plural nouns that count a plan's parts before a colon: 'three pillars:', 'four key technologies:'
+COUNTED_PART_NOUNS = {
+    "areas", "pillars", "priorities", "components", "projects", "tracks", "programs", "programmes", "technologies",
+    "fields", "missions", "initiatives", "strands", "themes", "parts", "elements", "tasks", "measures",
+}
 PART_NOUNS = {"areas", "parts", "pillars", "components", "elements", "priorities", "tasks", "measures", "steps"}
 SHARE_OF_TOTAL = re.compile(
     r"\s*(?:\([^)]*\)\s*)?of (?:the|its|this) (?:total|cost|costs|bill|sum|amount|price|budget)\b"
@@ -314,6 +324,7 @@ class FactFinder:
         self.table = table
         self.projects = ProjectIndex(doc, table)
         self.purpose_clause: dict[int, Token] = {}  # purpose object token -> its clause verb
+        self.counted_parts: list[tuple[Token, list[DocEntity]]] = []  # (the counting sentence's subject, its items)
         self.text = doc_text(doc)
         self.doc_year = document_year(self.text)
         self.facts = DocFacts(table)
@@ -565,6 +576,7 @@ class FactFinder:
         for sent in sentences(self.doc):
             self.purpose_projects(sent)
             self.listed_projects(sent)
+            self.counted_list(sent)
         resolve_definites(self.doc, self.table)
         project_pronouns(self.doc, self.table)
         for sent in sentences(self.doc):
@@ -576,6 +588,7 @@ class FactFinder:
             self.part_of(sent)
             self._possessed_bodies(sent)
             self.targets(sent)
+        self._counted_parts_of_their_subject()
         self._projects_called()
         self.merge_same_amount_projects()
         self.merge_same_name_projects()
@@ -1505,6 +1518,85 @@ class FactFinder:
                 break
         if 2 < end - verb.i <= 25:
             project.aliases.add(self.doc[verb.i : end].text.strip(" ,"))
+
+    def counted_list(self, sent: Span) -> None:
+        """'The strategy rests on three pillars: AI factories, AI robots for production lines and a shared data
+        platform': a counted list after a colon names that many projects (the count decides where the last
+        'and' splits); items priced with an amount are left to the money readers."""
+        doc = self.doc
+        colon = next((t for t in sent_tokens(sent) if t.text == ":"), None)
+        if colon is None or colon.i + 2 >= sent.end:
+            return
+        noun = next(
+            (t for t in doc[max(sent.start, colon.i - 4) : colon.i] if t.lower_ in COUNTED_PART_NOUNS), None
+        )
+        count = next((c for c in noun.children if c.dep_ == "nummod"), None) if noun is not None else None
+        number = WORD_NUMBERS.get(count.lower_) if count is not None else None
+        if number is None and count is not None and count.text.isdecimal() and count.text.isascii():
+            number = int(count.text)
+        if number is None or not 2 <= number <= 8:
+            return
+        chunks: list[list[Token]] = [[]]
+        depth = 0
+        for t in doc[colon.i + 1 : sent.end]:
+            depth += (t.text == "(") - (t.text == ")")
+            if depth == 0 and t.text in {",", ";"}:
+                chunks.append([])
+            elif not (t.is_punct and t.i == sent.end - 1):
+                chunks[-1].append(t)
+        chunks = [c for c in chunks if c]
+        if len(chunks) == number - 1:  # 'A, B and C': the last 'and' splits
+            last = chunks[-1]
+            cut = max((k for k, t in enumerate(last) if t.lower_ == "and" and 0 < k < len(last) - 1), default=None)
+            if cut is not None:
+                chunks[-1:] = [last[:cut], last[cut + 1 :]]
+        if len(chunks) != number:
+            return
+        verb = noun
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head  # 'the money would be split across three areas': the clause that counts them
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        named = self.table.at(subject.i) if subject is not None else None
+        if subject is None or not (
+            named is not None and named.type == "Project"
+            or named is None and (lemma(subject) in PARENT_NOUNS or subject.lower_ in lx.GENERIC_PROJECT_NOUNS)
+        ):
+            return  # the parts of a plan or of its money, not 'three companies: A, B and C'
+        trimmed: list[list[Token]] = []
+        for chunk in chunks:
+            while chunk and (chunk[0].lower_ in {"and", "or", "the", "a", "an"} or chunk[0].tag_ == "VBG"):
+                chunk = chunk[1:]  # 'and the training of technicians', 'developing X'
+            end = next((k for k, t in enumerate(chunk) if t.lower_ in {"that", "which", "who", "where"}), len(chunk))
+            chunk = chunk[:end]
+            while chunk and chunk[-1].is_punct and chunk[-1].text != ")":
+                chunk = chunk[:-1]
+            if not chunk or len(chunk) > 12 or find_amounts(" ".join(t.text for t in chunk)):
+                return
+            if any((e := self.table.at(t.i)) is not None and e.type != "Project" for t in chunk):
+                return  # the items name organisations or places, not projects
+            trimmed.append(chunk)
+        items: list[DocEntity] = []
+        for chunk in trimmed:
+            # 'a shared AI "robot brain"': the quotes are no part of the name
+            name = re.sub(r'\s*["“”]\s*', " ", doc[chunk[0].i : chunk[-1].i + 1].text).strip(" .")
+            item = self.projects.add(name, chunk[0].i, chunk[-1].i + 1, 0.5)
+            if item is not None:
+                items.append(item)
+        self.counted_parts.append((subject, items))
+
+    def _counted_parts_of_their_subject(self) -> None:
+        """'The strategy rests on three pillars: ...': once 'the strategy' is resolved, each item is part of it."""
+        for subject, items in self.counted_parts:
+            parent = self.table.at(subject.i)
+            if parent is None and lemma(subject) in MONEY_NOUNS:
+                # 'the money would be split across three areas': the project the money was last said to pay for
+                paid = [f for f in self.facts.fundings if f.sentence.start < subject.i]
+                parent = self.table.entities.get(paid[-1].project) if paid else None
+            if parent is None or parent.type != "Project":
+                continue
+            for item in items:
+                if item is not parent:
+                    self.facts.relate(item, "partOf", parent, sentence_of(self.doc, subject.i), 0.6)
 
     def listed_projects(self, sent: Span) -> None:
         """'The five major projects include developing A for X, Y and Z; creating B' and
