@@ -3588,7 +3588,7 @@ def test_a_milestone_at_the_end_of_a_year_is_a_target(run) -> None:
          "and hull sensors.", "core marine technologies", ["shared ship brain", "high-torque winches", "hull sensors"]),
     ],
 )
-def test_a_counted_list_after_a_colon_names_the_parts_of_its_plan(run, text: str, parent: str, parts: list[str]) -> None:
+def test_a_counted_list_after_a_colon_names_the_parts_of_its_plan(run, text: str, parent: str, parts: list) -> None:
     ex = run(text)
     whole = project(ex, parent)
     assert [part for part in parts if not has_rel(ex, project(ex, part), "partOf", whole)] == [], rels(ex, "partOf")
