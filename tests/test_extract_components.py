@@ -3599,3 +3599,17 @@ def test_a_counted_list_of_companies_or_priced_items_names_no_parts(run) -> None
              "50 billion won for wafers and 30 billion won for a pilot line.")
     assert project(ex, "Orlan Steel") is None and project(ex, "50 billion won") is None, \
         [(e.name, e.type) for e in ex.entities]
+
+
+def test_a_company_announcing_a_priced_programme_of_its_own_runs_it(run) -> None:
+    ex = run("Corvane Aerospace announced a R$2 billion programme to develop a hybrid-electric regional aircraft in Recife.")
+    assert has_rel(ex, find(ex, "Corvane Aerospace"), "leads", project(ex, "hybrid-electric regional aircraft")), \
+        rels(ex, "leads")
+
+
+def test_who_owns_a_named_programme_by_possessive_runs_it(run) -> None:
+    ex = run("The Energy Loan Office (ELO) said ELO's Advanced Vehicle Loan Program would support the plant. It forms "
+             "part of the ministry's core initiative.")
+    programme = find(ex, "Advanced Vehicle Loan Program")
+    assert programme is not None and not programme.name.startswith("ELO"), [e.name for e in ex.entities]
+    assert rels(ex, "leads") == [("Energy Loan Office", "Advanced Vehicle Loan Program")], rels(ex, "leads")

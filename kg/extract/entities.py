@@ -356,9 +356,19 @@ def _split_at_possessive(doc: Doc, ent: Span) -> list[Span]:
         return [ent]
     left, right = doc[ent.start : k], doc[k + 1 : ent.end]
     left_type, right_type = cue_type(left.text), cue_type(right.text)
+    if left_type is None and right_type == "Project" and _defined_acronym(doc, left.text):
+        left_type = _defined_acronym(doc, left.text)  # "LPO's Advanced Technology Vehicles Manufacturing Loan Program"
     if left_type is None or right_type is None or right_type == "Place":
         return [ent]
     return [Span(doc, left.start, left.end, label=left_type), Span(doc, right.start, right.end, label=right_type)]
+
+
+def _defined_acronym(doc: Doc, word: str) -> str | None:
+    """The type of the body an acronym stands for where the story defines it: 'Loan Programs Office (LPO)'."""
+    if not (2 <= len(word) <= 6 and word.isupper() and word.isalpha()):
+        return None
+    m = re.search(rf"((?:[A-Z][\w&.-]*\s+(?:of\s+|and\s+|for\s+|the\s+)*){{1,8}})\(\s*{word}\s*\)", doc_text(doc))
+    return (cue_type(m.group(1).strip()) or "Organization") if m else None
 
 
 def _without_glued_amount(doc: Doc, ent: Span) -> Span:

@@ -587,6 +587,7 @@ class FactFinder:
             self.located(sent)
             self.part_of(sent)
             self._possessed_bodies(sent)
+            self._possessed_projects(sent)
             self.targets(sent)
         self._counted_parts_of_their_subject()
         self._projects_called()
@@ -695,10 +696,15 @@ class FactFinder:
         """'Hyosung will spend 120 billion won on a new production line': a company that pays for a
         project of its own carries it out. A fund, plan or programme it pays into is somebody else's."""
         leading = {(r.subject, r.object) for r in self.facts.relations if r.predicate == "leads"}
+        announced = {(r.subject, r.object, r.sentence.start) for r in self.facts.relations if r.predicate == "announces"}
         for f in self.facts.fundings:
             project = self.table.entities.get(f.project)
-            if project is None or lemma_key(project.name) & (lx.PROGRAMME_HEADS - {"project"} | INSTRUMENTS):
+            if project is None:
                 continue
+            if lemma_key(project.name) & (lx.PROGRAMME_HEADS - {"project"} | INSTRUMENTS) and not any(
+                (key, project.key, f.sentence.start) in announced for key in f.funders
+            ):
+                continue  # (but 'Embraer announced a R$2 billion programme to develop ...' is Embraer's own)
             lent = LOAN_AFTER_AMOUNT.match(self.text[f.amount.full_end : f.amount.full_end + 40])
             for key in f.funders:
                 payer = self.table.entities.get(key)
@@ -4078,6 +4084,19 @@ class FactFinder:
         if ent is None and head.dep_ == "appos":
             ent = self.table.at(head.head.i)
         return ent or self._described_before(sent, head.left_edge.i)
+
+    def _possessed_projects(self, sent: Span) -> None:
+        """"LPO's Advanced Technology Vehicles Manufacturing Loan Program", "SK hynix's Yongin Cluster": the
+        organisation whose possessive names a project runs it."""
+        doc = self.doc
+        for tok in tokens_of(doc, {"'s", "’s"}, start=sent.start + 1, end=sent.end - 1):
+            owner = self.table.at(self._before_bracket(tok.i - 1, sent))
+            owned = self.table.at(tok.i + 1)
+            if owner is None or owned is None or owner.type not in ORG_TYPES or owned.type != "Project":
+                continue
+            if self.table.at(tok.i) is owned or not _proper_name(owned.name):
+                continue  # the possessive inside the project's own name; 'the ministry's core initiative'
+            self.facts.relate(owner, "leads", owned, sent, 0.55)
 
     def _possessed_bodies(self, sent: Span) -> None:
         """"the Department of Energy's Loan Programs Office", "Hanwha Group's Philly Shipyard": an
