@@ -3602,7 +3602,8 @@ def test_a_counted_list_of_companies_or_priced_items_names_no_parts(run) -> None
 
 
 def test_a_company_announcing_a_priced_programme_of_its_own_runs_it(run) -> None:
-    ex = run("Corvane Aerospace announced a R$2 billion programme to develop a hybrid-electric regional aircraft in Recife.")
+    ex = run("Corvane Aerospace announced a R$2 billion programme to develop a hybrid-electric regional aircraft in "
+             "Recife.")
     assert has_rel(ex, find(ex, "Corvane Aerospace"), "leads", project(ex, "hybrid-electric regional aircraft")), \
         rels(ex, "leads")
 

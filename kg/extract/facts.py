@@ -696,7 +696,9 @@ class FactFinder:
         """'Hyosung will spend 120 billion won on a new production line': a company that pays for a
         project of its own carries it out. A fund, plan or programme it pays into is somebody else's."""
         leading = {(r.subject, r.object) for r in self.facts.relations if r.predicate == "leads"}
-        announced = {(r.subject, r.object, r.sentence.start) for r in self.facts.relations if r.predicate == "announces"}
+        announced = {
+            (r.subject, r.object, r.sentence.start) for r in self.facts.relations if r.predicate == "announces"
+        }
         for f in self.facts.fundings:
             project = self.table.entities.get(f.project)
             if project is None:
