@@ -3614,3 +3614,10 @@ def test_who_owns_a_named_programme_by_possessive_runs_it(run) -> None:
     programme = find(ex, "Advanced Vehicle Loan Program")
     assert programme is not None and not programme.name.startswith("ELO"), [e.name for e in ex.entities]
     assert rels(ex, "leads") == [("Energy Loan Office", "Advanced Vehicle Loan Program")], rels(ex, "leads")
+
+
+def test_a_description_named_by_a_participle_is_the_named_thing(run) -> None:
+    ex = run("Chipmakers formed a new group last week. The group, called the Wafer Skills Alliance, is run by the "
+             "Orlan Semiconductor Association (OSA).")
+    assert has_rel(ex, find(ex, "Orlan Semiconductor Association"), "leads", find(ex, "Wafer Skills Alliance")), \
+        rels(ex, "leads")

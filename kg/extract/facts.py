@@ -224,6 +224,20 @@ def lemma(tok: Token) -> str:
     return low
 
 
+def _named_by_participle(table: EntityTable, tok: Token) -> DocEntity | None:
+    """'The group, called the Semiconductor Talent Alliance', 'a fund known as the K-Bio Fund': the entity a
+    description is named as."""
+    for acl in (c for c in tok.children if c.dep_ == "acl" and lemma(c) in {"call", "name", "know", "dub"}):
+        for c in acl.children:
+            named = c if c.dep_ in {"oprd", "attr", "dobj"} else next(
+                (p for p in c.children if p.dep_ == "pobj"), None
+            ) if c.dep_ == "prep" and c.lower_ == "as" else None
+            ent = table.at(named.i) if named is not None else None
+            if ent is not None:
+                return ent
+    return None
+
+
 def _dateline(tok: Token) -> bool:
     """'TOKYO -- Japan's ministry will ...': the place a story is filed from, which the parser may take
     for a second subject."""
@@ -346,6 +360,9 @@ class FactFinder:
         ent = self.table.at(tok.i)
         if ent is None and tok.lower_ in {"they", "their"}:
             return self._they(tok)
+        if ent is None:
+            ent = _named_by_participle(self.table, tok)  # 'The group, called the Semiconductor Talent Alliance, ...'
+
         if ent is None:
             listed = self._listed_members(tok) or self._counted_reference(tok)
             if listed:
@@ -587,7 +604,6 @@ class FactFinder:
             self.located(sent)
             self.part_of(sent)
             self._possessed_bodies(sent)
-            self._possessed_projects(sent)
             self.targets(sent)
         self._counted_parts_of_their_subject()
         self._projects_called()
@@ -3261,7 +3277,7 @@ class FactFinder:
                     agents = self._org_agents(tok)
                     agents += [p for p in self._partners(tok) if p not in agents]
                     for sp in (c for c in tok.children if c.dep_ == "nsubjpass"):
-                        target = self.table.at(sp.i)
+                        target = self.table.at(sp.i) or _named_by_participle(self.table, sp)
                         if target is None and lemma(sp) in lx.PROGRAMME_HEADS | lx.GENERIC_PROJECT_NOUNS:
                             target = self.projects.recent(sp.i) or self.projects.add_np(sp, 0.5)
                         if target is not None and target.type in {"Project", "Alliance"}:
@@ -3295,12 +3311,16 @@ class FactFinder:
             if tok.dep_ == "poss" or (tok.i + 1 < len(self.doc) and toks[tok.i + 1].text in {"'s", "’s"}):
                 owner = self.table.at(tok.i)
                 head = tok.head if tok.dep_ == "poss" else None
-                if head is None or owner is None or owner.type not in {"Company", "Organization"}:
+                if head is None or owner is None or owner.type not in ORG_TYPES:
                     continue
                 target = self.table.at(head.i)
                 if target is None and lemma(head) in lx.FACILITY_HEADS:
                     target = self._project_holding(head)
-                if target is not None and target.type == "Project":
+                if target is None or target.type != "Project" or target is owner:
+                    continue
+                if owner.type in {"Company", "Organization"} or _proper_name(target.name):
+                    # "LPO's Advanced Technology Vehicles Manufacturing Loan Program"; not the ministry's own
+                    # 'core initiative' (a description, no project of its own)
                     self.facts.relate(owner, "leads", target, sent, 0.6)
 
     def _taking_part_through(self, sent: Span) -> None:
@@ -4086,19 +4106,6 @@ class FactFinder:
         if ent is None and head.dep_ == "appos":
             ent = self.table.at(head.head.i)
         return ent or self._described_before(sent, head.left_edge.i)
-
-    def _possessed_projects(self, sent: Span) -> None:
-        """"LPO's Advanced Technology Vehicles Manufacturing Loan Program", "SK hynix's Yongin Cluster": the
-        organisation whose possessive names a project runs it."""
-        doc = self.doc
-        for tok in tokens_of(doc, {"'s", "’s"}, start=sent.start + 1, end=sent.end - 1):
-            owner = self.table.at(self._before_bracket(tok.i - 1, sent))
-            owned = self.table.at(tok.i + 1)
-            if owner is None or owned is None or owner.type not in ORG_TYPES or owned.type != "Project":
-                continue
-            if self.table.at(tok.i) is owned or not _proper_name(owned.name):
-                continue  # the possessive inside the project's own name; 'the ministry's core initiative'
-            self.facts.relate(owner, "leads", owned, sent, 0.55)
 
     def _possessed_bodies(self, sent: Span) -> None:
         """"the Department of Energy's Loan Programs Office", "Hanwha Group's Philly Shipyard": an
