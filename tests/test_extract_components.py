@@ -3621,3 +3621,12 @@ def test_a_description_named_by_a_participle_is_the_named_thing(run) -> None:
              "Orlan Semiconductor Association (OSA).")
     assert has_rel(ex, find(ex, "Orlan Semiconductor Association"), "leads", find(ex, "Wafer Skills Alliance")), \
         rels(ex, "leads")
+
+
+def test_a_name_with_a_year_described_as_a_plan_is_that_plan(run) -> None:
+    ex = run("Italia 2035, a €30 billion plan launched in 2023, is coordinated by the Industrial Transition Agency "
+             "(ITA). Ministers said the Italia 2035 investment plan would fund battery plants.")
+    plans = [e.name for e in ex.entities if e.type == "Project" and "2035" in e.name]
+    assert plans == ["Italia 2035"], [(e.name, e.type) for e in ex.entities]
+    assert has_rel(ex, find(ex, "Industrial Transition Agency"), "leads", find(ex, "Italia 2035")), rels(ex, "leads")
+    assert not [e.name for e in targets(ex) if e.year == 2023]

@@ -96,6 +96,7 @@ class EntityTyper:
         ents = _quoted_groups(doc, ents)
         ents = _listed_projects(doc, ents)
         ents = _plans_named_before_their_head(doc, ents)
+        ents = _plans_named_with_a_year(doc, ents)
         ents = _repeat_mentions(doc, ents)
         ents = _persons_named_as_organisations(_headline_names(doc, ents))
         terms = _term_acronyms(doc)
@@ -1524,6 +1525,29 @@ def _plans_named_before_their_head(doc: Doc, ents: list[Span]) -> list[Span]:
         if head.i + 1 < len(doc) and _capitalised(doc[head.i + 1]):
             continue
         found.append(Span(doc, start, head.i + 1, label="Project"))
+    if not found:
+        return ents
+    taken = {i for s in found for i in range(s.start, s.end)}
+    return sorted([e for e in ents if not taken & set(range(e.start, e.end))] + found, key=lambda e: e.start)
+
+
+def _plans_named_with_a_year(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'France 2030, a €54 billion plan launched in 2021, ...': capitalised words and a year, described
+    right after as a plan, name that plan (not the country and a date)."""
+    found: list[Span] = []
+    for year in (t for t in doc if t.text.isdigit() and len(t.text) == 4 and 2000 <= int(t.text) <= 2080):
+        start = year.i
+        while start > 0 and _capitalised(doc[start - 1]) and year.i - start < 4:
+            start -= 1
+        if start == year.i or year.i + 3 >= len(doc) or doc[year.i + 1].text != ",":
+            continue
+        if start > 0 and doc[start - 1].pos_ == "ADP":
+            continue  # 'in France 2030 ...' hardly; 'by Korea 2030' is a date
+        described = doc[year.i + 2 : min(len(doc), year.i + 12)]
+        head = next((t for t in described if t.text in {",", ".", ";"} or t.lower_ in lx.PLAN_NAME_HEADS), None)
+        if head is None or head.lower_ not in lx.PLAN_NAME_HEADS or doc[year.i + 2].lower_ not in {"a", "an", "the"}:
+            continue
+        found.append(Span(doc, start, year.i + 1, label="Project"))
     if not found:
         return ents
     taken = {i for s in found for i in range(s.start, s.end)}

@@ -4336,6 +4336,14 @@ class FactFinder:
                 span = doc.char_span(f.amount.start, f.amount.end, alignment_mode="expand")
                 if span is not None and 0 <= prep.i - span.end <= 8:
                     return None
+        if (
+            prep.lower_ == "in"
+            and head.tag_ == "VBN"
+            and head.dep_ == "acl"
+            and lemma(head) in PAST_EVENT_VERBS
+            and not any(c.dep_ in {"aux", "auxpass"} for c in head.children)
+        ):
+            return None  # 'a €54 billion plan launched in 2021': when something past happened
         # the clause the year closes: from its verb (or noun phrase) to the year
         start_tok = self._target_start(sent, prep)
         if start_tok is None:
@@ -4598,6 +4606,9 @@ LOCAL_SUFFIXES = ("-gun", "-gu", "-eup", "-myeon", "-dong")
 NATIONAL_MEASURE = re.compile(r"\b(?:the country|the nation|nationwide|domestic|global|the world)\b")
 FROM_TO_MONEY = re.compile(r"\bfrom (?:about |around |some )?\S*\d[^,;]*? to (?:about |around |over |more than )?\S*\d")
 # 'is due to start in 2027', 'is designed to turn out 200 tons a year by 2029'
+# what a plan or body had done to it once ('a plan launched in 2021', 'an agency set up in 2019')
+PAST_EVENT_VERBS = {"launch", "unveil", "announce", "adopt", "introduce", "approve", "found", "establish", "create",
+                    "set", "sign", "pass", "enact", "form"}
 # '... targeted for 2029': the words that make 'for <year>' a deadline
 SCHEDULED_FOR_WORDS = {"due", "set", "slated", "scheduled", "targeted", "planned", "earmarked", "pencilled", "penciled"}
 SCHEDULED_WORDS = {"due", "set", "slated", "poised", "designed", "expected", "scheduled", "intended"}

@@ -102,8 +102,14 @@ def same_project(a: str, b: str) -> bool:
     inter = len(ka & kb)
     if inter >= 2 and (ka <= kb or kb <= ka) and abs(len(ka) - len(kb)) == 1 and a[:1].isupper() and b[:1].isupper():
         return True  # 'Big Fund' = 'Big Fund III'
+    short, long_ = (ka, kb) if len(ka) < len(kb) else (kb, ka)
+    if len(short) >= 2 and short < long_ and long_ - short <= PLAN_WORDS and any(c.isdigit() for w in short for c in w):
+        return True  # 'France 2030' = 'the France 2030 investment plan'
     return inter >= 2 and inter / len(ka | kb) >= 0.75
 
+
+# the words a plan's own name may be followed by in the text ('the France 2030 investment plan')
+PLAN_WORDS = frozenset(lx.PLAN_NAME_HEADS | {"investment", "national", "industrial", "policy"})
 
 # nouns that name a stage of something, never a project alone: 'a second phase of the X Industrial Park'
 STAGE_HEADS = {
