@@ -1486,10 +1486,7 @@ def _listed_projects(doc: Doc, ents: list[Span]) -> list[Span]:
             place = doc.char_span(m.start("place"), m.end("place"), label="Place", alignment_mode="contract")
             if m.group("place") and place is not None and len(place) and place.text[:1].isupper():
                 found.append(place)  # 'Esbjerg' in 'Esbjerg Power-to-X, Esbjerg (Denmark)' is the town
-    if not found:
-        return ents
-    taken = {i for s in found for i in range(s.start, s.end)}
-    return sorted([e for e in ents if not taken & set(range(e.start, e.end))] + found, key=lambda e: e.start)
+    return _replaced_by(ents, found)
 
 
 PLAN_NAME_LINKS = {"in", "of", "for", "and", "&", "-"}
@@ -1525,10 +1522,7 @@ def _plans_named_before_their_head(doc: Doc, ents: list[Span]) -> list[Span]:
         if head.i + 1 < len(doc) and _capitalised(doc[head.i + 1]):
             continue
         found.append(Span(doc, start, head.i + 1, label="Project"))
-    if not found:
-        return ents
-    taken = {i for s in found for i in range(s.start, s.end)}
-    return sorted([e for e in ents if not taken & set(range(e.start, e.end))] + found, key=lambda e: e.start)
+    return _replaced_by(ents, found)
 
 
 def _plans_named_with_a_year(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1548,6 +1542,11 @@ def _plans_named_with_a_year(doc: Doc, ents: list[Span]) -> list[Span]:
         if head is None or head.lower_ not in lx.PLAN_NAME_HEADS or doc[year.i + 2].lower_ not in {"a", "an", "the"}:
             continue
         found.append(Span(doc, start, year.i + 1, label="Project"))
+    return _replaced_by(ents, found)
+
+
+def _replaced_by(ents: list[Span], found: list[Span]) -> list[Span]:
+    """`ents` with the spans that overlap a `found` one replaced by it, in text order."""
     if not found:
         return ents
     taken = {i for s in found for i in range(s.start, s.end)}
