@@ -3629,3 +3629,11 @@ def test_a_name_with_a_year_described_as_a_plan_is_that_plan(run) -> None:
     assert plans == ["Italia 2035"], [(e.name, e.type) for e in ex.entities]
     assert has_rel(ex, find(ex, "Industrial Transition Agency"), "leads", find(ex, "Italia 2035")), rels(ex, "leads")
     assert not [e.name for e in targets(ex) if e.year == 2023]
+
+
+def test_an_output_goal_nobody_in_its_sentence_owns_is_the_sites_the_story_is_about(run) -> None:
+    ex = run("Pellor Semiconductor Corp. will invest $2 billion in a chip factory in Sherman, Texas. Production is "
+             "scheduled to begin in 2028, with output reaching 25,000 wafers a month by 2031.")
+    site = project(ex, "chip factory")
+    owned = [goal.name for goal in targets(ex) if has_rel(ex, site, "hasTarget", goal)]
+    assert len(owned) == 2, (owned, rels(ex, "hasTarget"))

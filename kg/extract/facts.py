@@ -4562,6 +4562,12 @@ class FactFinder:
                         # 'the yard will deliver its first vessel in 2029': the yard named before
                         return self._project_named_with(lemma(s), sent.start)
                 break
+        if any(lemma(t) in OUTPUT_WORDS for t in [*phrase, *sent_tokens(sent)[:4]]):
+            # 'Production is scheduled to begin in 2028, with output reaching 25,000 wafers a month by 2031': what
+            # the site the story is about makes
+            site = self._last_project(lambda p: _facility_named(p.name), sent.end, self._sentences_back(sent.start, 3))
+            if site is not None:
+                return site
         # a goal nobody in the sentence owns ('exports are to reach $50 billion by 2030'): the government's
         return self._own_government()
 
@@ -4606,6 +4612,8 @@ LOCAL_SUFFIXES = ("-gun", "-gu", "-eup", "-myeon", "-dong")
 NATIONAL_MEASURE = re.compile(r"\b(?:the country|the nation|nationwide|domestic|global|the world)\b")
 FROM_TO_MONEY = re.compile(r"\bfrom (?:about |around |some )?\S*\d[^,;]*? to (?:about |around |over |more than )?\S*\d")
 # 'is due to start in 2027', 'is designed to turn out 200 tons a year by 2029'
+# what a site's goals measure: 'production is to begin in 2028', 'output of 6,000 tonnes a year by 2030'
+OUTPUT_WORDS = {"production", "output", "capacity", "operation", "delivery", "produce", "operate", "deliver"}
 # what a plan or body had done to it once ('a plan launched in 2021', 'an agency set up in 2019')
 PAST_EVENT_VERBS = {"launch", "unveil", "announce", "adopt", "introduce", "approve", "found", "establish", "create",
                     "set", "sign", "pass", "enact", "form"}
