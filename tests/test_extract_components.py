@@ -3637,3 +3637,14 @@ def test_an_output_goal_nobody_in_its_sentence_owns_is_the_sites_the_story_is_ab
     site = project(ex, "chip factory")
     owned = [goal.name for goal in targets(ex) if has_rel(ex, site, "hasTarget", goal)]
     assert len(owned) == 2, (owned, rels(ex, "hasTarget"))
+
+
+def test_each_lender_adding_money_to_a_fund_and_payers_joined_by_and_pay_into_it(run) -> None:
+    ex = run("The Graphite Supply Fund will be financed by the Export-Import Bank of Korea (Eximbank), which is "
+             "putting in 500 billion won, and the Korea Development Bank, which is adding 300 billion won. The Orca "
+             "Bio Fund will be set up this year with 400 billion won from the Korea Development Bank (KDB) and the "
+             "Industrial Bank of Korea (IBK).")
+    assert (("Korea Development Bank", 300e9) in payments(ex, project(ex, "Graphite Supply Fund"))), ex.fundings
+    assert {("Korea Development Bank", 400e9), ("Industrial Bank of Korea", 400e9)} <= payments(
+        ex, project(ex, "Orca Bio Fund")
+    ), ex.fundings

@@ -1957,7 +1957,7 @@ class FactFinder:
             and funders
             and verb is not None
             and (
-                lemma(verb) in {"contribute", "put", "commit", "inject", "chip"}
+                lemma(verb) in {"contribute", "put", "commit", "inject", "chip", "add"}
                 or lemma(verb) == "invest" and not self._purpose_heads(verb)
             )
         ):
@@ -2608,7 +2608,14 @@ class FactFinder:
             ent = self.table.at(source.i)  # 'from the state lender KfW'
         if ent is None and k + 2 < sent.end and self.doc[k].lower_ in LEVEL_WORDS and self.doc[k + 1].lower_ == "of":
             return self.funder_for(self.doc[k + 2])  # '390 million euros from the state of Rhineland-Palatinate'
-        return [ent] if ent is not None and ent.type in ORG_TYPES else []
+        if ent is None or ent.type not in ORG_TYPES:
+            return []
+        payers = [ent]
+        for other in source.conjuncts if source is not None else ():
+            named = self.table.at(other.i)  # '500 billion won from the Korea Development Bank and IBK'
+            if named is not None and named.type in ORG_TYPES and named not in payers:
+                payers.append(named)
+        return payers
 
     def _phase_of(self, obj: Token) -> DocEntity | None:
         """'the third phase of its National Integrated Circuit Industry Investment Fund': the fund."""
