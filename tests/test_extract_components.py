@@ -3648,3 +3648,17 @@ def test_each_lender_adding_money_to_a_fund_and_payers_joined_by_and_pay_into_it
     assert {("Korea Development Bank", 400e9), ("Industrial Bank of Korea", 400e9)} <= payments(
         ex, project(ex, "Orca Bio Fund")
     ), ex.fundings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government launched the Velo Chip Fund. The fund forms part of the £4.5 billion Advanced Foundry Plan.",
+        "The Velo Chip Fund, part of the government's Advanced Foundry Plan, will back gigafactories.",
+        "The Velo Chip Fund is part of the Advanced Foundry Plan.",
+    ],
+)
+def test_a_project_that_is_part_of_another_is_part_of_it(run, text: str) -> None:
+    ex = run(text)
+    assert has_rel(ex, project(ex, "Velo Chip Fund"), "partOf", project(ex, "Advanced Foundry Plan")), \
+        rels(ex, "partOf")

@@ -3965,6 +3965,28 @@ class FactFinder:
                 starts.update(zip(items[::2], items[1::2], strict=True))  # pairs: a comma inside a pair
         return starts
 
+    def _project_part_of(self, part: Token, sent: Span) -> None:
+        """'The fund forms part of the Advanced Manufacturing Plan', 'the X Fund, part of the government's Y Plan,
+        ...', 'X is part of Y': one project part of another."""
+        whole = next(
+            (self.table.at(p.i) for c in part.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+             if p.dep_ == "pobj"),
+            None,
+        )
+        if whole is None or whole.type != "Project":
+            return
+        if part.dep_ == "appos":
+            children = [self.table.at(part.head.i)]
+        elif part.dep_ in {"attr", "dobj"} and lemma(part.head) in {"be", "form", "become", "constitute"}:
+            children = [e for s in verb_subjects(part.head) for e in self.entity_of(s, False)]
+        else:
+            return
+        for child in children:
+            bare = child is not None and child.name.islower() and " " not in child.name
+            if child is None or child.type != "Project" or child is whole or bare:
+                continue  # (a bare 'new fund, part of the ... Plan' in a headline names no project of its own)
+            self.facts.relate(child, "partOf", whole, sent, 0.7)
+
     def part_of(self, sent: Span) -> None:
         """'Y, a subsidiary of X', "X's battery unit Y", 'projects under the France 2030 plan'."""
         starts = {"subsidiary", "unit", "division", "arm", "affiliate", "branch", "business", "part", "agency", "body"}
@@ -3973,6 +3995,8 @@ class FactFinder:
             low = lemma(tok)
             if low == "venture":
                 self._joint_venture(tok, sent)
+            if low == "part":
+                self._project_part_of(tok, sent)
             if low in {"subsidiary", "unit", "division", "arm", "affiliate", "branch", "business", "part"} and (
                 low != "part" or tok.dep_ == "appos" or self.doc[tok.i - 1].text == ","
             ):
