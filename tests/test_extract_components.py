@@ -3662,3 +3662,18 @@ def test_a_project_that_is_part_of_another_is_part_of_it(run, text: str) -> None
     ex = run(text)
     assert has_rel(ex, project(ex, "Velo Chip Fund"), "partOf", project(ex, "Advanced Foundry Plan")), \
         rels(ex, "partOf")
+
+
+@pytest.mark.parametrize(
+    "text, thing, place",
+    [
+        ("The Velo Institute is located in Daejeon.", "Velo Institute", "Daejeon"),
+        ("The Orca Chip Fund is registered in Suzhou with Li Wen as its legal representative.", "Orca Chip Fund",
+         "Suzhou"),
+        ("The Hanul Design Center (HDC) opened last year. The centre is located in the Osong Bio Park.",
+         "Hanul Design Center", "Osong Bio Park"),
+    ],
+)
+def test_what_is_located_or_registered_in_a_place_is_there(run, text: str, thing: str, place: str) -> None:
+    ex = run(text)
+    assert has_rel(ex, find(ex, thing), "locatedIn", find(ex, place)), rels(ex, "locatedIn")

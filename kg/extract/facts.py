@@ -3725,10 +3725,16 @@ class FactFinder:
             k = tok.i - 1
             while k > sent.start and doc[k].lower_ in {"the", "south", "north", "central"}:
                 k -= 1
-            if k - 1 > sent.start and doc[k].lower_ == "in" and doc[k - 1].lower_ in lx.BASED_WORDS:
+            if k - 1 > sent.start and doc[k].lower_ == "in" and doc[k - 1].lower_ in lx.BASED_WORDS | SITUATED_WORDS:
                 org = self._described_before(sent, k - 1)  # 'KISA, which is based in Naju,', 'X, an agency based in Y'
                 if org is not None and org.type in ORG_TYPES:
                     self.facts.relate(org, "locatedIn", place, sent, 0.7)
+                elif org is None and doc[k - 1].dep_ == "ROOT":
+                    # 'The centre is located in the Hòa Lạc Hi-Tech Park', 'The fund is registered in Beijing'
+                    for sub in verb_subjects(doc[k - 1]):
+                        for ent in self.entity_of(sub, False):
+                            if ent.type in ORG_TYPES | {"Project"} and ent is not place:
+                                self.facts.relate(ent, "locatedIn", place, sent, 0.65)
             # 'Haenam-gun, Jeollanam-do' / 'Yeouido, Yeongdeungpo-gu, Seoul': a place in the next one
             if end + 1 < sent.end and doc[end].text in {",", "("} and tok.i in pairs:
                 nxt = self.place_at.get(end + 1)  # 'its Martorell (Barcelona) plant' too
@@ -4645,6 +4651,8 @@ FROM_TO_MONEY = re.compile(r"\bfrom (?:about |around |some )?\S*\d[^,;]*? to (?:
 # 'is due to start in 2027', 'is designed to turn out 200 tons a year by 2029'
 # what a site's goals measure: 'production is to begin in 2028', 'output of 6,000 tonnes a year by 2030'
 OUTPUT_WORDS = {"production", "output", "capacity", "operation", "delivery", "produce", "operate", "deliver"}
+# 'The centre is located in X', 'The fund is registered in Beijing': where something is
+SITUATED_WORDS = {"located", "situated", "registered", "headquartered", "based"}
 # what a plan or body had done to it once ('a plan launched in 2021', 'an agency set up in 2019')
 PAST_EVENT_VERBS = {"launch", "unveil", "announce", "adopt", "introduce", "approve", "found", "establish", "create",
                     "set", "sign", "pass", "enact", "form"}

@@ -80,7 +80,10 @@ DEFINITE_HEADS = {
     "hub": {"Project"},
     "cluster": {"Project"},
     "center": {"Project"},
+    "centre": {"Project"},
 }
+# one word in its British and American spelling: 'the centre' takes up the 'National Innovation Center'
+SPELLINGS = {"centre": "center", "programme": "program", "organisation": "organization"}
 
 # words that say nothing of which project is meant: 'the government project', 'the new plan'
 PLAIN_MODIFIERS = {"government", "state", "national", "new", "public", "flagship", "whole", "entire", "overall"}
@@ -1037,7 +1040,7 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
                 ent
                 and ent.type in types
                 and (
-                    tok.lower_ in norm(ent.name).split()
+                    SPELLINGS.get(tok.lower_, tok.lower_) in {SPELLINGS.get(w, w) for w in norm(ent.name).split()}
                     or tok.lower_ in DESCRIBING_HEADS and _is_kind(ent, tok.lower_)
                     or ent.type == "Alliance"
                 )
