@@ -3677,3 +3677,10 @@ def test_a_project_that_is_part_of_another_is_part_of_it(run, text: str) -> None
 def test_what_is_located_or_registered_in_a_place_is_there(run, text: str, thing: str, place: str) -> None:
     ex = run(text)
     assert has_rel(ex, find(ex, thing), "locatedIn", find(ex, place)), rels(ex, "locatedIn")
+
+
+def test_a_project_spanning_places_is_in_each(run) -> None:
+    ex = run("The Great Lakes Hydrogen Hub, spanning Ohio, Michigan and Indiana, will receive up to $1 billion.")
+    hub = project(ex, "Great Lakes Hydrogen Hub")
+    assert [p for p in ("Ohio", "Michigan", "Indiana") if not has_rel(ex, hub, "locatedIn", find(ex, p))] == [], \
+        rels(ex, "locatedIn")

@@ -3693,10 +3693,28 @@ class FactFinder:
                     self._add_member(ent, group, sent, 0.7)
 
     # ------------------------------------------------------------------ locatedIn
+    def _spanning(self, verb: Token, sent: Span) -> None:
+        """'The Pacific Northwest Hydrogen Hub, spanning Washington, Oregon and Montana, ...': a project or body
+        spanning places is in each of them."""
+        if verb.dep_ not in {"acl", "relcl", "ROOT"} or verb.pos_ != "VERB":
+            return
+        owner = self.table.at(verb.head.i) if verb.dep_ != "ROOT" else None
+        if owner is None:
+            owner = next((e for s in verb_subjects(verb) for e in self.entity_of(s, False)), None)
+        if owner is None or owner.type not in ORG_TYPES | {"Project"}:
+            return
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for tok in coordinated(obj):
+                place = self.place_at.get(tok.i)
+                if place is not None and place is not owner:
+                    self.facts.relate(owner, "locatedIn", place, sent, 0.6)
+
     def located(self, sent: Span) -> None:
         doc = self.doc
         for home in tokens_of(doc, {"home"}, (), sent.start, sent.end):
             self._home_to(home, sent)
+        for spanning in tokens_of(doc, (), {"span", "straddle"}, sent.start, sent.end):
+            self._spanning(spanning, sent)
         pairs: dict[int, int] | None = None  # the sentence's place chains, read once when a place appears
         for tok in sent_tokens(sent):
             place = self.place_at.get(tok.i)
