@@ -3684,3 +3684,9 @@ def test_a_project_spanning_places_is_in_each(run) -> None:
     hub = project(ex, "Great Lakes Hydrogen Hub")
     assert [p for p in ("Ohio", "Michigan", "Indiana") if not has_rel(ex, hub, "locatedIn", find(ex, p))] == [], \
         rels(ex, "locatedIn")
+
+
+def test_a_spaced_dash_ends_a_name(run) -> None:
+    ex = run("European Commission - Press release\n\nBrussels, 12 March 2025\n\nThe European Commission has approved a "
+             "€1 billion scheme. The Orsa National Industrial Complex - solar panels on factory roofs - will grow.")
+    assert not [e.name for e in ex.entities if " - " in e.name], [e.name for e in ex.entities]

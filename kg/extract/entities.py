@@ -391,6 +391,19 @@ def _split_at_breaks(doc: Doc, ent: Span) -> list[Span]:
         ),
         None,
     )  # also "Samsung Electronics' Pyeongtaek campus": the owner, then the site
+    toks = doc_tokens(doc)
+    dash = next(
+        (
+            t.i
+            for t in toks[ent.start + 1 : ent.end]
+            if t.text in {"-", "–", "—"} and t.whitespace_ and toks[t.i - 1].whitespace_
+        ),
+        None,
+    )  # 'European Commission - Press release': a spaced dash ends a name
+    if dash is not None and (cut is None or dash < cut):
+        rest = Span(doc, dash + 1, ent.end, label=ent.label_)
+        kept = [rest] if len(rest) > 1 and rest.text[:1].isupper() else []
+        return [Span(doc, ent.start, dash, label=ent.label_), *kept]
     if cut is None:
         return [ent]
     parts = [Span(doc, ent.start, cut, label=ent.label_), Span(doc, cut + 1, ent.end, label=ent.label_)]
