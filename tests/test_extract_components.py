@@ -3690,3 +3690,10 @@ def test_a_spaced_dash_ends_a_name(run) -> None:
     ex = run("European Commission - Press release\n\nBrussels, 12 March 2025\n\nThe European Commission has approved a "
              "€1 billion scheme. The Orsa National Industrial Complex - solar panels on factory roofs - will grow.")
     assert not [e.name for e in ex.entities if " - " in e.name], [e.name for e in ex.entities]
+
+
+def test_a_long_ministerial_title_before_a_name_is_no_organisation(run) -> None:
+    ex = run("Union Minister for Electronics and Information Technology Ashwini Vaishnaw said the scheme would create "
+             "17,000 jobs.")
+    assert [(e.name, e.type) for e in ex.entities if e.type != "Target"] == [("Ashwini Vaishnaw", "Person")], \
+        [(e.name, e.type) for e in ex.entities]

@@ -1125,6 +1125,11 @@ def _titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     kept = []
     for e in ents:
         overlap = next((p for p in new if e.start < p.end and p.start < e.end), None)
+        if overlap is None and any(t.lower_ in lx.PORTFOLIO_TITLES for t in e) and all(
+            t.lower_ in lx.PORTFOLIO_WORDS | lx.TITLE_WORDS | lx.PORTFOLIO_TITLES | {"union", "federal"} or t.is_punct
+            for t in e
+        ):
+            continue  # 'Union Minister for Electronics' before the minister's name: a title, not a name
         if overlap is None:
             kept.append(e)
         elif (
@@ -1134,7 +1139,8 @@ def _titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
                 t.lower_ in lx.PORTFOLIO_WORDS or t.lower_ in lx.TITLE_WORDS or t.is_punct
                 for t in doc[e.start : overlap.start]
             )
-        ):
+            and not any(t.lower_ in lx.PORTFOLIO_TITLES for t in doc[e.start : overlap.start])
+        ):  # ('Union Minister for Electronics and ...' is a title, not a name)
             kept.append(Span(doc, e.start, overlap.start, label=e.label_))  # the part before, if a name
     return filter_spans(kept + new)
 
