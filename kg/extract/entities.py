@@ -391,15 +391,10 @@ def _split_at_breaks(doc: Doc, ent: Span) -> list[Span]:
         ),
         None,
     )  # also "Samsung Electronics' Pyeongtaek campus": the owner, then the site
-    toks = doc_tokens(doc)
-    dash = next(
-        (
-            t.i
-            for t in toks[ent.start + 1 : ent.end]
-            if t.text in {"-", "–", "—"} and t.whitespace_ and toks[t.i - 1].whitespace_
-        ),
-        None,
-    )  # 'European Commission - Press release': a spaced dash ends a name
+    spaced = re.search(r" [-–—] ", doc_text(doc)[ent.start_char : ent.end_char])
+    dash = None
+    if spaced is not None:  # 'European Commission - Press release': a spaced dash ends a name
+        dash = doc.char_span(ent.start_char + spaced.start() + 1, ent.start_char + spaced.end() - 1)[0].i
     if dash is not None and (cut is None or dash < cut):
         rest = Span(doc, dash + 1, ent.end, label=ent.label_)
         kept = [rest] if len(rest) > 1 and rest.text[:1].isupper() else []
@@ -1548,7 +1543,12 @@ def _plans_named_with_a_year(doc: Doc, ents: list[Span]) -> list[Span]:
     """'France 2030, a €54 billion plan launched in 2021, ...': capitalised words and a year, described
     right after as a plan, name that plan (not the country and a date)."""
     found: list[Span] = []
-    for year in (t for t in doc if t.text.isdigit() and len(t.text) == 4 and 2000 <= int(t.text) <= 2080):
+    text = doc_text(doc)
+    for m in re.finditer(r"(?<![\w.])20[0-8]\d(?=,)", text):  # a year right before a comma: 'France 2030,'
+        year_span = doc.char_span(m.start(), m.end())
+        if year_span is None:
+            continue
+        year = year_span[0]
         start = year.i
         while start > 0 and _capitalised(doc[start - 1]) and year.i - start < 4:
             start -= 1
