@@ -3697,3 +3697,10 @@ def test_a_long_ministerial_title_before_a_name_is_no_organisation(run) -> None:
              "17,000 jobs.")
     assert [(e.name, e.type) for e in ex.entities if e.type != "Target"] == [("Ashwini Vaishnaw", "Person")], \
         [(e.name, e.type) for e in ex.entities]
+
+
+def test_who_unveils_a_programme_in_the_passive_announces_it(run) -> None:
+    ex = run("The programme, dubbed \"Orca Chip Leap,\" was unveiled by the Ministry of Science and ICT (MSIT) and the "
+             "Ministry of Trade, Industry and Energy (MOTIE) at a joint briefing in Seoul.")
+    assert unrelated(ex, ["Ministry of Science and ICT", "Ministry of Trade, Industry and Energy"], "announces",
+                     project(ex, "Orca Chip Leap")) == [], rels(ex, "announces")

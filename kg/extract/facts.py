@@ -3185,6 +3185,11 @@ class FactFinder:
     def _announced_objects(self, verb: Token) -> list[DocEntity]:
         out: list[DocEntity] = []
         for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                # 'The programme, dubbed "K-AI Chip Leap," was unveiled by MSIT and MOTIE'
+                ent = self.table.at(c.i) or _named_by_participle(self.table, c)
+                if ent is not None and ent.type == "Project":
+                    out.append(ent)
             if c.dep_ in {"dobj"}:
                 ent = self.table.at(c.i)
                 if ent is not None and ent.type == "Project":
