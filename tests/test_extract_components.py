@@ -3704,3 +3704,12 @@ def test_who_unveils_a_programme_in_the_passive_announces_it(run) -> None:
              "Ministry of Trade, Industry and Energy (MOTIE) at a joint briefing in Seoul.")
     assert unrelated(ex, ["Ministry of Science and ICT", "Ministry of Trade, Industry and Energy"], "announces",
                      project(ex, "Orca Chip Leap")) == [], rels(ex, "announces")
+
+
+def test_measures_for_an_industry_are_a_plan_and_the_headline_names_it_short(run) -> None:
+    ex = run("Fisheries ministry to invest KRW 120 billion next year in shipyard follow-up measures\n\nThe Ministry of "
+             "Oceans and Fisheries unveiled the \"Follow-up Measures for Shipyard Industry Competitiveness\" on the 9th.")
+    plan = find(ex, "Follow-up Measures for Shipyard Industry Competitiveness")
+    assert plan is not None and plan.type == "Project", [(e.name, e.type) for e in ex.entities]
+    assert {value for _, value in payments(ex, plan)} == {120e9}, ex.fundings
+    assert has_rel(ex, find(ex, "Ministry of Oceans and Fisheries"), "announces", plan), rels(ex, "announces")

@@ -3001,6 +3001,39 @@ class FactFinder:
                     self._merge_projects(keep, drop)
         self._merge_descriptions_of_named_funds()
         self._merge_definite_descriptions()
+        self._merge_headline_projects()
+
+    def _headline_end(self) -> int:
+        """Where the story's body starts: the first line that ends a sentence (the lines before are its
+        headline and deck)."""
+        pos = 0
+        for line in self.text.splitlines(keepends=True):
+            if line.rstrip().endswith((".", '"', "”")):
+                return pos
+            pos += len(line)
+        return 0
+
+    def _merge_headline_projects(self) -> None:
+        """'MOTIE to invest KRW 264 billion next year in K-Humanoid follow-up measures' (headline) is the
+        'Follow-up Measures for Humanoid Robot Industry Competitiveness' the story names: a project named only
+        in the headline that shares its head and two more words with one proper-named project is that one."""
+        end = self._headline_end()
+        if end == 0:
+            return
+        projects = [e for e in self.table.entities.values() if e.type == "Project" and e.mentions]
+        for p in projects:
+            if any(self.doc[m[0]].idx >= end for m in p.mentions) or p.key not in self.table.entities:
+                continue
+            words = lemma_key(p.name)
+            head = next(iter(lemma_key(p.name.split()[-1])), None)
+            matches = [
+                q for q in projects
+                if q is not p and q.key in self.table.entities and _proper_name(q.name)
+                and any(self.doc[m[0]].idx >= end for m in q.mentions)
+                and head in lemma_key(q.name) and len(words & lemma_key(q.name)) >= 3
+            ]
+            if len(matches) == 1:
+                self._merge_projects(matches[0], p)
 
     def _merge_definite_descriptions(self) -> None:
         """'W350 billion for 8-inch SiC wafer and device technology' ... 'The SiC project will be led by SK

@@ -429,6 +429,11 @@ def is_law_name(name: str) -> bool:
     return len(ws) >= 2 and ws[-1] in {"Act", "Law"}
 
 
+# plan nouns that head a name before its 'for'/'of' ('Measures for the Automobile Industry')
+PLAN_OF_HEADS = {"measures", "strategy", "plan", "programme", "program", "initiative", "roadmap", "scheme",
+                 "package", "framework", "blueprint", "mission"}
+
+
 @lru_cache(maxsize=65536)
 def cue_type(name: str) -> str | None:
     """The core type a name's own words announce, or None when they say nothing."""
@@ -461,6 +466,8 @@ def cue_type(name: str) -> str | None:
         first == "ministry"
     ):
         return "GovernmentAgency"  # 'Government of Aragon', 'Saudi Authority for Industrial Cities and ...'
+    if of_head in PLAN_OF_HEADS:
+        return "Project"  # 'Emergency Support Measures for the Automobile Industry', 'Strategy for the Steel Industry'
     if "institute" in heads and "research" not in ws:
         service = PUBLIC_SERVICE_WORDS - ({"development"} if "industry" not in ws else set())
         if any(w in service for w in ws):
