@@ -3708,7 +3708,8 @@ def test_who_unveils_a_programme_in_the_passive_announces_it(run) -> None:
 
 def test_measures_for_an_industry_are_a_plan_and_the_headline_names_it_short(run) -> None:
     ex = run("Fisheries ministry to invest KRW 120 billion next year in shipyard follow-up measures\n\nThe Ministry of "
-             "Oceans and Fisheries unveiled the \"Follow-up Measures for Shipyard Industry Competitiveness\" on the 9th.")
+             "Oceans and Fisheries unveiled the \"Follow-up Measures for Shipyard Industry Competitiveness\" on the "
+             "9th.")
     plan = find(ex, "Follow-up Measures for Shipyard Industry Competitiveness")
     assert plan is not None and plan.type == "Project", [(e.name, e.type) for e in ex.entities]
     assert {value for _, value in payments(ex, plan)} == {120e9}, ex.fundings
