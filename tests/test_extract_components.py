@@ -3714,3 +3714,11 @@ def test_measures_for_an_industry_are_a_plan_and_the_headline_names_it_short(run
     assert plan is not None and plan.type == "Project", [(e.name, e.type) for e in ex.entities]
     assert {value for _, value in payments(ex, plan)} == {120e9}, ex.fundings
     assert has_rel(ex, find(ex, "Ministry of Oceans and Fisheries"), "announces", plan), rels(ex, "announces")
+
+
+def test_a_forecast_for_the_global_market_is_no_target_but_a_share_of_it_is(run) -> None:
+    ex = run("Market researcher Orbis Insight expects the global SiC device market to nearly triple to about $10 "
+             "billion by 2029. The global launch services market is expected to grow from about $15 billion in 2024 "
+             "to $40 billion by 2033. Korea aims to win a 75 percent share of the global eco-friendly ship market by "
+             "2030.")
+    assert [goal.year for goal in targets(ex)] == [2030], [(goal.name, goal.year) for goal in targets(ex)]

@@ -4466,6 +4466,13 @@ class FactFinder:
             for t in phrase
         ) and find_amounts(phrase.text) and not FROM_TO_MONEY.search(phrase.text):
             return None  # money being spent by a year is a funding, not a target ('raise exports from $X to $Y' is)
+        if any(
+            lemma(t) == "market"
+            and t.dep_ in {"nsubj", "nsubjpass", "dobj"}
+            and any(c.lower_ in {"global", "world", "worldwide", "international"} for c in t.subtree if c.i < t.i)
+            for t in doc[max(sent.start, start_tok - 8) : prep.i]
+        ):
+            return None  # 'the global SiC device market is expected to triple by 2029': a forecast, nobody's goal
         numbers, milestone = _target_evidence(phrase)
         if not numbers and not milestone:
             # the walk stopped at an inner 'for'/'to' ('securing 10 GW of power for the cluster by 2036'):
