@@ -339,6 +339,7 @@ class FactFinder:
         self.projects = ProjectIndex(doc, table)
         self.purpose_clause: dict[int, Token] = {}  # purpose object token -> its clause verb
         self.counted_parts: list[tuple[Token, list[DocEntity]]] = []  # (the counting sentence's subject, its items)
+        self.body_start: int | None = None  # where the text after the headline and deck starts (_headline_end)
         self.text = doc_text(doc)
         self.doc_year = document_year(self.text)
         self.facts = DocFacts(table)
@@ -3005,13 +3006,15 @@ class FactFinder:
 
     def _headline_end(self) -> int:
         """Where the story's body starts: the first line that ends a sentence (the lines before are its
-        headline and deck)."""
-        pos = 0
-        for line in self.text.splitlines(keepends=True):
-            if line.rstrip().endswith((".", '"', "”")):
-                return pos
-            pos += len(line)
-        return 0
+        headline and deck); read once per document."""
+        if self.body_start is None:
+            self.body_start, pos = 0, 0
+            for line in self.text.splitlines(keepends=True):
+                if line.rstrip().endswith((".", '"', "”")):
+                    self.body_start = pos
+                    break
+                pos += len(line)
+        return self.body_start
 
     def _merge_headline_projects(self) -> None:
         """'MOTIE to invest KRW 264 billion next year in K-Humanoid follow-up measures' (headline) is the
@@ -4334,9 +4337,7 @@ class FactFinder:
         production is scheduled for 2028', 'a noodle plant in Busan due for completion in 2026'."""
         doc = self.doc
         milestone = None
-        line_end = self.text.find("\n", sent.start_char)
-        lines = self.text[: line_end if line_end >= 0 else len(self.text)].splitlines()
-        if not any(line.rstrip().endswith((".", '"', "”")) for line in lines):
+        if sent.start_char < self._headline_end():
             return None  # a headline or deck: the story states the milestone again, in full
         if prep.lower_ == "for" and doc[prep.i - 1].lower_ in SCHEDULED_FOR_WORDS:
             sched = doc[prep.i - 1]
