@@ -3722,3 +3722,9 @@ def test_a_forecast_for_the_global_market_is_no_target_but_a_share_of_it_is(run)
              "to $40 billion by 2033. Korea aims to win a 75 percent share of the global eco-friendly ship market by "
              "2030.")
     assert [goal.year for goal in targets(ex)] == [2030], [(goal.name, goal.year) for goal in targets(ex)]
+
+
+def test_next_year_counts_from_the_year_a_dated_weekday_falls_in(run) -> None:
+    ex = run("SEOUL, Aug. 27 (Yonhap) -- South Korea will spend 190 billion won next year on a welding academy in "
+             "Geoje, the industry ministry said Wednesday. The ministry aims to train 10,000 welders by 2030.")
+    assert [f.year for f in ex.fundings] == [2026], ex.fundings  # Aug. 27 was a Wednesday in 2025 (and 2031)

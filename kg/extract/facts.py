@@ -8,6 +8,7 @@ found with the sentence it came from and a confidence that reflects how direct t
 from __future__ import annotations
 
 import contextlib
+import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -308,6 +309,14 @@ def listed(tok: Token) -> list[Token]:
 
 
 MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# 'SEOUL, Aug. 27 (Yonhap) --': a dateline's month and day; the weekday the story names ('said Wednesday')
+DATELINE_DAY = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2})\b(?!,? (?:19|20)\d\d)"
+)
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+MONTH_NUMBERS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                                 "nov", "dec"])}
 DATE_RES = (
     re.compile(rf"\b{MONTH_NAMES} \d{{1,2}},? ((?:19|20)\d\d)\b"),  # 'Oct. 22, 2025'
     re.compile(r"\b((?:19|20)\d\d)[.\-/](?:0?[1-9]|1[0-2])[.\-/](?:0?[1-9]|[12]\d|3[01])\b"),  # '2025.04.09'
@@ -316,14 +325,44 @@ DATE_RES = (
 
 
 def document_year(text: str) -> int | None:
-    """The year the story was written, from a date in its first lines ('Oct. 22, 2025', '2025.04.09'):
+    """The year the story was written, from a date in its first lines ('Oct. 22, 2025', '2025.04.09'), else
+    from a dateline's day and the weekday the story names ('SEOUL, Aug. 27 (Yonhap) -- ... said Wednesday'):
     what 'next year' counts from. None when the story carries no date."""
     head = text[:800]
     for pattern in DATE_RES:
         m = pattern.search(head)
         if m:
             return int(m.group(1))
-    return None
+    return _year_of_weekday(text)
+
+
+def _year_of_weekday(text: str) -> int | None:
+    """Of the years in which the dateline's day falls on the weekday the story names, the latest before every
+    deadline the story sets ('by 2030'); without deadlines, the one its other years sit around (a story cites a
+    year or two back and looks up to a dozen years ahead)."""
+    day = DATELINE_DAY.search(text[:600])
+    weekday = WEEKDAY.search(text[:1500])
+    if day is None or weekday is None:
+        return None
+    month = MONTH_NUMBERS[day.group(1)[:3].lower()]
+    wanted = WEEKDAYS.index(weekday.group(1).lower())
+    candidates = []
+    for year in range(2010, 2041):
+        with contextlib.suppress(ValueError):
+            if datetime.date(year, month, int(day.group(2))).weekday() == wanted:
+                candidates.append(year)
+    # 'by 2030' lies at least a year ahead, 'by the end of 2026' may close the story's own year
+    deadlines = [
+        int(year) - (0 if end else 1)
+        for end, year in re.findall(r"\b(?:by|until|through) (the end of )?(20[0-6]\d)\b", text)
+    ]
+    before = [c for c in candidates if deadlines and c <= min(deadlines)]
+    if before:
+        return before[-1]  # the latest year from which every 'by 2030' still lies ahead
+    mentioned = [int(y) for y in re.findall(r"\b(20[0-6]\d)\b", text)]
+    fit = {c: sum(c - 2 <= y <= c + 12 for y in mentioned) for c in candidates}
+    best = max(fit.values(), default=0)
+    return [c for c in candidates if fit[c] == best][-1] if best else None
 
 
 def year_of(tok: Token) -> int | None:
