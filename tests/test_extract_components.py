@@ -3728,3 +3728,10 @@ def test_next_year_counts_from_the_year_a_dated_weekday_falls_in(run) -> None:
     ex = run("SEOUL, Aug. 27 (Yonhap) -- South Korea will spend 190 billion won next year on a welding academy in "
              "Geoje, the industry ministry said Wednesday. The ministry aims to train 10,000 welders by 2030.")
     assert [f.year for f in ex.fundings] == [2026], ex.fundings  # Aug. 27 was a Wednesday in 2025 (and 2031)
+
+
+def test_a_goal_the_headline_tells_short_is_the_storys_goal(run) -> None:
+    ex = run("Orca alliance targets 50,000 tons of recovered metals a year by 2030\n\nThe Orca Recycling Alliance aims "
+             "to raise annual recovery of lithium and nickel from 12,000 tons last year to 50,000 tons by 2030.")
+    goals = [goal for goal in targets(ex) if goal.year == 2030]
+    assert len(goals) == 1 and target(ex, "recovered metals") is goals[0], [(g.name, g.aliases) for g in goals]

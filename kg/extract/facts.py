@@ -645,6 +645,7 @@ class FactFinder:
             self.part_of(sent)
             self._possessed_bodies(sent)
             self.targets(sent)
+        self._drop_headline_targets()
         self._counted_parts_of_their_subject()
         self._projects_called()
         self.merge_same_amount_projects()
@@ -3042,6 +3043,34 @@ class FactFinder:
         self._merge_descriptions_of_named_funds()
         self._merge_definite_descriptions()
         self._merge_headline_projects()
+
+    def _drop_headline_targets(self) -> None:
+        """'..., targets 36,000 factories by 2035' in a headline: the story states the goal again in full; a
+        headline goal with the year and the number (or two words) of a goal of the story is that goal told short:
+        one goal, the headline's words kept as another name."""
+        end = self._headline_end()
+        body = [t.entity for t in self.facts.targets if t.sentence.start_char >= end]
+
+        def told_again(goal: DocEntity) -> DocEntity | None:
+            return next(
+                (
+                    other
+                    for other in body
+                    if other.year == goal.year
+                    and (other.value == goal.value if other.value is not None and goal.value is not None
+                         else len(lemma_key(other.name) & lemma_key(goal.name)) >= 2)
+                ),
+                None,
+            )
+
+        kept = []
+        for t in self.facts.targets:
+            full = told_again(t.entity) if t.sentence.start_char < end else None
+            if full is None:
+                kept.append(t)
+            else:
+                full.aliases.add(t.entity.name)  # the headline's short words stay a name of the goal
+        self.facts.targets = kept
 
     def _headline_end(self) -> int:
         """Where the story's body starts: the first line that ends a sentence (the lines before are its
