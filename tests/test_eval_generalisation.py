@@ -40,10 +40,10 @@ ONTOLOGY = REPO / "ontology" / "kg.ttl"
 SCORER = Path(os.environ.get("KG_SCORER", "/work/shared/eval/kgscore.py"))
 
 # set name -> (articles, gold, entity F1 floor, relation F1 floor); measured when set (stop 19):
-# articles 0.887 / 0.727, heldout 0.812 / 0.561, heldout_kr 0.867 / 0.625, heldout3 0.862 / 0.680, heldout4 0.858 /
-# 0.636, heldout5 0.883 / 0.763, heldout6 0.833 / 0.558, heldout7 0.853 / 0.590, heldout8 0.793 / 0.452, heldout9
-# 0.874 / 0.678, heldout10 0.867 / 0.641, heldout11 0.865 / 0.548, heldout12 0.804 / 0.473, heldout13 0.820 / 0.488,
-# heldout14 0.793 / 0.442, heldout15 0.739 / 0.471, heldout16 0.819 / 0.449, heldout17 0.806 / 0.454 (first
+# articles 0.887 / 0.727, heldout 0.814 / 0.561, heldout_kr 0.867 / 0.625, heldout3 0.864 / 0.681, heldout4 0.860 /
+# 0.637, heldout5 0.885 / 0.765, heldout6 0.833 / 0.558, heldout7 0.853 / 0.590, heldout8 0.793 / 0.452, heldout9
+# 0.876 / 0.679, heldout10 0.869 / 0.645, heldout11 0.866 / 0.549, heldout12 0.804 / 0.473, heldout13 0.820 / 0.488,
+# heldout14 0.793 / 0.442, heldout15 0.741 / 0.473, heldout16 0.819 / 0.449, heldout17 0.809 / 0.459 (first
 # scored: heldout3 0.723 / 0.420, heldout4 0.746 / 0.352, heldout5 0.797 / 0.531, heldout6 0.715 / 0.389,
 # heldout7 0.763 / 0.404, heldout8 0.729 / 0.336, heldout9 0.842 / 0.528, heldout10 0.799 / 0.499, heldout11
 # 0.834 / 0.479, heldout12 0.784 / 0.413, heldout13 0.741 / 0.298, heldout14 0.775 / 0.401, heldout15 0.735 /
