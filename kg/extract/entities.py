@@ -1121,8 +1121,7 @@ def _titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     for e in ents:
         overlap = next((p for p in new if e.start < p.end and p.start < e.end), None)
         if overlap is None and any(t.lower_ in lx.PORTFOLIO_TITLES for t in e) and all(
-            t.lower_ in lx.PORTFOLIO_WORDS | lx.TITLE_WORDS | lx.PORTFOLIO_TITLES | {"union", "federal"} or t.is_punct
-            for t in e
+            t.lower_ in TITLE_PHRASE_WORDS or t.is_punct for t in e
         ):
             continue  # 'Union Minister for Electronics' before the minister's name: a title, not a name
         if overlap is None:
@@ -1141,6 +1140,8 @@ def _titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 HEAD_OF_GOVERNMENT_TITLES = {"PM", "Premier", "Chancellor"}
+# the words a ministerial title is written with: 'Union Minister for Electronics and Information Technology'
+TITLE_PHRASE_WORDS = lx.PORTFOLIO_WORDS | lx.TITLE_WORDS | lx.PORTFOLIO_TITLES | {"union", "federal"}
 KOREAN_NAME = re.compile(r"\b[A-Z][a-z]{1,4} [A-Z][a-z]{1,6}-[a-z]{2,6}\b")
 
 

@@ -598,15 +598,12 @@ class FactFinder:
         billion'), else the last payer."""
         own = self._own_government()
         if own is not None:
-            for f in reversed(self.facts.fundings):
-                payer = self.table.entities.get(f.funders[0]) if f.funders else None
-                if payer is not None and (payer is own or re.search(r"\b(?:Ministry|Department|Yuan)\b", payer.name)):
-                    return payer  # 'The government will invest W800 billion ... W120 billion will be spent next year'
-                break
+            last = self.facts.fundings[-1] if self.facts.fundings else None
+            payer = self.table.entities.get(last.funders[0]) if last is not None and last.funders else None
+            if payer is not None and (payer is own or MINISTRY_NAME.search(payer.name)):
+                return payer  # 'The government will invest W800 billion ... W120 billion will be spent next year'
             ministries = [
-                e
-                for e in self.table.entities.values()
-                if e.type == "GovernmentAgency" and re.search(r"\b(?:Ministry|Department|Yuan)\b", e.name)
+                e for e in self.table.entities.values() if e.type == "GovernmentAgency" and MINISTRY_NAME.search(e.name)
             ]
             if len(ministries) == 1 and len(ministries[0].mentions) >= 2:
                 return ministries[0]  # the one ministry the story is about pays what it does not attribute
@@ -3852,7 +3849,7 @@ class FactFinder:
             k = tok.i - 1
             while k > sent.start and doc[k].lower_ in {"the", "south", "north", "central"}:
                 k -= 1
-            if k - 1 > sent.start and doc[k].lower_ == "in" and doc[k - 1].lower_ in lx.BASED_WORDS | SITUATED_WORDS:
+            if k - 1 > sent.start and doc[k].lower_ == "in" and doc[k - 1].lower_ in SITUATED_WORDS:
                 org = self._described_before(sent, k - 1)  # 'KISA, which is based in Naju,', 'X, an agency based in Y'
                 if org is not None and org.type in ORG_TYPES:
                     self.facts.relate(org, "locatedIn", place, sent, 0.7)
@@ -4451,7 +4448,7 @@ class FactFinder:
             name = words[0].upper() + words[1:]
             named = [e for t in doc[left:right] if (e := self.table.at(t.i)) is not None and e.type == "Project"]
             # 'First production is scheduled for 2028': of the site the story is about
-            owner = named[0] if named else self._last_project(lambda p: _facility_named(p.name), sent.end)
+            owner = named[0] if named else self._last_facility(sent.end)
         else:
             return None
         if owner is None or owner.type not in ORG_TYPES | {"Project"}:
@@ -4734,7 +4731,7 @@ class FactFinder:
         if any(lemma(t) in OUTPUT_WORDS for t in [*phrase, *sent_tokens(sent)[:4]]):
             # 'Production is scheduled to begin in 2028, with output reaching 25,000 wafers a month by 2031': what
             # the site the story is about makes
-            site = self._last_project(lambda p: _facility_named(p.name), sent.end, self._sentences_back(sent.start, 3))
+            site = self._last_facility(sent.end, self._sentences_back(sent.start, 3))
             if site is not None:
                 return site
         # a goal nobody in the sentence owns ('exports are to reach $50 billion by 2030'): the government's
@@ -4745,6 +4742,11 @@ class FactFinder:
         """The project last mentioned before token `before` with `word` in one of its names ('the
         yard' = 'a greenfield shipyard at Thoothukudi' is not found; 'the plant' = 'a cefazolin plant')."""
         return self._last_project(lambda p: any(word in lemma_key(n) for n in p.all_names()), before)
+
+    def _last_facility(self, before: int, since: int = 0) -> DocEntity | None:
+        """The described facility ('the vanadium refinery') mentioned last between tokens `since` and `before`:
+        the site a story's unowned production goals are about."""
+        return self._last_project(lambda p: _facility_named(p.name), before, since)
 
     def _last_project(self, wanted: Callable[[DocEntity], bool], before: int, since: int = 0) -> DocEntity | None:
         """The `wanted` project mentioned last between tokens `since` and `before`."""
@@ -4781,10 +4783,12 @@ LOCAL_SUFFIXES = ("-gun", "-gu", "-eup", "-myeon", "-dong")
 NATIONAL_MEASURE = re.compile(r"\b(?:the country|the nation|nationwide|domestic|global|the world)\b")
 FROM_TO_MONEY = re.compile(r"\bfrom (?:about |around |some )?\S*\d[^,;]*? to (?:about |around |over |more than )?\S*\d")
 # 'is due to start in 2027', 'is designed to turn out 200 tons a year by 2029'
+# a ministry's own name: 'Ministry of ...', 'Department for ...', 'Executive Yuan'
+MINISTRY_NAME = re.compile(r"\b(?:Ministry|Department|Yuan)\b")
 # what a site's goals measure: 'production is to begin in 2028', 'output of 6,000 tonnes a year by 2030'
 OUTPUT_WORDS = {"production", "output", "capacity", "operation", "delivery", "produce", "operate", "deliver"}
 # 'The centre is located in X', 'The fund is registered in Beijing': where something is
-SITUATED_WORDS = {"located", "situated", "registered", "headquartered", "based"}
+SITUATED_WORDS = lx.BASED_WORDS | {"located", "situated", "registered"}
 # what a plan or body had done to it once ('a plan launched in 2021', 'an agency set up in 2019')
 PAST_EVENT_VERBS = {"launch", "unveil", "announce", "adopt", "introduce", "approve", "found", "establish", "create",
                     "set", "sign", "pass", "enact", "form"}

@@ -430,8 +430,7 @@ def is_law_name(name: str) -> bool:
 
 
 # plan nouns that head a name before its 'for'/'of' ('Measures for the Automobile Industry')
-PLAN_OF_HEADS = {"measures", "strategy", "plan", "programme", "program", "initiative", "roadmap", "scheme",
-                 "package", "framework", "blueprint", "mission"}
+PLAN_OF_HEADS = lx.PLAN_NAME_HEADS - {"agenda"} | {"measures", "blueprint"}
 
 
 @lru_cache(maxsize=65536)
