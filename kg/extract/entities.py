@@ -773,7 +773,7 @@ def _companies_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         if any(_known_place(e) or e.label_ == "Person" and _looks_personal(e) for e in items):
             continue
-        label = max({e.label_ for e in orgs}, key=lambda lab: sum(e.label_ == lab for e in orgs))
+        label = max(dict.fromkeys(e.label_ for e in orgs), key=lambda lab: sum(e.label_ == lab for e in orgs))
         for k in run:
             if ents[k].label_ in {"Place", "Person"} and cue_type(ents[k].text) is None and not _based_in(doc, ents[k]):
                 relabel[k] = label

@@ -3207,7 +3207,7 @@ class FactFinder:
 
     def _merge_projects(self, keep: DocEntity, drop: DocEntity, take_names: bool = True) -> None:
         if take_names:
-            keep.aliases |= drop.all_names() - {keep.name}
+            keep.aliases |= set(drop.all_names()) - {keep.name}
         for i, key in list(self.table.token_entity.items()):
             if key == drop.key:
                 self.table.token_entity[i] = keep.key

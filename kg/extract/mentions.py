@@ -108,8 +108,10 @@ class DocEntity:
     currency: str | None = None
     qualifier: str | None = None
 
-    def all_names(self) -> set[str]:
-        return {self.name} | self.aliases
+    def all_names(self) -> list[str]:
+        """The name, then the aliases in a fixed order: readers that stop at the first name that fits
+        must not depend on Python's string hash seed."""
+        return [self.name, *sorted(self.aliases - {self.name})]
 
 
 @dataclass
@@ -452,7 +454,7 @@ def _is_subsidiary_suffix(name: str, n: int) -> bool:
 
 
 def _absorb(table: EntityTable, into: DocEntity, other: DocEntity) -> None:
-    into.aliases |= other.all_names() - {into.name}
+    into.aliases |= set(other.all_names()) - {into.name}
     into.type = _stronger(into.type, other.type)
     for i, key in list(table.token_entity.items()):
         if key == other.key:
@@ -739,7 +741,7 @@ def _known_as(doc: Doc, table: EntityTable) -> None:
                     target = ent
                     break
         if target is not None and target is not alias_ent and target.type == alias_ent.type:
-            target.aliases |= alias_ent.all_names()
+            target.aliases.update(alias_ent.all_names())
             for i, key in list(table.token_entity.items()):
                 if key == alias_ent.key:
                     table.token_entity[i] = target.key
