@@ -3745,3 +3745,25 @@ def test_an_entitys_names_come_in_an_order_that_does_not_hang_on_the_hash_seed()
     aliases = {"hub in Ulsan", "UHH", "Hydrogen Hub", "Ulsan Hydrogen Hub"}
     ent = DocEntity("p1", "Project", "Ulsan Hydrogen Hub", aliases=aliases)
     assert ent.all_names() == ["Ulsan Hydrogen Hub", "Hydrogen Hub", "UHH", "hub in Ulsan"]
+
+
+def test_who_gives_money_for_a_plant_funds_it(run) -> None:
+    ex = run("The Ministry of Economy will give €902 million for Halvard Cells' new gigafactory in Brenholt.")
+    ministry, plant = find(ex, "Ministry of Economy"), project(ex, "gigafactory in Brenholt")
+    assert [f.amounts[0].value for f in fundings_of(ex, ministry, plant)] == [902e6], ex.fundings
+
+
+def test_a_plant_a_company_is_building_is_its_project(run) -> None:
+    ex = run("Velmora, the national electric vehicle brand, is building a factory in Riyadh.")
+    plant = project(ex, "factory in Riyadh")
+    assert has_rel(ex, find(ex, "Velmora"), "leads", plant), rels(ex, "leads")
+
+
+def test_a_headline_tells_the_storys_money_again_even_as_another(run) -> None:
+    ex = run("Japan to give Norvik Chips another ¥590 billion for 2nm chips\n\nThe Ministry of Industry of Japan said "
+             "on Tuesday it would provide ¥590 billion in subsidies to Norvik Chips for the development of advanced "
+             "2-nanometer chips.")
+    funded = {f.project for f in ex.fundings}
+    assert len(funded) == 1, [(ex_name(ex, f.project), f.amounts) for f in ex.fundings]
+    chips = project(ex, "2nm chips")  # the headline's words stay a name of the one project
+    assert chips is not None and chips.key in funded, [(e.name, e.aliases) for e in ex.entities]

@@ -1474,7 +1474,8 @@ class FactFinder:
         )  # 'will expand its wafer fab in Newport' (not 'expand exports')
         if not (
             verb.pos_ == "VERB"
-            and (verb.dep_ in {"ROOT", "ccomp", "conj"} and _future(verb) and builds
+            and (verb.dep_ in {"ROOT", "ccomp", "conj"} and (_future(verb) or _under_way(verb)) and builds
+                 or verb.dep_ == "relcl" and _under_way(verb) and builds and _builds_a_facility(verb)
                  or planned and (builds or lemma(verb) == "complete"))
         ):
             return []
@@ -3009,15 +3010,14 @@ class FactFinder:
         """Two fundings of the same amount in one document are one commitment ('$19B' = '$19.1 billion'):
         their projects are one project."""
         fundings = self.facts.fundings
+        end = self._headline_end()
         for i, a in enumerate(fundings):
             for b in fundings[i + 1 :]:
-                if a.project == b.project:
+                if a.project == b.project or a.sentence.start == b.sentence.start:
                     continue
-                if (
-                    a.sentence.start == b.sentence.start
-                    or _is_additional(self.text, a.amount)
-                    or _is_additional(self.text, b.amount)
-                ):
+                # a headline's 'Japan to give Rapidus another ¥590 billion' is the story's ¥590 billion told again
+                told_again = a.sentence.start_char < end <= b.sentence.start_char
+                if _is_additional(self.text, b.amount) or not told_again and _is_additional(self.text, a.amount):
                     continue
                 if _same_money(a.amount, b.amount):
                     pa, pb = self.table.entities.get(a.project), self.table.entities.get(b.project)
@@ -5007,6 +5007,16 @@ def _will_be_built(verb: Token) -> bool:
 def _future(verb: Token, also: tuple[str, ...] = ()) -> bool:
     """'will build', 'would open' (and, where asked, 'is to be built'): what the clause says is yet to come."""
     return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", *also} for c in verb.children)
+
+
+def _under_way(verb: Token) -> bool:
+    """'is building', 'are constructing': what the clause says is being done now, as a future is."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in {"is", "are", "'s", "'re"} for c in verb.children)
+
+
+def _builds_a_facility(verb: Token) -> bool:
+    """'which is building a gigafactory in X': the object is a plant or site, not what the plant makes."""
+    return any(c.dep_ == "dobj" and lemma(c) in lx.FACILITY_HEADS | BUILT_THINGS for c in verb.children)
 
 
 def _passive(verb: Token) -> bool:

@@ -457,6 +457,7 @@ FUND_VERBS = {
     "back",
     "pledge",
     "promise",
+    "give",
 }
 MONEY_GO_VERBS = {"go", "be", "flow", "head", "use", "spend", "earmark", "set", "pay"}
 ANNOUNCE_VERBS = {

@@ -1017,13 +1017,16 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
             continue
         best = None
         if tok.lower_ in lx.FACILITY_HEADS:
-            # 'the plant', 'the facility': the facility project named last
+            # 'the plant', 'the facility': the facility project named last (not one elsewhere than the place
+            # this one is said to be in: 'its plant in Changwon')
+            sited = [p.text for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "near"}
+                     for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
             for i in range(tok.i - 1, -1, -1):
                 if i not in table.token_entity:
                     continue  # (most tokens name nothing: spare the lookup)
                 ent = table.at(i)
                 if ent is not None and ent.type == "Project" and set(norm(ent.name).split()) & lx.FACILITY_HEADS:
-                    best = ent
+                    best = ent if all(p in " ".join(ent.all_names()) for p in sited) else None
                     break
             if best:
                 table.mark(tok.i, tok.i + 1, best.key)
