@@ -3767,3 +3767,27 @@ def test_a_headline_tells_the_storys_money_again_even_as_another(run) -> None:
     assert len(funded) == 1, [(ex_name(ex, f.project), f.amounts) for f in ex.fundings]
     chips = project(ex, "2nm chips")  # the headline's words stay a name of the one project
     assert chips is not None and chips.key in funded, [(e.name, e.aliases) for e in ex.entities]
+
+
+def test_a_nations_state_aid_is_paid_by_its_government_not_the_commission_that_clears_it(run) -> None:
+    ex = run("The European Commission has approved €450 million in Italian state aid for battery maker Veltrano's "
+             "planned gigafactory in Termoli.")
+    plant = project(ex, "gigafactory in Termoli")
+    assert [f.amounts[0].value for f in fundings_of(ex, find(ex, "Government of Italy"), plant)] == [450e6], ex.fundings
+    assert not fundings_of(ex, find(ex, "European Commission"), plant)
+
+
+def test_money_from_its_own_programme_is_paid_by_the_clauses_subject(run) -> None:
+    ex = run("Germany has agreed to provide €620mn in direct aid to a battery cell factory in Lusatia. The economy "
+             "ministry said that the federal government would contribute €620mn, with the state of Brandenburg "
+             "adding €270mn from its regional economic development programme.")
+    paid = {ex_name(ex, k) for f in ex.fundings if f.amounts[0].value == 270e6 for k in f.funders}
+    assert paid == {"Government of Brandenburg"}, paid
+
+
+def test_the_total_investment_in_a_plant_is_made_by_the_company_building_it(run) -> None:
+    ex = run("Germany has agreed to provide €620mn in direct aid to a battery cell factory in Lusatia. The plant in "
+             "Kessel will be built by Voltera Cells, a subsidiary of Voltera AB. It will produce lithium iron "
+             "phosphate cells for energy storage, with a total investment of €2.9bn.")
+    plant = project(ex, "battery cell factory")
+    assert [f.amounts[0].value for f in fundings_of(ex, find(ex, "Voltera Cells"), plant)] == [2.9e9], ex.fundings

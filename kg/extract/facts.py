@@ -1802,6 +1802,13 @@ class FactFinder:
                     main = main.head  # 'set up a fund to boost X, with a capital of ...': the fund
                 if main.pos_ == "NOUN" and lemma(main) in lx.PROGRAMME_HEADS | lx.FACILITY_HEADS:
                     project = self.projects.add_np(main, 0.55)
+                elif main.pos_ == "VERB" and lemma(main) in PRODUCING_VERBS:
+                    # 'It will produce LFP cells ..., with a total investment of €2.9bn': the plant, not its cells
+                    nsubj = next((c for c in main.children if c.dep_ == "nsubj"), None)
+                    subject = self.table.at(nsubj.i) if nsubj is not None else None
+                    if subject is None and nsubj is not None and (nsubj.lower_ == "it" or lemma(nsubj) in SITE_LEMMAS):
+                        subject = self._last_facility(sent.start, self._sentences_back(sent.start, 2))
+                    project = subject if subject is not None and subject.type == "Project" else None
                 elif main.pos_ == "VERB":
                     verb = main
                     for o in main.children:
@@ -2052,6 +2059,9 @@ class FactFinder:
             # a project carries it out
             if r.type in ORG_TYPES and r is not project and r not in funders and project.type == "Project":
                 self.facts.relate(r, "leads", project, sent, 0.55)
+        nation = self._aid_nation(span)
+        if nation is not None:
+            funders = [government_of(self.table, nation)]
         if not funders and verb is None:
             funders = self._owner_of_priced(anchor)  # 'its US$7 billion advanced packaging plant in Penang'
         if not funders and re.match(
@@ -2063,6 +2073,10 @@ class FactFinder:
             # 'The plant has been granted €298 million, the ministry said': who reports an unattributed grant
             # made it
             funders = self._reporting_body(sent, verb)
+        if not funders and INVESTMENT_OF.search(self.text[max(0, amount.start - 30) : amount.start]):
+            # 'The plant will be built by Voltera Cells ..., with a total investment of €2.9bn': the company
+            # that builds a plant makes the investment in it
+            funders = self._builders_of(project)
         if not funders:
             prev = self._previous_funding_funders(sent, verb) if verb is not None else []
             default = self.default_funder(span.start)
@@ -2180,7 +2194,8 @@ class FactFinder:
 
     def _approved_aid(self, verb: Token, span: Span, sent: Span) -> bool:
         """'approved Rs 7,000 crore in incentives': incentives, subsidies or grants a government approves are
-        its own; a commission that approves a state's aid clears it and pays nothing."""
+        its own; a commission that approves a state's aid clears it and pays nothing (but the money is
+        still the state's: 'approved €902 million in German state aid for X', see _aid_nation)."""
         after = self._after_bracket(span.end, sent)
         aid = after + 1 < len(self.doc) and self.doc[after].lower_ == "in" and lemma(self.doc[after + 1]) in {
             "incentive",
@@ -2188,7 +2203,16 @@ class FactFinder:
             "grant",
         }
         approvers = [e for s in verb_subjects(verb) for e in self.entity_of(s, False)]
-        return aid and bool(approvers) and not any("commission" in e.name.lower() for e in approvers)
+        cleared = self._aid_nation(span) is not None
+        return (aid or cleared) and bool(approvers) and (
+            cleared or not any("commission" in e.name.lower() for e in approvers)
+        )
+
+    def _aid_nation(self, span: Span) -> str | None:
+        """'€902 million in German state aid', '€1.2 billion of French public funding': the country whose
+        people the adjective names; its government pays, whoever approves or announces the money."""
+        m = NATIONAL_AID.match(self.text, span.end_char)
+        return lx.NATIONALITY_TO_COUNTRY.get(m.group(1).lower()) if m else None
 
     def _instrument_recipients(self, anchor: Token, span: Span) -> list[DocEntity]:
         """'a R$1.1 billion loan to WEG for a factory': the companies a loan or grant goes to."""
@@ -2630,6 +2654,13 @@ class FactFinder:
                 todo.append(c)
         return []
 
+    def _builders_of(self, project: DocEntity) -> list[DocEntity]:
+        """The companies said to lead (build, run) a plant or site."""
+        if not set(lemma_key(project.name)) & lx.FACILITY_HEADS:
+            return []
+        keys = [r.subject for r in self.facts.relations if r.predicate == "leads" and r.object == project.key]
+        return [e for k in dict.fromkeys(keys) if (e := self.table.entities.get(k)) is not None and e.type == "Company"]
+
     def _payer_from(self, span: Span, sent: Span) -> list[DocEntity]:
         """'300 billion won from Samsung Electronics, 250 billion won from the Korea Development Bank':
         the organisation an amount comes from, named right after it."""
@@ -2642,6 +2673,8 @@ class FactFinder:
         k += 1
         while k < sent.end and self.doc[k].lower_ == "the":
             k += 1
+        if k < sent.end and self.doc[k].tag_ == "PRP$":
+            return []  # 'with the state adding €270mn from its regional programme': the clause's subject pays
         ent = self.table.at(k) if k < sent.end else None
         if ent is None and source is not None and self.doc[k].pos_ in {"NOUN", "ADJ"}:
             ent = self.table.at(source.i)  # 'from the state lender KfW'
@@ -5198,6 +5231,17 @@ def _public_purse(tok: Token) -> bool:
     if lemma(tok) not in PURSE_NOUNS:
         return False
     return any(c.lower_ in {"state", "government", "national", "public", "central", "federal"} for c in tok.children)
+
+
+# verbs whose object is what a plant turns out, not what is paid for
+PRODUCING_VERBS = {"produce", "make", "manufacture", "turn", "process", "refine", "assemble", "churn"}
+# 'with a total investment of €2.9bn', 'an investment worth'
+INVESTMENT_OF = re.compile(r"\binvestment (?:of|worth)(?: (?:about|around|some|nearly|almost|up to))?\s*$")
+# '€902 million in German state aid': the people's adjective before the aid ('(about $980 million)' skipped)
+NATIONAL_AID = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:in|of) ((?:South |North )?[A-Z][a-z]+) (?:state |public |government |federal )?"
+    r"(?:aid|subsid(?:y|ies)|support|funding|grants?|incentives)\b"
+)
 
 
 def _money_source(tok: Token) -> bool:

@@ -1017,10 +1017,10 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
             continue
         best = None
         if tok.lower_ in lx.FACILITY_HEADS:
-            # 'the plant', 'the facility': the facility project named last (not one elsewhere than the place
-            # this one is said to be in: 'its plant in Changwon')
+            # 'the plant', 'the facility': the facility project named last (but 'its plant in Changwon', some
+            # company's own plant said to be elsewhere than that one, is another)
             sited = [p.text for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "near"}
-                     for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+                     for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"] if dets[0] == "its" else []
             for i in range(tok.i - 1, -1, -1):
                 if i not in table.token_entity:
                     continue  # (most tokens name nothing: spare the lookup)
