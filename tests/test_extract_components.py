@@ -3791,3 +3791,14 @@ def test_the_total_investment_in_a_plant_is_made_by_the_company_building_it(run)
              "phosphate cells for energy storage, with a total investment of €2.9bn.")
     plant = project(ex, "battery cell factory")
     assert [f.amounts[0].value for f in fundings_of(ex, find(ex, "Voltera Cells"), plant)] == [2.9e9], ex.fundings
+
+
+def test_a_continent_is_a_place_even_as_a_subject(run) -> None:
+    ex = run('"These projects show that Europe can make clean molecules at scale," the commissioner said. Exports to '
+             "Southeast Asia rose.")
+    assert find(ex, "Europe", "Place") is not None, [(e.name, e.type) for e in ex.entities]
+
+
+def test_a_countrys_named_business_that_says_it_will_invest_is_a_company(run) -> None:
+    ex = run("South Korea's Dana Micor said it would invest a further $1 billion in its plant in Bắc Giang Province.")
+    assert find(ex, "Dana Micor", "Company") is not None, [(e.name, e.type) for e in ex.entities]

@@ -1864,7 +1864,7 @@ def _contextual_label(doc: Doc, span: Span, full_person_parts: set[str]) -> str 
         label in {"Place", "Person"}
         and span.start >= 2
         and doc[span.start - 1].text in {"'s", "’s"}
-        and doc[span.start - 2].text in lx.COUNTRIES | set(lx.COUNTRY_ALIASES)
+        and (doc[span.start - 2].text in lx.COUNTRIES or doc[span.start - 2].lower_ in lx.COUNTRY_ALIASES)
         and root.dep_ == "nsubj"
         and head.lemma_ in {"say", "announce", "plan", "invest", "spend", "build", "expand", "unveil", "open"}
         and not _known_place(span)

@@ -83,7 +83,7 @@ def _place_countries() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Every known place name (towns, regions, countries), `plain`-folded."""
-    return frozenset(_place_countries()) | country_names()
+    return frozenset(_place_countries()) | country_names() | {plain(r) for r in WORLD_REGIONS}
 
 
 # names the ISO list writes otherwise ('Russian Federation', 'Türkiye')
@@ -123,10 +123,20 @@ def is_country_name(name: str) -> bool:
     return plain(name) in country_names()
 
 
+# continents and the world's regions, which the town and country lists leave out
+WORLD_REGIONS = {
+    "europe", "asia", "africa", "oceania", "north america", "south america", "latin america", "central america",
+    "southeast asia", "south asia", "east asia", "central asia", "middle east", "asia-pacific", "asia pacific",
+    "eastern europe", "western europe", "central europe", "northern europe", "southern europe", "sub-saharan africa",
+    "north africa", "west africa", "east africa", "southern africa", "the americas", "scandinavia", "the balkans",
+}
+
+
 @lru_cache(maxsize=1)
 def region_names() -> frozenset[str]:
-    """Every country's first-level regions (states, provinces, prefectures), `plain`-folded."""
-    names: set[str] = set()
+    """Every country's first-level regions (states, provinces, prefectures) and the world's regions,
+    `plain`-folded."""
+    names: set[str] = {plain(r) for r in WORLD_REGIONS}
     for name, _, _ in _first_level_regions():
         names |= {plain(name), plain(REGION_SUFFIXES.sub("", name))}
     return frozenset(n for n in names if len(n) >= 5 and n not in COMMON_WORD_REGIONS)
