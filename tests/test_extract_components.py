@@ -3802,3 +3802,29 @@ def test_a_continent_is_a_place_even_as_a_subject(run) -> None:
 def test_a_countrys_named_business_that_says_it_will_invest_is_a_company(run) -> None:
     ex = run("South Korea's Dana Micor said it would invest a further $1 billion in its plant in Bắc Giang Province.")
     assert find(ex, "Dana Micor", "Company") is not None, [(e.name, e.type) for e in ex.entities]
+
+
+def test_what_a_company_hopes_to_do_by_a_year_is_its_goal(run) -> None:
+    ex = run("The Brisk yard hopes to launch its first electric ferry by 2028 and to increase its workforce to 1,000 "
+             "by 2030.")
+    assert sorted(goal.year for goal in targets(ex)) == [2028, 2030], [(g.name, g.year) for g in targets(ex)]
+
+
+def test_a_counted_purpose_with_a_deadline_is_a_goal_but_a_forecast_is_not(run) -> None:
+    ex = run("Ridgeway Cells has signed an agreement with two local colleges to train 500 technicians by 2028. The "
+             "region's workforce is projected to shrink by 1.2 million people by 2035.")
+    assert [(goal.year, goal.value) for goal in targets(ex)] == [(2028, 500)], [(g.name, g.year) for g in targets(ex)]
+
+
+def test_what_two_companies_agreed_to_do_by_a_year_is_a_goal(run) -> None:
+    ex = run("Arlo Chemical and Benro Chemical agreed last week to combine their crackers into a single company and "
+             "to shut one of the two crackers by the end of 2026.")
+    assert [goal.year for goal in targets(ex)] == [2026], [(g.name, g.year) for g in targets(ex)]
+
+
+def test_an_aside_between_dashes_does_not_cut_the_goal(run) -> None:
+    ex = run('The ministry aims to raise the number of "AI factories" -- production sites where AI systems run every '
+             "step from ordering to final inspection -- from 180 this year to 500 by 2030.")
+    goal = next(iter(targets(ex)), None)
+    assert goal is not None and (goal.value, goal.baseline) == (500, 180), [(g.name, g.value) for g in targets(ex)]
+    assert "production sites" not in goal.name, goal.name

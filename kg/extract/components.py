@@ -53,6 +53,24 @@ def currency_nouns(doc: Doc) -> Doc:
     return doc
 
 
+# verb forms the model's rule lemmatizer reads as another verb ('hopes' -> 'hop': both stems are in its index,
+# and the shorter wins); the goal and building rules look verbs up by lemma
+LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "installed": "install", "installing": "install"}
+
+
+@Language.component("kg_lemma_fixes")
+def lemma_fixes(doc: Doc) -> Doc:
+    """Set the lemma of the few verb forms in LEMMA_FIXES right."""
+    text = doc_text(doc)
+    if "hop" not in text and "install" not in text:
+        return doc
+    for tok in doc:
+        fixed = LEMMA_FIXES.get(tok.lower_)
+        if fixed is not None and tok.pos_ == "VERB":
+            tok.lemma_ = fixed
+    return doc
+
+
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, captions and paragraphs never run into each other."""

@@ -4541,7 +4541,9 @@ class FactFinder:
         if start_tok is None:
             return None
         phrase = doc[start_tok : prep.i]
-        subj = [t for t in phrase if t.dep_ in {"nsubj", "nsubjpass"}]
+        dashes = [t.i for t in phrase if t.text in {"--", "—", "–"}]
+        aside = range(dashes[0], dashes[-1]) if len(dashes) >= 2 else range(0)  # '-- production sites where ... --'
+        subj = [t for t in phrase if t.dep_ in {"nsubj", "nsubjpass"} and t.i not in aside]
         if subj:
             verbs = [t for t in phrase if t.i > subj[-1].i and t.pos_ == "VERB"]
             if verbs:
@@ -4586,6 +4588,11 @@ class FactFinder:
         if not text or re.match(r"(?i)(?:up|down|rising|falling) from\b|from\b|compared (?:with|to)\b", text):
             return None  # 'up from 300,000 tons in 2024': the baseline, not the goal
         measured = phrase
+        if aside and start_tok < aside.start and aside.stop + 1 < prep.i:
+            # 'raise the number of "AI factories" -- production sites where ... -- from 180 to 500': the goal
+            # reads on without the aside
+            measured = doc[aside.stop + 1 : prep.i]
+            text = f"{doc[start_tok : aside.start].text} {measured.text}".strip(" ,;")
         verb = next((t for t in phrase[:3] if t.pos_ == "VERB"), None) or next(
             (t for t in phrase[:3] if t.pos_ == "AUX"), None
         )  # 'will open in 2030': the verb, not its auxiliary
@@ -4633,7 +4640,20 @@ class FactFinder:
                     break
         if not numbers and not milestone:
             return None
-        if not has_goal and not any(
+        # 'an agreement with two colleges to train 500 technicians by 2028': a purpose with a count and a deadline
+        purpose = (
+            numbers
+            and prep.lower_ == "by"
+            and verb is not None
+            and verb.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and (
+                verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
+                or verb.dep_ == "advcl"
+                or _committed_to(verb)  # 'agreed to combine their crackers and to shut one by 2026'
+            )  # (not 'is expected to shrink by 1.2 million by 2035': a forecast)
+        )
+        if not has_goal and not purpose and not any(
             t.lower_ in {"will", "target", "targeted", "aim", "goal"} for t in sent_tokens(sent)
         ):
             return None
@@ -5040,6 +5060,14 @@ def _will_be_built(verb: Token) -> bool:
 def _future(verb: Token, also: tuple[str, ...] = ()) -> bool:
     """'will build', 'would open' (and, where asked, 'is to be built'): what the clause says is yet to come."""
     return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", *also} for c in verb.children)
+
+
+def _committed_to(verb: Token) -> bool:
+    """'agreed / decided / plans to shut X' (also the second of 'agreed to A and to B'): what the subject
+    has bound itself to do."""
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    return verb.dep_ == "xcomp" and lemma(verb.head) in PLANNING_VERBS | {"promise", "pledge", "vow", "commit"}
 
 
 def _under_way(verb: Token) -> bool:

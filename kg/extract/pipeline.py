@@ -45,6 +45,7 @@ def create_nlp(model: str = MODEL_PACKAGE, components: dict[str, dict[str, Any]]
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.add_pipe("kg_currency_nouns", first=True)
     nlp.add_pipe("kg_paragraphs", before="parser")
+    nlp.add_pipe("kg_lemma_fixes", after="lemmatizer")
     for name, config in (components or DEFAULT_COMPONENTS).items():
         nlp.add_pipe(name, config=config, last=True)
     nlp.max_length = max(nlp.max_length, 5_000_000)
