@@ -1,6 +1,8 @@
 """kg-builder's spaCy components, registered as factories so a config can add and tune them.
 
 - `kg_currency_nouns`: 'won' after a number parses as a currency noun, not a verb.
+- `kg_lemma_fixes`: the few verb forms the model's lemmatizer reads as another verb ('hopes' -> 'hop').
+- `kg_paragraphs`: a line break starts a sentence.
 - `kg_entities` (extract.entities): core-typed entity spans.
 - `kg_facts`: entity table (aliases, coreference), projects, fundings, targets and relations,
   stored on `doc._.kg_facts` for `assemble` to turn into a DocumentExtraction.
