@@ -3828,3 +3828,13 @@ def test_an_aside_between_dashes_does_not_cut_the_goal(run) -> None:
     goal = next(iter(targets(ex)), None)
     assert goal is not None and (goal.value, goal.baseline) == (500, 180), [(g.name, g.value) for g in targets(ex)]
     assert "production sites" not in goal.name, goal.name
+
+
+def test_regions_are_known_by_their_english_names_and_without_their_kind() -> None:
+    """ISO 3166-2 writes 'Bayern', 'Sichuan Sheng', 'Madrid, Comunidad de'; English news 'Bavaria', 'Sichuan',
+    'Madrid'."""
+    from kg.extract.gazetteer import is_region_name, lies_in
+
+    assert all(is_region_name(n) for n in ("Bavaria", "Sichuan", "Guangxi", "Catalonia", "Flanders", "Madrid"))
+    assert lies_in("Bavaria", "Germany") and lies_in("Sichuan", "China") and not lies_in("Bavaria", "China")
+

@@ -22,7 +22,10 @@ CITY_MIN_POPULATION = 15_000
 # about in English; small towns' alternate names include every local transliteration
 ALTERNATE_MIN_POPULATION = 50_000
 # Korean and Japanese administrative suffixes of the ISO names: 'Gyeonggi-do' is written 'Gyeonggi'
-REGION_SUFFIXES = re.compile(r"-(?:do|gwangyeoksi|teukbyeolsi|teukbyeoljachido|teukbyeoljachisi|to|fu|ken)$")
+REGION_SUFFIXES = re.compile(
+    r"-(?:do|gwangyeoksi|teukbyeolsi|teukbyeoljachido|teukbyeoljachisi|to|fu|ken)$"
+    r"|(?: (?:Zhuangzu|Huizu|Uygur))? (?:Sheng|Zizhiqu|Shi|SAR)$"  # 'Sichuan Sheng', 'Guangxi Zhuangzu Zizhiqu'
+)
 # and of towns: GeoNames writes 'Hwaseong-si', 'Cheongsong gun', 'Donghae City'; the news 'Hwaseong'
 TOWN_SUFFIXES = re.compile(r"[- ](?:si|gun|shi|City)$")
 # the words a place name is spelt with: capitalised words and the small joiners of 'Jaraguá do Sul'
@@ -30,17 +33,62 @@ TITLE_WORD = re.compile(r"^(?:[A-Z][a-z'’.-]+|de|do|da|dos|das|del|la|le|les|o
 
 
 def _region_name(region: object) -> str:
-    """An ISO 3166-2 region's name without its bracketed notes ('Jeju-teukbyeoljachido [Jeju]')."""
-    return str(getattr(region, "name", "")).split("[")[0].split("(")[0].strip()
+    """An ISO 3166-2 region's name without its bracketed notes ('Jeju-teukbyeoljachido [Jeju]') and with its
+    inverted form set straight ('Madrid, Comunidad de' -> 'Madrid')."""
+    name = str(getattr(region, "name", "")).split("[")[0].split("(")[0].strip()
+    head, _, rest = name.partition(", ")
+    return head if rest and rest[:1].isupper() else name
+
+
+# ISO 3166-2 writes regions in their own languages; English news writes these as the English know them
+ENGLISH_REGION_NAMES = {
+    "Bayern": ("Bavaria",), "Sachsen": ("Saxony",), "Niedersachsen": ("Lower Saxony",),
+    "Nordrhein-Westfalen": ("North Rhine-Westphalia",), "Thüringen": ("Thuringia",), "Hessen": ("Hesse",),
+    "Rheinland-Pfalz": ("Rhineland-Palatinate",), "Sachsen-Anhalt": ("Saxony-Anhalt",),
+    "Mecklenburg-Vorpommern": ("Mecklenburg-Western Pomerania",),
+    "Andalucía": ("Andalusia",), "Catalunya": ("Catalonia",), "País Vasco": ("Basque Country",),
+    "Aragón": ("Aragon",), "Castilla y León": ("Castile and León",), "Castilla-La Mancha": ("Castile-La Mancha",),
+    "Valenciana": ("Valencia", "Valencian Community"), "Navarra": ("Navarre",),
+    "Illes Balears": ("Balearic Islands",), "Canarias": ("Canary Islands",),
+    "Puglia": ("Apulia",), "Sicilia": ("Sicily",), "Sardegna": ("Sardinia",), "Piemonte": ("Piedmont",),
+    "Lombardia": ("Lombardy",), "Toscana": ("Tuscany",), "Valle d'Aosta": ("Aosta Valley",),
+    "Trentino-Alto Adige": ("Trentino-South Tyrol",),
+    "Śląskie": ("Silesia", "Silesian Voivodeship"), "Dolnośląskie": ("Lower Silesia",),
+    "Małopolskie": ("Lesser Poland",), "Mazowieckie": ("Masovia",), "Pomorskie": ("Pomerania",),
+    "Wielkopolskie": ("Greater Poland",), "Podkarpackie": ("Subcarpathia",),
+    "Bretagne": ("Brittany",), "Normandie": ("Normandy",), "Corse": ("Corsica",), "Grand-Est": ("Grand Est",),
+    "Occitanie": ("Occitania",), "Provence-Alpes-Côte-d’Azur": ("Provence-Alpes-Côte d'Azur",),
+    "Vlaams Gewest": ("Flanders",), "wallonne, Région": ("Wallonia",), "Bruxelles-Capitale, Région de": ("Brussels",),
+    "Kärnten": ("Carinthia",), "Oberösterreich": ("Upper Austria",), "Niederösterreich": ("Lower Austria",),
+    "Steiermark": ("Styria",), "Tirol": ("Tyrol",), "Wien": ("Vienna",),
+    "Noord-Holland": ("North Holland",), "Zuid-Holland": ("South Holland",), "Noord-Brabant": ("North Brabant",),
+    "Fryslân": ("Friesland",),
+    "Jihomoravský kraj": ("South Moravian Region",), "Moravskoslezský kraj": ("Moravian-Silesian Region",),
+    "Středočeský kraj": ("Central Bohemian Region",), "Plzeňský kraj": ("Plzeň Region",),
+    "Ústecký kraj": ("Ústí nad Labem Region",), "Kraj Vysočina": ("Vysočina Region",),
+    "Ar Riyāḑ": ("Riyadh Province",), "Ash Sharqīyah": ("Eastern Province",),
+    "Makkah al Mukarramah": ("Makkah Province",),
+    "Abū Z̧aby": ("Abu Dhabi",), "Dubayy": ("Dubai",), "Ash Shāriqah": ("Sharjah",),
+    "Pulau Pinang": ("Penang",), "Nei Mongol Zizhiqu": ("Inner Mongolia",), "Xizang Zizhiqu": ("Tibet",),
+    "Attikí": ("Attica",), "Kríti": ("Crete",),
+}
 
 
 @lru_cache(maxsize=1)
 def _first_level_regions() -> tuple[tuple[str, str, str], ...]:
     """Every country's first-level regions (provinces, states, prefectures, metropolitan cities) as (name,
-    country code, short code), read from ISO 3166-2 once for the place list, the region list and the codes."""
-    return tuple(
-        (_region_name(r), r.country_code, r.code.split("-")[1]) for r in pycountry.subdivisions if r.parent_code is None
-    )
+    country code, short code), read from ISO 3166-2 once for the place list, the region list and the codes;
+    a region the English call otherwise comes again under each English name ('Bayern', 'Bavaria')."""
+    out = []
+    for r in pycountry.subdivisions:
+        if r.parent_code is not None:
+            continue
+        name, short = _region_name(r), r.code.split("-")[1]
+        out.append((name, r.country_code, short))
+        full = str(r.name).split("[")[0].strip()
+        for english in ENGLISH_REGION_NAMES.get(name, ()) or ENGLISH_REGION_NAMES.get(full, ()):
+            out.append((english, r.country_code, short))
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)  # a pure function of a string, called for the same names again and again
