@@ -3838,3 +3838,11 @@ def test_regions_are_known_by_their_english_names_and_without_their_kind() -> No
     assert all(is_region_name(n) for n in ("Bavaria", "Sichuan", "Guangxi", "Catalonia", "Flanders", "Madrid"))
     assert lies_in("Bavaria", "Germany") and lies_in("Sichuan", "China") and not lies_in("Bavaria", "China")
 
+
+
+def test_the_agency_takes_up_an_administration_named_before_whatever_city_it_is_based_in(run) -> None:
+    ex = run("The Korea Orbital Administration (KOA) said it will spend 1 trillion won next year. Under its long-term "
+             "road map, the Sacheon-based agency aims to lift Korea's share of the global space economy to 10 "
+             "percent by 2045.")
+    goal = next(iter(targets(ex)), None)
+    assert has_rel(ex, find(ex, "Korea Orbital Administration"), "hasTarget", goal), rels(ex, "hasTarget")

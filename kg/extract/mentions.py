@@ -998,6 +998,7 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
             c
             for c in tok.children
             if c.dep_ in {"amod", "compound"} and c.lower_ != "task" and c.lower_ not in PLAIN_MODIFIERS
+            and c.lower_ not in lx.BASED_WORDS  # 'the Sacheon-based agency': where it sits, not which agency
         ]  # 'the government project' is the project named before; 'the SiC project' may be another one
         if tok.lower_ == "force" and not any(c.lower_ == "task" for c in tok.children):
             continue  # 'the force' alone is no task force
@@ -1052,6 +1053,13 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
             ):
                 best = ent
                 break
+        if best is None and tok.lower_ == "agency":
+            best = next(
+                (e for i in range(tok.i - 1, -1, -1) if i in table.token_entity
+                 for e in [table.at(i)] if e is not None and e.type == "GovernmentAgency"
+                 and set(norm(e.name).split()) & set(AGENCY_WORDS)),
+                None,
+            )
         if best:
             table.mark(tok.i, tok.i + 1, best.key)
 
@@ -1066,6 +1074,8 @@ DESCRIBED_KINDS = {
     "shipbuilder": ("heavy", "ocean", "shipbuilding", "marine"),
     "steelmaker": ("steel",),
 }
+# 'the agency' takes up an administration, authority or office when no agency is named ('KASA ... the agency')
+AGENCY_WORDS = ("administration", "authority", "office", "service", "bureau")
 # nouns that stand for an organisation named before without sharing a word with its name
 DESCRIBING_HEADS = {"company", "firm", *DESCRIBED_KINDS}
 
