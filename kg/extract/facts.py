@@ -4731,12 +4731,17 @@ class FactFinder:
             if f.sentence.start == sent.start and f.project in self.table.entities:
                 return self.table.entities[f.project]
         national = bool(unit) and NATIONAL_MEASURE.search(unit.lower())
-        if unit and not national:  # "the country's offshore wind capacity" measures no project
-            for p in self.projects.by_key.values():
-                if p.mentions and min(m[0] for m in p.mentions) >= sent.start:
-                    continue  # a project first named by this very goal is no owner of it
-                if same_project(unit, p.name) or any(len(lemma_key(unit) & lemma_key(n)) >= 2 for n in p.all_names()):
-                    return p
+        # projects named before this goal: what it measures may be one of them ('overseas logistics bases')
+        earlier = [
+            p for p in self.projects.by_key.values() if p.mentions and min(m[0] for m in p.mentions) < sent.start
+        ] if unit and not national else []  # "the country's offshore wind capacity" measures no project
+        measured = next(
+            (p for p in earlier if same_project(unit, p.name) or _all_words_in(p.name, unit)),
+            None,
+        )  # every word of the project's name is in the measure: 'overseas logistics hubs' <- '... logistics bases'
+
+        if measured is not None:
+            return measured
         # the subject of the goal verb ('the alliance aims to', 'it targets', 'Korea also aims to')
         for t in sent_verbs(sent):
             if lemma(t) in lx.GOAL_VERBS | {"target"} and t.pos_ == "VERB":
@@ -4744,6 +4749,10 @@ class FactFinder:
                     owner = self._goal_owner(s)
                     if owner is not None:
                         return owner
+        # a project sharing two words with the measure, when nobody is said to aim at it
+        for p in earlier:
+            if any(len(lemma_key(unit) & lemma_key(n)) >= 2 for n in p.all_names()):
+                return p
         for t in sent_tokens(sent):
             # 'The government set a goal of ...', 'the ministry has a target of ...', 'the Government's target'
             if lemma(t) in {"goal", "target", "aim", "objective"} and t.dep_ in {"dobj", "attr"}:
@@ -5060,6 +5069,13 @@ def _will_be_built(verb: Token) -> bool:
 def _future(verb: Token, also: tuple[str, ...] = ()) -> bool:
     """'will build', 'would open' (and, where asked, 'is to be built'): what the clause says is yet to come."""
     return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", *also} for c in verb.children)
+
+
+def _all_words_in(name: str, measure: str) -> bool:
+    """Every content word (two or more) of `name` is among the measure's: 'overseas logistics hubs' in
+    'government-backed overseas logistics bases'."""
+    words = lemma_key(name)
+    return len(words) >= 2 and words <= lemma_key(measure)
 
 
 def _committed_to(verb: Token) -> bool:
