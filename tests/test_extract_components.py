@@ -3856,3 +3856,16 @@ def test_who_aims_at_a_goal_owns_it_before_a_project_sharing_two_words(run) -> N
              "Innovation Center in Changwon. Dorim Enerbility, which already makes reactor modules for Norsk Power, "
              "plans to raise its annual SMR module output at its Changwon plant from eight units to 20 by 2030.")
     assert goal_owners(ex) == {"Dorim Enerbility"}, rels(ex, "hasTarget")
+
+
+def test_a_named_scheme_mentioned_in_passing_is_a_project(run) -> None:
+    ex = run("The ministry set a goal of raising the number of foreign engineers from about 4,000 to 12,000 by 2028, "
+             "helped by a revamped Talent Gold Card scheme that will cut processing times for work permits.")
+    assert find(ex, "Talent Gold Card scheme", "Project") is not None, [(e.name, e.type) for e in ex.entities]
+
+
+def test_an_acronym_with_a_programme_head_is_the_project_it_abbreviates(run) -> None:
+    ex = run("Korea details $150 billion RASGA package\n\nThe Ministry of Trade said it would commit $150 billion to "
+             "the Rebuild American Shipyards Great Again (RASGA) project, which includes new shipyards.")
+    projects = [e for e in ex.entities if e.type == "Project" and "RASGA" in (e.name, *e.aliases)]
+    assert len(projects) == 1 and "RASGA package" in projects[0].aliases, [(e.name, e.aliases) for e in projects]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from spacy.tokens import Doc, Span
 
@@ -74,9 +75,10 @@ def assemble(doc: Doc, document: Document, extractor_version: str) -> DocumentEx
             used.add(t.owner)
 
     entities: list[Entity] = []
+    organisations = {n for e in table.entities.values() if e.type not in {"Project", "Target"} for n in e.all_names()}
     for ent in table.entities.values():
         # a project nobody funds, leads, announces or targets is noise, unless it is a proper name
-        if ent.type == "Project" and ent.key not in used and not _proper(ent.name):
+        if ent.type == "Project" and ent.key not in used and not _proper(ent.name, organisations):
             continue
         if ent.type == "Target" and ent.key not in used:
             continue
@@ -138,9 +140,23 @@ def assemble(doc: Doc, document: Document, extractor_version: str) -> DocumentEx
     return DocumentExtraction(document, entities, relations, fundings, extractor_version)
 
 
-def _proper(name: str) -> bool:
+def _proper(name: str, organisations: Collection[str] = ()) -> bool:
+    """A proper name, also before a common head ('Employment Gold Card scheme', 'K-Smart Yard project'; not
+    'a Singapore-based fund' or an organisation's 'Hyundai Motor project')."""
     words = [w for w in name.split() if w[:1].isalpha() and w.lower() not in {"of", "and", "the", "for", "in"}]
+    short, _, head = name.rpartition(" ")
+    if (
+        len(words) >= 2
+        and head in PROPER_NAME_HEADS
+        and short not in organisations
+        and not re.search(r"-(?:based|led|backed)\b", name)
+    ):
+        words = words[:-1]
     return bool(words) and all(w[:1].isupper() for w in words)
+
+
+# the common nouns a programme's proper name may end in
+PROPER_NAME_HEADS = {"project", "program", "programme", "initiative", "scheme"}
 
 
 GENERIC_ALIASES = {

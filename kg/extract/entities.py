@@ -1036,6 +1036,17 @@ NAMED_PROJECT_HEADS_AFTER_ACRONYM = NAMED_PROJECT_HEADS | {"plan", "package", "f
 NAMED_ALLIANCE_HEADS = {"alliance", "consortium", "coalition", "taskforce"}
 
 
+def _name_word_run(doc: Doc, i: int, taken: set[int]) -> int:
+    """The end of the run of capitalised proper nouns starting at token `i` (`i` itself if none; only at the
+    run's first word, so that one run is read once)."""
+    if i and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title:
+        return i
+    k = i
+    while k < len(doc) and k not in taken and doc[k].pos_ == "PROPN" and doc[k].is_title and k - i < 6:
+        k += 1
+    return k
+
+
 def _names_with_common_heads(doc: Doc, ents: list[Span]) -> list[Span]:
     """'the Make American Shipbuilding Great Again (MASGA) project', 'a MASGA task force': a name (or
     acronym) followed by a lower-case 'project' or 'task force' names a project or an alliance."""
@@ -1052,6 +1063,9 @@ def _names_with_common_heads(doc: Doc, ents: list[Span]) -> list[Span]:
             start, k = ent.start, ent.end
         elif tok.i not in taken and tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 8:
             start, k = tok.i, tok.i + 1
+        elif tok.i not in taken and _name_word_run(doc, tok.i, taken) >= tok.i + 2:
+            # 'a revamped Employment Gold Card scheme': capitalised words the model named nothing
+            start, k = tok.i, _name_word_run(doc, tok.i, taken)
         else:
             continue
         acronym = k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].text[:1].isupper()

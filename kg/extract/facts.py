@@ -3067,7 +3067,7 @@ class FactFinder:
             for b in projects[i + 1 :]:
                 if a.key not in self.table.entities or b.key not in self.table.entities:
                     continue
-                if any(same_project(x, y) for x in a.all_names() for y in b.all_names()):
+                if any(same_project(x, y) for x in a.all_names() for y in b.all_names()) or _headed_alias(a, b):
                     keep, drop = (b, a) if _better_project_name(b.name, a.name) else (a, b)
                     self._merge_projects(keep, drop)
         self._merge_descriptions_of_named_funds()
@@ -5069,6 +5069,16 @@ def _will_be_built(verb: Token) -> bool:
 def _future(verb: Token, also: tuple[str, ...] = ()) -> bool:
     """'will build', 'would open' (and, where asked, 'is to be built'): what the clause says is yet to come."""
     return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", *also} for c in verb.children)
+
+
+def _headed_alias(a: DocEntity, b: DocEntity) -> bool:
+    """'MASGA package' and 'Make American Shipbuilding Great Again (MASGA) project': one project's name is
+    the other's short name (an acronym) with a programme's head after it."""
+    for x, y in ((a, b), (b, a)):
+        short, _, head = x.name.rpartition(" ")
+        if short and head in lx.PROGRAMME_HEADS and (short == y.name or short in y.aliases):
+            return True  # (also 'K-Smart Yard project' and 'K-Smart Yard')
+    return False
 
 
 def _all_words_in(name: str, measure: str) -> bool:
