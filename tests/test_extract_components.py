@@ -3869,3 +3869,12 @@ def test_an_acronym_with_a_programme_head_is_the_project_it_abbreviates(run) -> 
              "the Rebuild American Shipyards Great Again (RASGA) project, which includes new shipyards.")
     projects = [e for e in ex.entities if e.type == "Project" and "RASGA" in (e.name, *e.aliases)]
     assert len(projects) == 1 and "RASGA package" in projects[0].aliases, [(e.name, e.aliases) for e in projects]
+
+
+def test_bare_loans_with_no_money_before_them_pay_for_the_plant_named_before(run) -> None:
+    ex = run("Voltera Cells will build a battery cell plant in Kessel. State-owned development bank KfW will provide "
+             "€400mn in loans.")
+    plant = project(ex, "battery cell plant")
+    assert [f.amounts[0].value for f in fundings_of(ex, find(ex, "KfW"), plant)] == [400e6], [
+        (ex_name(ex, f.project), f.amounts[0].value) for f in ex.fundings
+    ]

@@ -3213,8 +3213,11 @@ class FactFinder:
                     ),
                     None,
                 )
-                if plan is not None:
-                    self._merge_projects(plan, bare, take_names=False)
+                # else the plant or site the story has named before ('Voltera will build the plant. ... KfW will
+                # provide €400mn in loans')
+                site = plan or self._last_facility(self._token_at(f.amount.start))
+                if site is not None and site is not bare:
+                    self._merge_projects(site, bare, take_names=False)
                 continue
             # (a grant is no other name of the project it pays for)
             self._merge_projects(self.table.entities[before.project], bare, take_names=False)
