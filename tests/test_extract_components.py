@@ -274,13 +274,16 @@ def test_laws_and_funds_are_not_companies(run) -> None:
     assert [e.name for e in ex.entities if e.type == "Company"] == ["Huaxin Investment Management"]
 
 
-@_known("name split at its comma: 'European Climate' + 'Infrastructure and ... Agency'")
 def test_comma_inside_an_agency_name_keeps_one_entity(run) -> None:
+    """The acronym after the name reaches back into its first words; the last name's own acronym does not."""
     ex = run("The auction is run by the European Climate, Infrastructure and Environment Executive "
-             "Agency (CINEA) on behalf of the Commission.")
+             "Agency (CINEA) on behalf of the Commission. The fund is backed by Hanro Electronics, Dalim Chem and "
+             "Sorin Innovation (SI).")
     ent = find(ex, "European Climate, Infrastructure and Environment Executive Agency")
     assert ent is not None and ent.type == "GovernmentAgency" and "CINEA" in ent.aliases
     assert find(ex, "European Climate") is None
+    listed = ("Hanro Electronics", "Dalim Chem", "Sorin Innovation")
+    assert all(find(ex, n) for n in listed), [e.name for e in ex.entities]
 
 
 def test_coordinated_org_list_is_split(run) -> None:
@@ -3878,3 +3881,4 @@ def test_bare_loans_with_no_money_before_them_pay_for_the_plant_named_before(run
     assert [f.amounts[0].value for f in fundings_of(ex, find(ex, "KfW"), plant)] == [400e6], [
         (ex_name(ex, f.project), f.amounts[0].value) for f in ex.fundings
     ]
+

@@ -74,7 +74,7 @@ class EntityTyper:
                 span = _cut_person(doc, span, persons)
                 if span is not None and len(span) and not _portfolio(doc, span):
                     spans.append(Span(doc, span.start, span.end, label=cue_type(span.text) or match.type))
-        for whole in original:
+        for whole in _joined_by_their_acronym(doc, original):
             for ent in (e for part in _split_at_breaks(doc, whole) for e in _split_at_commas(doc, part)):
                 fixed = self._fix(doc, ent)
                 if fixed is not None:
@@ -419,7 +419,7 @@ def _split_at_commas(doc: Doc, ent: Span) -> list[Span]:
             return [Span(doc, b, e, label="GPE") for b, e in zip(bounds, ends, strict=True) if e > b]
     if ent.label_ != "ORG" or not any(t.text == "," or t.lower_ == "and" for t in ent):
         return [ent]
-    if any(t.lower_ in {"of", "for"} for t in ent):
+    if any(t.lower_ in {"of", "for"} for t in ent) or _acronym_reaches_back(doc, ent):
         return [ent]
     commas = [t.i for t in ent if t.text == ","]
     ands = [t.i for t in ent if t.lower_ == "and" and t.i not in {c + 1 for c in commas}]
@@ -444,6 +444,44 @@ def _split_at_commas(doc: Doc, ent: Span) -> list[Span]:
     if any(len(p) < 2 for p in parts) and not any(t.text == "," for t in ent) and not place_after:
         return [ent]  # 'Johnson and Johnson'
     return parts
+
+
+def _bracketed_acronym(doc: Doc, end: int) -> str | None:
+    """The acronym in brackets right after token `end` ('(CINEA)'), if any."""
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return None
+    acronym = doc[end + 1].text
+    return acronym if acronym.isupper() and acronym.isalpha() and len(acronym) >= 3 else None
+
+
+def _acronym_reaches_back(doc: Doc, span: Span) -> bool:
+    """'European Climate, Infrastructure and Environment Executive Agency (CINEA)': the acronym after a name
+    with a list in it starts with a word before the list's last comma or 'and', so it abbreviates the whole."""
+    acronym = _bracketed_acronym(doc, span.end)
+    joins = [t.i for t in span if t.text == "," or t.lower_ == "and"]
+    if not acronym or not joins or doc[joins[-1] + 1 : span.end].text.removeprefix("the ")[:1] == acronym[0]:
+        return False  # ('Samsung Electronics, LG Chem and SK Innovation (SKI)': the last name's own acronym)
+    return any(t.is_title and t.text[0] == acronym[0] for t in doc[span.start : joins[-1]])
+
+
+def _joined_by_their_acronym(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The model's pieces of one listed name ('the European Climate,' 'Infrastructure and Environment Executive
+    Agency') joined when the acronym after the last reaches back into the first (joined across ',' and 'and'
+    only)."""
+    out = list(ents)
+    for k, last in enumerate(ents):
+        if last.label_ != "ORG" or _bracketed_acronym(doc, last.end) is None:
+            continue
+        first = k
+        while first and ents[first - 1].label_ == "ORG" and doc_text(doc)[
+            ents[first - 1].end_char : ents[first].start_char
+        ].strip(" ,") in {"", "and"}:
+            first -= 1
+        whole = Span(doc, ents[first].start, last.end, label="ORG")
+        named = any(cue_type(ents[j].text.strip(" ,")) is not None for j in range(first, k))
+        if first < k and not named and _acronym_reaches_back(doc, whole):  # (not 'Korea University, ... (POSTECH)')
+            out = [e for e in out if not (whole.start <= e.start and e.end <= whole.end)] + [whole]
+    return sorted(out, key=lambda e: e.start) if out != ents else ents
 
 
 def _two_names_joined(span: Span, model_bounds: set[tuple[int, int]]) -> bool:
