@@ -251,17 +251,19 @@ def _portfolio(doc: Doc, span: Span) -> bool:
     k = span.start - 1
     while k > 0 and span.start - k < 8 and (doc[k].text[:1].isupper() or doc[k].lower_ in {"and", "&", ","}):
         k -= 1  # 'Minister of Oceans and Fisheries': back over the portfolio's other words
-    if k >= 1 and doc[k].lower_ in {"of", "for"} and doc[k - 1].lower_ in {"minister", "secretary"}:
+    if k >= 1 and doc[k].lower_ in {"of", "for"} and doc[k - 1].lower_ in PORTFOLIO_HOLDERS:
         return all(t.text[:1].isupper() or t.is_punct or t.lower_ in {"and", "&"} for t in span)
     k = span.start
     while k < span.end and doc[k].lower_ in lx.TITLE_WORDS | {"first", "second", "third"}:
         k += 1
-    return k > span.start and doc[k - 1].lower_ in {"minister", "secretary"} and k < span.end and doc[k].lower_ in {
+    return k > span.start and doc[k - 1].lower_ in PORTFOLIO_HOLDERS and k < span.end and doc[k].lower_ in {
         "of",
         "for",
     }
 
 
+# who holds a portfolio named after 'of'/'for': 'Minister of ...', 'Commissioner for Climate, Net Zero and ...'
+PORTFOLIO_HOLDERS = {"minister", "secretary", "commissioner"}
 MODEL_CODE = re.compile(r"^[A-Z]{1,4}-?\d{1,4}[A-Z]?$")
 
 
