@@ -1149,6 +1149,8 @@ def _titled_persons(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         if tok.lower_ not in lx.PORTFOLIO_TITLES or not tok.text[:1].isupper():
             continue
+        if tok.i >= 2 and doc[tok.i - 1].text == "," and tok.i - 2 in persons:
+            continue  # 'Ida Storm, Commissioner for Climate, Net Zero and ...': the name came before the title
         k = tok.i + 1
         if k >= len(doc) or doc[k].lower_ not in {"of", "for"}:
             continue
