@@ -436,7 +436,6 @@ def test_counted_spending_list_gives_one_project_each(run) -> None:
     assert all(got) and len({p.key for p in got if p}) == 3
 
 
-@_known("'three areas: A, B, and C' is not split into three projects")
 def test_counted_areas_list_is_split(run) -> None:
     ex = run("The French government will invest €1.5 billion in the battery supply chain through calls "
              "for projects in three areas: battery cell production, recycling of critical metals, and the "
@@ -3884,3 +3883,12 @@ def test_a_commissioners_portfolio_names_no_organisation(run) -> None:
     ex = run("The plan was welcomed by Ida Storm, Commissioner for Climate, Net Zero and Clean Growth, and by the "
              "industry ministry.")
     assert find(ex, "Clean Growth") is None and find(ex, "Net Zero") is None, [(e.name, e.type) for e in ex.entities]
+
+
+def test_counted_areas_of_the_funds_are_parts_of_what_the_money_pays_for(run) -> None:
+    ex = run("Norland will invest €900 million in its hydrogen supply chain by 2030. The funds, managed by the state "
+             "bank Norfin, will be awarded in three areas: electrolyser production, pipeline conversion, and the "
+             "training of welders.")
+    chain = project(ex, "hydrogen supply chain")
+    parts = [project(ex, w) for w in ("electrolyser production", "pipeline conversion", "training of welders")]
+    assert all(has_rel(ex, p, "partOf", chain) for p in parts), rels(ex, "partOf")

@@ -377,7 +377,8 @@ class FactFinder:
         self.table = table
         self.projects = ProjectIndex(doc, table)
         self.purpose_clause: dict[int, Token] = {}  # purpose object token -> its clause verb
-        self.counted_parts: list[tuple[Token, list[DocEntity]]] = []  # (the counting sentence's subject, its items)
+        # (the counting sentence's subject, or its verb when the money is counted, and its items)
+        self.counted_parts: list[tuple[Token, list[DocEntity]]] = []
         self.body_start: int | None = None  # where the text after the headline and deck starts (_headline_end)
         self.text = doc_text(doc)
         self.doc_year = document_year(self.text)
@@ -1590,8 +1591,8 @@ class FactFinder:
         colon = next((t for t in sent_tokens(sent) if t.text == ":"), None)
         if colon is None or colon.i + 2 >= sent.end:
             return
-        noun = next(
-            (t for t in doc[max(sent.start, colon.i - 4) : colon.i] if t.lower_ in COUNTED_PART_NOUNS), None
+        noun = next(  # the counted noun nearest the colon: 'calls for projects in three areas:'
+            (t for t in reversed(doc[max(sent.start, colon.i - 4) : colon.i]) if t.lower_ in COUNTED_PART_NOUNS), None
         )
         count = next((c for c in noun.children if c.dep_ == "nummod"), None) if noun is not None else None
         number = WORD_NUMBERS.get(count.lower_) if count is not None else None
@@ -1620,11 +1621,14 @@ class FactFinder:
             verb = verb.head  # 'the money would be split across three areas': the clause that counts them
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         named = self.table.at(subject.i) if subject is not None else None
-        if subject is None or not (
+        parent_subject = subject is not None and (
             named is not None and named.type == "Project"
             or named is None and (lemma(subject) in PARENT_NOUNS or subject.lower_ in lx.GENERIC_PROJECT_NOUNS)
-        ):
-            return  # the parts of a plan or of its money, not 'three companies: A, B and C'
+        )
+        if not parent_subject and lemma(verb) not in lx.FUND_VERBS:
+            # the parts of a plan or of its money ('will invest €1.5 billion ... in three areas: A, B and C'),
+            # not 'three companies: A, B and C'
+            return
         trimmed: list[list[Token]] = []
         for chunk in chunks:
             while chunk and (chunk[0].lower_ in {"and", "or", "the", "a", "an"} or chunk[0].tag_ == "VBG"):
@@ -1645,13 +1649,18 @@ class FactFinder:
             item = self.projects.add(name, chunk[0].i, chunk[-1].i + 1, 0.5)
             if item is not None:
                 items.append(item)
-        self.counted_parts.append((subject, items))
+        self.counted_parts.append((subject if parent_subject and subject is not None else verb, items))
 
     def _counted_parts_of_their_subject(self) -> None:
         """'The strategy rests on three pillars: ...': once 'the strategy' is resolved, each item is part of it."""
         for subject, items in self.counted_parts:
-            parent = self.table.at(subject.i)
-            if parent is None and lemma(subject) in MONEY_NOUNS:
+            parent = self.table.at(subject.i) if subject.pos_ != "VERB" else None
+            if subject.pos_ == "VERB":
+                # 'will invest €1.5 billion in the battery supply chain ... in three areas: A, B and C': parts of
+                # what the money in that sentence pays for
+                paid = [f for f in self.facts.fundings if f.sentence.start == sentence_of(self.doc, subject.i).start]
+                parent = self.table.entities.get(paid[0].project) if paid else None
+            elif lemma(subject) in MONEY_NOUNS and (parent is None or parent.name.lower() == subject.lower_):
                 # 'the money would be split across three areas': the project the money was last said to pay for
                 paid = [f for f in self.facts.fundings if f.sentence.start < subject.i]
                 parent = self.table.entities.get(paid[-1].project) if paid else None
