@@ -1146,7 +1146,6 @@ def test_funding_with_conversion_to_named_recipient(run) -> None:
     assert not fundings_of(ex, find(ex, "Rapidus"), project(ex, "2-nanometer chips"))
 
 
-@_known("'in fiscal 2024' after the recipient is not read as the funding year")
 def test_funding_fiscal_year(run) -> None:
     ex = run("Japan's Ministry of Economy, Trade and Industry (METI) said on Tuesday it will provide up to "
              "¥590 billion ($3.9 billion) in additional subsidies to Rapidus Corp. in fiscal 2024 to develop "
@@ -3892,3 +3891,9 @@ def test_counted_areas_of_the_funds_are_parts_of_what_the_money_pays_for(run) ->
     chain = project(ex, "hydrogen supply chain")
     parts = [project(ex, w) for w in ("electrolyser production", "pipeline conversion", "training of welders")]
     assert all(has_rel(ex, p, "partOf", chain) for p in parts), rels(ex, "partOf")
+
+
+def test_the_year_after_the_recipient_is_the_year_of_the_money(run) -> None:
+    ex = run("The Ministry of Industry said it will provide up to 200 billion yen in subsidies to Norvik Chips in "
+             "fiscal 2027 to develop advanced memory chips.")
+    assert [f.year for f in ex.fundings] == [2027], [(f.amounts[0].value, f.year) for f in ex.fundings]

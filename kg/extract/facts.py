@@ -3023,6 +3023,10 @@ class FactFinder:
             ):
                 return year_of(window[i + 2])
             if t.lower_ in {"for", "to", "into", ","} or t.ent_type_ == "MONEY" and i > 3:
+                if t.lower_ == "to" and i + 1 < len(window):
+                    year = self._year_after_recipient(window[i + 1].i, sent)
+                    if year is not None:
+                        return year  # '... in subsidies to Rapidus Corp. in fiscal 2024'
                 break
         for c in list(verb.children) + list(span.root.children):
             if c.dep_ == "prep" and c.lower_ in {"in", "by", "until"}:
@@ -3034,6 +3038,20 @@ class FactFinder:
                 if relative is not None:
                     return relative
         return None
+
+    def _year_after_recipient(self, i: int, sent: Span) -> int | None:
+        """'to Rapidus Corp. in fiscal 2024': the year right after the organisation the money goes to."""
+        recipient = self.table.at(i)
+        if recipient is None or recipient.type not in ORG_TYPES:
+            return None
+        k = i
+        while k < sent.end and self.table.at(k) is recipient:
+            k += 1
+        words = [t.lower_ for t in self.doc[k : min(sent.end, k + 3)]]
+        if words[:1] != ["in"] or len(words) < 2:
+            return None
+        fiscal = words[1] in {"fiscal", "fy"} and len(words) == 3
+        return year_of(self.doc[k + 2]) if fiscal else year_of(self.doc[k + 1])
 
     def _relative_year(self, window: Span, i: int) -> int | None:
         """'next year', 'through the end of next year', 'this year': the year counted from the story's date."""
