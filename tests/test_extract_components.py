@@ -1192,7 +1192,6 @@ def test_funding_scheme_outlay(run) -> None:
     assert any(has_amount(f, 109e9, "INR") for f in ex.fundings)
 
 
-@_known("the cost of a plant ('The €1.5 billion plant') read as a funding")
 def test_no_funding_from_a_project_cost(run) -> None:
     ex = run("The French government will invest €1.5 billion in the battery supply chain. The €1.5 billion "
              "cathode plant will receive €250 million in state support, the ministry said.")
@@ -3897,3 +3896,11 @@ def test_the_year_after_the_recipient_is_the_year_of_the_money(run) -> None:
     ex = run("The Ministry of Industry said it will provide up to 200 billion yen in subsidies to Norvik Chips in "
              "fiscal 2027 to develop advanced memory chips.")
     assert [f.year for f in ex.fundings] == [2027], [(f.amounts[0].value, f.year) for f in ex.fundings]
+
+
+def test_the_price_of_what_receives_money_is_no_funding(run) -> None:
+    ex = run("The Ministry of Industry will invest 800 billion won in battery materials. The 1.2 trillion won "
+             "precursor plant in Gunsan will receive 90 billion won in subsidies.")
+    assert sorted(f.amounts[0].value for f in ex.fundings) == [90e9, 800e9], [
+        (ex_name(ex, f.project), f.amounts[0].value) for f in ex.fundings
+    ]

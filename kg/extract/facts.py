@@ -1764,6 +1764,8 @@ class FactFinder:
             return
         numeric = [t for t in span if t.like_num or t.lower_ in SCALE_WORDS or any(c.isdigit() for c in t.text)]
         anchor = numeric[-1] if numeric else span.root
+        if _price_of_a_recipient(anchor, span):
+            return  # 'The €1.5 billion cathode plant will receive €250 million': what the plant costs
         verb = self._fund_verb(anchor, span, sent)
         if verb is not None and self._share_of_funding_list(verb, anchor, amount, span, sent):
             return
@@ -5109,6 +5111,20 @@ def _headed_alias(a: DocEntity, b: DocEntity) -> bool:
         if short and head in lx.PROGRAMME_HEADS and (short == y.name or short in y.aliases):
             return True  # (also 'K-Smart Yard project' and 'K-Smart Yard')
     return False
+
+
+def _price_of_a_recipient(anchor: Token, span: Span) -> bool:
+    """'The €1.5 billion cathode plant will receive €250 million': an amount before the noun that receives
+    money prices that thing; nobody commits it."""
+    noun = anchor.head
+    while noun.i < span.end and noun.head.i != noun.i and noun.dep_ in {"nummod", "compound", "nmod", "amod"}:
+        noun = noun.head  # (past the amount's own words: '€1.5 billion')
+    if noun.i < span.end or noun.pos_ != "NOUN" or noun.ent_type_ == "MONEY":
+        return False
+    verb = noun.head
+    return noun.dep_ in {"nsubj", "nsubjpass"} and (
+        lemma(verb) in RECEIVE_VERBS or _passive(verb) and lemma(verb) in RECIPIENT_VERBS
+    )
 
 
 def _all_words_in(name: str, measure: str) -> bool:
