@@ -393,7 +393,6 @@ def test_said_it_would_spend_on(run) -> None:
     assert fs and has_amount(fs[0], 3e12, "KRW")
 
 
-@_known("'the company' after 'PowerCo chief executive X said' resolves to the last company named before")
 def test_the_company_resolves_to_the_sentence_subject(run) -> None:
     ex = run("The Canadian Vehicle Manufacturers' Association, whose members include General Motors of "
              "Canada, welcomed the news. PowerCo chief executive Frank Blome said the company plans to "
@@ -3904,3 +3903,10 @@ def test_the_price_of_what_receives_money_is_no_funding(run) -> None:
     assert sorted(f.amounts[0].value for f in ex.fundings) == [90e9, 800e9], [
         (ex_name(ex, f.project), f.amounts[0].value) for f in ex.fundings
     ]
+
+
+def test_a_word_before_a_chief_executives_title_is_the_company_he_heads(run) -> None:
+    ex = run("Resources Minister Ida Berg welcomed the plan. VoltaCo chief executive Lars Holm said the company plans "
+             "to raise its output to 500,000 cells a year by 2030.")
+    assert has_rel(ex, find(ex, "Lars Holm"), "headOf", find(ex, "VoltaCo", "Company")), rels(ex, "headOf")
+    assert goal_owners(ex) == {"VoltaCo"} and find(ex, "Resources") is None, [(e.name, e.type) for e in ex.entities]

@@ -90,6 +90,7 @@ class EntityTyper:
         ents = _apposed_names(doc, ents)
         ents = _accented_names(doc, _titled_persons(doc, ents))
         ents = _korean_names(doc, ents)
+        ents = _companies_before_titles(doc, ents)
         ents = _names_with_common_heads(doc, ents)
         ents = _surnames_to_persons(doc, ents)
         ents = _places_naming_projects(doc, ents)
@@ -1199,6 +1200,34 @@ HEAD_OF_GOVERNMENT_TITLES = {"PM", "Premier", "Chancellor"}
 # the words a ministerial title is written with: 'Union Minister for Electronics and Information Technology'
 TITLE_PHRASE_WORDS = lx.PORTFOLIO_WORDS | lx.TITLE_WORDS | lx.PORTFOLIO_TITLES | {"union", "federal"}
 KOREAN_NAME = re.compile(r"\b[A-Z][a-z]{1,4} [A-Z][a-z]{1,6}-[a-z]{2,6}\b")
+
+
+# a business's titles (a minister's or a governor's name their ministry or region, not a company)
+CORPORATE_TITLES = {"chief", "executive", "ceo", "chairman", "chairwoman", "president", "officer", "founder", "vice"}
+
+
+def _companies_before_titles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'PowerCo chief executive Frank Blome': a capitalised word the model named nothing, right before the
+    title of the person named after it, is the organisation that person heads."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    new: list[Span] = []
+    for person in (e for e in ents if e.label_ == "Person"):
+        k = person.start
+        while k > 0 and doc[k - 1].lower_ in CORPORATE_TITLES:
+            k -= 1
+        if k == person.start or k == 0:
+            continue
+        name = doc[k - 1]
+        if (
+            name.i not in taken
+            and name.is_alpha
+            and name.text[:1].isupper()
+            and (name.is_sent_start or doc[k - 2].lower_ in {"the", ",", "said", "by", '"', "“"})
+            and not is_place_name(name.text)
+            and name.lower_ not in lx.TITLE_WORDS | lx.PORTFOLIO_WORDS
+        ):
+            new.append(Span(doc, name.i, name.i + 1, label=cue_type(name.text) or "Company"))
+    return filter_spans(ents + new) if new else ents
 
 
 def _korean_names(doc: Doc, ents: list[Span]) -> list[Span]:

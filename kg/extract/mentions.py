@@ -1033,7 +1033,9 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
                 table.mark(tok.i, tok.i + 1, best.key)
             continue
         if tok.lower_ in {"company", "firm"} and tok.dep_ in {"nsubj", "nsubjpass"}:
-            best = _previous_sentence_subject(doc, table, tok, {"Company"})  # salience: a subject stays the topic
+            # 'PowerCo chief executive Frank Blome said the company plans ...': the speaker's company; else
+            # the previous sentence's subject (salience: a subject stays the topic)
+            best = _speakers_company(table, tok) or _previous_sentence_subject(doc, table, tok, {"Company"})
         if tok.lower_ == "project" and tok.dep_ in {"nsubj", "nsubjpass"}:
             best = _previous_sentence_subject(doc, table, tok, {"Project"})  # 'X will be built. The project ...'
         for i in range(tok.i - 1, -1, -1):
@@ -1123,6 +1125,19 @@ def _recipient_before(table: EntityTable, tok) -> DocEntity | None:
     for c in pobj.children:
         if c.dep_ in {"prep", "dative"} and c.lower_ == "to" and c.i < tok.i:
             ent = next((table.at(p.i) for p in c.children if p.dep_ == "pobj" and table.at(p.i) is not None), None)
+            if ent is not None and ent.type == "Company":
+                return ent
+    return None
+
+
+def _speakers_company(table: EntityTable, tok) -> DocEntity | None:
+    """The company named in the subject of the verb that reports the clause 'the company' opens."""
+    report = tok.head.head if tok.head.dep_ == "ccomp" else None
+    if report is None or report.pos_ != "VERB":
+        return None
+    for subject in (c for c in report.children if c.dep_ == "nsubj"):
+        for t in subject.subtree:
+            ent = table.at(t.i)
             if ent is not None and ent.type == "Company":
                 return ent
     return None
