@@ -58,13 +58,13 @@ def currency_nouns(doc: Doc) -> Doc:
 # verb forms the model's rule lemmatizer reads as another verb ('hopes' -> 'hop': both stems are in its index,
 # and the shorter wins); the goal and building rules look verbs up by lemma
 LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "installed": "install", "installing": "install"}
+_LEMMA_FIX_FORMS = re.compile(r"\b(?:hope[sd]|hoping|install(?:ed|ing))\b", re.I)
 
 
 @Language.component("kg_lemma_fixes")
 def lemma_fixes(doc: Doc) -> Doc:
     """Set the lemma of the few verb forms in LEMMA_FIXES right."""
-    text = doc_text(doc)
-    if "hop" not in text and "install" not in text:
+    if not _LEMMA_FIX_FORMS.search(doc_text(doc)):
         return doc
     for tok in doc:
         fixed = LEMMA_FIXES.get(tok.lower_)

@@ -1104,9 +1104,9 @@ def _names_with_common_heads(doc: Doc, ents: list[Span]) -> list[Span]:
             start, k = ent.start, ent.end
         elif tok.i not in taken and tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 8:
             start, k = tok.i, tok.i + 1
-        elif tok.i not in taken and _name_word_run(doc, tok.i, taken) >= tok.i + 2:
+        elif tok.pos_ == "PROPN" and tok.i not in taken and (run := _name_word_run(doc, tok.i, taken)) >= tok.i + 2:
             # 'a revamped Employment Gold Card scheme': capitalised words the model named nothing
-            start, k = tok.i, _name_word_run(doc, tok.i, taken)
+            start, k = tok.i, run
         else:
             continue
         acronym = k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].text[:1].isupper()

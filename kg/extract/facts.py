@@ -4771,7 +4771,6 @@ class FactFinder:
             (p for p in earlier if same_project(unit, p.name) or _all_words_in(p.name, unit)),
             None,
         )  # every word of the project's name is in the measure: 'overseas logistics hubs' <- '... logistics bases'
-
         if measured is not None:
             return measured
         # the subject of the goal verb ('the alliance aims to', 'it targets', 'Korea also aims to')
