@@ -1,6 +1,6 @@
 """Generalisation guard: the extractor on articles written for the project, scored with the shared scorer.
 
-Eighteen sets, each with gold annotated by /work/shared/eval/GUIDELINES.md (same format as the shared gold):
+Nineteen sets, each with gold annotated by /work/shared/eval/GUIDELINES.md (same format as the shared gold):
 `tests/data/articles` (15 articles, world news), `tests/data/heldout` (12 more, other countries),
 `tests/data/heldout_kr` (10 Korean-news-style articles), `tests/data/heldout3` (12 Korean policy
 stories), `tests/data/heldout4` (12 more, half in the style of translated press releases),
@@ -15,10 +15,11 @@ Brazil, an ASEAN alliance), `tests/data/heldout13` (4 Korean; Scotland, France, 
 Australia, the EU, Saudi Arabia), `tests/data/heldout14` (5 Korean; Poland, Spain, Chile, Thailand,
 Morocco, Ohio, Japan), `tests/data/heldout15` (5 Korean; Vietnam, Germany, Canada, Indonesia, Brazil, an
 EIB release, Indiana), `tests/data/heldout16` (5 Korean; Mexico, Sweden, Saudi Arabia, Taiwan, the UK,
-Australia, South Africa) and `tests/data/heldout17` (5 Korean; Poland, Indonesia, Chile, Canada, Morocco,
-Finland, Vietnam). Each set was written by someone who had not seen the extractor and was first scored
-before any rule was tuned on it (heldout8, heldout11, heldout12, heldout14, heldout15, heldout16 and heldout17
-have not been tuned on at all: only their totals are read).
+Australia, South Africa), `tests/data/heldout17` (5 Korean; Poland, Indonesia, Chile, Canada, Morocco,
+Finland, Vietnam) and `tests/data/heldout18` (5 Korean; Mexico, Taiwan, Czech Republic, Kenya, Australia,
+Saudi Arabia, Brazil). Each set was written by someone who had not seen the extractor and was first scored
+before any rule was tuned on it (heldout8, heldout11, heldout12, heldout14, heldout15, heldout16, heldout17 and
+heldout18 have not been tuned on at all: only their totals are read).
 The floors sit a little below what the extractor scored when they were set, so the test catches
 regressions; raise them as it improves.
 """
@@ -39,34 +40,35 @@ DATA = REPO / "tests" / "data"
 ONTOLOGY = REPO / "ontology" / "kg.ttl"
 SCORER = Path(os.environ.get("KG_SCORER", "/work/shared/eval/kgscore.py"))
 
-# set name -> (articles, gold, entity F1 floor, relation F1 floor); measured when set (stop 19):
-# articles 0.887 / 0.727, heldout 0.814 / 0.561, heldout_kr 0.867 / 0.625, heldout3 0.864 / 0.681, heldout4 0.860 /
-# 0.637, heldout5 0.885 / 0.765, heldout6 0.833 / 0.558, heldout7 0.853 / 0.590, heldout8 0.793 / 0.452, heldout9
-# 0.876 / 0.679, heldout10 0.869 / 0.645, heldout11 0.866 / 0.549, heldout12 0.804 / 0.473, heldout13 0.820 / 0.488,
-# heldout14 0.793 / 0.442, heldout15 0.741 / 0.473, heldout16 0.819 / 0.449, heldout17 0.809 / 0.459 (first
-# scored: heldout3 0.723 / 0.420, heldout4 0.746 / 0.352, heldout5 0.797 / 0.531, heldout6 0.715 / 0.389,
-# heldout7 0.763 / 0.404, heldout8 0.729 / 0.336, heldout9 0.842 / 0.528, heldout10 0.799 / 0.499, heldout11
-# 0.834 / 0.479, heldout12 0.784 / 0.413, heldout13 0.741 / 0.298, heldout14 0.775 / 0.401, heldout15 0.735 /
-# 0.433, heldout16 0.815 / 0.429, heldout17 0.805 / 0.442)
+# set name -> (articles, gold, entity F1 floor, relation F1 floor); measured when set (stop 20):
+# articles 0.903 / 0.756, heldout 0.817 / 0.566, heldout_kr 0.867 / 0.627, heldout3 0.864 / 0.684, heldout4 0.860 /
+# 0.636, heldout5 0.885 / 0.765, heldout6 0.835 / 0.571, heldout7 0.854 / 0.600, heldout8 0.795 / 0.455, heldout9
+# 0.876 / 0.685, heldout10 0.882 / 0.663, heldout11 0.866 / 0.546, heldout12 0.803 / 0.474, heldout13 0.827 / 0.493,
+# heldout14 0.796 / 0.449, heldout15 0.751 / 0.501, heldout16 0.822 / 0.448, heldout17 0.815 / 0.462, heldout18
+# 0.717 / 0.343 (first scored: heldout3 0.723 / 0.420, heldout4 0.746 / 0.352, heldout5 0.797 / 0.531, heldout6
+# 0.715 / 0.389, heldout7 0.763 / 0.404, heldout8 0.729 / 0.336, heldout9 0.842 / 0.528, heldout10 0.799 / 0.499,
+# heldout11 0.834 / 0.479, heldout12 0.784 / 0.413, heldout13 0.741 / 0.298, heldout14 0.775 / 0.401, heldout15
+# 0.735 / 0.433, heldout16 0.815 / 0.429, heldout17 0.805 / 0.442, heldout18 0.716 / 0.342)
 SETS: dict[str, tuple[Path, Path, float, float]] = {
-    "articles": (DATA / "articles", DATA / "gold", 0.86, 0.70),
+    "articles": (DATA / "articles", DATA / "gold", 0.87, 0.72),
     "heldout": (DATA / "heldout" / "articles", DATA / "heldout" / "gold", 0.78, 0.53),
     "heldout_kr": (DATA / "heldout_kr" / "articles", DATA / "heldout_kr" / "gold", 0.84, 0.60),
     "heldout3": (DATA / "heldout3" / "articles", DATA / "heldout3" / "gold", 0.83, 0.65),
     "heldout4": (DATA / "heldout4" / "articles", DATA / "heldout4" / "gold", 0.83, 0.61),
     "heldout5": (DATA / "heldout5" / "articles", DATA / "heldout5" / "gold", 0.85, 0.73),
-    "heldout6": (DATA / "heldout6" / "articles", DATA / "heldout6" / "gold", 0.80, 0.53),
-    "heldout7": (DATA / "heldout7" / "articles", DATA / "heldout7" / "gold", 0.82, 0.56),
+    "heldout6": (DATA / "heldout6" / "articles", DATA / "heldout6" / "gold", 0.80, 0.54),
+    "heldout7": (DATA / "heldout7" / "articles", DATA / "heldout7" / "gold", 0.82, 0.57),
     "heldout8": (DATA / "heldout8" / "articles", DATA / "heldout8" / "gold", 0.76, 0.42),
     "heldout9": (DATA / "heldout9" / "articles", DATA / "heldout9" / "gold", 0.84, 0.65),
-    "heldout10": (DATA / "heldout10" / "articles", DATA / "heldout10" / "gold", 0.84, 0.61),
+    "heldout10": (DATA / "heldout10" / "articles", DATA / "heldout10" / "gold", 0.85, 0.63),
     "heldout11": (DATA / "heldout11" / "articles", DATA / "heldout11" / "gold", 0.83, 0.52),
     "heldout12": (DATA / "heldout12" / "articles", DATA / "heldout12" / "gold", 0.77, 0.44),
     "heldout13": (DATA / "heldout13" / "articles", DATA / "heldout13" / "gold", 0.79, 0.46),
     "heldout14": (DATA / "heldout14" / "articles", DATA / "heldout14" / "gold", 0.76, 0.41),
-    "heldout15": (DATA / "heldout15" / "articles", DATA / "heldout15" / "gold", 0.71, 0.44),
+    "heldout15": (DATA / "heldout15" / "articles", DATA / "heldout15" / "gold", 0.72, 0.47),
     "heldout16": (DATA / "heldout16" / "articles", DATA / "heldout16" / "gold", 0.79, 0.42),
-    "heldout17": (DATA / "heldout17" / "articles", DATA / "heldout17" / "gold", 0.77, 0.42),
+    "heldout17": (DATA / "heldout17" / "articles", DATA / "heldout17" / "gold", 0.78, 0.43),
+    "heldout18": (DATA / "heldout18" / "articles", DATA / "heldout18" / "gold", 0.68, 0.31),
 }
 
 
