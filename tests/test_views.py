@@ -210,7 +210,7 @@ def test_targets_table_and_chains(seed_graph: nx.MultiDiGraph) -> None:
     agencies = {d["name"] for _, d in seed_graph.nodes(data=True) if d["type"] == "GovernmentAgency"}
     assert len(chains) and set(chains["agency"]) <= agencies
     for row in chains.itertuples():
-        if row.project and row.target and not row.via:
+        if row.project and isinstance(row.target, str) and not row.via:  # (an empty target is NaN, and NaN is true)
             projects = [n for n, d in seed_graph.nodes(data=True) if d["name"] == row.project]
             assert row.target in {seed_graph.nodes[v]["name"] for n in projects
                                   for _, v, k in seed_graph.out_edges(n, keys=True) if k == "hasTarget"}
