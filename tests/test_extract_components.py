@@ -325,15 +325,16 @@ def test_company_short_form_is_one_entity(run) -> None:
 
 
 @pytest.mark.parametrize(("text", "full", "short"), [
-    pytest.param("Volkswagen AG will build a plant in Canada. Volkswagen said the plant would open in 2027.",
-                 "Volkswagen AG", "Volkswagen", marks=_known("'Volkswagen' is a second entity")),
+    ("Volkswagen AG will build a plant in Canada. Volkswagen said the plant would open in 2027.",
+     "Volkswagen AG", "Volkswagen"),
+    ("Halvard Cells AB will build a plant in Skellefteå. Halvard said the plant would open in 2027.",
+     "Halvard Cells AB", "Halvard"),
     ("The Union Cabinet approved the scheme. The Cabinet also cleared a rail project.",
      "Union Cabinet", "Cabinet"),
     ("The European Commission approved the aid. The Commission said the plant was vital.",
      "European Commission", "Commission"),
-    pytest.param("The award went to Micron Technology, Inc. on Tuesday. Micron said it would hire 9,000 "
-                 "people.", "Micron Technology, Inc.", "Micron",
-                 marks=_known("'Micron' becomes a second entity (typed Person)")),
+    ("The award went to Micron Technology, Inc. on Tuesday. Micron said it would hire 9,000 people.",
+     "Micron Technology, Inc.", "Micron"),
 ])
 def test_short_form_merges_with_full_name(run, text: str, full: str, short: str) -> None:
     ex = run(text)

@@ -408,7 +408,7 @@ def _merge_short_forms(table: EntityTable) -> None:
                 continue
             same_kind = (short.type in ORG_TYPES) == (long.type in ORG_TYPES) and (
                 short.type == long.type or (short.type in ORG_TYPES and long.type in ORG_TYPES)
-            )
+            ) or short.type == "Person" and " " not in short.name and long.type == "Company"  # 'Micron said'
             if not same_kind:
                 continue
             if norm(long.name) == norm(short.name) or _inverted(short.name) == norm(long.name):
@@ -439,6 +439,9 @@ PLACE_SITE_HEADS = {*lx.SITE_NAME_HEADS, "Center", "Centre", "Airport", "Station
 SITE_MODIFIERS = {"industrial", "economic", "science", "technology", "innovation", "free", "tech", "export",
                   "logistics"}  # (norm()ed words: 'Hi-Tech' is 'hi tech')
 LEGAL_WORDS = {"co", "corp", "corporation", "company", "inc", "ltd", "limited", "llc", "plc", "holdings", "group"}
+# a company's legal form after its name ('Volkswagen AG', 'Northvolt AB'): no subsidiary's acronym
+LEGAL_FORMS = {"co", "inc", "corp", "ltd", "ag", "se", "sa", "nv", "bv", "plc", "gmbh", "ab", "asa", "oyj", "spa", "kk",
+               "llc", "pte", "tbk", "bhd"}
 
 
 @lru_cache(maxsize=65536)  # a pure function of a string, called for every pair of entities
@@ -450,7 +453,7 @@ def _inverted(name: str) -> str:
 def _is_subsidiary_suffix(name: str, n: int) -> bool:
     """'Samsung SDI' is not what a bare 'Samsung' means: the rest is an acronym or a single word of its own."""
     rest = name.split()[n:]
-    return len(rest) == 1 and is_acronym(rest[0]) and rest[0].lower() not in {"co", "inc", "corp", "ltd"}
+    return len(rest) == 1 and is_acronym(rest[0]) and rest[0].lower().rstrip(".") not in LEGAL_FORMS
 
 
 def _absorb(table: EntityTable, into: DocEntity, other: DocEntity) -> None:
