@@ -41,11 +41,11 @@ ONTOLOGY = REPO / "ontology" / "kg.ttl"
 SCORER = Path(os.environ.get("KG_SCORER", "/work/shared/eval/kgscore.py"))
 
 # set name -> (articles, gold, entity F1 floor, relation F1 floor); measured when set (stop 20):
-# articles 0.903 / 0.756, heldout 0.817 / 0.566, heldout_kr 0.867 / 0.627, heldout3 0.864 / 0.684, heldout4 0.860 /
-# 0.636, heldout5 0.885 / 0.765, heldout6 0.835 / 0.571, heldout7 0.854 / 0.600, heldout8 0.795 / 0.455, heldout9
-# 0.876 / 0.685, heldout10 0.882 / 0.663, heldout11 0.866 / 0.546, heldout12 0.803 / 0.474, heldout13 0.827 / 0.493,
-# heldout14 0.796 / 0.449, heldout15 0.751 / 0.501, heldout16 0.822 / 0.448, heldout17 0.815 / 0.462, heldout18
-# 0.717 / 0.343 (first scored: heldout3 0.723 / 0.420, heldout4 0.746 / 0.352, heldout5 0.797 / 0.531, heldout6
+# articles 0.906 / 0.760, heldout 0.818 / 0.566, heldout_kr 0.867 / 0.627, heldout3 0.864 / 0.684, heldout4 0.860 /
+# 0.636, heldout5 0.885 / 0.765, heldout6 0.835 / 0.571, heldout7 0.856 / 0.600, heldout8 0.795 / 0.455, heldout9
+# 0.876 / 0.685, heldout10 0.885 / 0.672, heldout11 0.866 / 0.546, heldout12 0.803 / 0.474, heldout13 0.828 / 0.506,
+# heldout14 0.798 / 0.456, heldout15 0.751 / 0.501, heldout16 0.822 / 0.448, heldout17 0.815 / 0.462, heldout18
+# 0.718 / 0.344 (first scored: heldout3 0.723 / 0.420, heldout4 0.746 / 0.352, heldout5 0.797 / 0.531, heldout6
 # 0.715 / 0.389, heldout7 0.763 / 0.404, heldout8 0.729 / 0.336, heldout9 0.842 / 0.528, heldout10 0.799 / 0.499,
 # heldout11 0.834 / 0.479, heldout12 0.784 / 0.413, heldout13 0.741 / 0.298, heldout14 0.775 / 0.401, heldout15
 # 0.735 / 0.433, heldout16 0.815 / 0.429, heldout17 0.805 / 0.442, heldout18 0.716 / 0.342)
