@@ -3911,3 +3911,8 @@ def test_a_word_before_a_chief_executives_title_is_the_company_he_heads(run) -> 
              "to raise its output to 500,000 cells a year by 2030.")
     assert has_rel(ex, find(ex, "Lars Holm"), "headOf", find(ex, "VoltaCo", "Company")), rels(ex, "headOf")
     assert goal_owners(ex) == {"VoltaCo"} and find(ex, "Resources") is None, [(e.name, e.type) for e in ex.entities]
+
+
+def test_a_decimal_amount_is_exact_in_units() -> None:
+    """4.1 * 1e9 in binary floating point is 4,099,999,999.9999995; the graph should say 4,100,000,000."""
+    assert [a.value for a in find_amounts("up to €4.1 billion in public funding and ₹10,900.7 crore")] == [4.1e9, 109007e6]

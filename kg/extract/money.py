@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 SCALES = {
     "thousand": 1e3,
@@ -207,8 +208,9 @@ class AmountMatch:
         return self.conversion.end + 1 if self.conversion else self.end
 
 
-def _to_float(number: str) -> float:
-    return float(number.replace(",", ""))
+def _scaled(number: str, scale: float) -> float:
+    """'4.1' billion as 4,100,000,000 exactly (4.1 * 1e9 in binary floating point is 4,099,999,999.9999995)."""
+    return float(Decimal(number.replace(",", "")) * Decimal(repr(scale)))
 
 
 def parse_amount(text: str) -> AmountMatch | None:
@@ -242,7 +244,7 @@ def _iter_matches(text: str, default_currency: str | None):
         )
         if currency is None:
             continue
-        value = _to_float(m.group("number")) * (SCALES[scale.lower()] if scale else 1.0)
+        value = _scaled(m.group("number"), SCALES[scale.lower()] if scale else 1.0)
         # a year or a bare small number with a currency word after it is rarely money ("2026 won")
         if not prefix and not scale and value >= 1000 and value < 2200 and value == int(value):
             continue
@@ -279,7 +281,7 @@ def find_amounts(text: str, default_currency: str | None = None) -> list[AmountM
         cur = before[-1].currency if before else currency
         if cur is None:
             continue
-        value = _to_float(m.group("number")) * SCALES[m.group("scale").lower()]
+        value = _scaled(m.group("number"), SCALES[m.group("scale").lower()])
         bare.append(
             AmountMatch(
                 m.start(),
