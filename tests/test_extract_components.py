@@ -3915,4 +3915,5 @@ def test_a_word_before_a_chief_executives_title_is_the_company_he_heads(run) -> 
 
 def test_a_decimal_amount_is_exact_in_units() -> None:
     """4.1 * 1e9 in binary floating point is 4,099,999,999.9999995; the graph should say 4,100,000,000."""
-    assert [a.value for a in find_amounts("up to €4.1 billion in public funding and ₹10,900.7 crore")] == [4.1e9, 109007e6]
+    amounts = find_amounts("up to €4.1 billion in public funding and ₹10,900.7 crore")
+    assert [a.value for a in amounts] == [4.1e9, 109007e6]
