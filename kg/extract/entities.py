@@ -190,9 +190,6 @@ class EntityTyper:
         return Span(doc, span.start, span.end, label=cue or self.default_org_type)
 
 
-LEGAL_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "co", "co.", "corp", "corp.", "llc", "plc", "ag", "sa", "se", "nv"}
-
-
 def _owned_product(doc: Doc, span: Span) -> bool:
     """"Nvidia's latest Blackwell chips", 'its Optimus robots', "Hyundai Rotem's K9 howitzers": a name
     between an owner's possessive and a product noun names a product, not an organisation or a place."""
@@ -442,7 +439,7 @@ def _split_at_commas(doc: Doc, ent: Span) -> list[Span]:
         if piece_start < c:
             parts.append(Span(doc, piece_start, c, label=ent.label_))
         start = c + 1
-    if any(p.text.lower() in LEGAL_SUFFIXES or not p.text[:1].isupper() for p in parts[1:]):
+    if any(p.text.lower() in lx.LEGAL_SUFFIXES or not p.text[:1].isupper() for p in parts[1:]):
         return [ent]
     if any(len(p) < 2 for p in parts) and not any(t.text == "," for t in ent) and not place_after:
         return [ent]  # 'Johnson and Johnson'
@@ -1415,7 +1412,7 @@ def _apposed_names(doc: Doc, ents: list[Span]) -> list[Span]:
         first = doc[start]
         if (
             first.is_stop
-            or first.lower_ in lx.TITLE_WORDS | LEGAL_SUFFIXES
+            or first.lower_ in lx.TITLE_WORDS | lx.LEGAL_SUFFIXES
             or first.like_num
             or first.text == "."
             or doc[tok.i - 1].lower_ in lx.TITLE_WORDS

@@ -310,9 +310,7 @@ def listed(tok: Token) -> list[Token]:
 
 MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # 'SEOUL, Aug. 27 (Yonhap) --': a dateline's month and day; the weekday the story names ('said Wednesday')
-DATELINE_DAY = re.compile(
-    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2})\b(?!,? (?:19|20)\d\d)"
-)
+DATELINE_DAY = re.compile(rf"\b({MONTH_NAMES}) (\d{{1,2}})\b(?!,? (?:19|20)\d\d)")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 MONTH_NUMBERS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
@@ -1654,16 +1652,17 @@ class FactFinder:
     def _counted_parts_of_their_subject(self) -> None:
         """'The strategy rests on three pillars: ...': once 'the strategy' is resolved, each item is part of it."""
         for subject, items in self.counted_parts:
-            parent = self.table.at(subject.i) if subject.pos_ != "VERB" else None
             if subject.pos_ == "VERB":
                 # 'will invest €1.5 billion in the battery supply chain ... in three areas: A, B and C': parts of
                 # what the money in that sentence pays for
                 paid = [f for f in self.facts.fundings if f.sentence.start == sentence_of(self.doc, subject.i).start]
                 parent = self.table.entities.get(paid[0].project) if paid else None
-            elif lemma(subject) in MONEY_NOUNS and (parent is None or parent.name.lower() == subject.lower_):
-                # 'the money would be split across three areas': the project the money was last said to pay for
-                paid = [f for f in self.facts.fundings if f.sentence.start < subject.i]
-                parent = self.table.entities.get(paid[-1].project) if paid else None
+            else:
+                parent = self.table.at(subject.i)
+                if lemma(subject) in MONEY_NOUNS and (parent is None or parent.name.lower() == subject.lower_):
+                    # 'the money would be split across three areas': the project the money was last said to pay for
+                    paid = [f for f in self.facts.fundings if f.sentence.start < subject.i]
+                    parent = self.table.entities.get(paid[-1].project) if paid else None
             if parent is None or parent.type != "Project":
                 continue
             for item in items:
@@ -2410,10 +2409,7 @@ class FactFinder:
         since = self._sentences_back(sent.start, 2)
         facilities = [p for p in self._projects_named_between(since, before) if _facility_named(p.name)]
         paying = {p.key for p in payers}
-        leaders = {
-            f.key: {r.subject for r in self.facts.relations if r.predicate == "leads" and r.object == f.key}
-            for f in facilities
-        }
+        leaders = {f.key: set(self._leaders_of(f)) for f in facilities}
         own = next((f for f in facilities if leaders[f.key] & paying), None)
         if own is not None or not facilities:
             return own
@@ -2665,12 +2661,18 @@ class FactFinder:
                 todo.append(c)
         return []
 
+    def _leaders_of(self, project: DocEntity) -> list[str]:
+        """The keys of what is said to lead (build, run) the project, first said first."""
+        return list(
+            dict.fromkeys(r.subject for r in self.facts.relations if r.predicate == "leads" and r.object == project.key)
+        )
+
     def _builders_of(self, project: DocEntity) -> list[DocEntity]:
         """The companies said to lead (build, run) a plant or site."""
         if not set(lemma_key(project.name)) & lx.FACILITY_HEADS:
             return []
-        keys = [r.subject for r in self.facts.relations if r.predicate == "leads" and r.object == project.key]
-        return [e for k in dict.fromkeys(keys) if (e := self.table.entities.get(k)) is not None and e.type == "Company"]
+        leaders = (self.table.entities.get(k) for k in self._leaders_of(project))
+        return [e for e in leaders if e is not None and e.type == "Company"]
 
     def _payer_from(self, span: Span, sent: Span) -> list[DocEntity]:
         """'300 billion won from Samsung Electronics, 250 billion won from the Korea Development Bank':
@@ -4875,7 +4877,6 @@ LOCAL_SUFFIXES = ("-gun", "-gu", "-eup", "-myeon", "-dong")
 # a measure of the whole country, not of one project: "the country's offshore wind capacity"
 NATIONAL_MEASURE = re.compile(r"\b(?:the country|the nation|nationwide|domestic|global|the world)\b")
 FROM_TO_MONEY = re.compile(r"\bfrom (?:about |around |some )?\S*\d[^,;]*? to (?:about |around |over |more than )?\S*\d")
-# 'is due to start in 2027', 'is designed to turn out 200 tons a year by 2029'
 # a ministry's own name: 'Ministry of ...', 'Department for ...', 'Executive Yuan'
 MINISTRY_NAME = re.compile(r"\b(?:Ministry|Department|Yuan)\b")
 # what a site's goals measure: 'production is to begin in 2028', 'output of 6,000 tonnes a year by 2030'
@@ -4887,6 +4888,7 @@ PAST_EVENT_VERBS = {"launch", "unveil", "announce", "adopt", "introduce", "appro
                     "set", "sign", "pass", "enact", "form"}
 # '... targeted for 2029': the words that make 'for <year>' a deadline
 SCHEDULED_FOR_WORDS = {"due", "set", "slated", "scheduled", "targeted", "planned", "earmarked", "pencilled", "penciled"}
+# 'is due to start in 2027', 'is designed to turn out 200 tons a year by 2029'
 SCHEDULED_WORDS = {"due", "set", "slated", "poised", "designed", "expected", "scheduled", "intended"}
 GOAL_WORDS = lx.GOAL_VERBS | {"goal", "target", "aim", "plan", "schedule", "slate"}
 YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b|\bsame (?:year|date|period|deadline)\b")

@@ -1363,3 +1363,5 @@ MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "
 # the lower-case nouns a plan's proper name ends with: 'the Investing in America agenda', 'National Chip Strategy'
 PLAN_NAME_HEADS = {"strategy", "plan", "agenda", "initiative", "programme", "program", "scheme", "roadmap",
                    "mission", "framework", "package"}
+# a company's legal form after its name, as the words stand ('Micron Technology, Inc.', 'Volkswagen AG')
+LEGAL_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "co", "co.", "corp", "corp.", "llc", "plc", "ag", "sa", "se", "nv"}

@@ -440,8 +440,9 @@ SITE_MODIFIERS = {"industrial", "economic", "science", "technology", "innovation
                   "logistics"}  # (norm()ed words: 'Hi-Tech' is 'hi tech')
 LEGAL_WORDS = {"co", "corp", "corporation", "company", "inc", "ltd", "limited", "llc", "plc", "holdings", "group"}
 # a company's legal form after its name ('Volkswagen AG', 'Northvolt AB'): no subsidiary's acronym
-LEGAL_FORMS = {"co", "inc", "corp", "ltd", "ag", "se", "sa", "nv", "bv", "plc", "gmbh", "ab", "asa", "oyj", "spa", "kk",
-               "llc", "pte", "tbk", "bhd"}
+LEGAL_FORMS = {s.rstrip(".") for s in lx.LEGAL_SUFFIXES} | {
+    "bv", "gmbh", "ab", "asa", "oyj", "spa", "kk", "pte", "tbk", "bhd"
+}
 
 
 @lru_cache(maxsize=65536)  # a pure function of a string, called for every pair of entities
@@ -1062,7 +1063,7 @@ def definite_descriptions(doc: Doc, table: EntityTable) -> None:
             best = next(
                 (e for i in range(tok.i - 1, -1, -1) if i in table.token_entity
                  for e in [table.at(i)] if e is not None and e.type == "GovernmentAgency"
-                 and set(norm(e.name).split()) & set(AGENCY_WORDS)),
+                 and set(norm(e.name).split()) & AGENCY_WORDS),
                 None,
             )
         if best:
@@ -1080,7 +1081,7 @@ DESCRIBED_KINDS = {
     "steelmaker": ("steel",),
 }
 # 'the agency' takes up an administration, authority or office when no agency is named ('KASA ... the agency')
-AGENCY_WORDS = ("administration", "authority", "office", "service", "bureau")
+AGENCY_WORDS = {"administration", "authority", "office", "service", "bureau"}
 # nouns that stand for an organisation named before without sharing a word with its name
 DESCRIBING_HEADS = {"company", "firm", *DESCRIBED_KINDS}
 
