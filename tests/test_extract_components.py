@@ -3917,3 +3917,29 @@ def test_a_decimal_amount_is_exact_in_units() -> None:
     """4.1 * 1e9 in binary floating point is 4,099,999,999.9999995; the graph should say 4,100,000,000."""
     amounts = find_amounts("up to €4.1 billion in public funding and ₹10,900.7 crore")
     assert [a.value for a in amounts] == [4.1e9, 109007e6]
+
+
+def test_topic_words_joined_by_and_stay_in_the_name_before_the_next_name(run) -> None:
+    ex = run("The deal was signed with the Varna Research Institute of Ships and Ocean Engineering and Ostrava "
+             "University of Mining and Metallurgy on Monday.")
+    assert find(ex, "Varna Research Institute of Ships and Ocean Engineering", "Organization") is not None, [
+        (e.name, e.type) for e in ex.entities
+    ]
+    assert find(ex, "Ocean Engineering") is None, [(e.name, e.type) for e in ex.entities]
+
+
+def test_a_company_after_and_is_no_part_of_a_ministrys_name(run) -> None:
+    ex = run("The Ministry of Finance and Korvex Steel signed a deal. The Ministry of Economy and Tavrida Electric "
+             "signed the pact.")
+    got = [(e.name, e.type) for e in ex.entities]
+    assert find(ex, "Ministry of Finance", "GovernmentAgency") is not None, got
+    assert find(ex, "Korvex Steel", "Company") is not None, got
+    assert find(ex, "Ministry of Economy", "GovernmentAgency") is not None, got
+    assert find(ex, "Tavrida Electric", "Company") is not None, got
+
+
+def test_a_royal_commission_for_two_places_is_one_government_body(run) -> None:
+    ex = run("The Royal Commission for Jubail and Yanbu will lease the land to the joint venture.")
+    assert find(ex, "Royal Commission for Jubail and Yanbu", "GovernmentAgency") is not None, [
+        (e.name, e.type) for e in ex.entities
+    ]

@@ -52,14 +52,28 @@ EVENT_WORDS = {
 
 @Language.factory("kg_entities", default_config={"default_org_type": "Company"})
 def make_entity_typer(nlp: Language, name: str, default_org_type: str) -> EntityTyper:
-    return EntityTyper(default_org_type)
+    return EntityTyper(default_org_type, nlp)
 
 
 class EntityTyper:
     """Turn spaCy's entities plus cue-typed names into core-typed entity spans."""
 
-    def __init__(self, default_org_type: str = "Company") -> None:
+    def __init__(self, default_org_type: str = "Company", nlp: Language | None = None) -> None:
         self.default_org_type = default_org_type
+        self._nlp = nlp
+        self._nouns: frozenset[str] | None = None
+
+    def common_nouns(self) -> frozenset[str]:
+        """The English nouns the model's lemmatizer knows (read once its tables are loaded): 'Ocean
+        Engineering' is made of them, 'Samsung' is not."""
+        if self._nouns is None:
+            nouns: list[str] = []
+            if self._nlp is not None and "lemmatizer" in self._nlp.pipe_names:
+                lookups = getattr(self._nlp.get_pipe("lemmatizer"), "lookups", None)
+                if lookups is not None and lookups.has_table("lemma_index"):
+                    nouns = lookups.get_table("lemma_index").get("noun", [])
+            self._nouns = frozenset(nouns)
+        return self._nouns
 
     def __call__(self, doc: Doc) -> Doc:
         original = list(doc.ents)
@@ -70,6 +84,9 @@ class EntityTyper:
             span = doc.char_span(match.start, match.end, label=match.type, alignment_mode="expand")
             if span is not None and _two_names_joined(span, model_bounds):
                 continue
+            cut = None if span is None else _proper_name_after_and(span, model_bounds, self.common_nouns())
+            if span is not None and cut is not None:
+                span = Span(doc, span.start, cut, label=match.type)  # the name after the 'and' is the model's
             if span is not None:
                 span = _cut_person(doc, span, persons)
                 if span is not None and len(span) and not _portfolio(doc, span):
@@ -494,6 +511,31 @@ def _two_names_joined(span: Span, model_bounds: set[tuple[int, int]]) -> bool:
         and (span.start, span.start + 1) in model_bounds
         and (span.start + 2, span.end) in model_bounds
     )
+
+
+def _proper_name_after_and(span: Span, model_bounds: set[tuple[int, int]], nouns: frozenset[str]) -> int | None:
+    """Where 'Ministry of Finance and Samsung' holds two names: the model ends one at the 'and' and sees a
+    proper name after it (not 'of Ships and Ocean Engineering', topic words; not 'of Science and ICT';
+    not 'for Jubail and Yanbu', two places)."""
+    doc = span.doc
+    starts = {span.start, span.start - 1} if span.start and doc[span.start - 1].lower_ == "the" else {span.start}
+    for tok in span[2:-1]:
+        if tok.lower_ != "and" or (tok.i + 1, span.end) not in model_bounds:
+            continue
+        if not any((start, tok.i) in model_bounds for start in starts):
+            continue
+        right = doc[tok.i + 1 : span.end]
+        if all(t.is_upper for t in right) or all(_common_noun(t.lower_, nouns) for t in right):
+            return None
+        if is_place_name(right.text) and is_place_name(doc[tok.i - 1].text):
+            return None
+        return tok.i
+    return None
+
+
+def _common_noun(word: str, nouns: frozenset[str]) -> bool:
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+    return word in nouns or singular in nouns
 
 
 def _looks_personal(span: Span) -> bool:

@@ -201,19 +201,31 @@ def _segments(chunk: list[tuple[str, int, int]], after_the: bool = False) -> lis
             # 'Minister Kim Jung-kwan of the Ministry of Trade, ...': this "of" is not inside a name
             return [before, *_segments(_strip_leading(tail[1:]))]
         items: list[list[tuple[str, int, int]]] = [[]]
+        joiners: list[str] = []
         for tok in tail[1:]:
             if tok[0] == "," or tok[0].lower() in {"and", "&"}:
                 items.append([])
+                joiners.append(tok[0].lower())
             else:
                 items[-1].append(tok)
-        long_items = [
-            it
-            for it in items[1:]
-            if len([t for t in it if not t[0].startswith("(")]) > 2 or any(t[0].lower() in STRONG_HEADS for t in it)
-        ]
+        first_long = next(
+            (
+                k
+                for k, it in enumerate(items)
+                if k
+                and (
+                    len([t for t in it if not t[0].startswith("(")]) > 2
+                    or any(t[0].lower() in STRONG_HEADS for t in it)
+                )
+            ),
+            None,
+        )
         rest: list[list[tuple[str, int, int]]] = []
-        if long_items and len(items) > 1:
-            end = items[0][-1][2] if items[0] else tail[0][2]
+        if first_long is not None:
+            # 'of China, Bank of China and ...' ends the name at the first item; 'Institute of Ships and Ocean
+            # Engineering and Hanoi University ...' keeps the topics an 'and' joined before the next name
+            kept = first_long - 1 if joiners[first_long - 2 : first_long - 1] == ["and"] and items[0] else 0
+            end = items[kept][-1][2] if items[kept] else tail[0][2]
             rest_toks = [t for t in tail[1:] if t[1] >= end]
             tail = [t for t in tail if t[2] <= end]
             rest = _segments(_strip_leading(rest_toks)) if rest_toks else []
@@ -478,7 +490,7 @@ def cue_type(name: str) -> str | None:
         return "Organization"
     if head == "department" or (
         of_head in {"institute", "agency", "office", "service", "administration", "commission", "centre", "center"}
-        and (first in {"national", "federal", "state", "public"} or _starts_with_country(ws))
+        and (first in {"national", "federal", "state", "public", "royal"} or _starts_with_country(ws))
     ):
         return "GovernmentAgency"
     if any(h == "bank" for h in heads):
