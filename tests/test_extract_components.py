@@ -3943,3 +3943,13 @@ def test_a_royal_commission_for_two_places_is_one_government_body(run) -> None:
     assert find(ex, "Royal Commission for Jubail and Yanbu", "GovernmentAgency") is not None, [
         (e.name, e.type) for e in ex.entities
     ]
+
+
+def test_a_short_form_without_industries_and_legal_form_is_the_same_company(run) -> None:
+    ex = run("Taemyung Heavy Industries Co. will put up 40 billion won. Taemyung Heavy will build the digital twin. "
+             "Lorvex Corp joined the alliance; Lorvex moved into drones through its unit Lorvex Aerial Systems Corp.")
+    got = [(e.name, e.aliases) for e in ex.entities]
+    assert len(all_named(ex, "Taemyung Heavy")) == 1 and find(ex, "Taemyung Heavy Industries Co.") is not None, got
+    assert find(ex, "Taemyung Heavy") is find(ex, "Taemyung Heavy Industries Co."), got
+    assert find(ex, "Lorvex") is find(ex, "Lorvex Corp") and find(ex, "Lorvex") is not None, got
+    assert find(ex, "Lorvex Aerial Systems Corp") is not find(ex, "Lorvex"), got

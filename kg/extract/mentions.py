@@ -425,12 +425,15 @@ def _merge_short_forms(table: EntityTable) -> None:
             ):
                 if short.type in ORG_TYPES and _is_subsidiary_suffix(long.name, len(sw)):
                     continue
-                if short.type in ORG_TYPES and len(sw) >= 2 and not set(lw[len(sw) :]) <= LEGAL_WORDS:
+                if short.type in ORG_TYPES and len(sw) >= 2 and not set(lw[len(sw) :]) <= LEGAL_WORDS | {"industries"}:
                     continue  # 'HD Hyundai' is a name of its own, not short for 'HD Hyundai Heavy Industries'
                 candidates.append(long)
         groups = [c for c in candidates if c.name.endswith(" Group")]
         if len(candidates) > 1 and len(groups) == 1 and short.type in ORG_TYPES:
             candidates = groups  # 'Hyundai' beside Hyundai Motor Group and Hyundai Motor Company: the group
+        legal = [c for c in candidates if _only_a_legal_form_more(short.name, c.name)]
+        if len(candidates) > 1 and len(legal) == 1 and short.type in ORG_TYPES:
+            candidates = legal  # 'Coretronic' beside Coretronic Corp and Coretronic Intelligent Robotics Corp
         if len(candidates) == 1:
             _absorb(table, candidates[0], short)
 
@@ -449,6 +452,11 @@ LEGAL_FORMS = {s.rstrip(".") for s in lx.LEGAL_SUFFIXES} | {
 def _inverted(name: str) -> str:
     m = re.match(r"^(.+?) (Department|Ministry|Agency|Commission)$", name.strip())
     return norm(f"{m.group(2)} of {m.group(1)}") if m else ""
+
+
+def _only_a_legal_form_more(short: str, long: str) -> bool:
+    rest = norm(long).split()[len(norm(short).split()) :]
+    return bool(rest) and set(rest) <= LEGAL_WORDS - {"group", "holdings"} | LEGAL_FORMS
 
 
 def _is_subsidiary_suffix(name: str, n: int) -> bool:
