@@ -3953,3 +3953,30 @@ def test_a_short_form_without_industries_and_legal_form_is_the_same_company(run)
     assert find(ex, "Taemyung Heavy") is find(ex, "Taemyung Heavy Industries Co."), got
     assert find(ex, "Lorvex") is find(ex, "Lorvex Corp") and find(ex, "Lorvex") is not None, got
     assert find(ex, "Lorvex Aerial Systems Corp") is not find(ex, "Lorvex"), got
+
+
+def leaders(ex: DocumentExtraction, project: str) -> set[str]:
+    names_by_key = {e.key: e.name for e in ex.entities}
+    goal = find(ex, project, "Project")
+    assert goal is not None, [(e.name, e.type) for e in ex.entities]
+    return {names_by_key[r.subject] for r in ex.relations if r.predicate == "leads" and r.object == goal.key}
+
+
+def test_a_definite_description_run_or_designed_by_an_agent_is_the_project_named_before(run) -> None:
+    ex = run("The government will spend 50 billion won on a shared pilot line in Daejeon. The pilot line, to be "
+             "built in Cheonan, will be run by the Korea Institute of Ceramic Technology (KICT).")
+    assert "Korea Institute of Ceramic Technology" in leaders(ex, "shared pilot line in Daejeon")
+    ex = run("The government will spend 2 trillion won on a compact fusion pilot device. The pilot device, which is "
+             "to be completed by 2035, will be designed by the Korea Institute of Plasma Research (KIPR).")
+    assert "Korea Institute of Plasma Research" in leaders(ex, "compact fusion pilot device")
+    ex = run("The ministry will fund a shared industrial data platform. The data platform, to be run by Valtec, "
+             "will pool process data from 3,000 plants.")
+    assert "Valtec" in leaders(ex, "shared industrial data platform")
+
+
+def test_who_develops_or_operates_a_named_project_leads_it(run) -> None:
+    ex = run("Spain will give €510 million for the Iberia Link interconnector being developed by Enerlink SA.")
+    assert "Enerlink SA" in leaders(ex, "Iberia Link interconnector")
+    ex = run("The government also plans to open a drone testing centre in Gimhae in 2027, which will be operated by "
+             "the Korea Institute for Drone Advancement (KIDA).")
+    assert "Korea Institute for Drone Advancement" in leaders(ex, "drone testing centre")

@@ -204,7 +204,7 @@ LEVEL_WORDS = {"state", "province", "city", "prefecture", "county", "region", "g
 SHARE_VERBS = {"cover", "come", "foot"}  # verbs a share of a total is the subject of
 GAP_QUALIFIERS = {"about", "roughly", "around", "some", "nearly", "almost", "approximately", "another", "over"}
 WORK_NOUNS = {"construction", "expansion", "development", "building", "creation", "establishment", "cost"}
-BUILD_VERBS = {"build", "construct", "develop", "establish", "operate"}
+BUILD_VERBS = {"build", "construct", "develop", "establish", "operate", "design"}
 PLACE_IN_NAME = re.compile(r"\b(?:in|at|near) (?:the )?([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3})")
 RATE_AFTER_AMOUNT = re.compile(
     r"\s*(?:for|per|a|an)\s+(?:every|each|kilogram|kg|tonne|ton|unit|litre|liter|kilowatt|kwh|megawatt|mwh)\b"
@@ -3442,6 +3442,10 @@ class FactFinder:
                     # 'X led by Y' / 'programme ... managed by Y'
                     agents = self._org_agents(tok)
                     target = self.table.at(_purpose_of_amount(tok.head).i)
+                    if target is None or target.type == "Place":
+                        target = self._object_before_a_circumstance(tok) or target
+                    if target is None and tok.head.pos_ == "NOUN":
+                        target = self._project_described(tok.head)  # 'The data platform, to be run by KITECH'
                     if target is None and tok.head.pos_ == "NOUN":
                         target = self.projects.add_np(tok.head, 0.5) if lemma(tok.head) in lx.PROGRAMME_HEADS else None
                     if target is None and agents and lemma(tok.head) in lx.PROGRAMME_HEADS | lx.GENERIC_PROJECT_NOUNS:
@@ -3460,6 +3464,8 @@ class FactFinder:
                         target = self.table.at(sp.i) or _named_by_participle(self.table, sp)
                         if target is None and lemma(sp) in lx.PROGRAMME_HEADS | lx.GENERIC_PROJECT_NOUNS:
                             target = self.projects.recent(sp.i) or self.projects.add_np(sp, 0.5)
+                        if target is None:
+                            target = self._project_described(sp)  # 'The pilot line ... will be run by KITECH'
                         if target is not None and target.type in {"Project", "Alliance"}:
                             for a in agents:
                                 self.facts.relate(a, "leads", target, sent, 0.7)
@@ -3636,7 +3642,9 @@ class FactFinder:
             return
         agents += [p for p in self._partners(verb) if p not in agents]
         built = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if verb.dep_ in {"acl", "relcl"} and lemma(verb.head) in lx.FACILITY_HEADS:
+        if verb.dep_ in {"acl", "relcl"} and (
+            lemma(verb.head) in lx.FACILITY_HEADS or _is_project(self.table.at(verb.head.i))
+        ):
             built.append(verb.head)  # 'a tyre plant to be built by Pirelli in partnership with PIF'
         for sp in built:
             target = self.table.at(sp.i)
@@ -3649,9 +3657,34 @@ class FactFinder:
             buildable = lx.FACILITY_HEADS | lx.PROGRAMME_HEADS | BUILT_THINGS
             if target is None and sp.pos_ == "NOUN" and lemma(sp) in buildable:
                 target = self.projects.add_np(sp, 0.55)
+            if target is None and sp.pos_ == "NOUN":
+                target = self._project_described(sp)  # 'The pilot device will be designed by KFE'
             if target is not None and target.type == "Project":
                 for a in agents:
                     self.facts.relate(a, "leads", target, sent, 0.65)
+
+    def _project_described(self, head: Token) -> DocEntity | None:
+        """'The pilot line', 'the data platform': a definite description whose words (two at least, less a
+        generic head) all belong to a project named before is that project."""
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children):
+            return None
+        modifiers = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i]
+        described = lemma_key(" ".join(t.text for t in [*modifiers, head])) - DESCRIPTION_HEADS
+        if len(described) < 2:
+            return None
+        return self._last_project(lambda p: any(described <= lemma_key(n) for n in p.all_names()), head.i)
+
+    def _object_before_a_circumstance(self, relative: Token) -> DocEntity | None:
+        """'to open a testing centre in Gimhae in 2027, which will be operated by KIDA': a relative clause
+        hung on the date or place of a clause is about that clause's object."""
+        anchor = relative.head
+        if anchor.dep_ != "pobj" or anchor.head.dep_ != "prep" or anchor.head.head.pos_ != "VERB":
+            return None
+        if not (anchor.ent_type_ in {"DATE", "Place"} or anchor.like_num):
+            return None
+        objects = [c for c in anchor.head.head.children if c.dep_ == "dobj"]
+        found = self.table.at(objects[0].i) if objects else None
+        return found if _is_project(found) else None
 
     def _main_project(self) -> DocEntity | None:
         best = None
@@ -5583,3 +5616,7 @@ def _target_value(phrase: Span) -> TargetMeasures:
         with contextlib.suppress(ValueError):
             baseline = float(um.group(1).replace(",", ""))
     return value, unit, baseline, None, qualifier
+
+
+def _is_project(ent: DocEntity | None) -> bool:
+    return ent is not None and ent.type == "Project"
