@@ -3980,3 +3980,19 @@ def test_who_develops_or_operates_a_named_project_leads_it(run) -> None:
     ex = run("The government also plans to open a drone testing centre in Gimhae in 2027, which will be operated by "
              "the Korea Institute for Drone Advancement (KIDA).")
     assert "Korea Institute for Drone Advancement" in leaders(ex, "drone testing centre")
+
+
+def test_a_bank_preparing_a_financing_package_for_a_project_funds_it_and_its_pursuers_lead_it(run) -> None:
+    ex = run("The Export-Import Bank of Korea will prepare a financing package of up to 9 billion euros for the Wola "
+             "nuclear project in Poland, which Korvex Power is pursuing together with the Polish energy companies "
+             "Zenpol and Energa Moc.")
+    project = find(ex, "Wola nuclear project", "Project")
+    assert project is not None and [f.project for f in ex.fundings] == [project.key], [(e.name, e.type) for e in
+                                                                                       ex.entities]
+    assert {"Korvex Power", "Zenpol", "Energa Moc"} <= leaders(ex, "Wola nuclear project")
+
+
+def test_preparing_for_a_tax_pays_for_nothing(run) -> None:
+    ex = run("The steel association said the support would help steelmakers prepare for the European Union's carbon "
+             "border tax.")
+    assert not [e.name for e in ex.entities if e.type == "Project"], [(e.name, e.type) for e in ex.entities]

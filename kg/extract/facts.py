@@ -1415,7 +1415,7 @@ class FactFinder:
             if tok.pos_ not in {"VERB", "NOUN", "PROPN"}:
                 continue  # every rule below starts from a verb or a noun
             lem = lemma(tok)
-            if tok.pos_ == "VERB" and (lem in lx.FUND_VERBS or lem in {"go", "chip"}):  # (no set built per verb)
+            if tok.pos_ == "VERB" and (lem in lx.FUND_VERBS or lem in {"go", "chip"}) and not _prepares_nothing(tok):
                 for head in self._purpose_heads(tok):
                     if head.dep_ == "dobj" and _changes_a_measure(head.head):
                         self._project_measured_or_named(head)
@@ -3477,6 +3477,9 @@ class FactFinder:
                               if e.type in {"Alliance", "Association"}]
                     subjects = formed or subjects
                 for o in [c for c in tok.children if c.dep_ == "dobj"]:
+                    if tok.dep_ == "relcl" and o.tag_ == "WDT":
+                        o = self._antecedent_past_its_place(tok)  # 'the Patnow project in Poland, which KHNP is
+                        # pursuing together with ZE PAK'
                     targets: list[DocEntity] = []
                     ent = self.table.at(o.i)
                     if ent is not None and ent.type in {"Project", "Alliance"}:
@@ -3487,7 +3490,8 @@ class FactFinder:
                         p = self.projects.add_np(o, 0.5) if lemma(o) in lx.PROGRAMME_HEADS else None
                         if p is not None:
                             targets.append(p)
-                    for s in subjects:
+                    partners = [p for p in self._partners(tok) if p not in subjects] if targets else []
+                    for s in subjects + partners:
                         for t in targets:
                             self.facts.relate(s, "leads", t, sent, 0.7)
         self._builders(sent)
@@ -3673,6 +3677,32 @@ class FactFinder:
         if len(described) < 2:
             return None
         return self._last_project(lambda p: any(described <= lemma_key(n) for n in p.all_names()), head.i)
+
+    def _antecedent_past_its_place(self, relative: Token) -> Token:
+        """What a relative clause is about: the noun it hangs on, or the noun before that noun's place
+        ('the Patnow project in Poland, which ...')."""
+        head = relative.head
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in {"NOUN", "PROPN"}:
+            ent = self.table.at(head.i)
+            if ent is None or ent.type != "Place":
+                break
+            head = head.head.head
+        if _is_project(self.table.at(head.i)):
+            return head
+        # the parser hung the clause elsewhere ('9 billion euros for the Patnow project in Poland, which'):
+        # the words right before the comma say what it is about
+        doc, i = self.doc, min(c.i for c in relative.subtree) - 1
+        while i > 0 and doc[i].is_punct:
+            i -= 1
+        place = self.table.at(i)
+        while place is not None and place.type == "Place":
+            while i > 0 and self.table.at(i - 1) is place:
+                i -= 1
+            if i < 2 or doc[i - 1].lower_ not in {"in", "at", "near"}:
+                return head
+            i -= 2
+            place = self.table.at(i)
+        return doc[i] if _is_project(self.table.at(i)) else head
 
     def _object_before_a_circumstance(self, relative: Token) -> DocEntity | None:
         """'to open a testing centre in Gimhae in 2027, which will be operated by KIDA': a relative clause
@@ -5620,3 +5650,8 @@ def _target_value(phrase: Span) -> TargetMeasures:
 
 def _is_project(ent: DocEntity | None) -> bool:
     return ent is not None and ent.type == "Project"
+
+
+def _prepares_nothing(verb: Token) -> bool:
+    """'prepare a financing package for X' pays for X; 'prepare for the carbon border tax' does not."""
+    return lemma(verb) in {"prepare", "arrange"} and not any(c.dep_ == "dobj" for c in verb.children)

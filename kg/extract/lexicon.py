@@ -458,6 +458,8 @@ FUND_VERBS = {
     "pledge",
     "promise",
     "give",
+    "prepare",
+    "arrange",
 }
 MONEY_GO_VERBS = {"go", "be", "flow", "head", "use", "spend", "earmark", "set", "pay"}
 ANNOUNCE_VERBS = {
@@ -497,6 +499,7 @@ LEAD_VERBS = {
     "chair",
     "helm",
     "execute",
+    "pursue",
 }
 MEMBER_VERBS = {"join", "include", "involve", "comprise", "bring", "gather", "unite", "consist", "group"}
 GOAL_VERBS = {
