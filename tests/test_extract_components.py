@@ -3996,3 +3996,22 @@ def test_preparing_for_a_tax_pays_for_nothing(run) -> None:
     ex = run("The steel association said the support would help steelmakers prepare for the European Union's carbon "
              "border tax.")
     assert not [e.name for e in ex.entities if e.type == "Project"], [(e.name, e.type) for e in ex.entities]
+
+
+def test_both_projects_falling_under_a_roadmap_are_the_two_named_before(run) -> None:
+    ex = run("About 430 billion won will go to a hydrogen reduction demonstration plant led by Posteel in Pohang. The "
+             "remaining 270 billion won is earmarked for an electric arc furnace project led by Daeho Steel in "
+             "Dangjin. Both projects fall under the Green Steel Transition Roadmap, which the ministry drew up last "
+             "year.")
+    names_by_key = {e.key: e.name for e in ex.entities}
+    parts = {names_by_key[r.subject] for r in ex.relations if r.predicate == "partOf"
+             and names_by_key[r.object] == "Green Steel Transition Roadmap"}
+    assert parts == {"hydrogen reduction demonstration plant", "electric arc furnace project"}, parts
+
+
+def test_the_two_projects_that_are_part_of_a_plan_are_its_parts(run) -> None:
+    ex = run("Posteel will build a hydrogen reduction demonstration plant in Gwangyang, and Daeho Steel will build an "
+             "electric arc furnace in Dangjin. The two projects are part of the Green Steel Transition Roadmap.")
+    names_by_key = {e.key: e.name for e in ex.entities}
+    parts = {names_by_key[r.subject] for r in ex.relations if r.predicate == "partOf"}
+    assert len(parts) == 2 and all("Gwangyang" in p or "furnace" in p for p in parts), parts

@@ -4239,6 +4239,7 @@ class FactFinder:
             children = [self.table.at(part.head.i)]
         elif part.dep_ in {"attr", "dobj"} and lemma(part.head) in {"be", "form", "become", "constitute"}:
             children = [e for s in verb_subjects(part.head) for e in self.entity_of(s, False)]
+            children += [e for s in verb_subjects(part.head) for e in self._counted_projects_before(s, sent)]
         else:
             return
         for child in children:
@@ -4347,11 +4348,37 @@ class FactFinder:
                 # '..., which the Commission adopted to respond to the Inflation Reduction Act': what a clause
                 # on the programme says about it is not under it
                 described = {self.table.at(t.i) for c in pobj.children if c.dep_ == "relcl" for t in c.subtree}
+                subjects = [s for s in verb_subjects(tok.head)] if tok.head.pos_ in {"VERB", "AUX"} else []
+                for p in (q for s in subjects for q in self._counted_projects_before(s, sent)):
+                    if p is not programme:
+                        self.facts.relate(p, "partOf", programme, sent, 0.55)  # 'Both projects fall under X'
                 for p in self.projects.in_sentence(sent):
                     if p is not programme and p not in described and p.key not in {
                         r.subject for r in self.facts.relations if r.predicate == "partOf"
                     }:
                         self.facts.relate(p, "partOf", programme, sent, 0.55)
+
+    def _counted_projects_before(self, noun: Token, sent: Span) -> list[DocEntity]:
+        """'Both projects', 'these plants', 'the three programmes': the projects the sentence before named
+        (as many as counted)."""
+        if noun.tag_ != "NNS" or lemma(noun) not in COUNTED_PROJECT_NOUNS or sent.start == 0:
+            return []
+        words = {c.lower_ for c in noun.children if c.dep_ in {"det", "predet", "nummod"}}
+        count = 2 if "both" in words else next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), 0)
+        if not count and not words & {"these", "those"}:
+            return []
+        before: list[DocEntity] = []
+        prev = sent
+        for _ in range(3 if count else 1):  # 'Both projects' may take up one named in each of two sentences
+            if prev.start == 0:
+                break
+            prev = sentence_of(self.doc, prev.start - 1)
+            before = [p for p in self.projects.in_sentence(prev) if p not in before] + before
+            if count and len(before) >= count:
+                break
+        if len(before) < max(count, 2):
+            return []
+        return before[-count:] if count else before
 
     def _noun_named(self, tok: Token) -> DocEntity | None:
         """The entity a noun names, or the name apposed to it: 'defense group Polska Grupa Zbrojeniowa'."""
@@ -5655,3 +5682,7 @@ def _is_project(ent: DocEntity | None) -> bool:
 def _prepares_nothing(verb: Token) -> bool:
     """'prepare a financing package for X' pays for X; 'prepare for the carbon border tax' does not."""
     return lemma(verb) in {"prepare", "arrange"} and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+COUNTED_PROJECT_NOUNS = {"project", "plant", "facility", "factory", "programme", "program", "scheme", "initiative"}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
