@@ -4015,3 +4015,23 @@ def test_the_two_projects_that_are_part_of_a_plan_are_its_parts(run) -> None:
     names_by_key = {e.key: e.name for e in ex.entities}
     parts = {names_by_key[r.subject] for r in ex.relations if r.predicate == "partOf"}
     assert len(parts) == 2 and all("Gwangyang" in p or "furnace" in p for p in parts), parts
+
+
+def located_pairs(ex: DocumentExtraction) -> set[tuple[str, str]]:
+    names_by_key = {e.key: e.name for e in ex.entities}
+    return {(names_by_key[r.subject], names_by_key[r.object]) for r in ex.relations if r.predicate == "locatedIn"}
+
+
+def test_a_region_a_sentence_opens_with_holds_the_sites_and_towns_it_names(run) -> None:
+    ex = run("In Kedah, the Kulim Hi-Tech Park will be expanded by 1,200 hectares, he said.")
+    assert located_pairs(ex) == {("Kulim Hi-Tech Park", "Kedah")}, located_pairs(ex)
+    ex = run("In the North East, the fund has awarded £45 million to a solid-state battery pilot line in Sunderland.")
+    assert ("Sunderland", "North East") in located_pairs(ex), located_pairs(ex)
+
+
+def test_a_town_a_sentence_opens_with_holds_no_other_town_and_no_company(run) -> None:
+    ex = run("In Yeosu, South Jeolla Province, LG Chem and GS Caltex are in talks over a similar tie-up, while "
+             "S-Oil is expected to submit a plan for its facilities in Ulsan.")
+    pairs = located_pairs(ex)
+    assert ("Yeosu", "South Jeolla Province") in pairs, pairs
+    assert not {p for p in pairs if p[1] == "Yeosu"}, pairs

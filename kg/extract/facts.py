@@ -3952,6 +3952,7 @@ class FactFinder:
         for spanning in tokens_of(doc, (), {"span", "straddle"}, sent.start, sent.end):
             self._spanning(spanning, sent)
         pairs: dict[int, int] | None = None  # the sentence's place chains, read once when a place appears
+        framing = self._framing_place(sent)
         for tok in sent_tokens(sent):
             place = self.place_at.get(tok.i)
             if place is None:
@@ -3990,7 +3991,11 @@ class FactFinder:
                             if ent.type in ORG_TYPES | {"Project"} and ent is not place:
                                 self.facts.relate(ent, "locatedIn", place, sent, 0.65)
             # 'Haenam-gun, Jeollanam-do' / 'Yeouido, Yeongdeungpo-gu, Seoul': a place in the next one
-            if end + 1 < sent.end and doc[end].text in {",", "("} and tok.i in pairs:
+            if framing is not None and place is not framing[0] and tok.i > framing[1]:
+                self._in_the_framing_place(place, framing[0], sent)
+            if end + 1 < sent.end and doc[end].text in {",", "("} and tok.i in pairs and (
+                framing is None or tok.i > framing[1] or end + 1 < framing[1]  # 'In Kedah, the Kulim Park'
+            ):
                 nxt = self.place_at.get(end + 1)  # 'its Martorell (Barcelona) plant' too
                 if (
                     nxt is not None
@@ -4080,10 +4085,11 @@ class FactFinder:
                     self.facts.relate(owner, "locatedIn", place, sent, 0.6)
             if end < sent.end and doc[end].lower_ in SITES and doc[end - 1].head.i == end:
                 self._owner_of_named_site(doc[end], place, sent)  # "Hanwha Ocean's Geoje shipyard"
+        self._projects_in_the_framing_place(sent)
         # 'The hubs will be established in 11 countries ..., including A, B and C'
         for tok in sent_verbs(sent):
             if (
-                lemma(tok) in {"establish", "build", "locate", "set", "open", "construct", "base"}
+                lemma(tok) in {"establish", "build", "locate", "set", "open", "construct", "base", "install"}
                 and tok.pos_ == "VERB"
             ):
                 subj = [s for s in verb_subjects(tok)]
@@ -4095,6 +4101,50 @@ class FactFinder:
                     if ent is not None and ent.type == "Place":
                         for p in projects:
                             self.facts.relate(p, "locatedIn", ent, sent, 0.65)
+
+    def _framing_place(self, sent: Span) -> tuple[DocEntity, int] | None:
+        """'In Penang, ...', 'At Daesan, ...': a region or city a sentence opens with frames what it says
+        (returned with the index of the comma that closes it). A country frames nothing that counts."""
+        doc = self.doc
+        if len(sent) < 4 or doc[sent.start].lower_ not in {"in", "at"}:
+            return None
+        k = sent.start + 1
+        while k < sent.end and doc[k].lower_ == "the":
+            k += 1
+        place = self.place_at.get(k)
+        if place is None or place.name in lx.COUNTRIES:
+            return None
+        while k < sent.end and self.place_at.get(k) is place:
+            k += 1
+        while k + 1 < sent.end and doc[k].text == ",":  # 'In Yeosu, South Jeolla Province, ...': a chain
+            j = k + 2 if doc[k + 1].lower_ == "in" else k + 1
+            nxt = self.place_at.get(j)
+            while nxt is not None and j < sent.end and self.place_at.get(j) is nxt:
+                j += 1
+            if nxt is None or j >= sent.end or doc[j].text != ",":
+                break  # ('In Kedah, the Kulim Hi-Tech Park will ...': the park is what the sentence is about)
+            k = j
+        return (place, k) if k < sent.end and doc[k].text == "," else None
+
+    def _in_the_framing_place(self, place: DocEntity, framing: DocEntity, sent: Span) -> None:
+        """'In Kedah, the Kulim Hi-Tech Park will be expanded', 'In the North East, ... a pilot line in Sunderland':
+        a site the framed sentence names lies in the framing place, and so does any place in a framing region."""
+        site = place.name.endswith(lx.SITE_NAME_HEADS)  # 'Kulim Hi-Tech Park'; 'Ulsan' is no part of Yeosu
+        regional = framing.name.endswith(lx.REGION_SUFFIXES) or is_region_name(framing.name)
+        if place.type == "Place" and place.name not in lx.COUNTRIES and (site or regional):
+            self.facts.relate(place, "locatedIn", framing, sent, 0.55)
+
+    def _projects_in_the_framing_place(self, sent: Span) -> None:
+        """'In Penang, ... RM3 billion for a second phase of the Batu Kawan Industrial Park': a site or facility
+        project the framed sentence names with no place of its own lies in the framing place."""
+        framing = self._framing_place(sent)
+        if framing is None:
+            return
+        placed = {r.subject for r in self.facts.relations if r.predicate == "locatedIn"}
+        for p in self.projects.in_sentence(sent):
+            sited = set(lemma_key(p.name)) & (lx.FACILITY_HEADS | {h.lower() for h in lx.SITE_NAME_HEADS})
+            if p.key not in placed and sited and not any(PLACE_IN_NAME.search(n) for n in p.all_names()):
+                self.facts.relate(p, "locatedIn", framing[0], sent, 0.55)
 
     def _placed_by_name(self, sent: Span, start: int, end: int, place: DocEntity) -> list[DocEntity]:
         """What the text places in `place` by naming the two together: 'China's Zhejiang Huayou Cobalt',
