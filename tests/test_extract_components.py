@@ -4035,3 +4035,19 @@ def test_a_town_a_sentence_opens_with_holds_no_other_town_and_no_company(run) ->
     pairs = located_pairs(ex)
     assert ("Yeosu", "South Jeolla Province") in pairs, pairs
     assert not {p for p in pairs if p[1] == "Yeosu"}, pairs
+
+
+def test_a_target_of_an_amount_is_a_goal_not_money_paid(run) -> None:
+    ex = run("The Ministry of Industry has set a target of $500 billion in annual electronics production by 2031.")
+    assert not ex.fundings, ex.fundings
+    assert [(g.year, g.value) for g in targets(ex)] == [(2031, 500e9)], [(g.name, g.value) for g in targets(ex)]
+
+
+def test_the_change_money_is_spent_on_is_due_when_the_money_is(run) -> None:
+    ex = run("Korvex Materials plans to invest 650 billion won by 2029 to expand annual capacity at the plant from "
+             "9,000 tons to 18,000 tons.")
+    goal = next(iter(targets(ex)), None)
+    assert goal is not None and (goal.year, goal.value, goal.baseline) == (2029, 18000, 9000), [
+        (g.name, g.year, g.value, g.baseline) for g in targets(ex)
+    ]
+    assert [f.year for f in ex.fundings] == [2029]

@@ -2750,6 +2750,8 @@ class FactFinder:
     def _fund_verb(self, anchor: Token, span: Span, sent: Span) -> Token | None:
         """The verb that moves the money: the verb right before the amount ('with the government chipping in
         1 trillion won'), else the nearest ancestor that invests, allocates, goes, includes."""
+        if GOAL_AMOUNT.search(self.doc[max(sent.start, span.start - 3) : span.end].text):
+            return None  # 'has set a target of $500 billion in annual electronics production': a goal, no money
         for k in range(span.start - 1, max(sent.start, span.start - 5) - 1, -1):
             tok = self.doc[k]
             if tok.pos_ == "VERB":
@@ -4559,6 +4561,7 @@ class FactFinder:
         toks = doc_tokens(self.doc)
         if not YEAR_IN_TEXT.search(span_text(sent)):
             return  # every goal has a deadline year
+        self._purpose_by_the_moneys_year(sent)
         has_goal = self._states_a_goal(sent)
         for tok in sent_tokens(sent):
             year = year_of(tok)
@@ -4603,6 +4606,38 @@ class FactFinder:
             target = target or self._target_at(sent, prep, year, has_goal, tok)
             if target is not None:
                 self.facts.targets.append(target)
+
+    def _purpose_by_the_moneys_year(self, sent: Span) -> None:
+        """'will invest $210 million by 2027 to raise annual output at its plant from 250 to 500 units': the
+        change the money is for is due when the money is; its payer owns it."""
+        doc = self.doc
+        for f in self.facts.fundings:
+            if f.sentence.start != sent.start or not f.year or not f.funders:
+                continue
+            amount = doc.char_span(f.amount.start, f.amount.end, alignment_mode="expand")
+            if amount is None:
+                continue
+            for verb in sent_verbs(sent):
+                if (
+                    verb.i < amount.end
+                    or verb.tag_ != "VB"
+                    or lemma(verb) not in RAISING_VERBS
+                    or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                    or verb.dep_ not in {"advcl", "xcomp", "acl"}
+                ):
+                    continue
+                end = verb.right_edge.i + 1
+                while end > verb.i and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"and", "or"}):
+                    end -= 1
+                phrase = doc[verb.i : end]
+                if end - verb.i > 25 or any(year_of(t) for t in phrase) or not FROM_TO_NUMBER.search(phrase.text):
+                    continue
+                if not _target_evidence(phrase)[0]:
+                    continue
+                ent = self._new_target(f"{phrase.text} by {f.year}", 0.55, f.year, _target_value(phrase))
+                self.table.mark(verb.i, end, ent.key)
+                self.facts.targets.append(FoundTarget(ent, f.funders[0], sent))
+                return
 
     def _scheduled_milestone(self, sent: Span, prep: Token, year: int) -> FoundTarget | None:
         """A milestone the text schedules for a year: 'with commercial operation targeted for 2029', 'First
@@ -4695,7 +4730,7 @@ class FactFinder:
             and lemma(head.head) in lx.FUND_VERBS
             or lemma(head) in lx.FUND_VERBS
             and bool(find_amounts(doc[head.left_edge.i : prep.i].text))
-        ):
+        ) and not GOAL_AMOUNT.search(doc[head.left_edge.i : prep.i].text):
             return None
         for f in self.facts.fundings:
             if f.sentence.start == sent.start and f.year == year:
@@ -4739,7 +4774,7 @@ class FactFinder:
             and t.lower_ != "won"
             and t.ent_type_ != "MONEY"
             for t in phrase
-        ) and find_amounts(phrase.text) and not FROM_TO_MONEY.search(phrase.text):
+        ) and find_amounts(phrase.text) and not FROM_TO_NUMBER.search(phrase.text):
             return None  # money being spent by a year is a funding, not a target ('raise exports from $X to $Y' is)
         if any(
             lemma(t) == "market"
@@ -5016,7 +5051,10 @@ BUILT_THINGS = {"center", "centre", "platform", "network", "cluster", "base", "p
 LOCAL_SUFFIXES = ("-gun", "-gu", "-eup", "-myeon", "-dong")
 # a measure of the whole country, not of one project: "the country's offshore wind capacity"
 NATIONAL_MEASURE = re.compile(r"\b(?:the country|the nation|nationwide|domestic|global|the world)\b")
-FROM_TO_MONEY = re.compile(r"\bfrom (?:about |around |some )?\S*\d[^,;]*? to (?:about |around |over |more than )?\S*\d")
+# 'from $X to $Y', 'from 250 to 500 units': a change of a measure
+FROM_TO_NUMBER = re.compile(
+    r"\bfrom (?:about |around |some )?\S*\d[^,;]*? to (?:about |around |over |more than )?\S*\d"
+)
 # a ministry's own name: 'Ministry of ...', 'Department for ...', 'Executive Yuan'
 MINISTRY_NAME = re.compile(r"\b(?:Ministry|Department|Yuan)\b")
 # what a site's goals measure: 'production is to begin in 2028', 'output of 6,000 tonnes a year by 2030'
@@ -5031,6 +5069,10 @@ SCHEDULED_FOR_WORDS = {"due", "set", "slated", "scheduled", "targeted", "planned
 # 'is due to start in 2027', 'is designed to turn out 200 tons a year by 2029'
 SCHEDULED_WORDS = {"due", "set", "slated", "poised", "designed", "expected", "scheduled", "intended"}
 GOAL_WORDS = lx.GOAL_VERBS | {"goal", "target", "aim", "plan", "schedule", "slate"}
+# what money is spent to change: 'to raise annual output from 250 to 500 units'
+RAISING_VERBS = {"raise", "expand", "increase", "lift", "boost", "double", "triple", "grow", "cut", "reduce"}
+# 'a target of $500 billion in annual electronics production': an amount that is a goal, not money paid
+GOAL_AMOUNT = re.compile(r"\b(?:target|goal|aim|objective|ambition)s? of (?:about |around |more than |over )?\S*\d")
 YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b|\bsame (?:year|date|period|deadline)\b")
 # heads of projects that a story names once and then calls by the head alone ('the fund')
 NAMED_BY_HEAD = ("fund", "package", "initiative", "scheme")
@@ -5358,7 +5400,7 @@ def _measured_change(sent: Span, amount: AmountMatch) -> bool:
     that measures a change (a goal or a statistic), not money anyone moves."""
     rel = amount.start - sent.start_char
     text = span_text(sent)
-    for m in FROM_TO_MONEY.finditer(text):
+    for m in FROM_TO_NUMBER.finditer(text):
         if m.start() - 2 <= rel < m.end() and CHANGE_WORDS.search(" ".join(text[: m.start()].split()[-7:])):
             return True
     return False
