@@ -4051,3 +4051,11 @@ def test_the_change_money_is_spent_on_is_due_when_the_money_is(run) -> None:
         (g.name, g.year, g.value, g.baseline) for g in targets(ex)
     ]
     assert [f.year for f in ex.fundings] == [2029]
+
+
+def test_raising_a_measure_to_an_amount_by_a_year_is_a_goal_not_money_raised(run) -> None:
+    ex = run("Japan aims to raise domestic sales of chips to more than 15 trillion yen by 2030.")
+    assert not ex.fundings, ex.fundings
+    assert [(g.year, g.value) for g in targets(ex)] == [(2030, 15e12)], [(g.name, g.value) for g in targets(ex)]
+    ex = run("Korvex will raise 2 trillion won by 2030 to build a plant.")
+    assert [(f.year, f.amounts[0].value) for f in ex.fundings] == [(2030, 2e12)], ex.fundings

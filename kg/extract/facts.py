@@ -4730,7 +4730,10 @@ class FactFinder:
             and lemma(head.head) in lx.FUND_VERBS
             or lemma(head) in lx.FUND_VERBS
             and bool(find_amounts(doc[head.left_edge.i : prep.i].text))
-        ) and not GOAL_AMOUNT.search(doc[head.left_edge.i : prep.i].text):
+        ) and not (
+            GOAL_AMOUNT.search(doc[head.left_edge.i : prep.i].text)
+            or RAISED_TO_NUMBER.search(doc[head.i : prep.i].text)
+        ):
             return None
         for f in self.facts.fundings:
             if f.sentence.start == sent.start and f.year == year:
@@ -4774,7 +4777,9 @@ class FactFinder:
             and t.lower_ != "won"
             and t.ent_type_ != "MONEY"
             for t in phrase
-        ) and find_amounts(phrase.text) and not FROM_TO_NUMBER.search(phrase.text):
+        ) and find_amounts(phrase.text) and not (
+            FROM_TO_NUMBER.search(phrase.text) or RAISED_TO_NUMBER.search(phrase.text)
+        ):
             return None  # money being spent by a year is a funding, not a target ('raise exports from $X to $Y' is)
         if any(
             lemma(t) == "market"
@@ -5051,6 +5056,11 @@ BUILT_THINGS = {"center", "centre", "platform", "network", "cluster", "base", "p
 LOCAL_SUFFIXES = ("-gun", "-gu", "-eup", "-myeon", "-dong")
 # a measure of the whole country, not of one project: "the country's offshore wind capacity"
 NATIONAL_MEASURE = re.compile(r"\b(?:the country|the nation|nationwide|domestic|global|the world)\b")
+# 'raising domestic sales of chips to more than 15 trillion yen': a measure raised to an amount, no money spent
+RAISED_TO_NUMBER = re.compile(
+    r"\b(?:rais|lift|boost|increas|grow)(?:e|es|ed|ing|s)?\b(?! (?:funds|money|capital)\b)[^,;]*? to "
+    r"(?:about |around |over |more than |at least )?\S*\d"
+)
 # 'from $X to $Y', 'from 250 to 500 units': a change of a measure
 FROM_TO_NUMBER = re.compile(
     r"\bfrom (?:about |around |some )?\S*\d[^,;]*? to (?:about |around |over |more than )?\S*\d"
