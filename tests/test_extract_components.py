@@ -4059,3 +4059,14 @@ def test_raising_a_measure_to_an_amount_by_a_year_is_a_goal_not_money_raised(run
     assert [(g.year, g.value) for g in targets(ex)] == [(2030, 15e12)], [(g.name, g.value) for g in targets(ex)]
     ex = run("Korvex will raise 2 trillion won by 2030 to build a plant.")
     assert [(f.year, f.amounts[0].value) for f in ex.fundings] == [(2030, 2e12)], ex.fundings
+
+
+def test_by_then_takes_up_the_deadline_named_before(run) -> None:
+    ex = run("The Ministry of Economic Affairs aims to raise annual drone production capacity from about 10,000 units "
+             "last year to 100,000 by 2030, and to lift the industry's output value to T$60 billion by then.")
+    assert sorted((g.year, g.value) for g in targets(ex)) == [(2030, 100000), (2030, 60e9)], [
+        (g.name, g.value) for g in targets(ex)
+    ]
+    ex = run("The expanded test centre is scheduled to open in 2028; by then the ministry wants the waiting time cut "
+             "to two months.")
+    assert all("then" not in g.name and g.name.count("2028") == 1 for g in targets(ex)), [g.name for g in targets(ex)]

@@ -4579,6 +4579,19 @@ class FactFinder:
                 if target is not None:
                     self.facts.targets.append(target)
                 continue
+            if (
+                not year
+                and tok.lower_ == "then"
+                and tok.i - 1 > sent.start
+                and toks[tok.i - 1].lower_ == "by"
+                and not toks[tok.i - 2].is_punct  # not '; by then the ministry wants ...': the goal follows
+            ):
+                # 'to 100,000 by 2030, and to lift the industry's output value to T$60 billion by then'
+                earlier = self._last_year_before(tok.i, sent)
+                target = self._target_at(sent, toks[tok.i - 1], earlier, has_goal, tok) if earlier else None
+                if target is not None:
+                    self.facts.targets.append(target)
+                continue
             if not year or tok.i == sent.start:
                 continue
             j = tok.i - 1
@@ -4606,6 +4619,15 @@ class FactFinder:
             target = target or self._target_at(sent, prep, year, has_goal, tok)
             if target is not None:
                 self.facts.targets.append(target)
+
+    def _last_year_before(self, i: int, sent: Span) -> int | None:
+        """The deadline year a 'by then' takes up: the last year this sentence or the one before names."""
+        start = sentence_of(self.doc, sent.start - 1).start if sent.start else sent.start
+        for k in range(i - 1, start - 1, -1):
+            year = year_of(self.doc[k])
+            if year and self.doc[k - 1].lower_ in {"by", "in", "until"}:
+                return year
+        return None
 
     def _purpose_by_the_moneys_year(self, sent: Span) -> None:
         """'will invest $210 million by 2027 to raise annual output at its plant from 250 to 500 units': the
@@ -5132,6 +5154,8 @@ def _target_evidence(phrase: Span) -> tuple[list[Token], bool]:
         for t in phrase
         if (t.like_num or t.ent_type_ in {"CARDINAL", "PERCENT", "MONEY"}) and not year_of(t) and not _is_spec(t)
     ]
+    if not numbers and find_amounts(phrase.text):  # 'T$60 billion', which the model leaves untagged
+        numbers = [t for t in phrase if any(c.isdigit() for c in t.text) and not year_of(t)]
     milestone = any(lemma(t) in lx.MILESTONE_NOUNS | GOAL_MILESTONE_VERBS for t in phrase)
     return numbers, milestone
 
