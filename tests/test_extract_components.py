@@ -4070,3 +4070,9 @@ def test_by_then_takes_up_the_deadline_named_before(run) -> None:
     ex = run("The expanded test centre is scheduled to open in 2028; by then the ministry wants the waiting time cut "
              "to two months.")
     assert all("then" not in g.name and g.name.count("2028") == 1 for g in targets(ex)), [g.name for g in targets(ex)]
+
+
+def test_a_capacity_glued_to_its_unit_is_a_goals_number(run) -> None:
+    ex = run("Production is due to start in the second half of 2027, with annual capacity of 8 gigawatt hours rising "
+             "to 16GWh by 2030.")
+    assert (2030, 16) in [(g.year, g.value) for g in targets(ex)], [(g.name, g.value) for g in targets(ex)]

@@ -5605,9 +5605,14 @@ MEASURE_UNITS = {
 }
 
 
+GLUED_CAPACITY = re.compile(r"\d[\d.,]*(?:twh|gwh|mwh|kwh|gw|mw|kw)")
+
+
 def _is_spec(tok: Token) -> bool:
-    """'2nm', '5G', '300 mm': a specification, not a target number."""
-    if any(c.isalpha() for c in tok.text) and tok.lower_ not in WORD_NUMBERS:
+    """'2nm', '5G', '300 mm': a specification, not a target number ('16GWh' is a quantity)."""
+    if any(c.isalpha() for c in tok.text) and tok.lower_ not in WORD_NUMBERS and not GLUED_CAPACITY.fullmatch(
+        tok.lower_
+    ):
         return True
     doc = tok.doc
     if (
@@ -5758,6 +5763,9 @@ def _target_value(phrase: Span) -> TargetMeasures:
     if pm:
         value = float(pm.group(1).replace(",", ""))  # 'raise productivity at the three yards by 30 percent'
     for i, t in enumerate(phrase):
+        if value is None and GLUED_CAPACITY.fullmatch(t.lower_):
+            value = float(re.sub(r"[^\d.]", "", re.match(r"[\d.,]+", t.text).group()))  # 'rising to 16GWh'
+            unit_start = i + 1
         if (
             value is None
             and (t.like_num or t.ent_type_ in {"CARDINAL", "PERCENT"})
