@@ -4076,3 +4076,11 @@ def test_a_capacity_glued_to_its_unit_is_a_goals_number(run) -> None:
     ex = run("Production is due to start in the second half of 2027, with annual capacity of 8 gigawatt hours rising "
              "to 16GWh by 2030.")
     assert (2030, 16) in [(g.year, g.value) for g in targets(ex)], [(g.name, g.value) for g in targets(ex)]
+
+
+def test_a_reported_will_states_a_goal_and_a_bracketed_acronym_keeps_its_baseline(run) -> None:
+    ex = run("Kavel Battery Corporation said it would expand its battery cell plant in Karawang from 10 gigawatt hours "
+             "(GWh) to 40 GWh of annual capacity by 2030.")
+    assert [(g.year, g.value, g.baseline) for g in targets(ex)] == [(2030, 40, 10)], [
+        (g.name, g.value, g.baseline) for g in targets(ex)
+    ]

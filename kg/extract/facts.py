@@ -4890,7 +4890,7 @@ class FactFinder:
             )  # (not 'is expected to shrink by 1.2 million by 2035': a forecast)
         )
         if not has_goal and not purpose and not any(
-            t.lower_ in {"will", "target", "targeted", "aim", "goal"} for t in sent_tokens(sent)
+            t.lower_ in {"will", "would", "target", "targeted", "aim", "goal"} for t in sent_tokens(sent)
         ):
             return None
         value, unit, baseline, currency, qualifier = _target_value(measured)
@@ -5744,13 +5744,14 @@ def _target_value(phrase: Span) -> TargetMeasures:
     fm = re.search(
         r"\bfrom (?:about |around |roughly |some |nearly |just )?([\d,.]+|[a-z]+)"
         r"(?: (?:million|billion|trillion|lakh|crore))?"
-        r"(?:\s*(?:percent|per cent|%)|(?= [A-Za-z]+(?: (?:a|per) (?:year|month|day))?"
+        r"(?:\s*(?:percent|per cent|%)|(?= [A-Za-z]+(?: [A-Za-z]+)?(?: (?:a|per) (?:year|month|day))?"
         r"(?: (?:at present|now|currently|today|this year|last year))?"
-        r" to (?:about |around |more than |at least |over |below |under )?[\d,.]+) [A-Za-z]+)?"  # '54 days', '4 GW'
+        r" to (?:about |around |more than |at least |over |below |under )?[\d,.]+)"
+        r" [A-Za-z]+(?: [A-Za-z]+)?)?"  # '54 days', '4 GW', '10 gigawatt hours'
         r"(?: (?:a|per) (?:year|month|day))?"  # '1.2 lakh tonnes a year'
         r"(?: (?:at present|now|currently|today|this year|last year|in \d{4}))?"
         r" to (?:about |around |more than |at least |over |below |under |less than |fewer than )?([\d,.]+|[a-z]+)",
-        text,
+        re.sub(r"\s*\([A-Za-z]{1,8}\)", "", text),  # 'from 10 gigawatt hours (GWh) to 40 GWh'
     )
     value = None
     unit_start = None
