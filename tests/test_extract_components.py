@@ -4084,3 +4084,11 @@ def test_a_reported_will_states_a_goal_and_a_bracketed_acronym_keeps_its_baselin
     assert [(g.year, g.value, g.baseline) for g in targets(ex)] == [(2030, 40, 10)], [
         (g.name, g.value, g.baseline) for g in targets(ex)
     ]
+
+
+def test_a_counted_subject_of_what_a_body_expects_by_a_year_is_its_goal(run) -> None:
+    ex = run("The Ministry of Industry expects at least 400 startups and university labs to use the program by the "
+             "end of 2027.")
+    assert [(g.year, g.value, g.qualifier) for g in targets(ex)] == [(2027, 400, "at least")], [
+        (g.name, g.value) for g in targets(ex)
+    ]

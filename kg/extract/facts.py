@@ -4820,6 +4820,18 @@ class FactFinder:
                 start_tok = alt
                 phrase = doc[start_tok : prep.i]
                 numbers, milestone = _target_evidence(phrase)
+        if not numbers and not milestone and phrase[0].pos_ == "VERB":
+            # 'expects at least 400 startups and university labs to use it by 2027': the counted subject of
+            # the infinitive is what the goal counts
+            counted = [
+                s for s in verb_subjects(phrase[0])
+                if s.i < start_tok and any(c.dep_ == "nummod" for c in s.children)
+                and s.left_edge.i > sent.start and doc[s.left_edge.i - 1].pos_ in {"VERB", "AUX"}
+            ]
+            if counted and prep.i - counted[0].left_edge.i <= 25:
+                start_tok = counted[0].left_edge.i
+                phrase = doc[start_tok : prep.i]
+                numbers, milestone = _target_evidence(phrase)
         text = phrase.text.strip(" ,;")
         if not text or re.match(r"(?i)(?:up|down|rising|falling) from\b|from\b|compared (?:with|to)\b", text):
             return None  # 'up from 300,000 tons in 2024': the baseline, not the goal
