@@ -4092,3 +4092,10 @@ def test_a_counted_subject_of_what_a_body_expects_by_a_year_is_its_goal(run) -> 
     assert [(g.year, g.value, g.qualifier) for g in targets(ex)] == [(2027, 400, "at least")], [
         (g.name, g.value) for g in targets(ex)
     ]
+
+
+def test_a_title_without_a_full_stop_is_no_part_of_a_name(run) -> None:
+    ex = run("Anna Vermeer, the chief executive of Lumora, said the plant would open in 2027. Ms Vermeer added that "
+             "the company would hire 300 people. Crown Prince Khalid bin Fahd chaired the meeting in Riyadh.")
+    persons = sorted(e.name for e in ex.entities if e.type == "Person")
+    assert persons == ["Anna Vermeer", "Khalid bin Fahd"], persons

@@ -328,6 +328,11 @@ TITLE_WORDS = {
     "mr.",
     "ms.",
     "mrs.",
+    "mr",  # British style: 'Ms Vermeer', no full stop
+    "ms",
+    "mrs",
+    "crown",  # 'Crown Prince Mohammed bin Salman'
+    "prince",
     "managing",
     "senior",
     "first",
