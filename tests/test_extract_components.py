@@ -4099,3 +4099,10 @@ def test_a_title_without_a_full_stop_is_no_part_of_a_name(run) -> None:
              "the company would hire 300 people. Crown Prince Khalid bin Fahd chaired the meeting in Riyadh.")
     persons = sorted(e.name for e in ex.entities if e.type == "Person")
     assert persons == ["Anna Vermeer", "Khalid bin Fahd"], persons
+
+
+def test_a_countrys_short_and_long_names_are_one_place(run) -> None:
+    ex = run("Czechia picked the Korean bid. The Czech Republic will build two reactors at Dukovany.")
+    assert [e.name for e in ex.entities if e.type == "Place" and "Cz" in e.name] == ["Czech Republic"], [
+        (e.name, e.type) for e in ex.entities
+    ]

@@ -854,6 +854,10 @@ COUNTRY_ALIASES = {
     "holland": "Netherlands",
     "viet nam": "Vietnam",
     "russian federation": "Russia",
+    "czechia": "Czech Republic",  # the short and the long name of one country
+    "the czech republic": "Czech Republic",
+    "türkiye": "Turkey",
+    "turkiye": "Turkey",
 }
 COUNTRIES = {
     "South Korea",
