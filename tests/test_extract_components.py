@@ -4106,6 +4106,6 @@ def test_a_countrys_short_and_long_names_are_one_place(run) -> None:
     assert [e.name for e in ex.entities if e.type == "Place" and "Cz" in e.name] == ["Czech Republic"], [
         (e.name, e.type) for e in ex.entities
     ]
-    ex = run("Czechia picked the Korean bid for two reactors.")  # one name in every document
+    ex = run("Czechia will build two reactors at Dukovany.")  # one name in every document
     assert [e.name for e in ex.entities if e.type == "Place"] == ["Czech Republic"], [(e.name, e.type) for e in
                                                                                       ex.entities]
