@@ -4109,3 +4109,13 @@ def test_a_countrys_short_and_long_names_are_one_place(run) -> None:
     ex = run("Czechia will build two reactors at Dukovany.")  # one name in every document
     assert [e.name for e in ex.entities if e.type == "Place"] == ["Czech Republic"], [(e.name, e.type) for e in
                                                                                       ex.entities]
+
+
+def test_money_in_a_budget_for_the_expansion_pays_for_what_was_expanded_before(run) -> None:
+    ex = run("The Korea Minerals Corporation (KOMIC) will expand its stockpile of critical minerals from 54 days to "
+             "100 days of domestic demand by 2030. The Ministry of Industry has set aside 210 billion won in its 2026 "
+             "budget for the expansion.")
+    names_by_key = {e.key: e.name for e in ex.entities}
+    assert [names_by_key[f.project] for f in ex.fundings] == ["expansion of the stockpile of critical minerals"], [
+        names_by_key[f.project] for f in ex.fundings
+    ]

@@ -39,6 +39,7 @@ from kg.extract.mentions import definite_descriptions as resolve_definites
 from kg.extract.money import AmountMatch, find_amounts
 from kg.extract.names import LISTED_ITEM, alnum_name, clean_name, cue_type, is_acronym, is_law_name
 from kg.extract.projects import (
+    EVENT_VERBS,
     ProjectIndex,
     coordinated,
     direct_objects,
@@ -1546,7 +1547,7 @@ class FactFinder:
                     if p.dep_ in {"pobj", "pcomp"} or p.pos_ in {"NOUN", "PROPN"}:
                         if year_of(p) or p.ent_type_ in {"DATE", "MONEY"}:
                             continue
-                        if lemma(p) in INSTRUMENTS and _instrument_purpose(p) is not p:
+                        if lemma(p) in INSTRUMENTS | {"budget"} and _instrument_purpose(p) is not p:
                             p = _instrument_purpose(p)  # 'in subsidies for the X plant': the plant
                         elif lemma(p) in INSTRUMENTS or _money_source(p):
                             continue
@@ -5701,11 +5702,14 @@ def _bullet(tok: Token) -> bool:
 def _instrument_purpose(noun: Token) -> Token:
     """'subsidies for the Nippon Steel plant': an aid instrument is how money comes; the facility or
     programme after its 'for' is what the money pays for (else the noun itself)."""
-    if lemma(noun) not in INSTRUMENTS:
+    if lemma(noun) not in INSTRUMENTS | {"budget"}:
         return noun
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            if lemma(obj) in lx.FACILITY_HEADS | lx.PROJECT_HEADS | {"unit"} and lemma(obj) not in INSTRUMENTS:
+            if (
+                lemma(obj) in lx.FACILITY_HEADS | lx.PROJECT_HEADS | EVENT_VERBS.keys() | {"unit"}
+                and lemma(obj) not in INSTRUMENTS
+            ):  # ('set aside 210 billion won in its 2026 budget for the expansion': the expansion)
                 return obj
     return noun
 

@@ -452,6 +452,9 @@ class ProjectIndex:
         facility = self._definite_facility(head)
         if facility is not None:
             return facility
+        event = self._event_taken_up(head, confidence)
+        if event is not None:
+            return event
         if head.lower_ in lx.FACILITY_HEADS and _bare_definite(head):
             return None  # 'the site' with nothing named before it is no project of its own
         if not acceptable(self.doc, head, self.table):
@@ -470,6 +473,33 @@ class ProjectIndex:
             if alias and alias != ent.name and len(alias) <= 140:
                 ent.aliases.add(alias)  # the whole phrase, numbers and attachments kept: '13,000 GPUs'
         return ent
+
+    def _event_taken_up(self, head: Token, confidence: float) -> DocEntity | None:
+        """'will expand its stockpile of critical minerals ... The ministry has set aside 210 billion won for
+        the expansion': a bare 'the expansion' is the expansion of what the sentence before expanded."""
+        verbs = EVENT_VERBS.get(head.lower_)
+        if verbs is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        if any(c.dep_ in {"prep", "compound", "amod", "poss"} for c in head.children):
+            return None  # 'the expansion of the port', 'the plant expansion': it says what it expands
+        doc = head.doc
+        start = sentence_of(doc, head.i).start
+        start = sentence_of(doc, start - 1).start if start else start
+        for i in range(head.i - 1, start - 1, -1):
+            verb = doc[i]
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+                continue
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
+                return None
+            left = obj.left_edge.i
+            while left < obj.i and doc[left].lower_ in {"the", "a", "an", "its", "their", "his", "her"}:
+                left += 1
+            end = obj.right_edge.i + 1
+            if end - left > 10:
+                return None
+            return self.add(f"{head.lower_} of the {doc[left:end].text}", head.i, head.i + 1, confidence)
+        return None
 
     def _name_without_agent(self, start: int, end: int) -> str:
         """The project's name without the organisation that carries it out: 'construction of a factory by
@@ -620,3 +650,14 @@ def _facility_heads(ent: DocEntity | None) -> set[str]:
     if ent is None or ent.type != "Project":
         return set()
     return {w for n in ent.all_names() for w in norm(n).split()} & lx.FACILITY_HEADS
+
+
+# a nominalised event and the verbs it takes up: 'the expansion' after 'will expand its stockpile'
+EVENT_VERBS = {
+    "expansion": {"expand"},
+    "construction": {"construct", "build"},
+    "development": {"develop"},
+    "upgrade": {"upgrade"},
+    "extension": {"extend"},
+    "renovation": {"renovate"},
+}
