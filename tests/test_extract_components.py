@@ -4119,3 +4119,24 @@ def test_money_in_a_budget_for_the_expansion_pays_for_what_was_expanded_before(r
     assert [names_by_key[f.project] for f in ex.fundings] == ["expansion of the stockpile of critical minerals"], [
         names_by_key[f.project] for f in ex.fundings
     ]
+
+
+def test_money_earmarked_for_a_competition_with_a_purpose_funds_it(run) -> None:
+    ex = run("The Department for Business and Trade will provide £2 billion through the fund. A further £120 million "
+             "has been earmarked for a competition to scale up the production of electric motors.")
+    names_by_key = {e.key: e.name for e in ex.entities}
+    assert "competition to scale up the production of electric motors" in [names_by_key[f.project] for f in
+                                                                              ex.fundings], ex.fundings
+    ex = run("Competition with China is intense.")
+    assert not [e for e in ex.entities if e.type == "Project"]
+
+
+def test_it_after_a_new_thing_is_introduced_is_that_thing_not_the_body_named_before(run) -> None:
+    ex = run("The Ministry of Industry will invest 264 billion won next year. A robot brain will be developed by 2028. "
+             "It will be carried out by a consortium led by the Korea Institute of Robotics (KIR), and KRW 98 billion "
+             "has been earmarked for it over four years.")
+    names_by_key = {e.key: e.name for e in ex.entities}
+    assert [(names_by_key[f.project], f.amounts[0].value) for f in ex.fundings] == [("robot brain", 98e9)], [
+        (names_by_key[f.project], f.amounts[0].value) for f in ex.fundings
+    ]
+    assert "Korea Institute of Robotics" in leaders(ex, "robot brain")

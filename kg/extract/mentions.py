@@ -1173,6 +1173,11 @@ def _previous_subject(doc: Doc, table: EntityTable, tok) -> DocEntity | None:
                 ent = table.at(t.i) or _entity_in_subtree(table, t) or formed_group(table, t)
                 if ent and ent.type not in {"Person", "Place"}:
                     return ent
+                if ent is None and tok.lower_ == "it" and t.tag_ == "NN" and any(
+                    c.dep_ == "det" and c.lower_ in {"a", "an"} for c in t.children
+                ):
+                    return None  # 'A robot brain will be developed by 2028. It will be carried out by ...': a
+                    # new thing the sentence before introduced, not whoever was named before it
         prev_start = prev.start - 1
         if sent.start - prev_start > 120:
             break

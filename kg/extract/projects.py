@@ -368,7 +368,13 @@ def acceptable(doc: Doc, head: Token, table: EntityTable) -> bool:
         return False
     # a utility's supply is built ('8 billion yen for water supply and road access'), a supply alone is not
     utility_supply = head.lower_ == "supply" and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children)
-    if (head.lower_ in lx.NON_PROJECT_HEADS or head.lemma_.lower() in lx.NON_PROJECT_HEADS) and not utility_supply:
+    # a contest that pays out is a programme: 'a competition to scale up the production of electric motors'
+    contest = head.lower_ == "competition" and any(
+        c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) for c in head.children
+    )
+    if (
+        head.lower_ in lx.NON_PROJECT_HEADS or head.lemma_.lower() in lx.NON_PROJECT_HEADS
+    ) and not (utility_supply or contest):
         return False
     if head.ent_type_ in {"MONEY", "DATE", "CARDINAL", "PERCENT", "TIME", "QUANTITY", "NORP"}:
         return False
