@@ -202,7 +202,7 @@ class EntityTyper:
         # ORG
         if len(span) == 1 and span.text.lower() in lx.TITLE_WORDS:
             return None
-        if span.end < len(doc) and toks[span.end].lower_ in {"minister", "ministry"}:
+        if span.end < len(doc) and toks[span.end].lower_ in {"minister", "ministry"} or _portfolio_list(doc, span):
             return None
         return Span(doc, span.start, span.end, label=cue or self.default_org_type)
 
@@ -250,6 +250,17 @@ def _standing_forum(doc: Doc, span: Span) -> bool:
         return False
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     return after not in {"meeting", "session", "event", "held", "was", "in", "on"}
+
+
+def _portfolio_list(doc: Doc, span: Span) -> bool:
+    """'Investment, Trade and Industry Minister Tengku Zafrul': the first word of a minister's portfolio
+    list, which names no organisation."""
+    i = span.end
+    while i < min(len(doc), span.end + 8) and (doc[i].text in {",", "&"} or doc[i].lower_ == "and" or (
+        doc[i].is_title and doc[i].lower_ not in {"minister", "secretary"}
+    )):
+        i += 1
+    return i > span.end and i < len(doc) and doc[i].lower_ in {"minister", "secretary"} and doc[span.end].text == ","
 
 
 def _acronym_after(doc: Doc, span: Span) -> bool:
@@ -756,6 +767,7 @@ def _list_items(doc: Doc, ents: list[Span]) -> list[Span]:
                     and toks[j].is_lower
                     and toks[j].is_alpha
                     and not toks[j].is_stop  # 'SK hynix', not 'SDI and'
+                    and toks[j].pos_ not in {"VERB", "AUX", "ADP"}  # not 'SK said'
                     and toks[j - 1].is_upper
                     and len(toks[j - 1]) <= 3
                 )
