@@ -4143,7 +4143,7 @@ def test_it_after_a_new_thing_is_introduced_is_that_thing_not_the_body_named_bef
 
 
 def test_a_ministers_portfolio_list_and_a_verb_after_a_short_name_name_no_company(run) -> None:
-    ex = run("Investment, Trade and Industry Minister Tengku Zafrul said the park will open. Daewon, Hanra and SK said "
+    ex = run("Investment, Trade and Industry Minister Tengku Zafrul said the park will open. Samsung, LG and SK said "
              "they would invest.")
     companies = sorted(e.name for e in ex.entities if e.type == "Company")
     assert "Investment" not in companies and "SK" in companies and "SK said" not in companies, companies
