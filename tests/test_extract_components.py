@@ -4147,3 +4147,9 @@ def test_a_ministers_portfolio_list_and_a_verb_after_a_short_name_name_no_compan
              "they would invest.")
     companies = sorted(e.name for e in ex.entities if e.type == "Company")
     assert "Investment" not in companies and "SK" in companies and "SK said" not in companies, companies
+
+
+def test_the_year_of_a_baseline_is_no_deadline(run) -> None:
+    ex = run("The Ministry of Culture aims to lift the country's content exports from $13.2 billion in 2023 to $25 "
+             "billion by 2027.")
+    assert [(g.year, g.value) for g in targets(ex)] == [(2027, 25e9)], [(g.name, g.year) for g in targets(ex)]

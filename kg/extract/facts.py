@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -4614,6 +4614,8 @@ class FactFinder:
             )
             if prep.lower_ not in {"by", "in", "until", "before"} and not (scheduled_for or starting or at_the_end):
                 continue
+            if prep.lower_ == "in" and _baseline_year(toks, prep.i, tok.i, sent):
+                continue  # 'from $13.2 billion in 2023 to $25 billion by 2030': when the baseline was measured
             target = self._scheduled_milestone(sent, prep, year)
             if target is None and scheduled_for:
                 continue
@@ -5837,3 +5839,10 @@ def _prepares_nothing(verb: Token) -> bool:
 
 COUNTED_PROJECT_NOUNS = {"project", "plant", "facility", "factory", "programme", "program", "scheme", "initiative"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+
+
+def _baseline_year(toks: Sequence[Token], prep: int, year: int, sent: Span) -> bool:
+    """Whether 'in YEAR' dates the baseline of a change: 'from two in 2025 to five by 2030'."""
+    before = [t.lower_ for t in toks[max(sent.start, prep - 6) : prep]]
+    after = [t.lower_ for t in toks[year + 1 : min(sent.end, year + 3)]]
+    return "from" in before and "to" in after
