@@ -4153,3 +4153,15 @@ def test_the_year_of_a_baseline_is_no_deadline(run) -> None:
     ex = run("The Ministry of Culture aims to lift the country's content exports from $13.2 billion in 2023 to $25 "
              "billion by 2027.")
     assert [(g.year, g.value) for g in targets(ex)] == [(2027, 25e9)], [(g.name, g.year) for g in targets(ex)]
+
+
+def test_money_to_be_spent_a_term_and_an_analysts_forecast_are_no_goals(run) -> None:
+    for text in (
+        "Korea will spend 2.1 trillion won on hydrogen. Of the 2.1 trillion won to be spent in 2025, 1.2 trillion won "
+        "will go to subsidies.",
+        "Industry analysts expect software to account for about 40 percent of a vehicle's value by 2030, up from "
+        "about 10 percent in 2020.",
+        "The three winners will sell a combined 1,300 gigawatt-hours (GWh) of power a year for 15 years starting in "
+        "2029.",
+    ):
+        assert not targets(run(text)), [g.name for g in targets(run(text))]

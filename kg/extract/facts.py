@@ -4838,6 +4838,15 @@ class FactFinder:
         text = phrase.text.strip(" ,;")
         if not text or re.match(r"(?i)(?:up|down|rising|falling) from\b|from\b|compared (?:with|to)\b", text):
             return None  # 'up from 300,000 tons in 2024': the baseline, not the goal
+        if re.fullmatch(r"(?:for )?\d+ (?:years|months)(?: starting)?", text):
+            return None  # 'sell power for 15 years starting in 2029': a term, not a goal
+        if any(
+            lemma(s) in FORECASTERS
+            for t in doc[sent.start : prep.i]
+            if t.pos_ == "VERB" and lemma(t) in {"expect", "forecast", "predict", "project", "estimate"}
+            for s in verb_subjects(t)
+        ):
+            return None  # 'Industry analysts expect software to account for 40 percent ... by 2030': a forecast
         measured = phrase
         if aside and start_tok < aside.start and aside.stop + 1 < prep.i:
             # 'raise the number of "AI factories" -- production sites where ... -- from 180 to 500': the goal
@@ -4856,6 +4865,10 @@ class FactFinder:
             # 'the first phase of the IC design park is expected to open by 2024': what opens; 'at least
             # five new drugs are to be developed by 2030': what is counted
             subj = next(iter(verb_subjects(verb)), None)
+            if subj is not None and (subj.ent_type_ == "MONEY" or lemma(subj) in SCALE_WORDS) and lemma(verb) in (
+                lx.FUND_VERBS
+            ):
+                return None  # 'Of the 2.1 trillion won to be spent in 2025, ...': when money is spent, no goal
             if (
                 subj is not None
                 and subj.i < phrase.start
@@ -5116,6 +5129,8 @@ SCHEDULED_FOR_WORDS = {"due", "set", "slated", "scheduled", "targeted", "planned
 # 'is due to start in 2027', 'is designed to turn out 200 tons a year by 2029'
 SCHEDULED_WORDS = {"due", "set", "slated", "poised", "designed", "expected", "scheduled", "intended"}
 GOAL_WORDS = lx.GOAL_VERBS | {"goal", "target", "aim", "plan", "schedule", "slate"}
+# who forecasts rather than aims: 'Industry analysts expect ...'
+FORECASTERS = {"analyst", "economist", "expert", "forecaster", "observer", "researcher", "strategist"}
 # what money is spent to change: 'to raise annual output from 250 to 500 units'
 RAISING_VERBS = {"raise", "expand", "increase", "lift", "boost", "double", "triple", "grow", "cut", "reduce"}
 # 'a target of $500 billion in annual electronics production': an amount that is a goal, not money paid
