@@ -4165,3 +4165,11 @@ def test_money_to_be_spent_a_term_and_an_analysts_forecast_are_no_goals(run) -> 
         "2029.",
     ):
         assert not targets(run(text)), [g.name for g in targets(run(text))]
+
+
+def test_how_long_a_goal_holds_is_its_measure(run) -> None:
+    ex = run("The Korea Fusion Institute aims to sustain plasma at 100 million degrees Celsius for 300 seconds by the "
+             "end of 2026. The three winners will sell power for 15 years starting in 2029.")
+    assert [(g.year, g.value, g.unit) for g in targets(ex)] == [(2026, 300, "seconds")], [
+        (g.name, g.value, g.unit) for g in targets(ex)
+    ]

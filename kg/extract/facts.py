@@ -4838,7 +4838,7 @@ class FactFinder:
         text = phrase.text.strip(" ,;")
         if not text or re.match(r"(?i)(?:up|down|rising|falling) from\b|from\b|compared (?:with|to)\b", text):
             return None  # 'up from 300,000 tons in 2024': the baseline, not the goal
-        if re.fullmatch(r"(?:for )?\d+ (?:years|months)(?: starting)?", text):
+        if re.search(r"(?:^|\bfor )\d+ (?:years|months)(?: starting)?$", text):
             return None  # 'sell power for 15 years starting in 2029': a term, not a goal
         if any(
             lemma(s) in FORECASTERS
@@ -4985,7 +4985,10 @@ class FactFinder:
             if t.lower_ == "to" and doc[i + 1].tag_ != "VB":
                 i -= 1
                 continue
-            if t.lower_ in {"to", "for", "is", "are", "be", "aims", "targets", "with"} and i < prep.i - 1:
+            duration = t.lower_ == "for" and doc[i + 1].like_num and doc[i + 2].lower_ in DURATION_WORDS
+            if t.lower_ in {"to", "for", "is", "are", "be", "aims", "targets", "with"} and i < prep.i - 1 and not (
+                duration  # 'to sustain plasma at 100 million degrees for 300 seconds by 2026': how long, read on
+            ):
                 return i + 1
             i -= 1
         return sent.start if sent.start < prep.i else None
@@ -5129,6 +5132,7 @@ SCHEDULED_FOR_WORDS = {"due", "set", "slated", "scheduled", "targeted", "planned
 # 'is due to start in 2027', 'is designed to turn out 200 tons a year by 2029'
 SCHEDULED_WORDS = {"due", "set", "slated", "poised", "designed", "expected", "scheduled", "intended"}
 GOAL_WORDS = lx.GOAL_VERBS | {"goal", "target", "aim", "plan", "schedule", "slate"}
+DURATION_WORDS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years"}
 # who forecasts rather than aims: 'Industry analysts expect ...'
 FORECASTERS = {"analyst", "economist", "expert", "forecaster", "observer", "researcher", "strategist"}
 # what money is spent to change: 'to raise annual output from 250 to 500 units'
@@ -5793,6 +5797,9 @@ def _target_value(phrase: Span) -> TargetMeasures:
         b, v = toks.get(fm.group(1)), toks.get(fm.group(2))
         baseline = _scaled_number(b) if b is not None else None
         value = _scaled_number(v) if v is not None else None
+    held = None if fm else re.search(r"\bfor (\d[\d,.]*) (seconds|minutes|hours)\b", text)
+    if held:  # 'sustain plasma at 100 million degrees for 300 seconds': how long is what the goal measures
+        return float(held.group(1).replace(",", "")), held.group(2), None, None, qualifier
     pm = None if fm else re.search(r"\bby (?:about |around |some )?(\d[\d.,]*)\s*(?:percent|per cent|%)", text)
     if pm:
         value = float(pm.group(1).replace(",", ""))  # 'raise productivity at the three yards by 30 percent'
