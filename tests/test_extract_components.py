@@ -4173,3 +4173,4 @@ def test_how_long_a_goal_holds_is_its_measure(run) -> None:
     assert [(g.year, g.value, g.unit) for g in targets(ex)] == [(2026, 300, "seconds")], [
         (g.name, g.value, g.unit) for g in targets(ex)
     ]
+    assert all(g.name.startswith("sustain plasma") for g in targets(ex)), [g.name for g in targets(ex)]
