@@ -4174,3 +4174,11 @@ def test_how_long_a_goal_holds_is_its_measure(run) -> None:
         (g.name, g.value, g.unit) for g in targets(ex)
     ]
     assert all(g.name.startswith("sustain plasma") for g in targets(ex)), [g.name for g in targets(ex)]
+
+
+def test_who_heads_the_group_an_alliance_is_leads_it(run) -> None:
+    ex = run("The micro LED project will be carried out by the Micro LED Display Consortium, a group of 12 small and "
+             "mid-sized firms headed by display equipment maker Apex Systems.")
+    names_by_key = {e.key: e.name for e in ex.entities}
+    pairs = {(names_by_key[r.subject], names_by_key[r.object]) for r in ex.relations if r.predicate == "leads"}
+    assert ("Apex Systems", "Micro LED Display Consortium") in pairs, pairs

@@ -3449,6 +3449,8 @@ class FactFinder:
                         target = self._object_before_a_circumstance(tok) or target
                     if target is None and tok.head.pos_ == "NOUN":
                         target = self._project_described(tok.head)  # 'The data platform, to be run by KITECH'
+                    if target is None:
+                        target = self._group_described(tok.head)  # 'X Consortium, a group of firms headed by Y'
                     if target is None and tok.head.pos_ == "NOUN":
                         target = self.projects.add_np(tok.head, 0.5) if lemma(tok.head) in lx.PROGRAMME_HEADS else None
                     if target is None and agents and lemma(tok.head) in lx.PROGRAMME_HEADS | lx.GENERIC_PROJECT_NOUNS:
@@ -3669,6 +3671,19 @@ class FactFinder:
             if target is not None and target.type == "Project":
                 for a in agents:
                     self.facts.relate(a, "leads", target, sent, 0.65)
+
+    def _group_described(self, noun: Token) -> DocEntity | None:
+        """'the Micro LED Display Consortium, a group of 12 firms headed by AP Systems': the alliance that
+        a descriptor (or what it is a group of) stands beside."""
+        node = noun
+        for _ in range(4):
+            if node.dep_ == "appos":
+                found = self.table.at(node.head.i)
+                return found if found is not None and found.type == "Alliance" else None
+            if node.dep_ not in {"pobj", "prep"}:
+                return None
+            node = node.head
+        return None
 
     def _project_described(self, head: Token) -> DocEntity | None:
         """'The pilot line', 'the data platform': a definite description whose words (two at least, less a
