@@ -4182,3 +4182,15 @@ def test_who_heads_the_group_an_alliance_is_leads_it(run) -> None:
     names_by_key = {e.key: e.name for e in ex.entities}
     pairs = {(names_by_key[r.subject], names_by_key[r.object]) for r in ex.relations if r.predicate == "leads"}
     assert ("Apex Systems", "Micro LED Display Consortium") in pairs, pairs
+
+
+def test_a_described_programme_is_the_one_named_programme_with_all_its_words(run) -> None:
+    ex = run("Small cosmetics brands will be able to spend up to W80 million each on overseas certification under a "
+             "W120 billion voucher program that the Ministry of SMEs and Startups rolled out Wednesday. The K-Beauty "
+             "Export Voucher program will be funded entirely by the ministry this year.")
+    programmes = [e for e in ex.entities if e.type == "Project" and "voucher" in e.name.lower()]
+    assert [p.name for p in programmes] == ["K-Beauty Export Voucher program"], [(p.name, p.aliases) for p in
+                                                                                 programmes]
+    ex = run("The ministry will fund a loan program for exporters. The Korvex Battery Plant Project will start in "
+             "2027.")
+    assert find(ex, "loan program") is not find(ex, "Korvex Battery Plant Project"), [e.name for e in ex.entities]

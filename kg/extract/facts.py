@@ -3106,6 +3106,7 @@ class FactFinder:
                     self._merge_projects(keep, drop)
         self._merge_descriptions_of_named_funds()
         self._merge_definite_descriptions()
+        self._merge_descriptions_of_named_programmes()
         self._merge_headline_projects()
 
     def _drop_headline_targets(self) -> None:
@@ -3199,6 +3200,30 @@ class FactFinder:
             ]
             if len(earlier) == 1 and p.key in self.table.entities:
                 self._merge_projects(earlier[0], p)
+
+    def _merge_descriptions_of_named_programmes(self) -> None:
+        """'a W120 billion voucher program that the ministry rolled out' ... 'The K-Beauty Export Voucher
+        program will be funded ...': a described programme whose words all belong to the one named programme
+        of the story with its head is that programme (before or after the name)."""
+        projects = [e for e in self.table.entities.values() if e.type == "Project"]
+        named = [
+            p for p in projects
+            if (_proper_name(p.name) or p.name[:1].isupper()) and p.name.split()[-1].lower() in PROGRAMME_NAME_HEADS
+        ]  # ('K-Beauty Export Voucher program': a name, whatever the case of its head)
+        for d in projects:
+            if d in named or d.name[:1].isupper() or d.key not in self.table.entities:
+                continue
+            head = re.split(r"\s+(?:in|at|for|of|to|on|that|which)\s+", d.name.lower())[0].split()[-1:]
+            words = {w for w in lemma_key(d.name) - DESCRIPTION_HEADS if not _measure_word(w)}
+            if not words or not head or head[0] not in PROGRAMME_NAME_HEADS:
+                continue
+            owners = [
+                p for p in named
+                if p.key in self.table.entities and lemma_key(p.name.split()[-1]) == lemma_key(head[0])
+                and any(words <= lemma_key(n) for n in p.all_names())
+            ]
+            if len(owners) == 1:
+                self._merge_projects(owners[0], d)
 
     def _merge_descriptions_of_named_funds(self) -> None:
         """'a 1.5 trillion won fund to help battery makers secure lithium' ... 'the Critical Minerals Supply
@@ -5422,6 +5447,7 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
+PROGRAMME_NAME_HEADS = {"program", "programme", "scheme", "initiative", "strategy", "plan", "project"}
 # heads a definite description may add to the words of the project it takes up: 'the SiC project'
 DESCRIPTION_HEADS = {"project", "programme", "program", "plan", "initiative", "scheme", "effort", "work"}
 
