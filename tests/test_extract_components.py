@@ -4194,3 +4194,10 @@ def test_a_described_programme_is_the_one_named_programme_with_all_its_words(run
     ex = run("The ministry will fund a loan program for exporters. The Korvex Battery Plant Project will start in "
              "2027.")
     assert find(ex, "loan program") is not find(ex, "Korvex Battery Plant Project"), [e.name for e in ex.entities]
+
+
+def test_a_site_named_by_its_town_is_the_one_facility_in_that_town(run) -> None:
+    ex = run("Norvale Cells will build a battery cell plant in Bowling Green, Kentucky. Norvale expects to invest a "
+             "total of $2.4 billion in the Bowling Green site.")
+    sites = [e for e in ex.entities if e.type == "Project"]
+    assert len(sites) == 1 and "Bowling Green site" in sites[0].aliases, [(e.name, e.aliases) for e in sites]

@@ -3107,6 +3107,7 @@ class FactFinder:
         self._merge_descriptions_of_named_funds()
         self._merge_definite_descriptions()
         self._merge_descriptions_of_named_programmes()
+        self._merge_sites_named_by_their_town()
         self._merge_headline_projects()
 
     def _drop_headline_targets(self) -> None:
@@ -3200,6 +3201,24 @@ class FactFinder:
             ]
             if len(earlier) == 1 and p.key in self.table.entities:
                 self._merge_projects(earlier[0], p)
+
+    def _merge_sites_named_by_their_town(self) -> None:
+        """'a battery cell plant in Bowling Green' ... 'invest $2.4 billion in the Bowling Green site': a site
+        named by its town alone is the one facility of the story in that town."""
+        projects = [e for e in self.table.entities.values() if e.type == "Project"]
+        places = {e.name for e in self.table.entities.values() if e.type == "Place"}
+        for d in projects:
+            m = TOWN_SITE.fullmatch(d.name)
+            if m is None or m.group(1) not in places or d.key not in self.table.entities:
+                continue
+            town = re.compile(rf"\b(?:in|at|near) (?:the )?{re.escape(m.group(1))}\b")
+            sites = [
+                p for p in projects
+                if p is not d and p.key in self.table.entities and lemma_key(p.name) & lx.FACILITY_HEADS
+                and any(town.search(n) for n in p.all_names())
+            ]
+            if len(sites) == 1:
+                self._merge_projects(sites[0], d)
 
     def _merge_descriptions_of_named_programmes(self) -> None:
         """'a W120 billion voucher program that the ministry rolled out' ... 'The K-Beauty Export Voucher
@@ -5448,6 +5467,8 @@ def _passive(verb: Token) -> bool:
 
 
 PROGRAMME_NAME_HEADS = {"program", "programme", "scheme", "initiative", "strategy", "plan", "project"}
+# a site named by its town alone: 'Bowling Green site', 'Sherman plant'
+TOWN_SITE = re.compile(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}) (?:site|plant|facility|factory|fab|campus)")
 # heads a definite description may add to the words of the project it takes up: 'the SiC project'
 DESCRIPTION_HEADS = {"project", "programme", "program", "plan", "initiative", "scheme", "effort", "work"}
 
