@@ -43,9 +43,9 @@ SCORER = Path(os.environ.get("KG_SCORER", "/work/shared/eval/kgscore.py"))
 
 # set name -> (articles, gold, entity F1 floor, relation F1 floor); measured when set (stop 21):
 # articles 0.906 / 0.760, heldout 0.823 / 0.576, heldout_kr 0.868 / 0.628, heldout3 0.868 / 0.694, heldout4 0.863 /
-# 0.647, heldout5 0.892 / 0.774, heldout6 0.841 / 0.578, heldout7 0.863 / 0.625, heldout8 0.797 / 0.459, heldout9
+# 0.647, heldout5 0.892 / 0.774, heldout6 0.842 / 0.583, heldout7 0.863 / 0.625, heldout8 0.797 / 0.459, heldout9
 # 0.882 / 0.709, heldout10 0.892 / 0.689, heldout11 0.879 / 0.561, heldout12 0.805 / 0.479, heldout13 0.841 / 0.509,
-# heldout14 0.802 / 0.462, heldout15 0.753 / 0.504, heldout16 0.830 / 0.446, heldout17 0.821 / 0.464, heldout18
+# heldout14 0.802 / 0.462, heldout15 0.754 / 0.505, heldout16 0.830 / 0.446, heldout17 0.821 / 0.464, heldout18
 # 0.721 / 0.359, heldout19 0.816 / 0.486 (first scored: heldout3 0.723 / 0.420, heldout4 0.746 / 0.352, heldout5
 # 0.797 / 0.531, heldout6 0.715 / 0.389, heldout7 0.763 / 0.404, heldout8 0.729 / 0.336, heldout9 0.842 / 0.528,
 # heldout10 0.799 / 0.499, heldout11 0.834 / 0.479, heldout12 0.784 / 0.413, heldout13 0.741 / 0.298, heldout14
