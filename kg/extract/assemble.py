@@ -147,16 +147,13 @@ def _proper(name: str, organisations: Collection[str] = ()) -> bool:
     short, _, head = name.rpartition(" ")
     if (
         len(words) >= 2
-        and head in PROPER_NAME_HEADS
+        and head in lx.PROPER_NAME_HEADS
         and short not in organisations
         and not re.search(r"-(?:based|led|backed)\b", name)
     ):
         words = words[:-1]
     return bool(words) and all(w[:1].isupper() for w in words)
 
-
-# the common nouns a programme's proper name may end in
-PROPER_NAME_HEADS = {"project", "program", "programme", "initiative", "scheme"}
 
 
 GENERIC_ALIASES = {

@@ -4147,7 +4147,8 @@ class FactFinder:
                     self.facts.relate(owner, "locatedIn", place, sent, 0.6)
             if end < sent.end and doc[end].lower_ in SITES and doc[end - 1].head.i == end:
                 self._owner_of_named_site(doc[end], place, sent)  # "Hanwha Ocean's Geoje shipyard"
-        self._projects_in_the_framing_place(sent)
+        if framing is not None:
+            self._projects_in_the_framing_place(sent, framing[0])
         # 'The hubs will be established in 11 countries ..., including A, B and C'
         for tok in sent_verbs(sent):
             if (
@@ -4196,17 +4197,14 @@ class FactFinder:
         if place.type == "Place" and place.name not in lx.COUNTRIES and (site or regional):
             self.facts.relate(place, "locatedIn", framing, sent, 0.55)
 
-    def _projects_in_the_framing_place(self, sent: Span) -> None:
+    def _projects_in_the_framing_place(self, sent: Span, framing: DocEntity) -> None:
         """'In Penang, ... RM3 billion for a second phase of the Batu Kawan Industrial Park': a site or facility
         project the framed sentence names with no place of its own lies in the framing place."""
-        framing = self._framing_place(sent)
-        if framing is None:
-            return
         placed = {r.subject for r in self.facts.relations if r.predicate == "locatedIn"}
         for p in self.projects.in_sentence(sent):
             sited = set(lemma_key(p.name)) & (lx.FACILITY_HEADS | {h.lower() for h in lx.SITE_NAME_HEADS})
             if p.key not in placed and sited and not any(PLACE_IN_NAME.search(n) for n in p.all_names()):
-                self.facts.relate(p, "locatedIn", framing[0], sent, 0.55)
+                self.facts.relate(p, "locatedIn", framing, sent, 0.55)
 
     def _placed_by_name(self, sent: Span, start: int, end: int, place: DocEntity) -> list[DocEntity]:
         """What the text places in `place` by naming the two together: 'China's Zhejiang Huayou Cobalt',
@@ -4476,7 +4474,8 @@ class FactFinder:
         if noun.tag_ != "NNS" or lemma(noun) not in COUNTED_PROJECT_NOUNS or sent.start == 0:
             return []
         words = {c.lower_ for c in noun.children if c.dep_ in {"det", "predet", "nummod"}}
-        count = 2 if "both" in words else next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), 0)
+        counts = (WORD_NUMBERS.get(w) or (int(w) if w.isdigit() else 0) for w in words)
+        count = 2 if "both" in words else next((n for n in counts if 2 <= n <= 6), 0)
         if not count and not words & {"these", "those"}:
             return []
         before: list[DocEntity] = []
@@ -4687,7 +4686,7 @@ class FactFinder:
         start = sentence_of(self.doc, sent.start - 1).start if sent.start else sent.start
         for k in range(i - 1, start - 1, -1):
             year = year_of(self.doc[k])
-            if year and self.doc[k - 1].lower_ in {"by", "in", "until"}:
+            if year and k and self.doc[k - 1].lower_ in {"by", "in", "until"}:
                 return year
         return None
 
@@ -5466,7 +5465,7 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
-PROGRAMME_NAME_HEADS = {"program", "programme", "scheme", "initiative", "strategy", "plan", "project"}
+PROGRAMME_NAME_HEADS = lx.PROPER_NAME_HEADS | {"strategy", "plan"}
 # a site named by its town alone: 'Bowling Green site', 'Sherman plant'
 TOWN_SITE = re.compile(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}) (?:site|plant|facility|factory|fab|campus)")
 # heads a definite description may add to the words of the project it takes up: 'the SiC project'
@@ -5867,7 +5866,7 @@ def _target_value(phrase: Span) -> TargetMeasures:
         value = float(pm.group(1).replace(",", ""))  # 'raise productivity at the three yards by 30 percent'
     for i, t in enumerate(phrase):
         if value is None and GLUED_CAPACITY.fullmatch(t.lower_):
-            value = float(re.sub(r"[^\d.]", "", re.match(r"[\d.,]+", t.text).group()))  # 'rising to 16GWh'
+            value = float(t.lower_.rstrip("twhgmk").replace(",", ""))  # 'rising to 16GWh'
             unit_start = i + 1
         if (
             value is None
@@ -5922,7 +5921,6 @@ def _prepares_nothing(verb: Token) -> bool:
 
 
 COUNTED_PROJECT_NOUNS = {"project", "plant", "facility", "factory", "programme", "program", "scheme", "initiative"}
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 
 
 def _baseline_year(toks: Sequence[Token], prep: int, year: int, sent: Span) -> bool:

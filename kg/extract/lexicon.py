@@ -283,6 +283,8 @@ PROGRAMME_HEADS = {
     "incentive",
     "incentives",
 }
+# the common nouns a programme's proper name may end in: 'Employment Gold Card scheme', 'K-Smart Yard project'
+PROPER_NAME_HEADS = {"project", "program", "programme", "initiative", "scheme"}
 CONNECTORS = {"of", "and", "for", "on", "&", "the", "de", "du"}
 TITLE_WORDS = {
     "pm",
