@@ -4201,3 +4201,27 @@ def test_a_site_named_by_its_town_is_the_one_facility_in_that_town(run) -> None:
              "total of $2.4 billion in the Bowling Green site.")
     sites = [e for e in ex.entities if e.type == "Project"]
     assert len(sites) == 1 and "Bowling Green site" in sites[0].aliases, [(e.name, e.aliases) for e in sites]
+
+
+def test_a_subsidiary_named_in_apposition_builds_and_pays_not_its_country(run) -> None:
+    ex = run("Varnholt Power said its US subsidiary, Varnholt America, would build a transformer plant in Bastrop, "
+             "Texas, with an investment of $95 million.")
+    plant = project(ex, "transformer plant")
+    assert payments(ex, plant) == {("Varnholt America", 95e6)}, ex.fundings
+    assert has_rel(ex, find(ex, "Varnholt America"), "leads", plant)
+
+
+def test_a_body_that_adds_a_subsidy_for_a_project_pays_it(run) -> None:
+    ex = run("The government of India approved 11 proposals on Monday, the Ministry of Electronics said. Pellam "
+             "Electronics will invest ₹4,200 crore in a camera module plant at Hosur in Tamil Nadu. The Tamil Nadu "
+             "government will add a capital subsidy of ₹300 crore for the project, the ministry said.")
+    plant = project(ex, "camera module plant")
+    assert payments(ex, plant) == {("Pellam Electronics", 4.2e10), ("Tamil Nadu Government", 3e9)}, ex.fundings
+
+
+def test_the_cost_of_what_one_clause_sets_up_is_not_the_next_clauses_project(run) -> None:
+    ex = run("Orvane Technologies will set up a display module unit in Noida, Uttar Pradesh, at a cost of ₹3,100 "
+             "crore, while Tessly Technology will build a multi-layer PCB plant in Sanand, Gujarat, with an investment "
+             "of ₹2,400 crore.")
+    assert payments(ex, project(ex, "display module unit")) == {("Orvane Technologies", 3.1e10)}, ex.fundings
+    assert payments(ex, project(ex, "PCB plant")) == {("Tessly Technology", 2.4e10)}, ex.fundings

@@ -402,6 +402,9 @@ class FactFinder:
             return self._they(tok)
         if ent is None:
             ent = _named_by_participle(self.table, tok)  # 'The group, called the Semiconductor Talent Alliance, ...'
+        if ent is None:  # 'its US subsidiary, Ridgefield America, will build ...' names the subsidiary, not the US
+            ent = next((e for c in tok.children if c.dep_ == "appos" and (e := self.table.at(c.i)) is not None
+                        and e.type in ORG_TYPES), None)
 
         if ent is None:
             listed = self._listed_members(tok) or self._counted_reference(tok)
@@ -1802,12 +1805,20 @@ class FactFinder:
             # fund with registered capital of 344 billion yuan', 'sets up a fund with 344 billion yuan'
             inv = anchor
             for _ in range(5):
-                if inv.lower_ == "with" or inv.head.i == inv.i:
+                if inv.lower_ in {"with", "at"} or inv.head.i == inv.i:
                     break
                 if inv.pos_ == "VERB" and inv.i != anchor.i:
                     break
                 inv = inv.head
-            if inv.lower_ == "with":
+            if inv.lower_ == "at" and any(lemma(c) == "cost" for c in inv.children) and inv.head.pos_ == "VERB":
+                # 'will set up a display module unit in Noida at a cost of ₹3,100 crore', 'A skilling centre will
+                # be set up ... at a cost of ₹240 crore': the project the verb's object already names (a new
+                # description here would double a project the story tells in other words)
+                obj = next((c for c in inv.head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+                named = self.table.at(obj.i) if obj is not None else None
+                if named is not None and named.type == "Project":
+                    verb, project = inv.head, named
+            elif inv.lower_ == "with":
                 main = inv.head
                 if main.dep_ in {"advcl", "xcomp"} and any(c.lower_ == "to" for c in main.children):
                     main = main.head  # 'set up a fund to boost X, with a capital of ...': the fund
@@ -2790,6 +2801,10 @@ class FactFinder:
                 *CONSISTING_VERBS,
             }:
                 return tok
+            if tok.pos_ == "VERB" and lemma(tok) == "add" and any(
+                c.dep_ == "dobj" and c.left_edge.i <= anchor.i <= c.right_edge.i for c in tok.children
+            ):
+                return tok  # 'The state government will add a capital subsidy of ₹300 crore for the project'
             if tok.pos_ == "VERB" and lemma(tok) == "give" and _passive(tok):
                 return tok  # 'The project has been given 38 billion won by the ministry': the subject receives
             if (
@@ -5510,11 +5525,12 @@ def _bought_worth(anchor: Token) -> Token | None:
 
 
 def _at_a_cost(anchor: Token) -> Token | None:
-    """The verb an amount is the cost of: 'buy 50,000 drones ..., at a cost of T$14.5 billion' -> buy."""
+    """The verb an amount is the cost of: 'buy 50,000 drones ..., at a cost of T$14.5 billion' -> buy; 'will
+    build a plant in Sanand with an investment of ₹2,400 crore' -> build."""
     of = anchor.head
     cost = of.head if of.lower_ == "of" else None
-    at = cost.head if cost is not None and lemma(cost) in {"cost", "price"} else None
-    if at is None or at.lower_ not in {"at", "for"} or at.head.pos_ != "VERB":
+    at = cost.head if cost is not None and lemma(cost) in {"cost", "price", "investment"} else None
+    if at is None or at.lower_ not in {"at", "for", "with"} or at.head.pos_ != "VERB":
         return None
     return at.head
 
