@@ -4225,3 +4225,11 @@ def test_the_cost_of_what_one_clause_sets_up_is_not_the_next_clauses_project(run
              "of ₹2,400 crore.")
     assert payments(ex, project(ex, "display module unit")) == {("Orvane Technologies", 3.1e10)}, ex.fundings
     assert payments(ex, project(ex, "PCB plant")) == {("Tessly Technology", 2.4e10)}, ex.fundings
+
+
+def test_a_name_before_a_product_noun_is_a_product_not_a_company(run) -> None:
+    ex = run("The Korea Space Institute (KSI), which developed the Miraero rocket, will run the launch pad. Daewon "
+             "Motor plans to use domestically made fiber in the hydrogen tanks of its Velkor fuel cell trucks from "
+             "2028.")
+    assert find(ex, "Miraero") is None and find(ex, "Velkor") is None, [e.name for e in ex.entities]
+    assert find(ex, "Daewon Motor", "Company") is not None

@@ -212,11 +212,18 @@ def _owned_product(doc: Doc, span: Span) -> bool:
     between an owner's possessive and a product noun names a product, not an organisation or a place."""
     if span.label_ not in {"Person", "Place", "Company"} or span.end >= len(doc) or cue_type(span.text):
         return False
-    if doc[span.end].lemma_.lower() not in lx.PRODUCT_NOUNS and doc[span.end].lower_ not in lx.PRODUCT_NOUNS:
+    j = span.end  # past common nouns between: 'its XCIENT fuel cell trucks'
+    while j + 1 < len(doc) and j - span.end < 3 and doc[j].tag_ in {"NN", "NNS"} and doc[j].text.islower():
+        if doc[j].lemma_.lower() in lx.PRODUCT_NOUNS:
+            break
+        j += 1
+    if doc[j].lemma_.lower() not in lx.PRODUCT_NOUNS and doc[j].lower_ not in lx.PRODUCT_NOUNS:
         return False
     k = span.start - 1
     while k >= 0 and span.start - k <= 3 and doc[k].pos_ == "ADJ":
         k -= 1
+    if k >= 0 and doc[k].lower_ == "the" and len(span) == 1 and j == span.end and span.label_ != "Place":
+        return True  # 'KARI, which developed the Nuri rocket'
     return k >= 0 and (doc[k].text in {"'s", "’s"} or doc[k].lower_ in {"its", "their"})
 
 

@@ -1357,7 +1357,8 @@ PROJECT_NAME_OPENERS = {"project", "operation", "programme", "program", "mission
 # nouns for made things: "Nvidia's Blackwell chips", 'its Optimus robots' (the name before is a product)
 PRODUCT_NOUNS = {"chip", "robot", "tank", "howitzer", "jet", "aircraft", "fighter", "car", "vehicle", "processor",
                  "gpu", "model", "phone", "smartphone", "battery", "reactor", "engine", "drone", "ship", "truck",
-                 "platform", "accelerator", "series", "brand", "line", "lineup"}
+                 "platform", "accelerator", "series", "brand", "line", "lineup", "rocket", "launcher", "satellite",
+                 "sedan", "suv", "helicopter", "locomotive", "train"}
 # what makes an 'Assembly' a legislature: 'National Assembly', 'Gyeonggi Provincial Assembly'
 LEGISLATIVE_WORDS = {"national", "general", "legislative", "state", "provincial", "regional", "municipal", "people's",
                      "constituent", "metropolitan", "city", "county", "parliamentary", "federal", "european"}
