@@ -4233,3 +4233,10 @@ def test_a_name_before_a_product_noun_is_a_product_not_a_company(run) -> None:
              "2028.")
     assert find(ex, "Miraero") is None and find(ex, "Velkor") is None, [e.name for e in ex.entities]
     assert find(ex, "Daewon Motor", "Company") is not None
+
+
+def test_a_company_after_a_town_and_its_province_that_open_a_sentence_is_a_company(run) -> None:
+    ex = run("In Yeosu, South Jeolla Province, LG Chem and GS Caltex are in talks over a similar tie-up.")
+    assert find(ex, "LG Chem", "Company") is not None, [(e.name, e.type) for e in ex.entities]
+    ex = run("The plants in Jeonju, North Jeolla Province, Wanju and Iksan will close.")
+    assert find(ex, "Wanju", "Place") is not None, [(e.name, e.type) for e in ex.entities]

@@ -1119,12 +1119,18 @@ def _place_by_neighbours(doc: Doc, ents: list[Span], k: int) -> bool:
         )
         if x is not None and gap in seps
     ]
+    opener = left
+    for j in range(k - 2, max(-1, k - 4), -1):  # 'In Yeosu, South Jeolla Province, LG Chem and ...'
+        if opener is None or ents[j].label_ != "Place" or _gap(doc, ents[j], opener) != ",":
+            break
+        opener = ents[j]
     if (
         len(neighbours) == 1
         and neighbours[0] is left
-        and left.start
-        and doc[left.start - 1].is_sent_start
-        and doc[left.start - 1].lower_ in {"in", "at"}
+        and opener is not None
+        and opener.start
+        and doc[opener.start - 1].is_sent_start
+        and doc[opener.start - 1].lower_ in {"in", "at"}
     ):
         return False  # 'In Yeosu, LG Chem and GS Caltex ...': the place opens the clause, the name is its subject
     return bool(neighbours) and all(x.label_ == "Place" for x in neighbours) and prev in {",", "and", "or"}
