@@ -4240,3 +4240,32 @@ def test_a_company_after_a_town_and_its_province_that_open_a_sentence_is_a_compa
     assert find(ex, "LG Chem", "Company") is not None, [(e.name, e.type) for e in ex.entities]
     ex = run("The plants in Jeonju, North Jeolla Province, Wanju and Iksan will close.")
     assert find(ex, "Wanju", "Place") is not None, [(e.name, e.type) for e in ex.entities]
+
+
+def test_money_for_a_stake_in_the_company_that_will_own_a_site_pays_for_the_site(run) -> None:
+    ex = run("Hanra Water Corporation and two cloud firms will build an AI data center campus in Sokcho. Hanra Water "
+             "Corporation will invest 210 billion won for a 15 percent stake in the special purpose company that will "
+             "own the campus, while Dorim Cloud and Sejin Cloud will each invest 420 billion won.")
+    campus = project(ex, "data center campus")
+    assert payments(ex, campus) == {("Hanra Water Corporation", 2.1e11), ("Dorim Cloud", 4.2e11),
+                                    ("Sejin Cloud", 4.2e11)}, ex.fundings
+    ex = run("The GPU rental programme will cost 240 billion won. Hanra Water Corporation will invest 210 billion won "
+             "for a 15 percent stake in the special purpose company that will own the campus.")
+    assert not [f for f in ex.fundings if f.amounts[0].value == 2.1e11], ex.fundings
+
+
+def test_a_short_name_an_organisation_is_better_known_as_is_its_alias_everywhere(run) -> None:
+    ex = run("The ministry chose a consortium led by the state-run Hanra Water Resources Corporation, better known as "
+             "H-water, to develop the campus. H-water chief executive Yoon Seok-dae said the site was ideal.")
+    water = find(ex, "Hanra Water Resources Corporation")
+    assert water is not None and "H-water" in water.aliases, [(e.name, e.aliases) for e in ex.entities]
+    assert has_rel(ex, find(ex, "Yoon Seok-dae"), "headOf", water), rels(ex, "headOf")
+
+
+def test_a_name_in_capitals_gives_way_to_the_same_name_in_mixed_case_and_a_byline_names_no_company(run) -> None:
+    ex = run("BY KIM HA-NEUL [kim.haneul@example.com]\n\nThe fund was announced by the MINISTRY OF SCIENCE AND ICT on "
+             "Monday. The Ministry of Science and ICT said it would invest 10 billion won in the fund.")
+    names_found = [e.name for e in ex.entities]
+    assert "Ministry of Science and ICT" in names_found, names_found
+    assert "Ministry of Science and Ict" not in names_found, names_found
+    assert not [n for n in names_found if "Kim Ha-neul" in n or "KIM" in n], names_found

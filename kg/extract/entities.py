@@ -122,6 +122,8 @@ class EntityTyper:
             ents = [e for e in ents if e.label_ not in CORE_LABELS - {"Project"} or e.text.rstrip("s") not in terms]
         ents = [_without_glued_amount(doc, e) for e in ents if not _owned_product(doc, e)]
         ents = [e for e in ents if not PRICED_AMOUNT.match(e[0].text)]  # 'RM25 bln' in a headline is no name
+        ents = [e for e in ents if not (e[0].text == "BY" and len(e) > 1 and e.text.isupper())]  # 'BY HAN SEO-YEON'
+
         doc.ents = ents  # set once: every doc.ents read or write walks the whole document
         return doc
 

@@ -1930,6 +1930,10 @@ class FactFinder:
         ):
             project = self._site_discussed(sent)  # '45 billion won for land and utilities': for the site's project
         if project is None:
+            project, through_a_stake = self._owned_through_a_stake(self._purpose_after(span, sent))
+            if through_a_stake and project is None:
+                return  # a stake in a company that will own something no rule names: no project to guess
+        if project is None:
             for head in after or (self._purpose_heads(verb) if verb is not None else []):
                 project = self.projects.add_np(head)
                 if project is not None:
@@ -3743,6 +3747,23 @@ class FactFinder:
                 return None
             node = node.head
         return None
+
+    def _owned_through_a_stake(self, purposes: list[Token]) -> tuple[DocEntity | None, bool]:
+        """'invest 210 billion won for a 15 percent stake in the special purpose company that will own the
+        campus': the money pays for what the company in which the stake is bought will own, build or run;
+        and whether a stake said what it buys into (then no other project is guessed for the money)."""
+        for stake in (h for h in purposes if lemma(h) in {"stake", "share", "interest"}):
+            holders = [p for c in stake.children if c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+            for clause in (c for h in holders for c in h.children if c.dep_ == "relcl"):
+                if lemma(clause) not in {"own", "build", "run", "operate", "develop", "hold"}:
+                    continue
+                for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                    named = self.table.at(obj.i) or self._project_described(obj)
+                    if named is None and any(c.lower_ in {"the", "this"} for c in obj.children):
+                        words = lemma_key(obj.text)  # 'the campus': the last project of that head
+                        named = self._last_project(lambda p, w=words: bool(w) and w <= lemma_key(p.name), obj.i)
+                    return named if named is not None and named.type == "Project" else None, True
+        return None, False
 
     def _project_described(self, head: Token) -> DocEntity | None:
         """'The pilot line', 'the data platform': a definite description whose words (two at least, less a

@@ -127,7 +127,12 @@ class EntityTable:
     def add(self, ent: DocEntity) -> DocEntity:
         existing = self.entities.get(ent.key)
         if existing:
+            if existing.name.upper() in existing.aliases and ent.name.upper() not in ent.aliases | {ent.name}:
+                # 'MINISTRY OF SCIENCE AND ICT' in a caption, then 'Ministry of Science and ICT': the name as
+                # written in mixed case, not as title-cased from capitals ('... and Ict')
+                existing.name = ent.name
             existing.aliases |= ent.aliases | ({ent.name} - {existing.name})
+            existing.aliases.discard(existing.name)
             return existing
         self.entities[ent.key] = ent
         return ent
@@ -734,10 +739,11 @@ def _known_as(doc: Doc, table: EntityTable) -> None:
             continue
         start = tok.i + 1 + (doc[tok.i + 1].lower_ == "as")
         alias_ent = table.at(start)
-        if alias_ent is None:
-            continue
         head = tok.head if tok.dep_ in {"acl", "relcl"} else None
         if head is None:
+            continue
+        if alias_ent is None:
+            _name_known_as(doc, table, head, start)
             continue
         target = table.at(head.i)
         if target is None:
@@ -759,6 +765,26 @@ def _known_as(doc: Doc, table: EntityTable) -> None:
                     table.token_entity[i] = target.key
             target.mentions += alias_ent.mentions
             table.entities.pop(alias_ent.key, None)
+
+
+def _name_known_as(doc: Doc, table: EntityTable, head, start: int) -> None:
+    """'the Korea Water Resources Corporation, better known as K-water,': a short name the model did not
+    take for a name is the organisation's alias, and every later use of it a mention of the organisation."""
+    owner = table.at(head.i)
+    if owner is None or owner.type not in ORG_TYPES or not doc[start].text[:1].isupper():
+        return
+    end = start
+    while end < len(doc) and end - start < 5 and (not doc[end].is_punct or doc[end].text in {"-", "&"}):
+        end += 1
+    if end == start or end >= len(doc) or doc[end].text not in {",", ")", ".", ";"}:
+        return  # a name ends at a comma, bracket or full stop: 'better known as K-water, to ...'
+    words = [t.text for t in doc[start:end]]
+    owner.aliases.add(doc[start:end].text)
+    n = end - start
+    for i in tokens_of(doc, {words[0].lower()}):
+        j = i.i
+        if [t.text for t in doc[j : j + n]] == words and all(k not in table.token_entity for k in range(j, j + n)):
+            table.mark(j, j + n, owner.key)
 
 
 GOVERNMENT_WORDS = {"government", "administration", "state", "gov't", "gov’t", "govt", "centre", "center"}
