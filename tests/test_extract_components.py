@@ -4269,3 +4269,27 @@ def test_a_name_in_capitals_gives_way_to_the_same_name_in_mixed_case_and_a_bylin
     assert "Ministry of Science and ICT" in names_found, names_found
     assert "Ministry of Science and Ict" not in names_found, names_found
     assert not [n for n in names_found if "Kim Ha-neul" in n or "KIM" in n], names_found
+
+
+def test_a_named_fund_that_signs_is_headed_or_partners_is_a_body_not_a_project(run) -> None:
+    ex = run("Owen Marsh, chief executive of the National Growth Fund, said the lender would invest.")
+    assert find(ex, "National Growth Fund", "GovernmentAgency") is not None, [(e.name, e.type) for e in ex.entities]
+    ex = run("A tyre plant will be built by Vellora Tyre Co. in partnership with the Public Industry Fund (PIF) in "
+             "Jazan.")
+    fund = find(ex, "Public Industry Fund", "GovernmentAgency")
+    assert fund is not None and has_rel(ex, fund, "leads", project(ex, "tyre plant")), rels(ex, "leads")
+    ex = run("The ministry will put 50 billion won into the Korea Bio Growth Fund.")
+    assert find(ex, "Korea Bio Growth Fund", "Project") is not None, [(e.name, e.type) for e in ex.entities]
+
+
+def test_who_signs_an_agreement_with_a_company_to_set_up_a_plant_leads_it_with_that_company(run) -> None:
+    ex = run("Daewon Motor Company signed an agreement with the Public Industry Fund last year to set up a joint "
+             "plant.")
+    leaders = {name for name, p in rels(ex, "leads") if p == "joint plant"}
+    assert leaders == {"Daewon Motor Company", "Public Industry Fund"}, leaders
+
+
+def test_a_facility_called_by_a_companys_name_is_carried_out_by_that_company(run) -> None:
+    ex = run("Morvel Motor Corp. will receive subsidies. The largest grant will go to a Morvel plant in Fukuoka "
+             "Prefecture that will produce batteries.")
+    assert has_rel(ex, find(ex, "Morvel Motor Corp."), "leads", project(ex, "Morvel plant")), rels(ex, "leads")

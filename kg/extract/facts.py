@@ -627,6 +627,7 @@ class FactFinder:
     # ------------------------------------------------------------------ run
     def run(self) -> DocFacts:
         self.find_groups()
+        self._funds_that_act()
         for sent in sentences(self.doc):
             self.head_of(sent)
         self.amounts = self._amounts()
@@ -653,6 +654,7 @@ class FactFinder:
         self._bare_instruments_to_the_project_before()
         self.allocations()
         self.companies_carry_out_what_they_pay_for()
+        self.companies_named_in_their_facilities()
         self.places_in_project_names()
         self.places_of_listed_items()
         self.places_in_their_countries()
@@ -662,6 +664,31 @@ class FactFinder:
         self._drop_names_inside_projects()
         self._drop_parts_across_kinds()
         return self.facts
+
+    def _funds_that_act(self) -> None:
+        """'an agreement with the Public Investment Fund', 'chief executive of the National Wealth Fund', 'a loan
+        from the Saudi Industrial Development Fund', 'owned by PIF', 'The X Fund has approved loans': a named
+        fund that signs, is headed, lends or owns is an investing body, not a pot of money."""
+        for ent in [e for e in self.table.entities.values() if e.type == "Project" and e.name.endswith(" Fund")]:
+            if any(self._fund_acts(self.doc[start:end].root) for start, end in ent.mentions if end <= len(self.doc)):
+                words = set(norm(ent.name).split())
+                public = words & (lx.PUBLIC_BANK_WORDS | {"national", "public", "state", "sovereign", "wealth"})
+                ent.type = "GovernmentAgency" if public or is_country_name(ent.name.split()[0]) else "Company"
+
+    @staticmethod
+    def _fund_acts(head: Token) -> bool:
+        """Whether a fund's mention (its head token) names a party: see _funds_that_act."""
+        up = head.head
+        if head.dep_ == "pobj" and up.lower_ == "with":
+            deal = up.head
+            return lemma(deal) in {"agreement", "deal", "partnership", "memorandum", "mou", "venture", "contract"}
+        if head.dep_ == "pobj" and up.lower_ == "of" and lemma(up.head) in CORPORATE_HEADS_OF:
+            return True  # 'chief executive of the National Wealth Fund', 'the board of the SIDF'
+        if head.dep_ == "pobj" and up.lower_ == "from" and lemma(up.head) in {"loan", "financing", "credit"}:
+            return True
+        if head.dep_ == "pobj" and up.dep_ == "agent" and lemma(up.head) in {"own", "back", "control"}:
+            return True
+        return head.dep_ == "nsubj" and lemma(head.head) in {"lend", "sign", "say", "approve"}
 
     def _drop_parts_across_kinds(self) -> None:
         """A project is part of a project, an organisation of an organisation: a partOf found while one end
@@ -772,6 +799,33 @@ class FactFinder:
                 if payer.type == "Company" and (key, project.key) not in leading:
                     leading.add((key, project.key))
                     self.facts.relate(payer, "leads", project, f.sentence, 0.55)
+
+    def companies_named_in_their_facilities(self) -> None:
+        """'a Toyota plant in Fukuoka Prefecture', 'the Samsung Pyeongtaek campus': a facility called by a
+        company's name is that company's; the company carries it out."""
+        companies = [e for e in self.table.entities.values() if e.type == "Company"]
+        body = self._headline_end()  # (a headline's 'Intel chip plant' may be the body's factory in other words)
+        for project in [
+            e
+            for e in self.table.entities.values()
+            if e.type == "Project" and any(self.doc[start].idx >= body for start, _ in e.mentions)
+        ]:
+            head = norm(project.name).split(" in ")[0].split()[-1:]
+            if not head or head[0] not in lx.FACILITY_HEADS:
+                continue
+            for company in companies:
+                first = company.name.split()[0]  # 'Toyota' for 'Toyota Motor Corp.' when no other company is
+                brand = [first] if (
+                    " " in company.name
+                    and not is_place_name(first)
+                    and not is_country_name(first)
+                    and first.replace(".", "") not in lx.COUNTRY_ACRONYMS  # not 'U.S.' of 'U.S. Navy MRO'
+                    and not any(c is not company and c.name.split()[0] == first for c in companies)
+                ) else []
+                names = [n for n in company.all_names() + brand if project.name.startswith(n + " ")]
+                if names and project.name[len(names[0]) + 1 :][:1].islower():
+                    start = min(m[0] for m in project.mentions)
+                    self.facts.relate(company, "leads", project, sentence_of(self.doc, start), 0.55)
 
     def places_in_project_names(self) -> None:
         """'fuel cell system plant in Ulsan', 'a research fab at Hoa Lac': a project whose own name puts
@@ -3673,6 +3727,15 @@ class FactFinder:
             for t in verb.subtree
             if t.lower_ == "with" and t.i > 0 and t.nbor(-1).lower_ in {"together", "jointly"} and t not in preps
         ]
+        if verb.dep_ in {"advcl", "xcomp", "acl"}:  # 'signed an agreement with PIF to set up a joint plant'
+            deals = [verb.head] if verb.dep_ == "acl" else [c for c in verb.head.children if c.dep_ == "dobj"]
+            preps += [
+                c
+                for d in deals
+                if lemma(d) in {"agreement", "deal", "memorandum", "mou", "contract", "partnership"}
+                for c in d.children
+                if c.dep_ == "prep" and c.lower_ == "with"
+            ]
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in {"in", "with"}:
                 preps += [
@@ -5196,6 +5259,8 @@ class FactFinder:
 
 
 # verbs that set up what an amount is written into ('create a 500 billion won fund', 'build a $2 billion plant')
+# who leads or sits on a body: 'chief executive of X', 'the board of X' (a fund headed so is a body)
+CORPORATE_HEADS_OF = {"executive", "officer", "ceo", "chairman", "chair", "president", "board", "head", "director"}
 SETTING_UP_VERBS = {"create", "launch", "establish", "form", "build", "construct", "open"}
 # what may be built besides plants and programmes: 'a humanoid demonstration center will be built by X'
 BUILT_THINGS = {"center", "centre", "platform", "network", "cluster", "base", "port", "terminal", "campus"}
