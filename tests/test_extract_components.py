@@ -4293,3 +4293,26 @@ def test_a_facility_called_by_a_companys_name_is_carried_out_by_that_company(run
     ex = run("Morvel Motor Corp. will receive subsidies. The largest grant will go to a Morvel plant in Fukuoka "
              "Prefecture that will produce batteries.")
     assert has_rel(ex, find(ex, "Morvel Motor Corp."), "leads", project(ex, "Morvel plant")), rels(ex, "leads")
+
+
+def test_a_town_and_its_province_inside_a_goal_do_not_cut_it_at_their_commas(run) -> None:
+    ex = run("Jaya Battery Corporation said it would expand its cell plant in Karawang, West Java, from 10 gigawatt "
+             "hours (GWh) to 40 GWh of annual capacity by 2030.")
+    goal = target(ex, "40 GWh")
+    assert goal is not None and goal.value == 40 and goal.year == 2030, [(t.name, t.value) for t in targets(ex)]
+
+
+def test_business_a_goal_counts_in_money_is_a_goal_not_money_received(run) -> None:
+    ex = run("The government aims to raise the number of decommissioning companies from 12 to 50 by 2030, and to win "
+             "overseas decommissioning orders worth 2 trillion won by 2035.")
+    goal = target(ex, "orders worth")
+    assert goal is not None and goal.value == 2e12 and goal.year == 2035, [(t.name, t.value) for t in targets(ex)]
+
+
+def test_a_goal_belongs_to_who_aims_at_it_not_to_the_money_of_a_later_clause(run) -> None:
+    ex = run("The Daewon Group aims to raise the annual production capacity of its Savannah plant from 300,000 "
+             "vehicles to 500,000 vehicles by 2028, and will build a steel plant in Louisiana with an investment of "
+             "USD 5.8 billion.")
+    goal = target(ex, "500,000 vehicles")
+    owners = {s for s, o in rels(ex, "hasTarget") if goal is not None and o == goal.name}
+    assert owners == {"Daewon Group"}, rels(ex, "hasTarget")

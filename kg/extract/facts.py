@@ -4960,9 +4960,13 @@ class FactFinder:
             and t.ent_type_ != "MONEY"
             for t in phrase
         ) and find_amounts(phrase.text) and not (
-            FROM_TO_NUMBER.search(phrase.text) or RAISED_TO_NUMBER.search(phrase.text)
+            FROM_TO_NUMBER.search(phrase.text)
+            or RAISED_TO_NUMBER.search(phrase.text)
+            or BUSINESS_WORTH.search(phrase.text)
         ):
-            return None  # money being spent by a year is a funding, not a target ('raise exports from $X to $Y' is)
+            # money being spent by a year is a funding, not a target ('raise exports from $X to $Y' is, and so is
+            # 'win overseas orders worth 2 trillion won by 2035')
+            return None
         if any(
             lemma(t) == "market"
             and t.dep_ in {"nsubj", "nsubjpass", "dobj"}
@@ -5134,6 +5138,14 @@ class FactFinder:
         i = prep.i - 1
         while i > sent.start:
             t = doc[i]
+            place = self.place_at.get(i - 1) if t.text == "," else None
+            if place is not None:  # 'its plant in Karawang, West Java, from 10 GWh to 40 GWh': read past the place
+                k = i - 1
+                while k > sent.start and self.place_at.get(k) is place:
+                    k -= 1
+                if doc[k].text == "," and self.place_at.get(k - 1) is not None:
+                    i = k - 1
+                    continue
             if t.text in {",", ";", ":"} and i < prep.i - 1:
                 nxt = doc[i + 1]
                 return i + 2 if nxt.lower_ in {"and", "with", "while"} else i + 1
@@ -5152,7 +5164,9 @@ class FactFinder:
 
     def _target_owner(self, sent: Span, phrase: Span, unit: str | None) -> DocEntity | None:
         for f in self.facts.fundings:
-            if f.sentence.start == sent.start and f.project in self.table.entities:
+            # 'will invest 650 billion won to expand capacity from A to B by 2029': the project paid for (not
+            # the money of a later clause: '..., and will build a steel plant with an investment of $5.8 billion')
+            if f.sentence.start == sent.start and f.project in self.table.entities and f.amount.start < phrase.end_char:
                 return self.table.entities[f.project]
         national = bool(unit) and NATIONAL_MEASURE.search(unit.lower())
         # projects named before this goal: what it measures may be one of them ('overseas logistics bases')
@@ -5259,6 +5273,8 @@ class FactFinder:
 
 
 # verbs that set up what an amount is written into ('create a 500 billion won fund', 'build a $2 billion plant')
+# business a goal counts in money: 'to win overseas orders worth 2 trillion won by 2035'
+BUSINESS_WORTH = re.compile(r"\b(?:orders|contracts|deals|exports|sales|revenues?)\s+worth\b")
 # who leads or sits on a body: 'chief executive of X', 'the board of X' (a fund headed so is a body)
 CORPORATE_HEADS_OF = {"executive", "officer", "ceo", "chairman", "chair", "president", "board", "head", "director"}
 SETTING_UP_VERBS = {"create", "launch", "establish", "form", "build", "construct", "open"}
