@@ -4316,3 +4316,11 @@ def test_a_goal_belongs_to_who_aims_at_it_not_to_the_money_of_a_later_clause(run
     goal = target(ex, "500,000 vehicles")
     owners = {s for s, o in rels(ex, "hasTarget") if goal is not None and o == goal.name}
     assert owners == {"Daewon Group"}, rels(ex, "hasTarget")
+
+
+def test_names_listed_right_after_a_plural_descriptor_are_what_it_says(run) -> None:
+    ex = run("The partners are Samsung Electronics, the fabless start-ups Nuvellion, Quorra and Teskai, and ETRI.")
+    found = {n for n in ("Nuvellion", "Quorra", "Teskai") if find(ex, n, "Company")}
+    assert found == {"Nuvellion", "Quorra", "Teskai"}, [(e.name, e.type) for e in ex.entities]
+    ex = run("The corporation signed an MOU with Hanra Shipping to study shipping CO2.")
+    assert find(ex, "MOU") is None, [(e.name, e.type) for e in ex.entities]

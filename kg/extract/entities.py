@@ -1389,7 +1389,9 @@ def _described_lists(doc: Doc, ents: list[Span]) -> list[Span]:
         if tok.tag_ != "NNS" or tok.i + 2 >= len(doc):
             continue
         k = tok.i + 1 + (tokens[tok.i + 1].text == ",")
-        apposed = tok.is_lower and k == tok.i + 1 and k in starts  # 'development banks Nafin and Bancomext'
+        apposed = tok.is_lower and k == tok.i + 1 and (  # 'development banks Nafin and Bancomext'
+            k in starts or tokens[k].is_title and tokens[k].is_alpha and tokens[k + 1].text in {",", "and"}
+        )  # (or names the model missed: 'the fabless start-ups Rebellions, FuriosaAI and DeepX')
         if k + 1 >= len(doc) or tokens[k].lower_ not in {"including", "such", "like"} and not apposed:
             continue
         kind = _descriptor_kind(doc, tok)
@@ -1945,6 +1947,8 @@ APPOSITION_STOPS |= {"and", "or", "said", "says", "will", "has", "is", "was"}
 def _descriptor_kind(doc: Doc, noun) -> str | None:
     """The type a descriptive noun gives, its modifiers considered ('state-run lender', 'industry group')."""
     word = noun.lower_
+    if word in {"ups", "up"} and noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ == "start":
+        word = "start-ups" if word == "ups" else "start-up"  # the tokenizer splits 'start-ups'
     if word in lx.TITLE_WORDS:
         return None
     mods = {t.lower_ for t in doc[max(noun.i - 4, 0) : noun.i] if t.is_lower}

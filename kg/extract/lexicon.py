@@ -947,6 +947,8 @@ NOT_NAMES = {
     "budget",
     "media",
     "ai",
+    "mou",  # an agreement's kind, not a party: 'signed an MOU with Petronas'
+    "loi",
     "gov't",
     "gov’t",
     "govt",
@@ -1135,6 +1137,7 @@ DESCRIPTOR_TYPES = {
     "startups": "Company",
     "firms": "Company",
     "start-up": "Company",
+    "start-ups": "Company",
     "subsidiary": "Company",
     "affiliate": "Company",
     "unit": "Company",
