@@ -4324,3 +4324,10 @@ def test_names_listed_right_after_a_plural_descriptor_are_what_it_says(run) -> N
     assert found == {"Nuvellion", "Quorra", "Teskai"}, [(e.name, e.type) for e in ex.entities]
     ex = run("The corporation signed an MOU with Hanra Shipping to study shipping CO2.")
     assert find(ex, "MOU") is None, [(e.name, e.type) for e in ex.entities]
+
+
+def test_a_name_before_an_amount_in_a_gapped_clause_is_its_subject_not_a_place(run) -> None:
+    ex = run("The Ministry of Health said Sanrio Fine Chemical will get 19 billion yen for a piperacillin plant in "
+             "Iwaki, Fukushima Prefecture, and Kyoei Seiyaku 15 billion yen to add ampicillin lines at its factory.")
+    assert find(ex, "Kyoei Seiyaku", "Place") is None, [(e.name, e.type) for e in ex.entities]
+    assert not [f for f in ex.fundings if find(ex, "Kyoei Seiyaku") and find(ex, "Kyoei Seiyaku").key in f.funders]

@@ -883,6 +883,12 @@ def _companies_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     return [Span(doc, e.start, e.end, label=relabel[k]) if k in relabel else e for k, e in enumerate(ents)]
 
 
+def _gapped_subject(doc: Doc, e: Span) -> bool:
+    """'... for a plant in Iwaki, Fukushima Prefecture, and Kyoei Seiyaku 15 billion yen to add ...': a name
+    right before an amount is the subject of a clause whose verb was left out, not one more place."""
+    return e.end < len(doc) and doc[e.end].ent_type_ == "MONEY" and not _known_place(e)  # ('and Gumi 20 billion won')
+
+
 def _place_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     """'the complexes in Gwangyang, Onsan and Seosan': after 'in', a list that starts with a place is a list
     of places, whatever the model called the names without a cue of their own."""
@@ -909,6 +915,8 @@ def _place_lists(doc: Doc, ents: list[Span]) -> list[Span]:
         ):
             for j in run[1:]:
                 e = ents[j]
+                if _gapped_subject(doc, e):
+                    continue
                 if e.label_ != "Place" and cue_type(e.text) is None and len(e) <= 2 and not _looks_personal(e):
                     out[j] = Span(doc, e.start, e.end, label="Place")
     return out
@@ -1099,7 +1107,7 @@ def _place_by_neighbours(doc: Doc, ents: list[Span], k: int) -> bool:
     """'in Clay, New York': a name before a comma and a place, after 'in', is a town in that place;
     'Delhi, Mumbai, Bengaluru and Hyderabad': a name listed among places only is a place."""
     e = ents[k]
-    if cue_type(e.text) is not None or len(e) > 3:
+    if cue_type(e.text) is not None or len(e) > 3 or _gapped_subject(doc, e):
         return False
     prev = doc[e.start - 1].lower_ if e.start else ""
     right = ents[k + 1] if k + 1 < len(ents) else None

@@ -2620,8 +2620,23 @@ class FactFinder:
             k -= 1
         if doc[k].lower_ not in {",", "and"}:
             return []
-        earlier = any(sent.start_char <= a.start < doc[k].idx for a in self.amounts)
+        earlier = [a for a in self.amounts if sent.start_char <= a.start < doc[k].idx]
+        if earlier and self._received(earlier[-1]):
+            return []  # 'X will get 19 billion yen for A, and Y 15 billion yen for B': Y receives, no payer
         return payers[::-1] if earlier else []
+
+    def _received(self, amount: AmountMatch) -> bool:
+        """Whether the verb an amount hangs on receives it ('will get 19 billion yen', 'was awarded ...')."""
+        span = self.doc.char_span(amount.start, amount.end, alignment_mode="expand")
+        tok = span.root if span is not None else None
+        for _ in range(4):
+            if tok is None or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            if tok.pos_ in {"VERB", "AUX"}:
+                passive_giving = _passive(tok) and lemma(tok) in RECIPIENT_VERBS | {"award", "grant"}
+                return lemma(tok) in RECEIVE_VERBS or passive_giving
+        return False
 
     def _payer_right_after(self, span: Span, sent: Span) -> list[DocEntity]:
         """'KRW 5 trillion by the Export-Import Bank of Korea': the organisation named by a 'by' right
