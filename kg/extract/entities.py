@@ -123,7 +123,6 @@ class EntityTyper:
         ents = [_without_glued_amount(doc, e) for e in ents if not _owned_product(doc, e)]
         ents = [e for e in ents if not PRICED_AMOUNT.match(e[0].text)]  # 'RM25 bln' in a headline is no name
         ents = [e for e in ents if not (e[0].text == "BY" and len(e) > 1 and e.text.isupper())]  # 'BY HAN SEO-YEON'
-
         doc.ents = ents  # set once: every doc.ents read or write walks the whole document
         return doc
 
@@ -885,8 +884,9 @@ def _companies_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _gapped_subject(doc: Doc, e: Span) -> bool:
     """'... for a plant in Iwaki, Fukushima Prefecture, and Kyoei Seiyaku 15 billion yen to add ...': a name
-    right before an amount is the subject of a clause whose verb was left out, not one more place."""
-    return e.end < len(doc) and doc[e.end].ent_type_ == "MONEY" and not _known_place(e)  # ('and Gumi 20 billion won')
+    right before an amount is the subject of a clause whose verb was left out, not one more place (a known
+    town stays one: '..., and Gumi 20 billion won' is the town's share)."""
+    return e.end < len(doc) and doc[e.end].ent_type_ == "MONEY" and not _known_place(e)
 
 
 def _place_lists(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -681,7 +681,7 @@ class FactFinder:
         up = head.head
         if head.dep_ == "pobj" and up.lower_ == "with":
             deal = up.head
-            return lemma(deal) in {"agreement", "deal", "partnership", "memorandum", "mou", "venture", "contract"}
+            return lemma(deal) in DEAL_NOUNS
         if head.dep_ == "pobj" and up.lower_ == "of" and lemma(up.head) in CORPORATE_HEADS_OF:
             return True  # 'chief executive of the National Wealth Fund', 'the board of the SIDF'
         if head.dep_ == "pobj" and up.lower_ == "from" and lemma(up.head) in {"loan", "financing", "credit"}:
@@ -3747,7 +3747,7 @@ class FactFinder:
             preps += [
                 c
                 for d in deals
-                if lemma(d) in {"agreement", "deal", "memorandum", "mou", "contract", "partnership"}
+                if lemma(d) in DEAL_NOUNS
                 for c in d.children
                 if c.dep_ == "prep" and c.lower_ == "with"
             ]
@@ -5287,11 +5287,13 @@ class FactFinder:
         return None
 
 
-# verbs that set up what an amount is written into ('create a 500 billion won fund', 'build a $2 billion plant')
 # business a goal counts in money: 'to win overseas orders worth 2 trillion won by 2035'
 BUSINESS_WORTH = re.compile(r"\b(?:orders|contracts|deals|exports|sales|revenues?)\s+worth\b")
 # who leads or sits on a body: 'chief executive of X', 'the board of X' (a fund headed so is a body)
 CORPORATE_HEADS_OF = {"executive", "officer", "ceo", "chairman", "chair", "president", "board", "head", "director"}
+# what two parties sign: 'an agreement with PIF to set up a joint plant' (the partner is a party, and acts)
+DEAL_NOUNS = {"agreement", "deal", "partnership", "memorandum", "mou", "venture", "contract"}
+# verbs that set up what an amount is written into ('create a 500 billion won fund', 'build a $2 billion plant')
 SETTING_UP_VERBS = {"create", "launch", "establish", "form", "build", "construct", "open"}
 # what may be built besides plants and programmes: 'a humanoid demonstration center will be built by X'
 BUILT_THINGS = {"center", "centre", "platform", "network", "cluster", "base", "port", "terminal", "campus"}

@@ -767,7 +767,7 @@ def _known_as(doc: Doc, table: EntityTable) -> None:
             table.entities.pop(alias_ent.key, None)
 
 
-def _name_known_as(doc: Doc, table: EntityTable, head, start: int) -> None:
+def _name_known_as(doc: Doc, table: EntityTable, head: Token, start: int) -> None:
     """'the Korea Water Resources Corporation, better known as K-water,': a short name the model did not
     take for a name is the organisation's alias, and every later use of it a mention of the organisation."""
     owner = table.at(head.i)
@@ -781,8 +781,8 @@ def _name_known_as(doc: Doc, table: EntityTable, head, start: int) -> None:
     words = [t.text for t in doc[start:end]]
     owner.aliases.add(doc[start:end].text)
     n = end - start
-    for i in tokens_of(doc, {words[0].lower()}):
-        j = i.i
+    for first in tokens_of(doc, {words[0].lower()}):
+        j = first.i
         if [t.text for t in doc[j : j + n]] == words and all(k not in table.token_entity for k in range(j, j + n)):
             table.mark(j, j + n, owner.key)
 
