@@ -804,6 +804,17 @@ class FactFinder:
         """'a Toyota plant in Fukuoka Prefecture', 'the Samsung Pyeongtaek campus': a facility called by a
         company's name is that company's; the company carries it out."""
         companies = [e for e in self.table.entities.values() if e.type == "Company"]
+        called: dict[str, list[str]] = {}  # each company's names, with its brand: read once, not per project
+        for company in companies:
+            first = company.name.split()[0]  # 'Toyota' for 'Toyota Motor Corp.' when no other company is
+            brand = [first] if (
+                " " in company.name
+                and not is_place_name(first)
+                and not is_country_name(first)
+                and first.replace(".", "") not in lx.COUNTRY_ACRONYMS  # not 'U.S.' of 'U.S. Navy MRO'
+                and not any(c is not company and c.name.split()[0] == first for c in companies)
+            ) else []
+            called[company.key] = company.all_names() + brand
         body = self._headline_end()  # (a headline's 'Intel chip plant' may be the body's factory in other words)
         for project in [
             e
@@ -814,15 +825,7 @@ class FactFinder:
             if not head or head[0] not in lx.FACILITY_HEADS:
                 continue
             for company in companies:
-                first = company.name.split()[0]  # 'Toyota' for 'Toyota Motor Corp.' when no other company is
-                brand = [first] if (
-                    " " in company.name
-                    and not is_place_name(first)
-                    and not is_country_name(first)
-                    and first.replace(".", "") not in lx.COUNTRY_ACRONYMS  # not 'U.S.' of 'U.S. Navy MRO'
-                    and not any(c is not company and c.name.split()[0] == first for c in companies)
-                ) else []
-                names = [n for n in company.all_names() + brand if project.name.startswith(n + " ")]
+                names = [n for n in called[company.key] if project.name.startswith(n + " ")]
                 if names and project.name[len(names[0]) + 1 :][:1].islower():
                     start = min(m[0] for m in project.mentions)
                     self.facts.relate(company, "leads", project, sentence_of(self.doc, start), 0.55)
@@ -4797,7 +4800,7 @@ class FactFinder:
 
     def _last_year_before(self, i: int, sent: Span) -> int | None:
         """The deadline year a 'by then' takes up: the last year this sentence or the one before names."""
-        start = sentence_of(self.doc, sent.start - 1).start if sent.start else sent.start
+        start = self._sentences_back(sent.start, 1)
         for k in range(i - 1, start - 1, -1):
             year = year_of(self.doc[k])
             if year and k and self.doc[k - 1].lower_ in {"by", "in", "until"}:
