@@ -4331,3 +4331,48 @@ def test_a_name_before_an_amount_in_a_gapped_clause_is_its_subject_not_a_place(r
              "Iwaki, Fukushima Prefecture, and Kyoei Seiyaku 15 billion yen to add ampicillin lines at its factory.")
     assert find(ex, "Kyoei Seiyaku", "Place") is None, [(e.name, e.type) for e in ex.entities]
     assert not [f for f in ex.fundings if find(ex, "Kyoei Seiyaku") and find(ex, "Kyoei Seiyaku").key in f.funders]
+
+
+def test_financing_for_a_facility_sets_the_project_of_the_shares_that_follow(run) -> None:
+    ex = run("Meridia Cell Corporation will build a battery cell plant in Tegal. Financing for the plant will come "
+             "from several sources. The Nusantara Capital Agency will inject Rp5.1 trillion in equity, while the "
+             "remaining Rp8.2 trillion will be lent by a syndicate of state banks made up of Bank Sentosa, Bank "
+             "Cahaya and Bank Lestari.")
+    plant = project(ex, "battery cell plant")
+    assert payments(ex, plant) == {
+        ("Nusantara Capital Agency", 5.1e12),
+        ("Bank Sentosa", 8.2e12),
+        ("Bank Cahaya", 8.2e12),
+        ("Bank Lestari", 8.2e12),
+    }, [(f.funders, ex_name(ex, f.project)) for f in ex.fundings]
+
+
+def test_a_sovereign_wealth_fund_that_builds_is_no_project(run) -> None:
+    ex = run("Meridia's sovereign wealth fund and the state-owned battery holding company will build a cathode plant "
+             "in Tegal at a cost of Rp20 trillion.")
+    assert project(ex, "wealth fund") is None, [(e.name, e.type) for e in ex.entities]
+    assert project(ex, "cathode plant") is not None, [(e.name, e.type) for e in ex.entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("The Ministry of Trade, Industry and Energy has set aside 210 billion won in its 2026 budget for the "
+         "expansion of the graphite stockpile.", 2026),
+        ("The Ministry of Electronics will also spend ₹1,200 crore on common testing facilities for component "
+         "makers by March 2028, the ministry said.", 2028),
+        ("The state-run Harbour Bank said it would provide W300 billion in low-interest export loans to voucher "
+         "recipients through 2027.", 2027),
+    ],
+)
+def test_a_deadline_on_the_money_verb_dates_the_funding(run, text: str, year: int) -> None:
+    ex = run(text)
+    assert [f.year for f in ex.fundings] == [year], [(ex_name(ex, f.project), f.year) for f in ex.fundings]
+
+
+def test_money_named_by_its_instrument_goes_to_the_facility_it_is_for(run) -> None:
+    ex = run("Commerce Department awards ASE up to $480 million in CHIPS funding for Nevada advanced packaging plant")
+    plant = project(ex, "advanced packaging plant")
+    assert plant is not None and "funding" not in norm(plant.name), [(e.name, e.type) for e in ex.entities]
+    assert fundings_of(ex, find(ex, "Commerce Department"), plant), [(f.funders, ex_name(ex, f.project))
+                                                                      for f in ex.fundings]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -205,6 +205,11 @@ LEVEL_WORDS = {"state", "province", "city", "prefecture", "county", "region", "g
 SHARE_VERBS = {"cover", "come", "foot"}  # verbs a share of a total is the subject of
 GAP_QUALIFIERS = {"about", "roughly", "around", "some", "nearly", "almost", "approximately", "another", "over"}
 WORK_NOUNS = {"construction", "expansion", "development", "building", "creation", "establishment", "cost"}
+FINANCE_NOUNS = {"financing", "funding", "finance", "money", "capital"}
+# what makes a fund an investor rather than a pot of money ('sovereign wealth fund', 'pension fund')
+INVESTOR_FUND_WORDS = {"wealth", "sovereign", "pension"}
+# nouns for a set of organisations that a clause lists ('a syndicate of banks made up of A and B')
+GROUP_WORDS = {"group", "team", "partnership", "syndicate", "club"}
 BUILD_VERBS = {"build", "construct", "develop", "establish", "operate", "design"}
 PLACE_IN_NAME = re.compile(r"\b(?:in|at|near) (?:the )?([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3})")
 RATE_AFTER_AMOUNT = re.compile(
@@ -466,12 +471,15 @@ class FactFinder:
         if not out and tok.tag_ == "NNS" and colon < len(self.doc) and self.doc[colon].text == ":":
             # 'the three shipbuilders taking part: HD KSOE, Samsung Heavy Industries and Hanwha Ocean'
             out = self._names_listed_from(colon + 1, sentence_of(self.doc, tok.i).end)
-        comprising = next(
-            (c for c in tok.children if c.dep_ == "acl" and lemma(c) in {"comprise", "include", "involve"}), None
-        )
-        if not out and comprising is not None and tok.lower_ in lx.ALLIANCE_HEADS | {"group", "team", "partnership"}:
+        # the group's own clause, or its members' ('a syndicate of state banks made up of A, B and C')
+        holders = [tok, *(p for c in tok.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")]
+        comprising = next((c for h in holders for c in h.children if c.dep_ == "acl" and _comprising(c)), None)
+        if not out and comprising is not None and tok.lower_ in lx.ALLIANCE_HEADS | GROUP_WORDS:
             # 'led by a consortium comprising SK siltron, DB HiTek and Power Master Semiconductor'
-            out = self._names_listed_from(comprising.i + 1, sentence_of(self.doc, tok.i).end)
+            start = comprising.i + 1
+            while start < len(self.doc) and self.doc[start].lower_ in {"up", "of"}:
+                start += 1  # 'made up of', 'consisting of'
+            out = self._names_listed_from(start, sentence_of(self.doc, tok.i).end)
         return out
 
     def _names_listed_from(self, start: int, end: int) -> list[DocEntity]:
@@ -1481,7 +1489,7 @@ class FactFinder:
                     if head.dep_ == "dobj" and _changes_a_measure(head.head):
                         self._project_measured_or_named(head)
                     else:
-                        self.projects.add_np(head)
+                        self.projects.add_np(_facility_paid_for(head) or head)
                 if lem in {"fund", "finance", "subsidize", "subsidise", "bankroll"}:
                     for obj in [c for c in tok.children if c.dep_ == "dobj"]:
                         self.projects.add_np(obj, 0.55)  # 'the ministry will fund a "K-Cloud" project'
@@ -1517,7 +1525,7 @@ class FactFinder:
                         named.type = "Project"  # 'to build the National AI Computing Center': built, no company
             if tok.pos_ in {"NOUN", "PROPN"} and lem in lx.PROGRAMME_HEADS and tok.ent_type_ not in {"MONEY"}:
                 ent = self.table.at(tok.i)
-                if ent is None and not _generic_alone(tok):
+                if ent is None and not _generic_alone(tok) and not _investing_fund(tok):
                     self.projects.add_np(_instrument_purpose(tok), 0.55)
 
     def _will_set_up(self, verb: Token, planned: bool = True) -> list[DocEntity]:
@@ -1991,7 +1999,8 @@ class FactFinder:
             if through_a_stake and project is None:
                 return  # a stake in a company that will own something no rule names: no project to guess
         if project is None:
-            for head in after or (self._purpose_heads(verb) if verb is not None else []):
+            for purpose in after or (self._purpose_heads(verb) if verb is not None else []):
+                head = _facility_paid_for(purpose) or purpose
                 project = self.projects.add_np(head)
                 if project is not None:
                     self.clause_alias(project, head)
@@ -2040,7 +2049,7 @@ class FactFinder:
             # to receive €992 million': the subject receives; the payer is the agent, 'from X', or the one
             # who selected
             recipients = [e for sub in verb_subjects(verb) for e in self.entity_of(sub, False)]
-            if verb.dep_ in {"xcomp", "advcl"} and not [c for c in verb.children if c.dep_ == "nsubj"]:
+            if verb.dep_ in {"xcomp", "advcl"} and not [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]:
                 # 'selected 15 projects to receive ...', 'hubs have been selected by DOE to receive ...'
                 objs = [c for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"}]
                 recipients = [e for o in objs for e in self.entity_of(o, False)] or [
@@ -2496,9 +2505,11 @@ class FactFinder:
         prev = sentence_of(self.doc, sent.start - 1)
         for t in prev:
             if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT":
-                if lemma(t) in WORK_NOUNS:
-                    # 'Construction of the center will cost 2.5 trillion won': the center
-                    t = next((p for c in t.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), t)
+                if lemma(t) in WORK_NOUNS | FINANCE_NOUNS:
+                    # 'Construction of the center will cost 2.5 trillion won': the center; 'Financing for the
+                    # plant will come from several sources': the plant
+                    preps = {"of"} if lemma(t) in WORK_NOUNS else {"for"}
+                    t = next((p for c in t.children if c.lower_ in preps for p in c.children if p.dep_ == "pobj"), t)
                 ent = self.table.at(t.i)
                 if ent is None and t.pos_ == "NOUN" and lemma(t) in lx.FACILITY_HEADS | BUILT_THINGS:
                     ent = self.projects.add_np(t, 0.5)  # 'a chip design hub will be set up at KAIST. It will ...'
@@ -2825,10 +2836,7 @@ class FactFinder:
                 and (doc[right].tag_ not in {"VBN", "VBG", "VBD", "MD"} or doc[right - 1].text == "-")
             ):
                 right += 1  # ('hydrogen-based' is one modifier)
-            facility = next(
-                (t for t in doc[nxt.i + 1 : right] if t.pos_ == "NOUN" and lemma(t) in lx.FACILITY_HEADS | {"project"}),
-                None,
-            )
+            facility = _facility_among(doc[nxt.i + 1 : right])
             if facility is not None:
                 # '€620mn in direct aid to a battery cell factory', '... in subsidies for 12 storage battery projects'
                 return self.projects.add_np(facility, 0.55)
@@ -3108,8 +3116,10 @@ class FactFinder:
             start = next((j + 1 for j in range(start, min(sent.end, start + 8)) if self.doc[j].text == ")"), start)
         window = self.doc[start : min(sent.end, start + 14)]
         for i, t in enumerate(window):
-            if t.lower_ in {"in", "by", "until", "through"} and i + 1 < len(window) and year_of(window[i + 1]):
-                return year_of(window[i + 1])
+            if t.lower_ in {"in", "by", "until", "through"} and i + 1 < len(window):
+                year = _deadline_after(window, i + 1)
+                if year is not None:
+                    return year
             relative = self._relative_year(window, i)
             if relative is not None:
                 return relative
@@ -3127,10 +3137,14 @@ class FactFinder:
                         return year  # '... in subsidies to Rapidus Corp. in fiscal 2024'
                 break
         for c in list(verb.children) + list(span.root.children):
-            if c.dep_ == "prep" and c.lower_ in {"in", "by", "until"}:
+            if c.dep_ == "prep" and c.lower_ in {"in", "by", "until", "through"}:
                 for p in c.children:
                     if year_of(p):
                         return year_of(p)
+                    if p.dep_ == "pobj" and p.lower_ in lx.MONTH_WORDS:  # 'by March 2028'
+                        year = next((y for n in p.children if (y := year_of(n))), None)
+                        if year is not None:
+                            return year
             if c.dep_ == "npadvmod" and c.lower_ == "year" and self.doc_year:
                 relative = self._relative_year(self.doc[c.i - 1 : c.i + 1], 0)  # 'will spend X next year'
                 if relative is not None:
@@ -5456,6 +5470,34 @@ def _generic_alone(tok: Token) -> bool:
     return not any(c.dep_ in {"compound", "amod", "nmod", "prep", "acl"} for c in tok.children)
 
 
+def _deadline_after(window: Span, k: int) -> int | None:
+    """The year a preposition's object names: '2026', 'March 2028', 'its 2026 budget'."""
+    if year_of(window[k]):
+        return year_of(window[k])
+    if k + 1 >= len(window) or not year_of(window[k + 1]):
+        return None
+    budget = window[k].lower_ in {"its", "the"} and k + 2 < len(window) and window[k + 2].lower_ == "budget"
+    return year_of(window[k + 1]) if window[k].lower_ in lx.MONTH_WORDS or budget else None
+
+
+def _facility_among(tokens: Iterable[Token]) -> Token | None:
+    """The first facility or project noun among the tokens ('to a battery cell factory')."""
+    return next((t for t in tokens if t.pos_ == "NOUN" and lemma(t) in lx.FACILITY_HEADS | {"project"}), None)
+
+
+def _facility_paid_for(head: Token) -> Token | None:
+    """'CHIPS funding for Arizona advanced packaging plant', 'grants to a battery factory': money named by
+    its instrument goes to the facility it is for."""
+    if lemma(head) not in INSTRUMENTS | {"funding", "grant"}:
+        return None
+    return _facility_among(t for c in head.children if c.lower_ in {"for", "to"} for t in c.subtree)
+
+
+def _investing_fund(tok: Token) -> bool:
+    """'Indonesia's sovereign wealth fund', 'the national pension fund': a body that invests, not a programme."""
+    return lemma(tok) == "fund" and any(c.lower_ in INVESTOR_FUND_WORDS for c in tok.lefts)
+
+
 # what a place is called before its name: 'the US state of Michigan', 'the southern province of Aceh'
 LEVEL_OF_WORDS = {"state", "province", "prefecture", "city", "county", "region", "district", "island", "emirate"}
 US_WORDS = {"US", "U.S."}
@@ -5596,6 +5638,15 @@ def _under_way(verb: Token) -> bool:
 def _builds_a_facility(verb: Token) -> bool:
     """'which is building a gigafactory in X': the object is a plant or site, not what the plant makes."""
     return any(c.dep_ == "dobj" and lemma(c) in lx.FACILITY_HEADS | BUILT_THINGS for c in verb.children)
+
+
+def _comprising(verb: Token) -> bool:
+    """'comprising', 'including', 'made up of', 'consisting of', 'composed of': a clause that lists members."""
+    if lemma(verb) in {"comprise", "include", "involve"}:
+        return True
+    if lemma(verb) == "make":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    return lemma(verb) in {"consist", "compose"} and any(c.lower_ == "of" for c in verb.children)
 
 
 def _passive(verb: Token) -> bool:
