@@ -4376,3 +4376,22 @@ def test_money_named_by_its_instrument_goes_to_the_facility_it_is_for(run) -> No
     assert plant is not None and "funding" not in norm(plant.name), [(e.name, e.type) for e in ex.entities]
     assert fundings_of(ex, find(ex, "Commerce Department"), plant), [(f.funders, ex_name(ex, f.project))
                                                                       for f in ex.fundings]
+
+
+def test_a_bare_definite_plural_takes_up_the_described_noun_before_it(run) -> None:
+    ex = run("Second, regional smart welding centers in Gimhae, Yeosu and Andong will give on-site advice to small "
+             "firms. The Ministry of SMEs and Startups has allocated 21 billion won to the centers.")
+    centers = project(ex, "regional smart welding centers")
+    assert fundings_of(ex, find(ex, "Ministry of SMEs and Startups"), centers), [
+        (f.funders, ex_name(ex, f.project)) for f in ex.fundings
+    ]
+
+
+def test_the_company_named_facility_is_the_one_that_company_set_up(run) -> None:
+    ex = run("Varuna SiC Technologies Pvt. Ltd. will set up a silicon carbide fabrication unit in Cuttack. The "
+             "Government of Odisha has also committed a capital subsidy of ₹320 crore for the Varuna SiC unit.")
+    unit = project(ex, "silicon carbide fabrication unit")
+    assert fundings_of(ex, find(ex, "Government of Odisha"), unit), [
+        (f.funders, ex_name(ex, f.project)) for f in ex.fundings
+    ]
+    assert project(ex, "Varuna SiC unit") is None, [e.name for e in ex.entities if e.type == "Project"]

@@ -1038,6 +1038,7 @@ FACILITY_HEADS = {
     "facility",
     "facilities",
     "fab",
+    "unit",
     "site",
     "sites",
     "complex",

@@ -461,6 +461,9 @@ class ProjectIndex:
         event = self._event_taken_up(head, confidence)
         if event is not None:
             return event
+        earlier = self._described_before(head)
+        if earlier is not None:
+            return self.add_np(earlier, confidence)
         if head.lower_ in lx.FACILITY_HEADS and _bare_definite(head):
             return None  # 'the site' with nothing named before it is no project of its own
         if not acceptable(self.doc, head, self.table):
@@ -507,6 +510,23 @@ class ProjectIndex:
             return self.add(f"{head.lower_} of the {doc[left:end].text}", head.i, head.i + 1, confidence)
         return None
 
+    def _described_before(self, head: Token) -> Token | None:
+        """'Regional smart manufacturing centers in Changwon will ... 21 billion won has been allocated to the
+        centers': a bare 'the centers' takes up the described noun of the same word in this sentence or the
+        one before (no organisation, no named project of another word)."""
+        if not (head.pos_ == "NOUN" and head.tag_ == "NNS" and _bare_definite(head)) or is_generic(head):
+            return None
+        doc = head.doc
+        start = sentence_of(doc, head.i).start
+        start = sentence_of(doc, start - 1).start if start else start
+        for i in range(head.i - 1, start - 1, -1):
+            tok = doc[i]
+            if tok.lemma_ == head.lemma_ and tok.pos_ == "NOUN" and not _bare_definite(tok):
+                described = any(c.dep_ in {"amod", "compound"} for c in tok.children)
+                ent = self.table.at(i)
+                return tok if described and (ent is None or ent.type == "Project") else None
+        return None
+
     def _name_without_agent(self, start: int, end: int) -> str:
         """The project's name without the organisation that carries it out: 'construction of a factory by
         Intel in Magdeburg' is 'construction of a factory in Magdeburg' (Intel leads it)."""
@@ -542,8 +562,24 @@ class ProjectIndex:
         dets = [c.lower_ for c in target.children if c.dep_ in {"det", "poss"}]
         if not dets or dets[0] not in {"the", "this", "its", "that", "their"}:
             return None
-        if any(c.dep_ in {"amod", "compound", "nmod"} for c in target.children):
-            return None
+        modifiers = [c for c in target.children if c.dep_ in {"amod", "compound", "nmod"}]
+        if modifiers:
+            # 'the Kalinga SiC unit': the facility named before after that company
+            words = self.doc[target.left_edge.i : target.i]
+            if words[0].lower_ in {"the", "this", "that"}:
+                words = words[1:]
+            if not words or not all(t.text[:1].isupper() for t in words):
+                return None
+            short = norm(words.text)
+            owners = {
+                e.key
+                for e in self.table.entities.values()
+                if e.type == "Company" and any((n + " ").startswith(f"{short} ") for n in map(norm, e.all_names()))
+            }
+            owned = self._facility_named_after(owners, target) if owners else None
+            if owned is not None:
+                self.table.mark(target.left_edge.i, target.i + 1, owned.key)
+            return owned
         plural = target.tag_ == "NNS"
         fallback = None
         owned = self._facility_of_named_company(target)
@@ -573,6 +609,10 @@ class ProjectIndex:
             e.key for t in verb.subtree
             for e in [self.table.at(t.i)] if e is not None and e.type == "Company" and t.i != target.i
         }
+        return self._facility_named_after(companies, target)
+
+    def _facility_named_after(self, companies: set[str], target: Token) -> DocEntity | None:
+        """The facility named last after one of these companies in a sentence before the target's."""
         doc = self.doc
         found: list[tuple[int, DocEntity]] = []
         for key in companies:
