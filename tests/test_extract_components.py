@@ -4395,3 +4395,10 @@ def test_the_company_named_facility_is_the_one_that_company_set_up(run) -> None:
         (f.funders, ex_name(ex, f.project)) for f in ex.fundings
     ]
     assert project(ex, "Varuna SiC unit") is None, [e.name for e in ex.entities if e.type == "Project"]
+
+
+def test_a_measure_that_is_the_subject_names_the_goal(run) -> None:
+    ex = run("The transport ministry plans to start paid robotaxi service in Dalmun in 2027. The number of pilot "
+             "zones will be expanded from two to twelve by 2029.")
+    goal = target(ex, "pilot zones")
+    assert goal is not None and goal.value == 12 and goal.year == 2029, [(t.name, t.value) for t in targets(ex)]

@@ -5054,7 +5054,11 @@ class FactFinder:
         ):
             return None  # 'a €54 billion plan launched in 2021': a past event, not a goal
         change = verb is not None and lemma(verb) in CHANGE_VERBS and verb.i == phrase.start
-        if verb is not None and (change or not numbers and (milestone or verb.tag_ == "VBN" and _passive(verb))):
+        # 'The number of pilot zones will be expanded from two to ten by 2028': the measure names the goal
+        of_a_measure = verb is not None and any(lemma(s) in MEASURED_SUBJECTS for s in verb_subjects(verb))
+        if verb is not None and (
+            change or of_a_measure or not numbers and (milestone or verb.tag_ == "VBN" and _passive(verb))
+        ):
             # 'the first phase of the IC design park is expected to open by 2024': what opens; 'at least
             # five new drugs are to be developed by 2030': what is counted
             subj = next(iter(verb_subjects(verb)), None)
@@ -5082,7 +5086,7 @@ class FactFinder:
                     if subj.i - left < 10 and right - left < 14:
                         text = f"{doc[left:right].text} {text}"
                         counted = any(c.dep_ == "nummod" for c in subj.children)  # '1,100 parts makers'
-                        if not change and (verb.tag_ == "VBN" and _passive(verb) or counted):
+                        if not (change or of_a_measure) and (verb.tag_ == "VBN" and _passive(verb) or counted):
                             measured = doc[left : prep.i]  # 'at least five new drugs ... produced by 2030': 5
                             numbers = _target_evidence(doc[left:right])[0]
         if text == phrase.text.strip(" ,;") and phrase[0].pos_ in {"VERB", "AUX"} and not numbers:
@@ -5330,6 +5334,9 @@ FROM_TO_NUMBER = re.compile(
 # a ministry's own name: 'Ministry of ...', 'Department for ...', 'Executive Yuan'
 MINISTRY_NAME = re.compile(r"\b(?:Ministry|Department|Yuan)\b")
 # what a site's goals measure: 'production is to begin in 2028', 'output of 6,000 tonnes a year by 2030'
+# subjects that are measures: a goal's name keeps them ('the number of pilot zones will be expanded')
+MEASURED_SUBJECTS = {"number", "share", "output", "capacity", "production", "sales", "export", "revenue", "value",
+                     "rate", "volume", "proportion", "percentage"}
 OUTPUT_WORDS = {"production", "output", "capacity", "operation", "delivery", "produce", "operate", "deliver"}
 # 'The centre is located in X', 'The fund is registered in Beijing': where something is
 SITUATED_WORDS = lx.BASED_WORDS | {"located", "situated", "registered"}
@@ -5412,12 +5419,13 @@ def _better_project_name(a: str, b: str) -> bool:
     return len(a) > len(b)
 
 
-MEASURE_UNITS = {"kilometer", "kilometre", "km", "mile", "megawatt", "mw", "gigawatt", "gw", "gwh", "mwh", "tonne",
-                 "ton", "hectare", "acre", "meter", "metre", "qubit", "wafer", "bed", "berth", "lane", "storey"}
+# the units a project's size is told in ('the 290-kilometer line'): words that tell no two projects apart
+SIZE_UNITS = {"kilometer", "kilometre", "km", "mile", "megawatt", "mw", "gigawatt", "gw", "gwh", "mwh", "tonne",
+              "ton", "hectare", "acre", "meter", "metre", "qubit", "wafer", "bed", "berth", "lane", "storey"}
 
 
 def _measure_word(word: str) -> bool:
-    return any(c.isdigit() for c in word) or word in MEASURE_UNITS
+    return any(c.isdigit() for c in word) or word in SIZE_UNITS
 
 
 def _facility_named(name: str) -> bool:
