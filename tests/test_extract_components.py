@@ -4402,3 +4402,10 @@ def test_a_measure_that_is_the_subject_names_the_goal(run) -> None:
              "zones will be expanded from two to twelve by 2029.")
     goal = target(ex, "pilot zones")
     assert goal is not None and goal.value == 12 and goal.year == 2029, [(t.name, t.value) for t in targets(ex)]
+
+
+def test_a_direction_word_before_a_region_is_part_of_its_name(run) -> None:
+    ex = run("Tarvo Energy will build a nickel smelter at the Weleri Industrial Estate in Central Java at a cost of "
+             "Rp12 trillion.")
+    assert find(ex, "Central Java", "Place") is not None, [(e.name, e.type) for e in ex.entities]
+    assert find(ex, "Central") is None, [(e.name, e.type) for e in ex.entities]

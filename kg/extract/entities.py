@@ -962,6 +962,8 @@ def _places_by_gazetteer(doc: Doc, ents: list[Span]) -> list[Span]:
         ):
             j += 1
         end = next((k for k in range(j, i, -1) if is_place_name(doc[i:k].text)), None)
+        if end is not None and end < j and all(t.lower_ in DIRECTION_WORDS for t in doc[i:end]):
+            end = j  # 'Central Java', 'North Maluku': not the 'Central' region of some other country
         if end is None or cue_type(doc[i:end].text) is not None:
             i = j
             continue
