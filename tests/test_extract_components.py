@@ -4409,3 +4409,9 @@ def test_a_direction_word_before_a_region_is_part_of_its_name(run) -> None:
              "Rp12 trillion.")
     assert find(ex, "Central Java", "Place") is not None, [(e.name, e.type) for e in ex.entities]
     assert find(ex, "Central") is None, [(e.name, e.type) for e in ex.entities]
+
+
+def test_an_export_credit_agency_is_a_government_body(run) -> None:
+    ex = run("Export Finance Ruritania (EFR) will lend $400 million for the graphite refinery in Tarvos, while Kestrel "
+             "Graphite will invest $250 million of its own.")
+    assert find(ex, "Export Finance Ruritania", "GovernmentAgency") is not None, [(e.name, e.type) for e in ex.entities]

@@ -493,6 +493,8 @@ def cue_type(name: str) -> str | None:
         and (first in {"national", "federal", "state", "public", "royal"} or _starts_with_country(ws))
     ):
         return "GovernmentAgency"
+    if "export" in ws and set(ws) & {"finance", "credit", "development"} and len(ws) <= 4:
+        return "GovernmentAgency"  # 'Export Finance Australia', 'UK Export Finance': a state's export credit agency
     if any(h == "bank" for h in heads):
         if of_head == "bank" or any(w in lx.PUBLIC_BANK_WORDS for w in ws):
             return "GovernmentAgency"
