@@ -932,6 +932,8 @@ COUNTRIES = {
 }
 # capitalised words that are never names on their own
 NOT_NAMES = {
+    "member states",  # the EU's 'Member States': a class of countries, written capitalised, no one place
+    "member state",
     "centre",  # "the Centre" (India's central government), a head word alone
     "center",
     "yonhap",  # wire credits: 'SEOUL, Nov. 3 (Yonhap)', a photo's '(Yonhap)'
