@@ -4415,3 +4415,10 @@ def test_an_export_credit_agency_is_a_government_body(run) -> None:
     ex = run("Export Finance Ruritania (EFR) will lend $400 million for the graphite refinery in Tarvos, while Kestrel "
              "Graphite will invest $250 million of its own.")
     assert find(ex, "Export Finance Ruritania", "GovernmentAgency") is not None, [(e.name, e.type) for e in ex.entities]
+
+
+def test_a_year_before_the_story_was_written_is_history_not_a_goal(run) -> None:
+    ex = run("SEOUL, Oct. 22, 2025 -- The Tarvo Robotics Alliance aims to deploy 800 humanoid robots at factories by "
+             "2029. The alliance will be chaired by Han Dal-soo, a professor at Tarvo University who led the "
+             "development of the country's first walking robot, WALKO, in 2004.")
+    assert [t.year for t in targets(ex)] == [2029], [(t.name, t.year) for t in targets(ex)]

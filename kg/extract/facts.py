@@ -4784,6 +4784,8 @@ class FactFinder:
                 continue
             if not year or tok.i == sent.start:
                 continue
+            if self.doc_year and year < self.doc_year:
+                continue  # 'led the development of Korea's first humanoid robot in 2004': history, no goal
             j = tok.i - 1
             while j > sent.start and tok.i - j <= 6 and (toks[j].lower_ in MONTHS or toks[j].lower_ in YEAR_LEAD_WORDS):
                 j -= 1  # 'by March 2026', 'by the end of fiscal 2029', 'in the second half of 2025'
