@@ -4422,3 +4422,9 @@ def test_a_year_before_the_story_was_written_is_history_not_a_goal(run) -> None:
              "2029. The alliance will be chaired by Han Dal-soo, a professor at Tarvo University who led the "
              "development of the country's first walking robot, WALKO, in 2004.")
     assert [t.year for t in targets(ex)] == [2029], [(t.name, t.year) for t in targets(ex)]
+
+
+def test_a_dateline_with_its_date_is_no_subject(run) -> None:
+    ex = run("SEOUL, Oct. 22, 2025 -- The Tarvo Robotics Alliance aims to deploy 800 humanoid robots at factories by "
+             "2029.")
+    assert goal_owners(ex) == {"Tarvo Robotics Alliance"}, rels(ex, "hasTarget")

@@ -249,7 +249,17 @@ def _dateline(tok: Token) -> bool:
     """'TOKYO -- Japan's ministry will ...': the place a story is filed from, which the parser may take
     for a second subject."""
     doc = tok.doc
-    return tok.is_upper and len(tok.text) > 1 and tok.i + 1 < len(doc) and doc[tok.i + 1].text in {"--", "—", "–", "-"}
+    if not (tok.is_upper and len(tok.text) > 1):
+        return False
+    j = tok.i + 1
+    while j < min(len(doc), tok.i + 9) and doc[j].text not in DASHES and (
+        doc[j].is_punct or doc[j].like_num or doc[j].ent_type_ == "DATE" or doc[j].lower_[:3] in MONTH_NUMBERS
+    ):
+        j += 1  # 'SEOUL, Oct. 22, 2025 --'
+    return j < len(doc) and doc[j].text in DASHES
+
+
+DASHES = {"--", "—", "–", "-"}
 
 
 def verb_subjects(verb: Token) -> list[Token]:
