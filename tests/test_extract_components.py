@@ -4428,3 +4428,9 @@ def test_a_dateline_with_its_date_is_no_subject(run) -> None:
     ex = run("SEOUL, Oct. 22, 2025 -- The Tarvo Robotics Alliance aims to deploy 800 humanoid robots at factories by "
              "2029.")
     assert goal_owners(ex) == {"Tarvo Robotics Alliance"}, rels(ex, "hasTarget")
+
+
+def test_what_a_converted_plant_makes_is_its_product_not_a_project(run) -> None:
+    ex = run("Tarvo Kim, chief executive of Harun Precision, a gear maker in Gimhae, said his company had already "
+             "converted one of its three plants to make motor housings.")
+    assert project(ex, "motor housings") is None, [e.name for e in ex.entities if e.type == "Project"]

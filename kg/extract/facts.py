@@ -1506,12 +1506,14 @@ class FactFinder:
             if tok.pos_ == "VERB" and lem in lx.DOING_VERBS and tok.dep_ in {"xcomp", "advcl", "conj", "pcomp"}:
                 anchor = tok.head
                 infinitive = any(c.lower_ == "to" for c in tok.children) or tok.tag_ == "VBG"
+                # 'converted one of its plants to make motor housings': what a plant makes is its product
+                makes_a_product = lem in PRODUCING_VERBS and lemma(anchor) not in lx.GOAL_VERBS | lx.FUND_VERBS
                 if (
                     lemma(anchor) in lx.GOAL_VERBS | lx.FUND_VERBS
                     or lemma(anchor) in lx.DOING_VERBS
                     and anchor.dep_ == "xcomp"
                     or infinitive
-                ):
+                ) and not makes_a_product:
                     for obj in [c for c in tok.children if c.dep_ == "dobj"]:
                         self._project_measured_or_named(obj)
             if tok.pos_ == "VERB" and self._will_set_up(tok, planned=False):
