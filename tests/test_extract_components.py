@@ -4434,3 +4434,10 @@ def test_what_a_converted_plant_makes_is_its_product_not_a_project(run) -> None:
     ex = run("Tarvo Kim, chief executive of Harun Precision, a gear maker in Gimhae, said his company had already "
              "converted one of its three plants to make motor housings.")
     assert project(ex, "motor housings") is None, [e.name for e in ex.entities if e.type == "Project"]
+
+
+def test_the_rest_of_the_money_is_no_project(run) -> None:
+    ex = run("The Ministry of Culture will put 400 billion won of its own budget into the Tarvo Content Fund over "
+             "three years from 2026, while the Harun Development Bank and private investors will provide the rest, "
+             "the ministry said Monday.")
+    assert project(ex, "rest") is None, [e.name for e in ex.entities if e.type == "Project"]

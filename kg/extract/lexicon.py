@@ -664,6 +664,8 @@ GENERIC_PROJECT_NOUNS = {
 # noun phrases that are not projects even in a project position
 NON_PROJECT_HEADS = {
     "bid",  # 'in a bid to draw companies away': why, not what
+    "rest",  # 'private investors will provide the rest': of the money, not a thing it builds
+    "remainder",
     "phases",  # 'invested in two phases': how, not what
     "stages",
     "tranches",
