@@ -5347,10 +5347,10 @@ FROM_TO_NUMBER = re.compile(
 )
 # a ministry's own name: 'Ministry of ...', 'Department for ...', 'Executive Yuan'
 MINISTRY_NAME = re.compile(r"\b(?:Ministry|Department|Yuan)\b")
-# what a site's goals measure: 'production is to begin in 2028', 'output of 6,000 tonnes a year by 2030'
 # subjects that are measures: a goal's name keeps them ('the number of pilot zones will be expanded')
 MEASURED_SUBJECTS = {"number", "share", "output", "capacity", "production", "sales", "export", "revenue", "value",
                      "rate", "volume", "proportion", "percentage"}
+# what a site's goals measure: 'production is to begin in 2028', 'output of 6,000 tonnes a year by 2030'
 OUTPUT_WORDS = {"production", "output", "capacity", "operation", "delivery", "produce", "operate", "deliver"}
 # 'The centre is located in X', 'The fund is registered in Beijing': where something is
 SITUATED_WORDS = lx.BASED_WORDS | {"located", "situated", "registered"}
