@@ -4441,3 +4441,15 @@ def test_the_rest_of_the_money_is_no_project(run) -> None:
              "three years from 2026, while the Harun Development Bank and private investors will provide the rest, "
              "the ministry said Monday.")
     assert project(ex, "rest") is None, [e.name for e in ex.entities if e.type == "Project"]
+
+
+def test_public_money_with_no_project_goes_to_the_plan_the_next_sentence_names(run) -> None:
+    ex = run("South Korea will invest 1.4 trillion won through 2030 to spread delivery drones into farms, ports and "
+             "islands, the land ministry said Tuesday. Under the Drone Logistics Promotion Strategy, the government "
+             "aims to raise the number of drones in use from 9,000 to 60,000 by 2030. The ministry will spend 500 "
+             "billion won of the total on a drone rental program for small farms.")
+    plan = project(ex, "Drone Logistics Promotion Strategy")
+    assert fundings_of(ex, find(ex, "Government of South Korea"), plan), [
+        (f.funders, ex_name(ex, f.project)) for f in ex.fundings
+    ]
+    assert has_rel(ex, project(ex, "drone rental program"), "partOf", plan), rels(ex, "partOf")

@@ -2134,9 +2134,16 @@ class FactFinder:
             funders = direct  # '..., KRW 5 trillion by KEXIM and KRW 4 trillion by IBK': each share its payer
         elif verb is not None and len(funders) > 1:
             funders = self._respective_payer(span, verb, funders)
-        if project is None and (SHARE_OF_TOTAL.match(self.text[amount.full_end : amount.full_end + 60]) or opener):
+        share = SHARE_OF_TOTAL.match(self.text[amount.full_end : amount.full_end + 60])
+        if project is None and (share or opener):
             # 'KEPCO will shoulder 3.1 trillion won of the cost', 'Of the total, 610 billion won will be funded by'
             project = self._project_of_the_total(sent, amount, opener)
+        elif project is not None and share:
+            # 'The ministry will spend 480 billion won of the total on a robot rental program': a part of what
+            # the total pays for
+            total = self._larger_total(sent, amount)
+            if total is not None and total is not project and total.type == "Project":
+                self.facts.relate(project, "partOf", total, sent, 0.6)
         if parent is not None:
             if project is None and funders and lemma(verb) not in RECEIVE_VERBS:
                 project = parent_project  # 'Of the 15 trillion, 6 trillion will be provided by KDB'
@@ -2154,7 +2161,10 @@ class FactFinder:
             before = self.text[max(0, amount.start - 20) : amount.start]
             remaining = re.search(r"\b(?:remaining|rest of the)\s*$", before)
             if project is None and (remaining or all(f.type == "GovernmentAgency" for f in funders)):
-                project = self._main_project()  # public money, or 'the remaining 1.5 trillion won'
+                # public money, or 'the remaining 1.5 trillion won'; the story's first money, to the plan the next
+                # sentence names ('... will invest 1.2 trillion won to spread service robots. Under the Service
+                # Robot Industry Promotion Strategy, the government aims to ...')
+                project = self._main_project() or self._plan_named_next(sent)
         if project is None:
             return
         recipients = recipients or self._instrument_recipients(anchor, span)
@@ -3920,6 +3930,18 @@ class FactFinder:
         objects = [c for c in anchor.head.head.children if c.dep_ == "dobj"]
         found = self.table.at(objects[0].i) if objects else None
         return found if _is_project(found) else None
+
+    def _plan_named_next(self, sent: Span) -> DocEntity | None:
+        """The plan, strategy or programme named by its proper name in the sentence after this one."""
+        if sent.end >= len(self.doc):
+            return None
+        for t in sentence_of(self.doc, sent.end):
+            ent = self.table.at(t.i)
+            if ent is not None and ent.type == "Project" and _proper_name(ent.name) and (
+                norm(ent.name).split()[-1] in {"strategy", "plan", "program", "programme", "roadmap", "initiative"}
+            ):
+                return ent
+        return None
 
     def _main_project(self) -> DocEntity | None:
         best = None
