@@ -4447,9 +4447,11 @@ def test_public_money_with_no_project_goes_to_the_plan_the_next_sentence_names(r
     ex = run("South Korea will invest 1.4 trillion won through 2030 to spread delivery drones into farms, ports and "
              "islands, the land ministry said Tuesday. Under the Drone Logistics Promotion Strategy, the government "
              "aims to raise the number of drones in use from 9,000 to 60,000 by 2030. The ministry will spend 500 "
-             "billion won of the total on a drone rental program for small farms.")
+             "billion won of the total on a drone rental program for small farms. Another 400 billion won will fund "
+             "a drone testing complex in Gunsan.")
     plan = project(ex, "Drone Logistics Promotion Strategy")
     assert fundings_of(ex, find(ex, "Government of South Korea"), plan), [
         (f.funders, ex_name(ex, f.project)) for f in ex.fundings
     ]
     assert has_rel(ex, project(ex, "drone rental program"), "partOf", plan), rels(ex, "partOf")
+    assert has_rel(ex, project(ex, "drone testing complex"), "partOf", plan), rels(ex, "partOf")

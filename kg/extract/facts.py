@@ -188,6 +188,8 @@ COUNTED_PART_NOUNS = {
     "fields", "missions", "initiatives", "strands", "themes", "parts", "elements", "tasks", "measures",
 }
 PART_NOUNS = {"areas", "parts", "pillars", "components", "elements", "priorities", "tasks", "measures", "steps"}
+# an amount that continues a list of shares: 'Another 420 billion won', 'The remaining 300 billion won'
+NEXT_SHARE = re.compile(r"\b(?:[Aa]nother|[Tt]he remaining|[Aa] further)\s*$")
 SHARE_OF_TOTAL = re.compile(
     r"\s*(?:\([^)]*\)\s*)?of (?:the|its|this) (?:total|cost|costs|bill|sum|amount|price|budget)\b"
 )
@@ -2144,6 +2146,14 @@ class FactFinder:
             total = self._larger_total(sent, amount)
             if total is not None and total is not project and total.type == "Project":
                 self.facts.relate(project, "partOf", total, sent, 0.6)
+        elif project is not None and NEXT_SHARE.search(self.text[max(0, amount.start - 20) : amount.start]):
+            # '... of the total on a robot rental program. Another 420 billion won will go to core components':
+            # the next share is a part of the same whole
+            last = self.facts.fundings[-1] if self.facts.fundings else None
+            whole = next((r.object for r in self.facts.relations if last is not None and r.predicate == "partOf"
+                          and r.subject == last.project and r.sentence.start == last.sentence.start), None)
+            if whole is not None and whole != project.key and whole in self.table.entities:
+                self.facts.relate(project, "partOf", self.table.entities[whole], sent, 0.6)
         if parent is not None:
             if project is None and funders and lemma(verb) not in RECEIVE_VERBS:
                 project = parent_project  # 'Of the 15 trillion, 6 trillion will be provided by KDB'
