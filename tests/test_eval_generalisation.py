@@ -45,11 +45,11 @@ ONTOLOGY = REPO / "ontology" / "kg.ttl"
 SCORER = Path(os.environ.get("KG_SCORER", "/work/shared/eval/kgscore.py"))
 
 # set name -> (articles, gold, entity F1 floor, relation F1 floor); measured when set (stop 23):
-# articles 0.906 / 0.764, heldout 0.826 / 0.586, heldout_kr 0.870 / 0.629, heldout3 0.872 / 0.697, heldout4 0.867 /
-# 0.650, heldout5 0.893 / 0.776, heldout6 0.851 / 0.599, heldout7 0.877 / 0.649, heldout8 0.799 / 0.461, heldout9
-# 0.885 / 0.723, heldout10 0.898 / 0.726, heldout11 0.883 / 0.561, heldout12 0.811 / 0.479, heldout13 0.849 / 0.554,
+# articles 0.906 / 0.764, heldout 0.826 / 0.586, heldout_kr 0.870 / 0.628, heldout3 0.872 / 0.697, heldout4 0.867 /
+# 0.650, heldout5 0.893 / 0.786, heldout6 0.851 / 0.599, heldout7 0.877 / 0.650, heldout8 0.799 / 0.461, heldout9
+# 0.885 / 0.723, heldout10 0.898 / 0.724, heldout11 0.883 / 0.561, heldout12 0.811 / 0.478, heldout13 0.849 / 0.554,
 # heldout14 0.800 / 0.469, heldout15 0.757 / 0.506, heldout16 0.836 / 0.457, heldout17 0.824 / 0.469, heldout18
-# 0.729 / 0.366, heldout19 0.821 / 0.487, heldout20 0.769 / 0.452, heldout21 0.808 / 0.439 (first scored: heldout3
+# 0.729 / 0.366, heldout19 0.821 / 0.491, heldout20 0.769 / 0.450, heldout21 0.808 / 0.439 (first scored: heldout3
 # 0.723 / 0.420, heldout4 0.746 / 0.352, heldout5 0.797 / 0.531, heldout6 0.715 / 0.389, heldout7 0.763 / 0.404,
 # heldout8 0.729 / 0.336, heldout9 0.842 / 0.528, heldout10 0.799 / 0.499, heldout11 0.834 / 0.479, heldout12 0.784 /
 # 0.413, heldout13 0.741 / 0.298, heldout14 0.775 / 0.401, heldout15 0.735 / 0.433, heldout16 0.815 / 0.429,

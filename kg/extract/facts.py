@@ -2137,6 +2137,7 @@ class FactFinder:
         elif verb is not None and len(funders) > 1:
             funders = self._respective_payer(span, verb, funders)
         share = SHARE_OF_TOTAL.match(self.text[amount.full_end : amount.full_end + 60])
+        before = self.text[max(0, amount.start - 20) : amount.start]  # 'Another', 'the remaining'
         if project is None and (share or opener):
             # 'KEPCO will shoulder 3.1 trillion won of the cost', 'Of the total, 610 billion won will be funded by'
             project = self._project_of_the_total(sent, amount, opener)
@@ -2146,7 +2147,7 @@ class FactFinder:
             total = self._larger_total(sent, amount)
             if total is not None and total is not project and total.type == "Project":
                 self.facts.relate(project, "partOf", total, sent, 0.6)
-        elif project is not None and NEXT_SHARE.search(self.text[max(0, amount.start - 20) : amount.start]):
+        elif project is not None and NEXT_SHARE.search(before):
             # '... of the total on a robot rental program. Another 420 billion won will go to core components':
             # the next share is a part of the same whole
             last = self.facts.fundings[-1] if self.facts.fundings else None
@@ -2168,7 +2169,6 @@ class FactFinder:
             # by the utility by 2036': the money goes to the story's subject; 'The central government will
             # provide 1.3 trillion won': with no purpose at all, to the story's main project
             project = self._topic_project(sent) or self._facility_just_named(sent, span.start, funders)
-            before = self.text[max(0, amount.start - 20) : amount.start]
             remaining = re.search(r"\b(?:remaining|rest of the)\s*$", before)
             if project is None and (remaining or all(f.type == "GovernmentAgency" for f in funders)):
                 # public money, or 'the remaining 1.5 trillion won'; the story's first money, to the plan the next
