@@ -119,6 +119,11 @@ def payments(ex: DocumentExtraction, proj: Entity | None) -> set[tuple[str | Non
     return {(ex_name(ex, k), f.amounts[0].value) for f in ex.fundings if f.project == proj.key for k in f.funders}
 
 
+def funding_view(ex: DocumentExtraction) -> list[tuple[list[str], str | None]]:
+    """Every funding as (payer keys, project name): what an assertion message shows."""
+    return [(f.funders, ex_name(ex, f.project)) for f in ex.fundings]
+
+
 def has_amount(f: Funding, value: float, currency: str) -> bool:
     return any(a.currency == currency and abs(a.value - value) <= 0.005 * value for a in f.amounts)
 
@@ -4344,7 +4349,7 @@ def test_financing_for_a_facility_sets_the_project_of_the_shares_that_follow(run
         ("Bank Sentosa", 8.2e12),
         ("Bank Cahaya", 8.2e12),
         ("Bank Lestari", 8.2e12),
-    }, [(f.funders, ex_name(ex, f.project)) for f in ex.fundings]
+    }, funding_view(ex)
 
 
 def test_a_sovereign_wealth_fund_that_builds_is_no_project(run) -> None:
@@ -4374,26 +4379,21 @@ def test_money_named_by_its_instrument_goes_to_the_facility_it_is_for(run) -> No
     ex = run("Commerce Department awards ASE up to $480 million in CHIPS funding for Nevada advanced packaging plant")
     plant = project(ex, "advanced packaging plant")
     assert plant is not None and "funding" not in norm(plant.name), [(e.name, e.type) for e in ex.entities]
-    assert fundings_of(ex, find(ex, "Commerce Department"), plant), [(f.funders, ex_name(ex, f.project))
-                                                                      for f in ex.fundings]
+    assert fundings_of(ex, find(ex, "Commerce Department"), plant), funding_view(ex)
 
 
 def test_a_bare_definite_plural_takes_up_the_described_noun_before_it(run) -> None:
     ex = run("Second, regional smart welding centers in Gimhae, Yeosu and Andong will give on-site advice to small "
              "firms. The Ministry of SMEs and Startups has allocated 21 billion won to the centers.")
     centers = project(ex, "regional smart welding centers")
-    assert fundings_of(ex, find(ex, "Ministry of SMEs and Startups"), centers), [
-        (f.funders, ex_name(ex, f.project)) for f in ex.fundings
-    ]
+    assert fundings_of(ex, find(ex, "Ministry of SMEs and Startups"), centers), funding_view(ex)
 
 
 def test_the_company_named_facility_is_the_one_that_company_set_up(run) -> None:
     ex = run("Varuna SiC Technologies Pvt. Ltd. will set up a silicon carbide fabrication unit in Cuttack. The "
              "Government of Odisha has also committed a capital subsidy of ₹320 crore for the Varuna SiC unit.")
     unit = project(ex, "silicon carbide fabrication unit")
-    assert fundings_of(ex, find(ex, "Government of Odisha"), unit), [
-        (f.funders, ex_name(ex, f.project)) for f in ex.fundings
-    ]
+    assert fundings_of(ex, find(ex, "Government of Odisha"), unit), funding_view(ex)
     assert project(ex, "Varuna SiC unit") is None, [e.name for e in ex.entities if e.type == "Project"]
 
 
@@ -4450,8 +4450,6 @@ def test_public_money_with_no_project_goes_to_the_plan_the_next_sentence_names(r
              "billion won of the total on a drone rental program for small farms. Another 400 billion won will fund "
              "a drone testing complex in Gunsan.")
     plan = project(ex, "Drone Logistics Promotion Strategy")
-    assert fundings_of(ex, find(ex, "Government of South Korea"), plan), [
-        (f.funders, ex_name(ex, f.project)) for f in ex.fundings
-    ]
+    assert fundings_of(ex, find(ex, "Government of South Korea"), plan), funding_view(ex)
     assert has_rel(ex, project(ex, "drone rental program"), "partOf", plan), rels(ex, "partOf")
     assert has_rel(ex, project(ex, "drone testing complex"), "partOf", plan), rels(ex, "partOf")

@@ -5542,7 +5542,7 @@ def _facility_among(tokens: Iterable[Token]) -> Token | None:
 def _facility_paid_for(head: Token) -> Token | None:
     """'CHIPS funding for Arizona advanced packaging plant', 'grants to a battery factory': money named by
     its instrument goes to the facility it is for."""
-    if lemma(head) not in INSTRUMENTS | {"funding", "grant"}:
+    if lemma(head) not in INSTRUMENTS | {"funding"}:
         return None
     return _facility_among(t for c in head.children if c.lower_ in {"for", "to"} for t in c.subtree)
 

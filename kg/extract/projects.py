@@ -492,8 +492,7 @@ class ProjectIndex:
         if any(c.dep_ in {"prep", "compound", "amod", "poss"} for c in head.children):
             return None  # 'the expansion of the port', 'the plant expansion': it says what it expands
         doc = head.doc
-        start = sentence_of(doc, head.i).start
-        start = sentence_of(doc, start - 1).start if start else start
+        start = _sentence_before(doc, head.i)
         for i in range(head.i - 1, start - 1, -1):
             verb = doc[i]
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
@@ -517,8 +516,7 @@ class ProjectIndex:
         if not (head.pos_ == "NOUN" and head.tag_ == "NNS" and _bare_definite(head)) or is_generic(head):
             return None
         doc = head.doc
-        start = sentence_of(doc, head.i).start
-        start = sentence_of(doc, start - 1).start if start else start
+        start = _sentence_before(doc, head.i)
         for i in range(head.i - 1, start - 1, -1):
             tok = doc[i]
             if tok.lemma_ == head.lemma_ and tok.pos_ == "NOUN" and not _bare_definite(tok):
@@ -680,6 +678,12 @@ def split_pp_list(doc: Doc, head: Token, table: EntityTable) -> list[tuple[str, 
         left = min([item.i] + [c.left_edge.i for c in item.lefts if c.dep_ in {"compound", "amod"}])
         out.append((f"{base} {doc[left : item.i + 1].text}", span[0], item.i + 1))
     return out
+
+
+def _sentence_before(doc: Doc, i: int) -> int:
+    """Where the sentence before token i's sentence starts (its own start when it is the first)."""
+    start = sentence_of(doc, i).start
+    return sentence_of(doc, start - 1).start if start else start
 
 
 def _bare_definite(tok: Token) -> bool:
